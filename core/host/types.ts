@@ -1,0 +1,37 @@
+/**
+ * The two verbs every host implements. Hosts are thin: they batch, they never decide or compute.
+ */
+import type { CellValue } from '../review/types.js';
+import type { SheetPlan } from '../sheet-plan/types.js';
+
+export interface TabSnapshot {
+  name: string;
+  /** position among tabs, 0-based */
+  index: number;
+  hidden: boolean;
+  /** values from A1 to the last used cell (rectangular; short rows padded with null) */
+  values: CellValue[][];
+}
+
+/** What a host read back. */
+export interface Snapshot {
+  /** every tab name in order, including ones not read */
+  tabNames: string[];
+  /** the tabs read, by name */
+  tabs: Record<string, TabSnapshot>;
+}
+
+/** Which tabs to read: names, or all. Hosts read each tab's used range in one call. */
+export interface ReadRequest {
+  tabs: string[] | 'all';
+}
+
+export interface ApplyResult {
+  /** host-specific counters, for tests and the benchmark */
+  calls: number;
+}
+
+export interface Host {
+  read(request: ReadRequest): Promise<Snapshot>;
+  apply(plan: SheetPlan): Promise<ApplyResult>;
+}

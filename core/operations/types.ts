@@ -1,0 +1,82 @@
+/**
+ * The four things a person does — create, check, summarise, plan — as host-neutral operations.
+ * Each is: read a snapshot once → compute in core → return a sheet plan to apply once.
+ * `run.ts` wires them to any `Host`; hosts and UIs call only these.
+ */
+import type { Framework } from '../framework/schema.js';
+import type { PlanRowOut } from '../plan/types.js';
+import type { Problem } from '../validation/types.js';
+import type { ItemScore, OverallScore, Rag } from '../scoring/types.js';
+import type { CellRef } from '../review/types.js';
+
+export interface CreateRequest {
+  /** built-in framework id, or a custom framework (already validated) */
+  framework: string | Framework;
+  partnerships: string[];
+  /** names; when empty, `respondentCount` blank rows labelled "Respondent 1…" */
+  respondents: string[];
+  respondentCount?: number;
+  cycle: string;
+  /** protect header cells (and, in Sheets, each respondent's row for that person) */
+  protect?: boolean;
+  /** today's date, ISO YYYY-MM-DD: core reads no clock */
+  today: string;
+}
+
+/** The summary model printed by `summarise --json` (issue #3), numbers unrounded. */
+export interface SummaryModel {
+  framework: string;
+  cycle: string;
+  respondents: number;
+  overall: OverallScore;
+  sections: { id: string; title: string; mean: number | null; percent: number | null; rag: Rag | null; total: number | null }[];
+  items: Omit<ItemScore, never>[];
+  strengths: string[];
+  areasForImprovement: string[];
+  plan: PlanRowOut[];
+  /** by partnership, when the review holds more than one */
+  partnerships?: Record<string, { overall: OverallScore; sections: { id: string; mean: number | null; percent: number | null; rag: Rag | null }[] }>;
+  /** present when a previous review was given */
+  comparison?: import('../scoring/types.js').Comparison;
+  /** register frameworks */
+  tracker?: import('../scoring/types.js').TrackerThemeResult[];
+  risks?: import('../scoring/types.js').RiskThemeResult[];
+  themes?: import('../scoring/types.js').ThemeMentions;
+}
+
+export interface ProgressEvent {
+  stage: 'reading' | 'computing' | 'writing' | 'done';
+  message: string;
+}
+export type OnProgress = (e: ProgressEvent) => void;
+
+/** Raised when the workbook is not a Partnership Review workbook, or the layout cannot be read. */
+export class NotAReviewError extends Error {
+  override name = 'NotAReviewError';
+}
+
+/** Raised when the workbook changed underneath between read and write. */
+export class LayoutChangedError extends Error {
+  override name = 'LayoutChangedError';
+}
+
+/** Raised for requests a person can fix (unknown framework, tab already exists…); message says how. */
+export class ReviewRequestError extends Error {
+  override name = 'ReviewRequestError';
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  /** `Sheet!A1: message` per problem, as the CLI prints */
+  lines: string[];
+}
+
+export interface ImportReport {
+  updated: string[];
+  added: string[];
+  /** column headers that matched nothing (reported, never guessed) */
+  unknownColumns: string[];
+  problems: Problem[];
+}
+
+export type { CellRef };

@@ -1,0 +1,42 @@
+import type { CellRef } from '../review/types.js';
+
+export type PlanPart = 'Delivery' | 'Partnership';
+
+/** Seed 004 annex C columns, plus the tracking columns the issue asks for. */
+export interface ImprovementAction {
+  /** Stable key of the weak source, e.g. `item:ASPIRE|Kensington and Chelsea`, `risk:Legal|3`, `tracker:Crime|12`.
+   *  Empty for rows a person added. */
+  ref: string;
+  part: PlanPart;
+  /** Theme (Part 1) or criterion/section (Part 2). */
+  heading: string;
+  /** Item ids or register row labels the action comes from. */
+  sourceItems: string;
+  action: string;
+  /** ISO YYYY-MM-DD, or '' */
+  date: string;
+  keyContact: string;
+  leadAgency: string;
+  supportNeeded: string;
+  howSupportProvided: string;
+  /** ISO YYYY-MM-DD, or '' */
+  progressReportDate: string;
+  status: string;
+}
+
+/** A row as found on the Improvement Plan tab. */
+export interface PlanRowRead extends ImprovementAction {
+  at: CellRef;
+  /** Fingerprint of what the add-in last drafted into this row ('' for rows a person added). */
+  draftHash: string;
+}
+
+/** A row of the regenerated plan and what the merge decided about it. */
+export interface PlanRowOut extends ImprovementAction {
+  origin: 'drafted' | 'edited' | 'added';
+  /** Source still weak/divided/red? false → marked "no longer weak", never deleted. null for added rows. */
+  sourceStillWeak: boolean | null;
+  /** Result of the SMART check, e.g. "SMART" or "Not SMART: no key contact; date already past". */
+  smart: string;
+  draftHash: string;
+}
