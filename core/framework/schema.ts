@@ -155,7 +155,9 @@ export const FrameworkSchema = z
       if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `the id "${s.id}" is used twice` });
       ids.add(s.id);
       s.items.forEach((it, ii) => {
-        if (ids.has(it.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `the id "${it.id}" is used twice` });
+        // A section holding a single item may give it its own id (partnership-tree: section ASPIRE, item ASPIRE).
+        const ownSectionId = s.items.length === 1 && it.id === s.id;
+        if (ids.has(it.id) && !ownSectionId) ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `the id "${it.id}" is used twice` });
         ids.add(it.id);
         if (it.scale && !scaleIds.has(it.scale)) {
           ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'scale'], message: `item "${it.id}" uses scale "${it.scale}", which is not defined` });

@@ -1,0 +1,91 @@
+/**
+ * The built-in frameworks, parsed with the schema once and frozen, and the summaries the pickers show.
+ */
+import { FrameworkSchema, type Framework, type FrameworkInput } from './schema.js';
+import { scoredCount } from './describe.js';
+import { partnershipTree } from './builtins/partnership-tree.js';
+import { hallmarks } from './builtins/hallmarks.js';
+import { nruPartnership } from './builtins/nru-partnership.js';
+import { deliveryTracker } from './builtins/delivery-tracker.js';
+import { riskExercise } from './builtins/risk-exercise.js';
+import { frameworkReview } from './builtins/framework-review.js';
+import { biannualReview } from './builtins/biannual-review.js';
+
+/** The built-ins as written, in the order the pickers list them. */
+export const BUILTIN_INPUTS: readonly FrameworkInput[] = [
+  partnershipTree,
+  hallmarks,
+  nruPartnership,
+  deliveryTracker,
+  riskExercise,
+  frameworkReview,
+  biannualReview,
+];
+
+/** What a picker shows for one framework. */
+export interface FrameworkSummary {
+  id: string;
+  title: string;
+  description: string;
+  source: Framework['source'];
+  /** scored items (items with a 'score' field) plus, for register frameworks, the score columns */
+  items: number;
+  multiplePartnerships: boolean;
+}
+
+let parsed: readonly Framework[] | undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}
+
+function parseBuiltin(input: FrameworkInput): Framework {
+  const result = FrameworkSchema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    throw new Error(`The built-in framework "${input.id}" does not match the schema: ${problems}`);
+  }
+  return deepFreeze(result.data);
+}
+
+/** All built-in frameworks, parsed and frozen (a new array each call; the frameworks themselves are shared). */
+export function builtinFrameworks(): Framework[] {
+  parsed ??= Object.freeze(BUILTIN_INPUTS.map(parseBuiltin));
+  return [...parsed];
+}
+
+/** The ids of the built-ins, in catalogue order. */
+export function builtinFrameworkIds(): string[] {
+  return BUILTIN_INPUTS.map((f) => f.id);
+}
+
+/** True when `id` is a built-in framework's id (case and surrounding spaces ignored). */
+export function isBuiltinFrameworkId(id: string): boolean {
+  const key = id.trim().toLowerCase();
+  return BUILTIN_INPUTS.some((f) => f.id.toLowerCase() === key);
+}
+
+/** The built-in framework with this id; throws an Error listing the valid ids when there is none. */
+export function getFramework(id: string): Framework {
+  const found = builtinFrameworks().find((f) => f.id === id.trim());
+  if (!found) {
+    throw new Error(`There is no built-in framework "${id}". Choose one of: ${builtinFrameworkIds().join(', ')}.`);
+  }
+  return found;
+}
+
+/** One line per built-in for pickers. */
+export function frameworkSummaries(): FrameworkSummary[] {
+  return builtinFrameworks().map((f) => ({
+    id: f.id,
+    title: f.title,
+    description: f.description,
+    source: f.source,
+    items: scoredCount(f),
+    multiplePartnerships: f.multiplePartnerships,
+  }));
+}
