@@ -24,6 +24,8 @@ export interface ReviewSettings {
   inDepthSections: string[];
   /** Last cycle (year, e.g. 2024) each section was reviewed in depth, when known. */
   lastInDepth: Record<string, number | null>;
+  /** Optional: where each section's "last reviewed in depth" cell is (sectionId → cell), so problems can point at it. */
+  lastInDepthAt?: Record<string, CellRef>;
 }
 
 /** One field a respondent filled in for one item, with where it came from. */
@@ -38,6 +40,8 @@ export interface Response {
   organisation: string;
   /** where the respondent's name is */
   at: CellRef;
+  /** Optional: where the respondent's partnership is (problems about the partnership point here, else at `at`). */
+  partnershipAt?: CellRef;
   /** itemId → field → entry (only fields the framework defines for that item) */
   answers: Record<string, Partial<Record<import('../framework/schema.js').ItemField, FieldEntry>>>;
 }

@@ -74,7 +74,7 @@ export const riskExercise: FrameworkInput = {
   },
   silences: [
     'Traffic-light meaning: the seed rates scenarios "high" and "moderate". Red = high and Amber = moderate follow it; Green = low is our default.',
-    'Likelihood and impact: the seed does not say how a traffic light was reached. Likelihood and impact columns on a 1–5 scale are our optional default. The Rating is typed by the group; a partnership may instead take it from likelihood × impact (1 to 25) with thresholds it sets for red and amber — the seed gives none, so none are built in.',
+    'Likelihood and impact: the seed does not say how a traffic light was reached. Likelihood and impact columns on a 1–5 scale are our optional default. The Rating is typed by the group; where it is left blank and likelihood and impact are given, the rating is taken from likelihood × impact (1 to 25): 15 or more Red, 8 or more Amber, otherwise Green. The seed gives no thresholds: these are our defaults and can be changed.',
     'Owner and Notes columns are our default: the seed does not list the exercise\'s columns.',
     'The seed\'s seven scenarios are examples in the instructions, not rows: each review writes its own scenarios.',
   ],

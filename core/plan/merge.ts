@@ -1,0 +1,97 @@
+/**
+ * Regenerating the Improvement Plan without losing anything a person wrote (issue #2).
+ *
+ * Rows already on the tab keep their order. For each:
+ * - no ref (a person added it) → kept word for word, origin 'added', sourceStillWeak null;
+ * - ref drafted again and its cells still hash to the fingerprint stored with it (nobody touched it) → refreshed
+ *   with the new draft, origin 'drafted', new fingerprint. The row keeps the dates it was first drafted with
+ *   (date to be completed, progress report date, and the date quoted in the action), so rebuilding the plan on a
+ *   later day does not quietly move the deadline; a deadline that passes shows up in the SMART check instead;
+ * - ref drafted again but edited (cells differ from the fingerprint, or no fingerprint) → kept word for word,
+ *   origin 'edited', fingerprint kept (so it stays 'edited' next time);
+ * - ref no longer drafted (its source is not weak any more) → kept word for word, sourceStillWeak false: marked,
+ *   never deleted;
+ * - a second row with a ref already met above (a person copied a row) → kept word for word as a person's row:
+ *   origin 'edited', never refreshed, so the copy is not overwritten with the same draft twice.
+ * Then drafted refs not yet on the tab are appended in draft order, origin 'drafted'.
+ * `smart` is the SMART check of each row as it ends up.
+ */
+import type { ImprovementAction, PlanRowOut, PlanRowRead } from './types.js';
+import { hashPlanRow } from '../util/hash.js';
+import { smartText } from '../validation/plan-rows.js';
+import { formatDateUk, isIsoDate, parseDate } from '../util/dates.js';
+
+function fields(r: ImprovementAction): ImprovementAction {
+  return {
+    ref: r.ref,
+    part: r.part,
+    heading: r.heading,
+    sourceItems: r.sourceItems,
+    action: r.action,
+    date: r.date,
+    keyContact: r.keyContact,
+    leadAgency: r.leadAgency,
+    supportNeeded: r.supportNeeded,
+    howSupportProvided: r.howSupportProvided,
+    progressReportDate: r.progressReportDate,
+    status: r.status,
+  };
+}
+
+/** The new draft, but with the dates the untouched row already had. */
+function keepDates(draft: ImprovementAction, old: ImprovementAction): ImprovementAction {
+  const r = { ...draft };
+  for (const k of ['date', 'progressReportDate'] as const) {
+    const was = parseDate(String(old[k] ?? '').trim());
+    if (was === null || !isIsoDate(draft[k]) || was === draft[k]) continue;
+    // only the date to be completed is quoted in the drafted action
+    if (k === 'date') {
+      const from = formatDateUk(draft[k]);
+      const i = r.action.lastIndexOf(from);
+      if (i >= 0) r.action = r.action.slice(0, i) + formatDateUk(was) + r.action.slice(i + from.length);
+    }
+    r[k] = was;
+  }
+  return r;
+}
+
+export function mergePlan(existing: PlanRowRead[], drafted: ImprovementAction[], today: string): PlanRowOut[] {
+  const draftByRef = new Map<string, ImprovementAction>();
+  for (const d of drafted) if (d.ref && !draftByRef.has(d.ref)) draftByRef.set(d.ref, d);
+  const out: PlanRowOut[] = [];
+  const placed = new Set<string>();
+  const row = (a: ImprovementAction, origin: PlanRowOut['origin'], sourceStillWeak: boolean | null, draftHash: string): PlanRowOut => ({
+    ...fields(a),
+    origin,
+    sourceStillWeak,
+    smart: smartText(a, today),
+    draftHash,
+  });
+
+  for (const e of existing) {
+    const ref = (e.ref ?? '').trim();
+    if (ref === '') {
+      out.push(row(e, 'added', null, e.draftHash ?? ''));
+      continue;
+    }
+    const untouched = !!e.draftHash && hashPlanRow(e) === e.draftHash;
+    const draft = draftByRef.get(ref);
+    if (placed.has(ref)) {
+      out.push(row(e, 'edited', !!draft, e.draftHash ?? ''));
+      continue;
+    }
+    placed.add(ref);
+    if (!draft) out.push(row(e, untouched ? 'drafted' : 'edited', false, e.draftHash ?? ''));
+    else if (untouched) {
+      const kept = keepDates(draft, e);
+      out.push(row(kept, 'drafted', true, hashPlanRow(kept)));
+    }
+    else out.push(row(e, 'edited', true, e.draftHash ?? ''));
+  }
+  for (const d of drafted) {
+    if (!d.ref || placed.has(d.ref)) continue;
+    placed.add(d.ref);
+    out.push(row(d, 'drafted', true, hashPlanRow(d)));
+  }
+  return out;
+}

@@ -1,0 +1,239 @@
+/**
+ * Register results (issue #2): the delivery tracker (seed 004, appendix 2) and the risk exercise (seed 003).
+ *
+ * Columns are found by the ids the built-in frameworks use (exported below). For frameworks that name them
+ * differently, kind 'tracker' falls back to the first 'score' column for achievement and the second for
+ * appropriateness, and kind 'risk' to the first 'rag' column for the rating.
+ *
+ * Tracker, per theme: rows (rows with any content), scored (valid achievement scores), mean achievement, share
+ * achieved (achievement = the scale's highest point, 5 = achieved, over scored rows), and the sheet rows whose
+ * appropriateness score is at or below a threshold (default 2 — our default, the seed gives none).
+ *
+ * Risk, per theme: rows per colour. The rating cell may say Red/Amber/Green or High/Moderate/Low (seed 003: "the
+ * first risk was rated high, with the remainder being rated moderate"), any case. When the rating is blank and both
+ * likelihood and impact are valid scores, the colour comes from likelihood × impact: ≥ 15 red, ≥ 8 amber, otherwise
+ * green — a documented default (a common 5 × 5 risk matrix), not from the seed, and configurable. Rows with content
+ * but no usable rating are 'unrated'.
+ *
+ * Themes are listed in the framework's group order (every group, even with no rows), then any other theme typed on
+ * the register in order of first appearance, then "No theme given" for rows with a blank theme.
+ */
+import type { Framework, RegisterColumn } from '../framework/schema.js';
+import type { CellRef, CellValue, RegisterRow } from '../review/types.js';
+import type { Rag, RiskThemeResult, TrackerThemeResult } from './types.js';
+import { isBlank, normaliseLabel, parseScore } from './parse-score.js';
+import { scaleById, scaleMax } from './scale.js';
+import { mean } from './stats.js';
+import { nameKey } from './names.js';
+
+/** Column ids the built-in register frameworks use. */
+export const ACHIEVEMENT_COLUMN_ID = 'achievement';
+export const APPROPRIATENESS_COLUMN_ID = 'appropriateness';
+export const LIKELIHOOD_COLUMN_ID = 'likelihood';
+export const IMPACT_COLUMN_ID = 'impact';
+export const RATING_COLUMN_ID = 'rating';
+/** Columns tried, in order, for a row's short description (used when drafting plan actions). */
+export const ROW_LABEL_COLUMN_IDS = ['scenario', 'issue', 'risk', 'description', 'outcome', 'action'] as const;
+
+/** Heading for register rows whose theme cell is blank. */
+export const NO_THEME = 'No theme given';
+
+export interface RegisterOptions {
+  /** appropriateness at or below this is "low" (default 2) */
+  lowAppropriateness?: number;
+  /** likelihood × impact at or above this is red (default 15) */
+  riskRedFrom?: number;
+  /** likelihood × impact at or above this is amber (default 8) */
+  riskAmberFrom?: number;
+}
+
+export const DEFAULT_REGISTER_OPTIONS: Required<RegisterOptions> = { lowAppropriateness: 2, riskRedFrom: 15, riskAmberFrom: 8 };
+
+export type ParsedRag = { kind: 'rag'; rag: Rag } | { kind: 'missing' } | { kind: 'invalid'; raw: string };
+
+const RAG_WORDS: Record<string, Rag> = { red: 'red', amber: 'amber', green: 'green', high: 'red', moderate: 'amber', low: 'green' };
+
+/** "Red"/"Amber"/"Green" or "High"/"Moderate"/"Low", any case and spacing. */
+export function parseRag(raw: CellValue | undefined): ParsedRag {
+  if (isBlank(raw)) return { kind: 'missing' };
+  const text = String(raw).trim();
+  const r = RAG_WORDS[normaliseLabel(text)];
+  return r ? { kind: 'rag', rag: r } : { kind: 'invalid', raw: text };
+}
+
+export interface RegisterColumnsFound {
+  achievement?: RegisterColumn;
+  appropriateness?: RegisterColumn;
+  likelihood?: RegisterColumn;
+  impact?: RegisterColumn;
+  rating?: RegisterColumn;
+}
+
+export function registerColumns(framework: Framework): RegisterColumnsFound {
+  const cols = framework.register?.columns ?? [];
+  const byId = (id: string) => cols.find((c) => c.id === id);
+  const scores = cols.filter((c) => c.type === 'score');
+  const tracker = framework.kind === 'tracker';
+  const risk = framework.kind === 'risk';
+  const found: RegisterColumnsFound = {};
+  const achievement = byId(ACHIEVEMENT_COLUMN_ID) ?? (tracker ? scores[0] : undefined);
+  const appropriateness = byId(APPROPRIATENESS_COLUMN_ID) ?? (tracker ? scores.filter((c) => c !== achievement)[0] : undefined);
+  const rating = byId(RATING_COLUMN_ID) ?? (risk ? cols.find((c) => c.type === 'rag') : undefined);
+  const likelihood = byId(LIKELIHOOD_COLUMN_ID);
+  const impact = byId(IMPACT_COLUMN_ID);
+  if (achievement) found.achievement = achievement;
+  if (appropriateness) found.appropriateness = appropriateness;
+  if (rating) found.rating = rating;
+  if (likelihood) found.likelihood = likelihood;
+  if (impact) found.impact = impact;
+  return found;
+}
+
+/** One register row, classified. */
+export interface RegisterRowResult {
+  theme: string;
+  /** 1-based sheet row */
+  row: number;
+  at: CellRef;
+  /** short description of the row (scenario, issue…), '' when none */
+  label: string;
+  achievement: number | null;
+  appropriateness: number | null;
+  likelihood: number | null;
+  impact: number | null;
+  rating: Rag | null;
+  /** where the colour came from */
+  ratingFrom: 'rating' | 'likelihood × impact' | null;
+}
+
+export interface RegisterResults {
+  /** empty unless the framework has an achievement column */
+  tracker: TrackerThemeResult[];
+  /** empty unless the framework has a rating column, or likelihood and impact columns */
+  risks: RiskThemeResult[];
+  /** rows with content, in register order */
+  rows: RegisterRowResult[];
+}
+
+/** True when any cell other than the theme has something in it. */
+export function rowHasContent(framework: Framework, row: RegisterRow): boolean {
+  const groupCols = new Set((framework.register?.columns ?? []).filter((c) => c.type === 'group').map((c) => c.id));
+  return Object.entries(row.cells).some(([id, e]) => !groupCols.has(id) && !isBlank(e?.value));
+}
+
+function themeResolver(framework: Framework): (group: string) => string {
+  const known = new Map((framework.register?.groups ?? []).map((g) => [nameKey(g), g]));
+  return (group) => (nameKey(group) === '' ? NO_THEME : known.get(nameKey(group)) ?? group.trim());
+}
+
+function themeOrder(framework: Framework, themes: string[]): string[] {
+  const out = [...(framework.register?.groups ?? [])];
+  const keys = new Set(out.map(nameKey));
+  let noTheme = false;
+  for (const t of themes) {
+    if (t === NO_THEME) noTheme = true;
+    else if (!keys.has(nameKey(t))) {
+      keys.add(nameKey(t));
+      out.push(t);
+    }
+  }
+  if (noTheme) out.push(NO_THEME);
+  return out;
+}
+
+function scoreIn(framework: Framework, col: RegisterColumn | undefined, row: RegisterRow): number | null {
+  if (!col?.scale) return null;
+  const p = parseScore(row.cells[col.id]?.value, scaleById(framework, col.scale));
+  return p.kind === 'score' ? p.value : null;
+}
+
+function rowLabel(framework: Framework, row: RegisterRow): string {
+  const cols = framework.register?.columns ?? [];
+  const tryIds = [...ROW_LABEL_COLUMN_IDS.filter((id) => cols.some((c) => c.id === id)), ...cols.filter((c) => c.type === 'text').map((c) => c.id)];
+  for (const id of tryIds) {
+    const v = row.cells[id]?.value;
+    if (!isBlank(v)) return String(v).replace(/\s+/g, ' ').trim();
+  }
+  return '';
+}
+
+export function registerRowResults(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): RegisterRowResult[] {
+  const o = { ...DEFAULT_REGISTER_OPTIONS, ...opts };
+  const cols = registerColumns(framework);
+  const theme = themeResolver(framework);
+  const out: RegisterRowResult[] = [];
+  for (const row of rows) {
+    if (!rowHasContent(framework, row)) continue;
+    const likelihood = scoreIn(framework, cols.likelihood, row);
+    const impact = scoreIn(framework, cols.impact, row);
+    let rating: Rag | null = null;
+    let ratingFrom: RegisterRowResult['ratingFrom'] = null;
+    const typed = cols.rating ? parseRag(row.cells[cols.rating.id]?.value) : ({ kind: 'missing' } as ParsedRag);
+    if (typed.kind === 'rag') {
+      rating = typed.rag;
+      ratingFrom = 'rating';
+    } else if (typed.kind === 'missing' && likelihood !== null && impact !== null) {
+      const product = likelihood * impact;
+      rating = product >= o.riskRedFrom ? 'red' : product >= o.riskAmberFrom ? 'amber' : 'green';
+      ratingFrom = 'likelihood × impact';
+    }
+    out.push({
+      theme: theme(row.group),
+      row: row.at.row,
+      at: row.at,
+      label: rowLabel(framework, row),
+      achievement: scoreIn(framework, cols.achievement, row),
+      appropriateness: scoreIn(framework, cols.appropriateness, row),
+      likelihood,
+      impact,
+      rating,
+      ratingFrom,
+    });
+  }
+  return out;
+}
+
+export function trackerResults(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): TrackerThemeResult[] {
+  const o = { ...DEFAULT_REGISTER_OPTIONS, ...opts };
+  const cols = registerColumns(framework);
+  if (!cols.achievement?.scale) return [];
+  const top = scaleMax(scaleById(framework, cols.achievement.scale));
+  const results = registerRowResults(framework, rows, opts);
+  return themeOrder(framework, results.map((r) => r.theme)).map((theme) => {
+    const mine = results.filter((r) => r.theme === theme);
+    const scores = mine.flatMap((r) => (r.achievement === null ? [] : [r.achievement]));
+    return {
+      theme,
+      rows: mine.length,
+      scored: scores.length,
+      meanAchievement: mean(scores),
+      shareAchieved: scores.length ? scores.filter((s) => s === top).length / scores.length : null,
+      lowAppropriatenessRows: mine.filter((r) => r.appropriateness !== null && r.appropriateness <= o.lowAppropriateness).map((r) => r.row),
+    };
+  });
+}
+
+export function riskResults(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): RiskThemeResult[] {
+  const cols = registerColumns(framework);
+  if (!cols.rating && !(cols.likelihood && cols.impact)) return [];
+  const results = registerRowResults(framework, rows, opts);
+  return themeOrder(framework, results.map((r) => r.theme)).map((theme) => {
+    const mine = results.filter((r) => r.theme === theme);
+    return {
+      theme,
+      red: mine.filter((r) => r.rating === 'red').length,
+      amber: mine.filter((r) => r.rating === 'amber').length,
+      green: mine.filter((r) => r.rating === 'green').length,
+      unrated: mine.filter((r) => r.rating === null).length,
+    };
+  });
+}
+
+/** Everything the summary and the plan need from a register, in one pass over the options. */
+export function scoreRegister(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): RegisterResults {
+  return {
+    tracker: trackerResults(framework, rows, opts),
+    risks: riskResults(framework, rows, opts),
+    rows: registerRowResults(framework, rows, opts),
+  };
+}
