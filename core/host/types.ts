@@ -29,6 +29,8 @@ export interface ReadRequest {
 export interface ApplyResult {
   /** host-specific counters, for tests and the benchmark */
   calls: number;
+  /** features a host skipped, in plain English (e.g. print setup on an Excel too old for it); optional */
+  warnings?: string[];
 }
 
 export interface Host {

@@ -1,0 +1,236 @@
+/// <reference types="office-js" />
+/** The fake's worksheet proxies: a tab, its protection and its charts (see fake-office.ts). */
+import { loaded, q } from './fake-calls.js';
+import type { FakeContext } from './fake-office.js';
+import { type ChartEntry, fakeError, type FakeSheetState, parseAddress } from './fake-state.js';
+import { FakeRange, recorder } from './fake-range.js';
+
+export class FakeWorksheet
+  implements Pick<Excel.Worksheet, 'activate' | 'isNullObject' | 'name' | 'position' | 'visibility' | 'tabColor'>
+{
+  private snapshot: { name: string; visibility: 'Visible' | 'Hidden' | 'VeryHidden'; position: number } | undefined;
+  private nullResolved: boolean | undefined;
+  readonly target: string;
+
+  constructor(
+    readonly ctx: FakeContext,
+    readonly sheetName: string,
+    readonly orNull: boolean,
+  ) {
+    this.target = `worksheets.${orNull ? 'getItemOrNullObject' : 'getItem'}(${q(sheetName)})`;
+    if (orNull) {
+      ctx.queue(this.target, 'resolve', [], () => {
+        this.nullResolved = !ctx.office.state.find(sheetName);
+      }, true);
+    }
+  }
+
+  static loadedFrom(ctx: FakeContext, s: FakeSheetState, position: number): FakeWorksheet {
+    const ws = new FakeWorksheet(ctx, s.name, false);
+    ws.snapshot = { name: s.name, visibility: s.visibility, position };
+    return ws;
+  }
+
+  /** the sheet now (at sync time); throws ItemNotFound like Excel for getItem on a missing tab */
+  state(): FakeSheetState {
+    const s = this.ctx.office.state.find(this.sheetName);
+    if (!s) throw fakeError('ItemNotFound', `The requested resource doesn't exist (tab ${this.sheetName})`);
+    return s;
+  }
+
+  isNull(): boolean {
+    return this.orNull && !this.ctx.office.state.find(this.sheetName);
+  }
+
+  get isNullObject(): boolean {
+    return loaded(this.nullResolved, 'worksheet.isNullObject');
+  }
+
+  load(props: string): this {
+    this.ctx.queue(this.target, 'load', [props], () => {
+      if (this.isNull()) return;
+      const s = this.state();
+      this.snapshot = { name: s.name, visibility: s.visibility, position: this.ctx.office.state.sheets.indexOf(s) };
+    });
+    return this;
+  }
+
+  private set(prop: string, value: unknown, run: (s: FakeSheetState) => void): void {
+    this.ctx.queue(this.target, `${prop}=`, [value], () => run(this.state()));
+  }
+
+  get name(): string {
+    return loaded(this.snapshot, 'worksheet.name').name;
+  }
+  set name(_v: string) {
+    throw new Error('the adapter never renames tabs');
+  }
+  get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
+    return loaded(this.snapshot, 'worksheet.visibility').visibility;
+  }
+  set visibility(v: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.set('visibility', v, (s) => {
+      const visible = this.ctx.office.state.sheets.filter((x) => x.visibility === 'Visible' && x !== s);
+      if (v !== 'Visible' && visible.length === 0) throw fakeError('InvalidOperation', 'cannot hide the last visible tab');
+      s.visibility = v as 'Visible' | 'Hidden' | 'VeryHidden';
+    });
+  }
+  get position(): number {
+    return loaded(this.snapshot, 'worksheet.position').position;
+  }
+  set position(n: number) {
+    this.set('position', n, (s) => {
+      const list = this.ctx.office.state.sheets;
+      list.splice(list.indexOf(s), 1);
+      list.splice(Math.min(n, list.length), 0, s);
+    });
+  }
+  get tabColor(): string {
+    throw new Error('the adapter never reads tabColor');
+  }
+  set tabColor(c: string) {
+    this.set('tabColor', c, (s) => void (s.tabColor = c));
+  }
+
+  activate(): void {
+    this.ctx.queue(this.target, 'activate', [], () => {
+      const s = this.state();
+      if (s.visibility !== 'Visible') throw fakeError('InvalidOperation', 'cannot activate a hidden tab');
+      this.ctx.office.state.active = s.name;
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this, address);
+  }
+
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this, undefined, true);
+  }
+
+  private protectionProxy: FakeProtection | undefined;
+  get protection(): FakeProtection {
+    return (this.protectionProxy ??= new FakeProtection(this));
+  }
+
+  get freezePanes(): Pick<Excel.WorksheetFreezePanes, 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
+    const t = `${this.target}.freezePanes`;
+    const q2 = (op: string, args: unknown[], run: (s: FakeSheetState) => void): void =>
+      this.ctx.queue(t, op, args, () => run(this.state()));
+    return {
+      freezeAt: (r: Excel.Range | string) => {
+        const address = typeof r === 'string' ? r : (r as unknown as FakeRange).address;
+        q2('freezeAt', [address], (s) => {
+          const b = parseAddress(address);
+          if (b.r1 !== 1 || b.c1 !== 1) throw fakeError('InvalidArgument', 'freezeAt expects a range from A1');
+          s.freeze = { rows: b.r2, cols: b.c2 };
+        });
+      },
+      freezeRows: (n?: number) => q2('freezeRows', [n], (s) => void (s.freeze = { rows: n ?? 1, cols: 0 })),
+      freezeColumns: (n?: number) => q2('freezeColumns', [n], (s) => void (s.freeze = { rows: 0, cols: n ?? 1 })),
+      unfreeze: () => q2('unfreeze', [], (s) => void (s.freeze = null)),
+    };
+  }
+
+  private chartsProxy: FakeCharts | undefined;
+  get charts(): FakeCharts {
+    return (this.chartsProxy ??= new FakeCharts(this));
+  }
+
+  get pageLayout(): Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintArea'> {
+    const t = `${this.target}.pageLayout`;
+    const ws = this;
+    const put = (op: string, key: string, v: unknown): void => ws.ctx.queue(t, op, [v], () => void (ws.state().pageLayout[key] = v));
+    return {
+      get orientation(): Excel.PageOrientation {
+        throw new Error('the adapter never reads pageLayout');
+      },
+      set orientation(v: Excel.PageOrientation) {
+        put('orientation=', 'orientation', v);
+      },
+      get zoom(): Excel.PageLayoutZoomOptions {
+        throw new Error('the adapter never reads pageLayout');
+      },
+      set zoom(v: Excel.PageLayoutZoomOptions) {
+        put('zoom=', 'zoom', v);
+      },
+      setPrintTitleRows: (rows: Excel.Range | string) => put('setPrintTitleRows', 'titleRows', rows),
+      setPrintArea: (area: Excel.Range | Excel.RangeAreas | string) => put('setPrintArea', 'area', area),
+    };
+  }
+}
+
+class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'protect' | 'unprotect'> {
+  private value: boolean | undefined;
+  constructor(private readonly ws: FakeWorksheet) {}
+  load(props: string): this {
+    this.ws.ctx.queue(`${this.ws.target}.protection`, 'load', [props], () => {
+      if (!this.ws.isNull()) this.value = this.ws.state().protected;
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return loaded(this.value, 'protection.protected');
+  }
+  protect(options?: Excel.WorksheetProtectionOptions): void {
+    this.ws.ctx.queue(`${this.ws.target}.protection`, 'protect', [options], () => {
+      const s = this.ws.state();
+      if (s.protected) throw fakeError('InvalidOperation', 'the tab is already protected');
+      s.protected = true;
+      s.protectionOptions = options;
+    });
+  }
+  unprotect(): void {
+    this.ws.ctx.queue(`${this.ws.target}.protection`, 'unprotect', [], () => {
+      const s = this.ws.state();
+      if (s.password) throw fakeError('AccessDenied', 'the tab is protected with a password');
+      s.protected = false;
+    });
+  }
+}
+
+/** Assignments anywhere under the proxy become queued calls; `onSet(path, value)` runs at sync. */
+class FakeCharts {
+  private names: string[] | undefined;
+  constructor(private readonly ws: FakeWorksheet) {}
+  private get target(): string {
+    return `${this.ws.target}.charts`;
+  }
+  load(props: string): this {
+    this.ws.ctx.queue(this.target, 'load', [props], () => {
+      if (!this.ws.isNull()) this.names = this.ws.state().charts.map((c) => String(c.props['name'] ?? ''));
+    });
+    return this;
+  }
+  get items(): { name: string }[] {
+    return loaded(this.names, 'charts.items').map((name) => ({ name }));
+  }
+  getItemAt(i: number): { delete(): void } {
+    return {
+      delete: () =>
+        this.ws.ctx.queue(`${this.target}.getItemAt(${i})`, 'delete', [], () => {
+          const s = this.ws.state();
+          if (!s.charts[i]) throw fakeError('ItemNotFound', `no chart ${i}`);
+          s.charts.splice(i, 1);
+        }),
+    };
+  }
+  add(type: string, source: FakeRange, seriesBy?: string): Excel.Chart {
+    let entry: ChartEntry | undefined;
+    this.ws.ctx.queue(this.target, 'add', [type, source.address, seriesBy], () => {
+      entry = { type, source: source.address ?? '', seriesBy, props: {} };
+      this.ws.state().charts.push(entry);
+    });
+    const target = `${this.target}.add(${q(type)})`;
+    const rec = recorder<Record<string, unknown>>(this.ws.ctx, target, (path, value) => {
+      if (!entry) throw new Error('chart set before it was added');
+      entry.props[path] = value;
+    });
+    return new Proxy(rec, {
+      get: (o, prop) =>
+        prop === 'setPosition'
+          ? (start: string) => this.ws.ctx.queue(target, 'setPosition', [start], () => void (entry!.props['position'] = start))
+          : Reflect.get(o, prop),
+    }) as unknown as Excel.Chart;
+  }
+}
