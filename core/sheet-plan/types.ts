@@ -106,6 +106,11 @@ export interface ProtectionSpec {
   protect: boolean;
   editable: RangeRef[];
   description: string;
+  /** Optional (added for the Sheets add-on): ranges each editable only by the people named — in Sheets, one
+   *  protection per respondent row when the owner asks for it at creation. `editors` are e-mail addresses; when
+   *  empty, anyone editing the range gets a warning instead (no one is locked out). Hosts without per-person
+   *  permissions (Excel, .xlsx) ignore it. */
+  owned?: { range: RangeRef; editors: string[]; description: string }[];
 }
 
 export interface PrintSpec {
@@ -157,6 +162,8 @@ export interface TabPlan {
   print?: PrintSpec;
   /** hide these columns (e.g. the draft fingerprint on the plan tab) */
   hiddenColumns?: number[];
+  /** hide these rows (e.g. the machine key row of an entry tab, which the reader uses to find columns) */
+  hiddenRows?: number[];
 }
 
 export interface NamedRangeSpec {

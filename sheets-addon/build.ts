@@ -1,0 +1,167 @@
+/**
+ * `npm run build:sheets`: the Google Sheets add-on, built into dist/sheets-addon/ —
+ * - `Code.js`: the server (sheets-addon/server + core) as ONE classic script: an IIFE that assigns `PR`, followed by
+ *   real top-level function declarations (`function onOpen(e) { return PR.onOpen(e); }` …), because Apps Script
+ *   only sees top-level functions. No `import`/`export`, ES2019 syntax for the V8 runtime.
+ * - `sidebar.html`: the shared React task pane with the google.script.run bridge, JS and CSS inlined, no external
+ *   URL at all.
+ * - `appsscript.json`, copied from the repository root.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { GLOBAL_FUNCTIONS } from './server/api.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface SheetsBuild {
+  outDir: string;
+  codeJs: string;
+  sidebarHtml: string;
+  manifest: string;
+  /** sizes in bytes */
+  sizes: { codeJs: number; sidebarHtml: number };
+}
+
+const shared: BuildOptions = {
+  bundle: true,
+  write: false,
+  legalComments: 'none',
+  charset: 'utf8',
+  logLevel: 'silent',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+/** The top-level declarations Apps Script needs, after the bundle. */
+export function globalStubs(): string {
+  return GLOBAL_FUNCTIONS.map(
+    (f) => `function ${f.name}(${f.params.join(', ')}) {\n  return PR.${f.name}(${f.params.join(', ')});\n}`,
+  ).join('\n');
+}
+
+/**
+ * zod re-exports every language's error messages as `z.locales`, which no bundler can drop from a namespace import;
+ * the add-on speaks English only (the core writes its own messages), so only the English locale goes in.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: ROOT,
+      loader: 'js',
+    }));
+  },
+};
+
+async function buildServer(): Promise<string> {
+  const result = await build({
+    ...shared,
+    absWorkingDir: ROOT,
+    entryPoints: ['sheets-addon/server/index.ts'],
+    format: 'iife',
+    globalName: 'PR',
+    platform: 'neutral',
+    plugins: [zodEnglishOnly],
+    mainFields: ['module', 'main'],
+    target: 'es2019',
+    // zod alone is ~800 KB unminified; minified, the whole script is a few hundred KB
+    minify: true,
+  });
+  const js = result.outputFiles![0]!.text;
+  const header =
+    '// Partnership Review — Google Sheets add-on. Built by `npm run build:sheets` from sheets-addon/ and core/: edit\n' +
+    '// those, not this file. Apps Script sees the top-level functions at the end.\n';
+  return `${header}${js}\n${globalStubs()}\n`;
+}
+
+/** The sidebar's Content-Security-Policy: no images, fonts, media, frames, workers, plugins or form posts from anywhere. */
+export const SIDEBAR_CSP =
+  "img-src data:; font-src data:; media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; form-action 'none'";
+
+/** Text safe inside an inline <script>: no "</script" or "<!--" can end or confuse the element. */
+export function inlineScript(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+async function buildSidebar(): Promise<string> {
+  const result = await build({
+    ...shared,
+    absWorkingDir: ROOT,
+    entryPoints: ['sheets-addon/client/main.tsx'],
+    outdir: 'dist/sheets-addon/.sidebar',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    jsx: 'automatic',
+    minify: true,
+  });
+  const js = result.outputFiles!.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
+  const css = result.outputFiles!.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // Everything is inline; nothing is fetched. Google's sidebar frame adds google.script.run itself, with its
+    // own scripts and transport, so script-src and connect-src are left to Google's frame: a stricter policy could
+    // block google.script.run, which cannot be tried without a Google account. Everything else is shut.
+    `<meta http-equiv="Content-Security-Policy" content="${SIDEBAR_CSP}">`,
+    '<base target="_top">',
+    '<title>Partnership Review</title>',
+    '<style>html, body, #root { margin: 0; height: 100%; }</style>',
+    css ? `<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>` : '',
+    '</head>',
+    '<body>',
+    '<div id="root"></div>',
+    '<noscript>Partnership Review needs JavaScript, which this browser has turned off.</noscript>',
+    `<script>${inlineScript(js)}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** Write through a temporary file and a rename, so a reader (a test running beside another) never sees half a file. */
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
+export async function buildSheetsAddon(outDir = join(ROOT, 'dist', 'sheets-addon')): Promise<SheetsBuild> {
+  const [code, sidebar, manifest] = await Promise.all([buildServer(), buildSidebar(), readFile(join(ROOT, 'appsscript.json'), 'utf8')]);
+  await mkdir(outDir, { recursive: true });
+  const codeJs = join(outDir, 'Code.js');
+  const sidebarHtml = join(outDir, 'sidebar.html');
+  const manifestOut = join(outDir, 'appsscript.json');
+  await Promise.all([writeAtomic(codeJs, code), writeAtomic(sidebarHtml, sidebar), writeAtomic(manifestOut, manifest)]);
+  return {
+    outDir,
+    codeJs,
+    sidebarHtml,
+    manifest: manifestOut,
+    sizes: { codeJs: Buffer.byteLength(code), sidebarHtml: Buffer.byteLength(sidebar) },
+  };
+}
+
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  buildSheetsAddon().then(
+    (b) => {
+      const kb = (n: number): string => `${Math.round(n / 1024)} KB`;
+      console.log(`Built ${b.outDir}: Code.js ${kb(b.sizes.codeJs)}, sidebar.html ${kb(b.sizes.sidebarHtml)}, appsscript.json`);
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The typed seam between the sidebar and Apps Script: the server functions the sidebar calls through
+ * `google.script.run`, and every function the built script must expose as a real top-level function (Apps Script
+ * sees only top-level function declarations: menus, triggers and google.script.run call them by name).
+ * The server implements `ServerFunctions`; the sidebar's bridge calls them by these names, so a rename breaks the
+ * build instead of the add-on.
+ */
+import type { CellRef } from '../../core/review/types.js';
+import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../ui/bridge.js';
+
+export interface ServerFunctions {
+  prFrameworks(): FrameworkChoice[];
+  prCreate(form: CreateForm): OperationOutcome;
+  prCheck(): OperationOutcome;
+  prSummarise(): OperationOutcome;
+  prPlan(): OperationOutcome;
+  prSelect(at: CellRef): null;
+}
+
+/** Top-level functions of the built `Code.js`, with their parameters, in the order they are emitted. */
+export const GLOBAL_FUNCTIONS: readonly { name: string; params: readonly string[] }[] = [
+  { name: 'onOpen', params: ['e'] },
+  { name: 'onInstall', params: ['e'] },
+  { name: 'showSidebar', params: [] },
+  { name: 'menuCheck', params: [] },
+  { name: 'menuSummarise', params: [] },
+  { name: 'menuPlan', params: [] },
+  { name: 'prFrameworks', params: [] },
+  { name: 'prCreate', params: ['form'] },
+  { name: 'prCheck', params: [] },
+  { name: 'prSummarise', params: [] },
+  { name: 'prPlan', params: [] },
+  { name: 'prSelect', params: ['at'] },
+];

@@ -1,0 +1,219 @@
+/// <reference types="google-apps-script" />
+/**
+ * The Apps Script side of the add-on: the menu, the sidebar, and the server functions the sidebar calls through
+ * google.script.run. Each operation is the shared core's: read the spreadsheet once, compute in core, write once.
+ *
+ * Apps Script hands google.script.run only what a function returns — not what a promise resolves to — so these
+ * functions run the core's pure operations with the host's synchronous `readNow`/`applyNow` (every Apps Script
+ * call is synchronous anyway) instead of the async `run*` wrappers; the steps are the same as core/operations/run.ts.
+ *
+ * Build summary and Draft improvement plan hold the document lock, so two people clicking at once cannot write
+ * over each other: the second waits up to 20 seconds, then is told to try again. The build (sheets-addon/build.ts)
+ * turns every export listed in ./api.ts into a top-level function.
+ */
+import { checkReview } from '../../core/operations/check.js';
+import { planCreate } from '../../core/operations/create.js';
+import { planImprovement, planSummary } from '../../core/operations/summarise.js';
+import { READ_TABS } from '../../core/operations/read-tabs.js';
+import type { Snapshot } from '../../core/host/types.js';
+import type { CellRef } from '../../core/review/types.js';
+import { TAB } from '../../core/sheet-plan/layout.js';
+import { findTab } from '../../core/reader/cells.js';
+import { readMeta } from '../../core/reader/meta.js';
+import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../ui/bridge.js';
+import { errorOutcome } from '../../ui/errors.js';
+import type { ServerFunctions } from './api.js';
+import {
+  busyOutcome,
+  checkedOutcome,
+  createdOutcome,
+  frameworkChoices,
+  plannedOutcome,
+  summarisedOutcome,
+} from './outcomes.js';
+import { withRespondentProtection } from './respondent-protection.js';
+import { SheetsHost } from './sheets-host.js';
+
+/** How long a second person waits for the document lock before being told to try again (the sidebar's call must
+ *  finish well inside Apps Script's limits). */
+export const LOCK_WAIT_MS = 20_000;
+
+export const BUSY = {
+  create: 'Someone else is creating a review in this spreadsheet. Try again in a minute.',
+  summarise: 'Someone else is building the summary. Try again in a minute.',
+  plan: 'Someone else is building the summary or drafting the improvement plan. Try again in a minute.',
+} as const;
+
+const TITLE = 'Partnership Review';
+
+function hostFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetsHost {
+  return new SheetsHost({
+    spreadsheet: ss,
+    app: SpreadsheetApp,
+    isoDate: (d, timeZone) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'),
+  });
+}
+
+/** Today in the spreadsheet's own time zone, as the core takes it. */
+function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+/** One read of every layout tab; a second, small one only for a custom register tab PR_Meta names (as run.ts). */
+function readReviewNow(host: SheetsHost): Snapshot {
+  const snap = host.readNow({ tabs: [...READ_TABS] });
+  const metaTab = findTab(snap.tabs, TAB.meta);
+  if (!metaTab) return snap;
+  let names: string[] = [];
+  try {
+    names = Object.values(readMeta(metaTab).meta.tabs).map((t) => t!.name);
+  } catch {
+    return snap; // not a review workbook: the operation says so
+  }
+  const extra = names.filter((n) => !findTab(snap.tabs, n) && snap.tabNames.some((t) => t.toLowerCase() === n.toLowerCase()));
+  if (extra.length === 0) return snap;
+  const more = host.readNow({ tabs: extra });
+  return { tabNames: snap.tabNames, tabs: { ...snap.tabs, ...more.tabs } };
+}
+
+/** Errors become outcomes the pane can show (what went wrong, how to fix it, that nothing changed). */
+function guarded(work: () => OperationOutcome): OperationOutcome {
+  try {
+    return work();
+  } catch (e) {
+    const name = e instanceof Error ? e.name : '';
+    if (name !== 'NotAReviewError' && name !== 'LayoutChangedError' && name !== 'ReviewRequestError') console.error(e);
+    return errorOutcome(e);
+  }
+}
+
+/** Run `work` holding the document lock; if someone else holds it for the whole wait, say so and change nothing. */
+function locked(busy: string, work: () => OperationOutcome): OperationOutcome {
+  return guarded(() => {
+    const lock = LockService.getDocumentLock();
+    if (!lock) throw new Error('The add-in could not lock this spreadsheet: open it in Google Sheets and try again');
+    if (!lock.tryLock(LOCK_WAIT_MS)) return busyOutcome(busy);
+    try {
+      return work();
+    } finally {
+      // commit every pending write before the next person's run can start reading
+      SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+  });
+}
+
+// ───────────────────────────── server functions (google.script.run) ─────────────────────────────
+
+export function prFrameworks(): FrameworkChoice[] {
+  return frameworkChoices();
+}
+
+export function prCreate(form: CreateForm): OperationOutcome {
+  return locked(BUSY.create, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const host = hostFor(ss);
+    const existing = host.readNow({ tabs: [] }).tabNames;
+    const base = planCreate(
+      {
+        framework: form.frameworkId,
+        partnerships: form.partnerships,
+        respondents: form.respondents,
+        ...(form.respondentCount !== undefined ? { respondentCount: form.respondentCount } : {}),
+        cycle: form.cycle,
+        protect: form.protect,
+        today: today(ss),
+      },
+      existing,
+    );
+    const plan = form.protect ? withRespondentProtection(base) : base;
+    const applied = host.applyNow(plan);
+    return createdOutcome(form, plan, applied.warnings);
+  });
+}
+
+export function prCheck(): OperationOutcome {
+  return guarded(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return checkedOutcome(checkReview(readReviewNow(hostFor(ss)), today(ss)));
+  });
+}
+
+export function prSummarise(): OperationOutcome {
+  return locked(BUSY.summarise, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const host = hostFor(ss);
+    const { plan, summary } = planSummary(readReviewNow(host), { today: today(ss) });
+    const applied = host.applyNow(plan);
+    return summarisedOutcome(summary, plan, applied.warnings);
+  });
+}
+
+export function prPlan(): OperationOutcome {
+  return locked(BUSY.plan, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const host = hostFor(ss);
+    const { plan, rows } = planImprovement(readReviewNow(host), { today: today(ss) });
+    const applied = host.applyNow(plan);
+    return plannedOutcome(rows, plan, applied.warnings);
+  });
+}
+
+export function prSelect(at: CellRef): null {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(at.sheet);
+  if (!sheet) {
+    throw new Error(`There is no tab called "${at.sheet}" now. If it was renamed, run Check entries again`);
+  }
+  sheet.getRange(at.row, at.col).activate();
+  return null;
+}
+
+// the sidebar's calls, checked against the typed seam it uses
+const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prSelect };
+void server;
+
+// ───────────────────────────── menu, triggers and sidebar ─────────────────────────────
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // runs in AuthMode.NONE before the add-on is authorised in this spreadsheet: build the menu and nothing else
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Open Partnership Review', 'showSidebar')
+    .addSeparator()
+    .addItem('Check entries', 'menuCheck')
+    .addItem('Build summary', 'menuSummarise')
+    .addItem('Draft improvement plan', 'menuPlan')
+    .addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+export function showSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle(TITLE));
+}
+
+/** The most problems a message box lists; the sidebar lists them all. */
+const ALERT_PROBLEMS = 15;
+
+function tell(title: string, o: OperationOutcome): void {
+  const lines = o.problems.slice(0, ALERT_PROBLEMS).map((p) => `${p.cell || 'Workbook'}: ${p.message}`);
+  if (o.problems.length > ALERT_PROBLEMS) {
+    lines.push(`…and ${o.problems.length - ALERT_PROBLEMS} more. Open Partnership Review to go to each one.`);
+  }
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, [o.message, ...lines].join('\n'), ui.ButtonSet.OK);
+}
+
+export function menuCheck(): void {
+  tell('Check entries', prCheck());
+}
+
+export function menuSummarise(): void {
+  tell('Build summary', prSummarise());
+}
+
+export function menuPlan(): void {
+  tell('Draft improvement plan', prPlan());
+}

@@ -1,0 +1,538 @@
+/// <reference types="google-apps-script" />
+/**
+ * The Google Sheets host: the two verbs every host has (`read`, `apply`) over Apps Script's SpreadsheetApp.
+ *
+ * It decides nothing and computes nothing: it batches. Reading is `getSheets()` once and one `getValues()` per tab
+ * asked for. Writing is one `setValues()` per block (values and formulas together: Sheets takes a "=…" string as a
+ * formula, which is why literal text goes through `hostText()`), one `RangeList` call per distinct format, one
+ * validation per range, conditional formats set once per tab, widths grouped. So the number of calls follows the
+ * shape of the plan — tabs, blocks, formats — and not the number of respondents, except for one protection per
+ * respondent row when the owner asks for per-respondent protection.
+ */
+import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../../core/host/types.js';
+import type { CellValue } from '../../core/review/types.js';
+import type {
+  ChartSpec,
+  ConditionalFormatSpec,
+  PlanCell,
+  Precondition,
+  ProtectionSpec,
+  RangeRef,
+  SheetPlan,
+  TabPlan,
+} from '../../core/sheet-plan/types.js';
+import { formulaForHost, hostText } from '../../core/sheet-plan/text-guard.js';
+import { a1, cellLabel, rangeA1 } from '../../core/util/a1.js';
+import { LayoutChangedError, ReviewRequestError } from '../../core/operations/types.js';
+import { groupFormats, type FormatGroup } from './format-groups.js';
+import { buildConditional, buildValidation } from './sheet-rules.js';
+import { runs, tabExtent } from './tab-extent.js';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type RangeList = GoogleAppsScript.Spreadsheet.RangeList;
+
+/** The parts of SpreadsheetApp the host uses besides the spreadsheet itself. */
+export type SheetsApp = Pick<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  'newDataValidation' | 'newConditionalFormatRule' | 'ProtectionType' | 'BorderStyle'
+>;
+
+export interface SheetsHostOptions {
+  /** `SpreadsheetApp.getActiveSpreadsheet()` in Apps Script; a fake in tests */
+  spreadsheet: Spreadsheet;
+  app: SheetsApp;
+  /** ISO `YYYY-MM-DD` of a date cell in the spreadsheet's time zone (Apps Script: `Utilities.formatDate`). */
+  isoDate?: (d: Date, timeZone: string) => string;
+  /** Rows left free below the planned content of a new or regenerated tab. Default 100 (our choice). */
+  spareRows?: number;
+}
+
+/** Excel column width (characters) → Sheets pixels. Default conversion: 7 px a character plus 5 px padding. */
+export function widthPixels(chars: number): number {
+  return Math.max(2, Math.round(chars * 7 + 5));
+}
+
+/** Row height in points (Excel's unit) → Sheets pixels. */
+export function heightPixels(points: number): number {
+  return Math.max(2, Math.round((points * 4) / 3));
+}
+
+function isDate(v: unknown): v is Date {
+  // works across realms (a Date from Apps Script, or from a test's fake, is not an instance of this bundle's Date)
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+function localIso(d: Date): string {
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A plan cell as `setValues` must receive it. */
+export function hostCell(c: PlanCell): string | number | boolean {
+  if ('f' in c) return formulaForHost(c.f);
+  const v = c.v;
+  if (v === null) return '';
+  if (typeof v === 'string') return hostText(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
+  return v;
+}
+
+export class SheetsHost implements Host {
+  private readonly ss: Spreadsheet;
+  private readonly app: SheetsApp;
+  private readonly isoDate: (d: Date, timeZone: string) => string;
+  private readonly spareRows: number;
+  private calls = 0;
+  private timeZone: string | null = null;
+  /** Things the host could not do exactly as planned (said to the person after the operation). */
+  readonly warnings: string[] = [];
+
+  constructor(opts: SheetsHostOptions) {
+    this.ss = opts.spreadsheet;
+    this.app = opts.app;
+    this.isoDate = opts.isoDate ?? ((d) => localIso(d));
+    this.spareRows = opts.spareRows ?? 100;
+  }
+
+  /** Apps Script calls made since the host was made (read and apply). */
+  get callCount(): number {
+    return this.calls;
+  }
+
+  private tick(n = 1): void {
+    this.calls += n;
+  }
+
+  // ───────────────────────────── reading ─────────────────────────────
+
+  async read(request: ReadRequest): Promise<Snapshot> {
+    return this.readNow(request);
+  }
+
+  async apply(plan: SheetPlan): Promise<ApplyResult> {
+    return this.applyNow(plan);
+  }
+
+  /**
+   * `read`, synchronously. Apps Script hands google.script.run only what a server function returns, not what a
+   * promise resolves to, so the server functions use these synchronous forms (every Apps Script call is synchronous).
+   */
+  readNow(request: ReadRequest): Snapshot {
+    const sheets = this.ss.getSheets();
+    this.tick();
+    const tabNames = sheets.map((s) => {
+      this.tick();
+      return s.getName();
+    });
+    const wanted = request.tabs === 'all' ? new Set(tabNames) : new Set(request.tabs);
+    const tabs: Record<string, TabSnapshot> = {};
+    sheets.forEach((sheet, index) => {
+      const name = tabNames[index]!;
+      if (!wanted.has(name)) return;
+      const hidden = sheet.isSheetHidden();
+      const raw = sheet.getDataRange().getValues();
+      this.tick(3);
+      tabs[name] = { name, index, hidden, values: this.toValues(raw) };
+    });
+    return { tabNames, tabs };
+  }
+
+  private zone(): string {
+    if (this.timeZone === null) {
+      this.timeZone = this.ss.getSpreadsheetTimeZone();
+      this.tick();
+    }
+    return this.timeZone;
+  }
+
+  private toValue(v: unknown): CellValue {
+    if (v === '' || v === null || v === undefined) return null;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+    if (isDate(v)) return this.isoDate(v, this.zone());
+    return String(v);
+  }
+
+  private toValues(raw: unknown[][]): CellValue[][] {
+    // an empty sheet's data range is A1 holding ''
+    if (raw.length === 1 && raw[0]!.length === 1 && (raw[0]![0] === '' || raw[0]![0] === null)) return [];
+    return raw.map((row) => row.map((v) => this.toValue(v)));
+  }
+
+  // ───────────────────────────── writing ─────────────────────────────
+
+  /** `apply`, synchronously (see `readNow`). */
+  applyNow(plan: SheetPlan): ApplyResult {
+    const before = this.calls;
+    const warningsBefore = this.warnings.length;
+    const sheets = this.sheetMap();
+    this.checkPreconditions(plan.preconditions ?? [], sheets);
+    for (const tab of plan.tabs) {
+      if (tab.mode === 'create' && sheets.has(tab.name)) {
+        throw new ReviewRequestError(
+          `A tab called "${tab.name}" already exists in this spreadsheet. Rename or delete it, then try again.`,
+        );
+      }
+    }
+    for (const tab of plan.tabs) this.applyTab(tab, sheets);
+    for (const nr of plan.namedRanges) {
+      const sheet = sheets.get(nr.sheet);
+      if (!sheet) continue;
+      this.ss.setNamedRange(nr.name, this.range(sheet, nr.range));
+      this.tick();
+    }
+    if (plan.activate) {
+      const sheet = sheets.get(plan.activate);
+      if (sheet) {
+        sheet.activate();
+        this.tick();
+      }
+    }
+    const warnings = this.warnings.slice(warningsBefore);
+    return warnings.length > 0 ? { calls: this.calls - before, warnings } : { calls: this.calls - before };
+  }
+
+  private sheetMap(): Map<string, Sheet> {
+    const map = new Map<string, Sheet>();
+    const sheets = this.ss.getSheets();
+    this.tick();
+    for (const s of sheets) {
+      map.set(s.getName(), s);
+      this.tick();
+    }
+    return map;
+  }
+
+  private range(sheet: Sheet, r: RangeRef): Range {
+    this.tick();
+    return sheet.getRange(r.row, r.col, r.rows, r.cols);
+  }
+
+  /** Under the document lock, just before writing: every cell the plan relies on still holds what was read. */
+  private checkPreconditions(pre: Precondition[], sheets: Map<string, Sheet>): void {
+    const bySheet = new Map<string, Precondition[]>();
+    for (const p of pre) {
+      const list = bySheet.get(p.sheet) ?? [];
+      list.push(p);
+      bySheet.set(p.sheet, list);
+    }
+    for (const [name, list] of bySheet) {
+      const sheet = sheets.get(name);
+      if (!sheet) {
+        throw new LayoutChangedError(`The tab "${name}" was renamed or deleted while the add-in was working.`);
+      }
+      const lastRow = sheet.getLastRow();
+      const lastCol = sheet.getLastColumn();
+      this.tick(2);
+      const top = Math.min(...list.map((p) => p.row));
+      const left = Math.min(...list.map((p) => p.col));
+      const bottom = Math.min(lastRow, Math.max(...list.map((p) => p.row)));
+      const right = Math.min(lastCol, Math.max(...list.map((p) => p.col)));
+      const values =
+        bottom >= top && right >= left ? this.range(sheet, { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 }).getValues() : [];
+      if (values.length) this.tick();
+      for (const p of list) {
+        const raw = values[p.row - top]?.[p.col - left];
+        const now = this.toValue(raw);
+        if (now !== p.equals) {
+          const shown = (v: CellValue): string => (v === null ? 'nothing' : `"${String(v)}"`);
+          throw new LayoutChangedError(
+            `${cellLabel({ sheet: name, row: p.row, col: p.col })} changed while the add-in was working: it held ${shown(p.equals)} and now holds ${shown(now)}.`,
+          );
+        }
+      }
+    }
+  }
+
+  private applyTab(tab: TabPlan, sheets: Map<string, Sheet>): void {
+    let sheet = sheets.get(tab.name);
+    const fresh = !sheet;
+    if (!sheet) {
+      const count = sheets.size;
+      sheet = tab.position === undefined ? this.ss.insertSheet(tab.name, count) : this.ss.insertSheet(tab.name, Math.max(0, Math.min(tab.position, count)));
+      this.tick();
+      sheets.set(tab.name, sheet);
+    }
+    const maxRows = sheet.getMaxRows();
+    const maxCols = sheet.getMaxColumns();
+    this.tick(2);
+    if (!fresh && tab.mode === 'replace') this.clearTab(sheet, maxRows, maxCols);
+    this.size(sheet, tab, maxRows, maxCols, fresh || tab.mode === 'replace');
+
+    if (tab.tabColour) {
+      sheet.setTabColor(tab.tabColour);
+      this.tick();
+    }
+    for (const block of tab.blocks) {
+      const rows = block.cells.length;
+      const cols = block.cells[0]?.length ?? 0;
+      if (rows === 0 || cols === 0) continue;
+      this.range(sheet, { row: block.row, col: block.col, rows, cols }).setValues(block.cells.map((r) => r.map(hostCell)));
+      this.tick();
+    }
+    this.applyFormats(sheet, groupFormats(tab.formats));
+    for (const w of runs(tab.columnWidths.map((c) => ({ at: c.col, value: widthPixels(c.width) })))) {
+      sheet.setColumnWidths(w.start, w.count, w.value);
+      this.tick();
+    }
+    for (const h of runs((tab.rowHeights ?? []).map((r) => ({ at: r.row, value: heightPixels(r.height) })))) {
+      sheet.setRowHeights(h.start, h.count, h.value);
+      this.tick();
+    }
+    for (const m of tab.merges) {
+      if (m.rows * m.cols < 2) continue;
+      this.range(sheet, m).merge();
+      this.tick();
+    }
+    if (tab.freeze || tab.mode === 'replace') {
+      sheet.setFrozenRows(tab.freeze?.rows ?? 0);
+      sheet.setFrozenColumns(tab.freeze?.cols ?? 0);
+      this.tick(2);
+    }
+    this.applyValidations(sheet, tab);
+    this.applyConditionalFormats(sheet, tab.conditionalFormats, tab.mode === 'replace' || fresh);
+    this.applyCharts(sheet, tab.charts, tab.mode === 'update' && !fresh);
+    if (tab.protection) this.applyProtection(sheet, tab.name, tab.protection, tab.mode === 'update' && !fresh);
+    for (const h of runs((tab.hiddenColumns ?? []).map((c) => ({ at: c, value: true })))) {
+      sheet.hideColumns(h.start, h.count);
+      this.tick();
+    }
+    for (const h of runs((tab.hiddenRows ?? []).map((r) => ({ at: r, value: true })))) {
+      sheet.hideRows(h.start, h.count);
+      this.tick();
+    }
+    if (tab.hidden) {
+      sheet.hideSheet();
+      this.tick();
+    }
+  }
+
+  /** `replace`: contents, formats, validation, merges, hidden columns, charts and protections go. */
+  private clearTab(sheet: Sheet, maxRows: number, maxCols: number): void {
+    sheet.clear();
+    const all = this.range(sheet, { row: 1, col: 1, rows: maxRows, cols: maxCols });
+    all.clearDataValidations();
+    all.breakApart();
+    sheet.showColumns(1, maxCols);
+    sheet.showRows(1, maxRows);
+    this.tick(5);
+    const charts = sheet.getCharts();
+    this.tick();
+    for (const c of charts) {
+      sheet.removeChart(c);
+      this.tick();
+    }
+    for (const type of [this.app.ProtectionType.SHEET, this.app.ProtectionType.RANGE]) {
+      const list = sheet.getProtections(type);
+      this.tick();
+      for (const p of list) {
+        p.remove();
+        this.tick();
+      }
+    }
+  }
+
+  /**
+   * Make the grid big enough for the plan. A new or regenerated tab is sized exactly once — rows to the planned
+   * content plus spare rows (grown or shrunk) — so the number of calls is the same whatever the size; a tab being
+   * updated only grows.
+   */
+  private size(sheet: Sheet, tab: TabPlan, maxRows: number, maxCols: number, exact: boolean): void {
+    const need = tabExtent(tab);
+    if (exact) {
+      let target = need.rows + this.spareRows;
+      if (target === maxRows) target += 1;
+      if (target > maxRows) sheet.insertRowsAfter(maxRows, target - maxRows);
+      else sheet.deleteRows(target + 1, maxRows - target);
+      this.tick();
+    } else if (need.rows > maxRows) {
+      sheet.insertRowsAfter(maxRows, need.rows - maxRows);
+      this.tick();
+    }
+    if (need.cols > maxCols) {
+      sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
+      this.tick();
+    }
+  }
+
+  private applyFormats(sheet: Sheet, groups: FormatGroup[]): void {
+    for (const g of groups) {
+      const list: RangeList = sheet.getRangeList(g.ranges.map((r) => rangeA1(r)));
+      this.tick(2);
+      switch (g.prop) {
+        case 'fontWeight':
+          list.setFontWeight(g.value as 'bold' | 'normal');
+          break;
+        case 'fontStyle':
+          list.setFontStyle(g.value as 'italic' | 'normal');
+          break;
+        case 'fontSize':
+          list.setFontSize(g.value as number);
+          break;
+        case 'fontColor':
+          list.setFontColor(g.value as string);
+          break;
+        case 'background':
+          list.setBackground(g.value as string);
+          break;
+        case 'wrap':
+          list.setWrap(g.value as boolean);
+          break;
+        case 'horizontalAlignment':
+          list.setHorizontalAlignment(g.value as 'left' | 'center' | 'right');
+          break;
+        case 'verticalAlignment':
+          list.setVerticalAlignment(g.value as 'top' | 'middle' | 'bottom');
+          break;
+        case 'numberFormat':
+          list.setNumberFormat(g.value as string);
+          break;
+        case 'border':
+          if (g.value === 'thin') list.setBorder(true, true, true, true, true, true, '#BFBFBF', this.app.BorderStyle.SOLID);
+          else list.setBorder(false, false, false, false, false, false);
+          break;
+      }
+    }
+  }
+
+  private applyValidations(sheet: Sheet, tab: TabPlan): void {
+    const tick = (n: number): void => this.tick(n);
+    for (const v of tab.validations) {
+      const rule = buildValidation(this.app, v.rule, a1(v.range.row, v.range.col), tick);
+      this.range(sheet, v.range).setDataValidation(rule);
+      this.tick();
+    }
+  }
+
+  /**
+   * One `setConditionalFormatRules` per tab. On a new or regenerated tab the plan's rules are the tab's rules; on a
+   * tab being updated, rules over the same ranges are replaced and any other rule (perhaps a person's) is kept.
+   */
+  private applyConditionalFormats(sheet: Sheet, specs: ConditionalFormatSpec[], whole: boolean): void {
+    if (specs.length === 0 && !whole) return;
+    const tick = (n: number): void => this.tick(n);
+    const built: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
+    for (const spec of specs) {
+      const range = this.range(sheet, spec.range);
+      const tl = a1(spec.range.row, spec.range.col);
+      for (const rule of spec.rules) built.push(buildConditional(this.app, rule, range, tl, tick));
+    }
+    let rules = built;
+    if (!whole) {
+      const replaced = new Set(specs.map((s) => rangeA1(s.range)));
+      const existing = sheet.getConditionalFormatRules();
+      this.tick();
+      const kept = existing.filter((r) => {
+        const ranges = r.getRanges();
+        this.tick(1 + ranges.length);
+        return !ranges.some((x) => replaced.has(x.getA1Notation()));
+      });
+      rules = [...kept, ...built];
+    }
+    sheet.setConditionalFormatRules(rules);
+    this.tick();
+  }
+
+  private applyCharts(sheet: Sheet, charts: ChartSpec[], updating: boolean): void {
+    if (charts.length === 0) return;
+    if (updating) {
+      // a regenerated chart replaces the chart of the same title
+      const titles = new Set(charts.map((c) => c.title));
+      const existing = sheet.getCharts();
+      this.tick();
+      for (const c of existing) {
+        const title = c.getOptions().get('title');
+        this.tick(2);
+        if (typeof title === 'string' && titles.has(title)) {
+          sheet.removeChart(c);
+          this.tick();
+        }
+      }
+    }
+    for (const spec of charts) {
+      const base = sheet.newChart();
+      const typed = spec.kind === 'bar' ? base.asBarChart() : base.asColumnChart();
+      const valueAxis = spec.kind === 'bar' ? 'hAxis' : 'vAxis';
+      let b = typed
+        .addRange(this.range(sheet, spec.data))
+        .setNumHeaders(1)
+        .setPosition(spec.anchor.row, spec.anchor.col, 0, 0)
+        .setOption('title', spec.title)
+        .setOption('width', spec.width)
+        .setOption('height', spec.height)
+        .setOption('legend', { position: spec.data.cols > 2 ? 'right' : 'none' });
+      this.tick(9);
+      if (spec.min !== undefined) {
+        b = b.setOption(`${valueAxis}.viewWindow.min`, spec.min);
+        this.tick();
+      }
+      if (spec.max !== undefined) {
+        b = b.setOption(`${valueAxis}.viewWindow.max`, spec.max);
+        this.tick();
+      }
+      sheet.insertChart(b.build());
+      this.tick(2);
+    }
+  }
+
+  /**
+   * Header protection is warning-only (a guard against slips, not a security boundary). Per-respondent protection
+   * (when the owner asked for it) lets only the respondent — and the spreadsheet's owner, who can always edit —
+   * change that row; a row without an e-mail address warns instead.
+   */
+  private applyProtection(sheet: Sheet, tabName: string, spec: ProtectionSpec, updating: boolean): void {
+    const owned = spec.owned ?? [];
+    if (updating) {
+      const ours = new Set([spec.description, ...owned.map((o) => o.description)]);
+      for (const type of [this.app.ProtectionType.SHEET, this.app.ProtectionType.RANGE]) {
+        const list = sheet.getProtections(type);
+        this.tick();
+        for (const p of list) {
+          const d = p.getDescription();
+          this.tick();
+          if (ours.has(d)) {
+            p.remove();
+            this.tick();
+          }
+        }
+      }
+    }
+    if (spec.protect) {
+      const p = sheet.protect().setDescription(spec.description);
+      this.tick(2);
+      if (spec.editable.length > 0) {
+        p.setUnprotectedRanges(spec.editable.map((r) => this.range(sheet, r)));
+        this.tick();
+      }
+      p.setWarningOnly(true);
+      this.tick();
+    }
+    for (const o of owned) {
+      const p = this.range(sheet, o.range).protect().setDescription(o.description);
+      this.tick(2);
+      if (o.editors.length === 0) {
+        p.setWarningOnly(true);
+        this.tick();
+        continue;
+      }
+      try {
+        p.removeEditors(p.getEditors());
+        p.addEditors(o.editors);
+        this.tick(3);
+        if (p.canDomainEdit()) {
+          p.setDomainEdit(false);
+          this.tick();
+        }
+        this.tick();
+      } catch (e) {
+        p.setWarningOnly(true);
+        this.tick();
+        const why = e instanceof Error ? e.message : String(e);
+        this.warnings.push(
+          `${tabName}!${rangeA1(o.range)} could not be limited to ${o.editors.join(', ')} (${why}), so it warns anyone who edits it instead.`,
+        );
+      }
+    }
+  }
+}

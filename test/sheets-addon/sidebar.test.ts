@@ -1,0 +1,207 @@
+/**
+ * The BUILT sidebar (dist/sheets-addon/sidebar.html) in headless Chromium, with a fake `google.script.run` that
+ * forwards every call to the built Code.js running in a Node vm against the Apps Script fake — taken through
+ * create → check → go to a cell → summarise → plan, and the "someone else is building" message. Every request the
+ * page makes is blocked and recorded: the sidebar must need none. Screenshots go to test-artifacts/sheets-addon/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { SIDEBAR_CSP, buildSheetsAddon, type SheetsBuild } from '../../sheets-addon/build.js';
+import { FakeAppsScript } from './fake-apps-script.js';
+import { loadAddon, type AddonGlobals } from './load-addon.js';
+
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'sheets-addon');
+/** Where the page pretends to live; the only URL answered (with the built file itself). */
+const SIDEBAR_URL = 'https://sidebar.invalid/sidebar.html';
+
+/** Runs in the page before the sidebar's own script: google.script.run as Apps Script's client offers it. */
+const FAKE_GOOGLE = `
+(() => {
+  function runner() {
+    let ok = function () {};
+    let fail = function () {};
+    const r = new Proxy({}, {
+      get(_, name) {
+        if (name === 'withSuccessHandler') return (f) => { ok = f; return r; };
+        if (name === 'withFailureHandler') return (f) => { fail = f; return r; };
+        return (...args) => {
+          window.__prCall(String(name), JSON.stringify(args)).then((text) => {
+            const reply = JSON.parse(text);
+            if ('error' in reply) fail(new Error(reply.error)); else ok(reply.value);
+          });
+        };
+      },
+    });
+    return r;
+  }
+  window.google = { script: { get run() { return runner(); } } };
+})();
+`;
+
+let built: SheetsBuild;
+let browser: Browser;
+let page: Page;
+let fake: FakeAppsScript;
+let pr: AddonGlobals;
+const blocked: string[] = [];
+const pageErrors: string[] = [];
+const serverCalls: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  // the pane is idle again (its controls enabled) before the picture is taken
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function outcomeText(): Promise<string> {
+  return (await page.getByTestId('outcome').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+async function waitForOutcome(contains: string): Promise<string> {
+  await page.getByTestId('outcome').getByText(contains, { exact: false }).waitFor({ timeout: 30_000 });
+  return outcomeText();
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  built = await buildSheetsAddon();
+  const html = readFileSync(built.sidebarHtml, 'utf8');
+  fake = new FakeAppsScript({ htmlDir: built.outDir });
+  pr = loadAddon(readFileSync(built.codeJs, 'utf8'), fake);
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 300, height: 760 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === SIDEBAR_URL) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    blocked.push(url);
+    await route.abort();
+  });
+  await page.exposeFunction('__prCall', (name: string, argsJson: string) => {
+    serverCalls.push(name);
+    const fn = (pr as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+    try {
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      return JSON.stringify({ value: fn(...(JSON.parse(argsJson) as unknown[])) ?? null });
+    } catch (e) {
+      return JSON.stringify({ error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  await page.addInitScript(FAKE_GOOGLE);
+  await page.goto(SIDEBAR_URL);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the sidebar in Chromium', () => {
+  it('loads the framework list from the server and shows the create form', async () => {
+    await page.getByText('Source:', { exact: false }).waitFor({ timeout: 30_000 });
+    expect(serverCalls).toContain('prFrameworks');
+    await expect(page.getByRole('combobox', { name: /Framework/ }).innerText()).resolves.toContain('Partnership tree');
+    await shot('01-open');
+  });
+
+  it('creates a review in the spreadsheet', async () => {
+    await page.getByRole('textbox', { name: /^Partnership/ }).fill('Kensington and Chelsea Partnership');
+    await page.getByRole('textbox', { name: /^Respondents/ }).fill('Ann Smith\nBen Jones\nCara Patel');
+    await page.getByRole('button', { name: 'Create review' }).click();
+    const text = await waitForOutcome('Review created');
+    expect(text).toContain('Review created for Kensington and Chelsea Partnership (2026/27): 3 respondents. Type the entries on the Responses tab, then choose Check entries.');
+    const names = fake.spreadsheet.getSheets().map((s) => s._name);
+    expect(names).toEqual(['Sheet1', 'Instructions', 'Responses', 'Workshop Notes', 'Summary', 'Improvement Plan', 'Review Settings', 'Previous Review', 'PR_Meta']);
+    expect(fake.spreadsheet._sheet('Responses')._text(7, 1)).toBe('Ben Jones');
+    await shot('02-created');
+  });
+
+  it('checks the entries and goes to the cell of a problem', async () => {
+    // three people type their scores; Ann types 7, which is not on the 1–3 scale
+    fake.spreadsheet._sheet('Responses').getRange(6, 4, 3, 12).setValues([
+      [7, 'Clear shared vision', 2, '', 1, 'Nobody chairs consistently', 3, '', 2, '', 1, ''],
+      [3, '', 3, '', 1, '', 1, '', 2, '', 2, ''],
+      [3, '', 2, '', 2, '', 3, '', 2, '', 1, ''],
+    ]);
+    await page.getByRole('button', { name: 'Check entries' }).click();
+    const text = await waitForOutcome('1 problem found');
+    expect(text).toContain('1 problem found (1 error): choose one to go to its cell.');
+    const problem = page.getByRole('button', { name: /Go to Responses!D6\./ });
+    await problem.waitFor();
+    await shot('03-checked');
+    await problem.click();
+    await expect.poll(() => fake._activeRange).toBe('D6');
+    expect(serverCalls).toContain('prSelect');
+  });
+
+  it('checks again once the entry is fixed, and builds the summary', async () => {
+    fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 1).setValues([[3]]);
+    await page.getByRole('button', { name: 'Check entries' }).click();
+    expect(await waitForOutcome('No problems found')).toContain('No problems found: every entry can be scored.');
+    await expect(page.getByRole('button', { name: /Go to Responses!D6\./ }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Build summary' }).click();
+    // section means: ASPIRE 3, THINK 7/3, LEAD 4/3, COLLABORATE 7/3, ACCOUNT 2, DELIVER 4/3 → 12.333… / 6 = 2.06
+    const text = await waitForOutcome('Summary built');
+    expect(text).toContain('Summary built: 3 respondents, overall 2.06 (Amber); 5 actions on the Improvement Plan tab.');
+    expect(fake.spreadsheet._active?._name).toBe('Summary');
+    await shot('04-summary');
+  });
+
+  it('drafts the improvement plan', async () => {
+    await page.getByRole('button', { name: 'Draft improvement plan' }).click();
+    const text = await waitForOutcome('Improvement plan drafted');
+    expect(text).toContain('Improvement plan drafted: 5 actions. Fill in the key contact, lead agency and dates on the Improvement Plan tab.');
+    expect(fake.spreadsheet._sheet('Improvement Plan')._text(5, 1)).toMatch(/^item:/);
+    await shot('05-plan');
+  });
+
+  it('says so when someone else is building the summary, and changes nothing', async () => {
+    const before = fake.spreadsheet._sheet('Summary')._text(1, 1);
+    fake._lock.holder = {}; // another person's run holds the document lock
+    await page.getByRole('button', { name: 'Build summary' }).click();
+    const text = await waitForOutcome('Someone else');
+    fake._lock.holder = null;
+    expect(text).toContain('Someone else is building the summary. Try again in a minute.');
+    expect(fake.spreadsheet._sheet('Summary')._text(1, 1)).toBe(before);
+    await shot('06-busy');
+  });
+
+  it('made no network request and logged no error', () => {
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('is one self-contained file: no external script, style, image or font, and a policy shutting the rest', () => {
+    const html = readFileSync(built.sidebarHtml, 'utf8');
+    // the markup and inline styles around the one inline script (the requests the script could make are the
+    // network test above: there were none)
+    const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '<script></script>');
+    expect(markup.length).toBeLessThan(5000);
+    expect(/\b(src|href)\s*=/i.test(markup)).toBe(false);
+    expect(/@import|url\(/i.test(markup)).toBe(false);
+    expect(markup.match(/<script>/g)).toHaveLength(1);
+    expect(markup).toContain(`<meta http-equiv="Content-Security-Policy" content="${SIDEBAR_CSP}">`);
+    expect(/\beval\(/.test(html)).toBe(false);
+  });
+});
