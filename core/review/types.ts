@@ -26,6 +26,8 @@ export interface ReviewSettings {
   lastInDepth: Record<string, number | null>;
   /** Optional: where each section's "last reviewed in depth" cell is (sectionId → cell), so problems can point at it. */
   lastInDepthAt?: Record<string, CellRef>;
+  /** Optional: where the cycle was read (Review Settings), so problems about it can point at it. */
+  cycleAt?: CellRef;
 }
 
 /** One field a respondent filled in for one item, with where it came from. */

@@ -1,0 +1,228 @@
+/**
+ * Summarise and plan: read the snapshot once, score, draft and merge the plan, and return the sheet plan that
+ * rewrites the Summary (replace), the Improvement Plan's generated cells and new rows (update) and PR_Meta.
+ * No cell a person typed is part of these plans. The same snapshot always gives the same plan.
+ */
+import type { Framework } from '../framework/schema.js';
+import type { Snapshot } from '../host/types.js';
+import { draftActions } from '../plan/draft.js';
+import { mergePlan } from '../plan/merge.js';
+import type { PlanRowOut } from '../plan/types.js';
+import type { PreviousReview, ReviewData } from '../review/types.js';
+import { compareAcrossPartnerships, compareWithPrevious } from '../scoring/compare.js';
+import { nameKey } from '../scoring/names.js';
+import { scoreRegister, type RegisterResults } from '../scoring/register.js';
+import { scoreReview } from '../scoring/score-review.js';
+import { splitTags, themeMentions } from '../scoring/themes.js';
+import { isBlank, normaliseLabel } from '../scoring/parse-score.js';
+import type { PartnershipComparison, ScoreReport } from '../scoring/types.js';
+import { isIsoDate } from '../util/dates.js';
+import { buildInstructionsTab } from '../sheet-plan/instructions.js';
+import { FORMULA_SPARE_ROWS, TAB, tabOrder, type TabKey } from '../sheet-plan/layout.js';
+import { buildMetaTab } from '../sheet-plan/meta.js';
+import { buildPlanTab, type PlanTabKey } from '../sheet-plan/plan-tab.js';
+import { buildSummaryTab } from '../sheet-plan/summary.js';
+import type { SheetPlan, TabPlan } from '../sheet-plan/types.js';
+import { findTab } from '../reader/cells.js';
+import { readPlanTable } from '../reader/plan-rows.js';
+import { readReview, type ReadResult } from '../reader/read-review.js';
+import { respondentsListed } from '../reader/responses.js';
+import { metaFromLayout, writePreconditions } from './layout-meta.js';
+import { ReviewRequestError, type SummaryModel } from './types.js';
+
+interface Computed {
+  read: ReadResult;
+  report: ScoreReport;
+  registerResults: RegisterResults | null;
+  rows: PlanRowOut[];
+  planTab: TabPlan;
+}
+
+function requireInputTabs(read: ReadResult): void {
+  const { framework, layout } = read;
+  const need: TabKey | null = framework.sections.length > 0 ? 'entry' : framework.register ? 'register' : null;
+  if (!need) return;
+  if ((need === 'entry' && layout.entry) || (need === 'register' && layout.register)) return;
+  const p = read.problems.find((x) => x.code === 'layout.missing-tab' && x.severity === 'error');
+  const name = tabOrder(framework).find((t) => t.key === need)!.name;
+  throw new ReviewRequestError(p ? p.message : `The tab “${name}” could not be read. Close other copies of the workbook and try again.`);
+}
+
+function partnershipsOf(framework: Framework, data: ReviewData): PartnershipComparison | null {
+  const keys = new Set<string>();
+  for (const p of [...data.settings.partnerships, ...data.responses.map((r) => r.partnership)]) if (nameKey(p) !== '') keys.add(nameKey(p));
+  return keys.size > 1 && framework.sections.length > 0 ? compareAcrossPartnerships(framework, data.responses, data.settings.partnerships) : null;
+}
+
+/** The answers tagged with each of the framework's themes, as "[item] answer" (seed 002: answers grouped under themes). */
+export function answersByTheme(framework: Framework, responses: ReviewData['responses']): Record<string, string[]> {
+  const tags = framework.themeTags?.tags ?? [];
+  const byKey = new Map(tags.map((t) => [normaliseLabel(t), t]));
+  const out: Record<string, string[]> = Object.fromEntries(tags.map((t) => [t, [] as string[]]));
+  const items = framework.sections.flatMap((s) => s.items).filter((i) => i.fields.includes('themes'));
+  for (const r of responses) {
+    for (const item of items) {
+      const themes = r.answers[item.id]?.themes?.value;
+      const answer = r.answers[item.id]?.answer?.value;
+      if (isBlank(themes) || isBlank(answer)) continue;
+      const seen = new Set<string>();
+      for (const t of splitTags(String(themes))) {
+        const tag = byKey.get(normaliseLabel(t));
+        if (!tag || seen.has(tag)) continue;
+        seen.add(tag);
+        out[tag]!.push(`[${item.id}] ${String(answer).replace(/\s+/g, ' ').trim()}`);
+      }
+    }
+  }
+  return out;
+}
+
+function checkToday(today: string): void {
+  if (!isIsoDate(today)) throw new ReviewRequestError(`“${today}” is not a date as YYYY-MM-DD; the add-in passes today's date.`);
+}
+
+/** Where a missing generated tab goes back: after the tabs that come before it in layout 1 that are still there. */
+function positionFor(read: ReadResult, key: TabKey, alsoCreated: TabKey[]): number {
+  const order = tabOrder(read.framework).map((t) => t.key);
+  const before = order.slice(0, order.indexOf(key));
+  let pos = 0;
+  read.layout.tabNames.forEach((n, i) => {
+    const k = (Object.entries(read.layout.present) as [TabKey, string][]).find(([, v]) => v.toLowerCase() === n.toLowerCase())?.[0];
+    if (k && before.includes(k)) pos = i + 1;
+  });
+  return pos + alsoCreated.filter((k) => before.includes(k)).length;
+}
+
+function compute(snapshot: Snapshot, today: string): Computed {
+  checkToday(today);
+  const read = readReview(snapshot);
+  requireInputTabs(read);
+  const { framework, review, layout } = read;
+  const report = scoreReview(framework, review.responses);
+  const registerResults = framework.register ? scoreRegister(framework, review.register) : null;
+  const planSnap = layout.plan ? findTab(snapshot.tabs, layout.plan.name) : undefined;
+  const existing = layout.plan && planSnap ? readPlanTable(planSnap, layout.plan) : [];
+  const drafted = draftActions(framework, report, review, registerResults, today);
+  const rows = mergePlan(existing, drafted, today);
+  const found = layout.plan ? { cols: layout.plan.cols as Partial<Record<PlanTabKey, number>>, lastUsedRow: layout.plan.lastRow } : null;
+  const planTab = buildPlanTab({ rows, existing, found, mode: 'update', cycle: review.settings.cycle });
+  return { read, report, registerResults, rows, planTab };
+}
+
+function metaTab(c: Computed): TabPlan {
+  const { read } = c;
+  const revision = (read.layout.meta.revision || 0) + 1;
+  const meta = metaFromLayout(read.framework, read.layout, revision);
+  const tab = buildMetaTab(meta, 'replace');
+  tab.name = read.layout.present.meta ?? TAB.meta;
+  return tab;
+}
+
+function instructionsIfMissing(c: Computed): TabPlan[] {
+  const { read } = c;
+  if (read.layout.present.instructions) return [];
+  const order = tabOrder(read.framework);
+  const input: TabKey[] = ['entry', 'notes', 'register', 'groupSummary', 'settings', 'previous'];
+  const tab = buildInstructionsTab(
+    read.framework,
+    {
+      cycle: read.review.settings.cycle,
+      inputTabs: order.filter((t) => input.includes(t.key)).map((t) => read.layout.present[t.key] ?? t.name),
+      generatedTabs: [TAB.summary, TAB.plan, 'PR_Meta (hidden)'],
+    },
+    'replace',
+  );
+  tab.position = 0;
+  return [tab];
+}
+
+export function summaryModel(c: Computed, extra: { partnerships: PartnershipComparison | null; comparison: SummaryModel['comparison'] | null; themes: SummaryModel['themes'] | null }): SummaryModel {
+  const { report, read } = c;
+  const model: SummaryModel = {
+    framework: read.framework.id,
+    cycle: read.review.settings.cycle,
+    respondents: report.respondents,
+    overall: report.overall,
+    sections: report.sections.map((s) => ({ id: s.id, title: s.title, mean: s.mean, percent: s.percent, rag: s.rag, total: s.total })),
+    items: report.items,
+    strengths: report.strengths,
+    areasForImprovement: report.areasForImprovement,
+    plan: c.rows,
+  };
+  if (extra.partnerships) {
+    model.partnerships = {};
+    for (const p of extra.partnerships.partnerships) {
+      const r = extra.partnerships.reports[p]!;
+      model.partnerships[p] = { overall: r.overall, sections: r.sections.map((s) => ({ id: s.id, mean: s.mean, percent: s.percent, rag: s.rag })) };
+    }
+  }
+  if (extra.comparison) model.comparison = extra.comparison;
+  if (c.registerResults) {
+    if (c.registerResults.tracker.length > 0) model.tracker = c.registerResults.tracker;
+    if (c.registerResults.risks.length > 0) model.risks = c.registerResults.risks;
+  }
+  if (extra.themes) model.themes = extra.themes;
+  return model;
+}
+
+export function planSummary(snapshot: Snapshot, opts: { today: string; previous?: PreviousReview | null }): { plan: SheetPlan; summary: SummaryModel } {
+  const c = compute(snapshot, opts.today);
+  const { framework, review, layout } = c.read;
+  const previous = opts.previous ?? review.previous;
+  const partnerships = partnershipsOf(framework, review);
+  const comparison = previous ? compareWithPrevious(c.report, previous) : null;
+  const themes = framework.themeTags ? themeMentions(framework, review.responses) : null;
+  const entry = layout.entry
+    ? {
+        sheet: layout.entry.name,
+        firstRow: layout.entry.firstDataRow,
+        lastRow: Math.max(layout.entry.firstDataRow + FORMULA_SPARE_ROWS - 1, layout.entry.lastRow + FORMULA_SPARE_ROWS),
+        cols: layout.entry.cols,
+      }
+    : null;
+  const summary = buildSummaryTab({
+    framework,
+    cycle: review.settings.cycle,
+    today: opts.today,
+    report: c.report,
+    entry,
+    partnerships,
+    comparison,
+    previousCycle: previous?.cycle || null,
+    register: c.registerResults,
+    themes,
+    notes: review.sectionFreeText,
+    respondentsListed: respondentsListed(review.responses),
+    ...(framework.themeTags ? { themeAnswers: answersByTheme(framework, review.responses) } : {}),
+  });
+  const summaryTab = summary.tab;
+  const created: TabKey[] = layout.present.instructions ? [] : ['instructions'];
+  if (layout.present.summary) summaryTab.name = layout.present.summary;
+  else {
+    summaryTab.position = positionFor(c.read, 'summary', created);
+    created.push('summary');
+  }
+  if (layout.present.plan) c.planTab.name = layout.present.plan;
+  else c.planTab.position = positionFor(c.read, 'plan', created);
+  const plan: SheetPlan = {
+    preconditions: writePreconditions(layout),
+    tabs: [...instructionsIfMissing(c), summaryTab, c.planTab, metaTab(c)],
+    namedRanges: [],
+    activate: summaryTab.name,
+  };
+  return { plan, summary: summaryModel(c, { partnerships, comparison, themes }) };
+}
+
+export function planImprovement(snapshot: Snapshot, opts: { today: string }): { plan: SheetPlan; rows: PlanRowOut[] } {
+  const c = compute(snapshot, opts.today);
+  const { layout } = c.read;
+  if (layout.present.plan) c.planTab.name = layout.present.plan;
+  else c.planTab.position = positionFor(c.read, 'plan', []);
+  const plan: SheetPlan = {
+    preconditions: writePreconditions(layout),
+    tabs: [c.planTab, metaTab(c)],
+    namedRanges: [],
+    activate: c.planTab.name,
+  };
+  return { plan, rows: c.rows };
+}

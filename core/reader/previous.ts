@@ -1,0 +1,57 @@
+/** The Previous Review tab back into a `PreviousReview` (null when no mean has been given). */
+import type { Framework } from '../framework/schema.js';
+import type { TabSnapshot } from '../host/types.js';
+import type { PreviousReview } from '../review/types.js';
+import type { Problem } from '../validation/types.js';
+import { previousRows } from '../sheet-plan/previous.js';
+import { cell, isBlankValue, textOf } from './cells.js';
+import type { FoundTable } from './locate.js';
+
+function numberOf(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(v)) return Number(v);
+  return null;
+}
+
+export function readPrevious(tab: TabSnapshot, found: FoundTable, framework: Framework, problems: Problem[]): PreviousReview | null {
+  const rows = previousRows(framework);
+  const items = new Set(rows.filter((r) => r.kind === 'item').map((r) => r.id));
+  const sections = new Set(framework.sections.map((s) => s.id));
+  const prev: PreviousReview = { cycle: '', itemMeans: {}, sectionMeans: {} };
+  // the previous cycle: column B of the row labelled "Previous cycle"
+  for (let r = 1; r < found.firstDataRow; r++) {
+    if (textOf(cell(tab, r, 1)).trim().toLowerCase() === 'previous cycle') prev.cycle = textOf(cell(tab, r, 2)).trim();
+  }
+  const idCol = found.cols['id'] ?? 1;
+  const meanCol = found.cols['mean'] ?? 3;
+  let any = false;
+  for (let r = found.firstDataRow; r <= found.lastRow; r++) {
+    const rawId = cell(tab, r, idCol);
+    const rawMean = cell(tab, r, meanCol);
+    if (isBlankValue(rawMean)) continue;
+    let id = textOf(rawId).trim();
+    if (typeof rawId === 'number') {
+      // "1.10" typed into a number cell reads back as 1.1: take the id layout 1 put on this row when it matches
+      const pos = rows[r - found.firstDataRow];
+      if (pos && Number(pos.id) === rawId) id = pos.id;
+    }
+    const mean = numberOf(rawMean);
+    if (mean === null) {
+      problems.push({ severity: 'warning', code: 'previous.not-a-number', at: { sheet: found.name, row: r, col: meanCol }, message: `“${textOf(rawMean).trim()}” is not a number, so it is left out of the comparison. Type the mean from the last review (for example 2.4) or leave it blank.` });
+      continue;
+    }
+    if (items.has(id)) {
+      prev.itemMeans[id] = mean;
+      any = true;
+      // a section that is its own single item (partnership-tree) has the same mean
+      const sec = framework.sections.find((s) => s.id === id && s.items.length === 1);
+      if (sec && prev.sectionMeans[id] === undefined) prev.sectionMeans[id] = mean;
+    } else if (sections.has(id)) {
+      prev.sectionMeans[id] = mean;
+      any = true;
+    } else {
+      problems.push({ severity: 'warning', code: 'previous.unknown-id', at: { sheet: found.name, row: r, col: idCol }, message: `“${id}” is not an item or section of this framework, so its mean is not compared. Correct the id, or clear the row.` });
+    }
+  }
+  return any ? prev : null;
+}

@@ -1,0 +1,106 @@
+/**
+ * The Instructions tab: purpose, what each score means, how to fill in (in the seed's words where the framework has
+ * them), which tabs people type in, and the choices made where the source paper is silent.
+ */
+import type { Framework, Scale } from '../framework/schema.js';
+import { STYLE, val } from './cells.js';
+import { TAB, formatNumber, scoredItems, scaleOf } from './layout.js';
+import { block, newTab, setWidth } from './tab.js';
+import { notScoredLabels } from '../scoring/scale.js';
+import type { PlanCell, TabPlan } from './types.js';
+
+export interface InstructionsOptions {
+  cycle: string;
+  /** tab names that people type in and that the add-in rewrites, in workbook order */
+  inputTabs: string[];
+  generatedTabs: string[];
+  protect?: boolean;
+}
+
+type Line = { text: string; style?: 'title' | 'heading' | 'note' };
+
+function scalesInUse(framework: Framework): Scale[] {
+  const ids = new Set<string>();
+  for (const { item } of scoredItems(framework)) ids.add(scaleOf(framework, item).id);
+  for (const c of framework.register?.columns ?? []) if (c.type === 'score' && c.scale) ids.add(c.scale);
+  for (const c of framework.register?.groupSummary?.columns ?? []) if (c.type === 'score' && c.scale) ids.add(c.scale);
+  return framework.scales.filter((s) => ids.has(s.id));
+}
+
+function scaleLines(framework: Framework): Line[] {
+  const out: Line[] = [];
+  const scales = scalesInUse(framework);
+  if (scales.length === 0) return out;
+  out.push({ text: 'What each score means', style: 'heading' });
+  for (const scale of scales) {
+    if (scales.length > 1) out.push({ text: `Scale "${scale.id}":` });
+    for (const p of scale.points) out.push({ text: `${formatNumber(p.value)} = ${p.label}` });
+    out.push({ text: `${notScoredLabels(scale).join(', ')}: allowed, but not scored (counted as missing).` });
+    out.push({ text: 'You can pick from the dropdown, type the number, or type the label (capitals and spaces do not matter).' });
+    if (scale.isDefault) out.push({ text: 'This scale is a default chosen by Partnership Review because the source paper gives none; it can be changed.', style: 'note' });
+    if (scale.note) out.push({ text: scale.note, style: 'note' });
+  }
+  const pct = (n: number) => `${formatNumber(n)}%`;
+  out.push({
+    text: `Colours on the Summary: Green when an item's mean is at least ${pct(framework.rag.green)} of the way up the scale, Amber from ${pct(framework.rag.amber)}, Red below ${pct(framework.rag.amber)}.`,
+  });
+  out.push({
+    text: `"Divided" marks an item where at least two people scored it and their scores are at least ${formatNumber(framework.dividedFraction * 100)}% of the scale apart: worth talking through rather than averaging.`,
+  });
+  return out;
+}
+
+function howToFill(framework: Framework, opts: InstructionsOptions): Line[] {
+  const out: Line[] = [{ text: 'How to fill in', style: 'heading' }];
+  if (framework.sections.length > 0) {
+    out.push({ text: `On the ${TAB.entry} tab, use one row per respondent: type the name in the Respondent column, choose the partnership and give the organisation.` });
+    out.push({ text: 'Give each item its score and, where there is a column for it, the comment, evidence or answer that goes with it. Leave a cell blank when there is nothing to say.' });
+    out.push({ text: 'Need more rows? Type below the last one: rows you add are read. Do not change the header rows or the hidden key row above the first respondent.' });
+  }
+  if (framework.sectionFreeText.length > 0 && framework.sections.length > 0) {
+    out.push({ text: `On the ${TAB.notes} tab, record the strengths and areas for improvement the group agreed for each ${framework.sections.length > 1 ? 'section' : 'item'}.` });
+  }
+  if (framework.register) {
+    out.push({ text: `On the ${framework.register.tab} tab, use one row per entry and choose its ${framework.register.groupLabel.toLowerCase()} from the dropdown. Add rows below as needed.` });
+    if (framework.register.groupSummary) out.push({ text: `On the ${framework.register.groupSummary.tab} tab, record the review of each ${framework.register.groupLabel.toLowerCase()}.` });
+  }
+  out.push({ text: `Then run Check to list anything to correct (each problem names its tab and cell), and Summarise to rebuild the ${TAB.summary} and ${TAB.plan} tabs.` });
+  out.push({ text: `You type in: ${opts.inputTabs.join(', ')}. The add-in rewrites: ${opts.generatedTabs.join(', ')}. On the ${TAB.plan} tab everything you type or change is kept when it is rebuilt; only its "SMART check" and "Source status" columns are the add-in's.` });
+  out.push({ text: 'Dates are day/month/year (dd/mm/yyyy).' });
+  return out;
+}
+
+export function buildInstructionsTab(framework: Framework, opts: InstructionsOptions, mode: TabPlan['mode'] = 'create'): TabPlan {
+  const lines: Line[] = [
+    { text: `Partnership Review: ${framework.title}`, style: 'title' },
+    { text: `Review cycle: ${opts.cycle}` },
+    { text: `Source: ${framework.source.reference}`, style: 'note' },
+    { text: '' },
+    { text: 'Purpose', style: 'heading' },
+    { text: framework.description },
+  ];
+  if (framework.instructions.length > 0) {
+    lines.push({ text: '' }, { text: 'From the source paper', style: 'heading' });
+    for (const p of framework.instructions) lines.push({ text: p });
+  }
+  const scales = scaleLines(framework);
+  if (scales.length > 0) lines.push({ text: '' }, ...scales);
+  lines.push({ text: '' }, ...howToFill(framework, opts));
+  if (framework.silences.length > 0) {
+    lines.push({ text: '' }, { text: 'Choices this workbook makes where the source paper is silent', style: 'heading' });
+    for (const s of framework.silences) lines.push({ text: `• ${s}` });
+  }
+
+  const tab = newTab('Instructions', 'instructions', mode);
+  tab.tabColour = '#4472C4';
+  const cells: PlanCell[][] = lines.map((l) => [val(l.text === '' ? null : l.text)]);
+  tab.blocks.push(block(1, 1, cells));
+  tab.formats.push({ range: { row: 1, col: 1, rows: lines.length, cols: 1 }, format: { wrap: true, vAlign: 'top' } });
+  lines.forEach((l, i) => {
+    if (l.style) tab.formats.push({ range: { row: i + 1, col: 1, rows: 1, cols: 1 }, format: STYLE[l.style === 'note' ? 'note' : l.style] });
+  });
+  setWidth(tab, 1, 110);
+  tab.print = { orientation: 'portrait', fitToWidth: true };
+  if (opts.protect) tab.protection = { protect: true, editable: [], description: 'Instructions written by Partnership Review.' };
+  return tab;
+}

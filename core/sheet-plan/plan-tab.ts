@@ -1,0 +1,201 @@
+/**
+ * The Improvement Plan tab (mode 'update'): the columns of seed 004 annex C (PLAN_COLUMNS), then the add-in's
+ * "SMART check" and "Source status", and a hidden "Draft fingerprint".
+ *
+ * What a person typed is never written: for rows already on the tab only the generated columns are written, and the
+ * plan columns only of rows the add-in drafted and nobody touched (their fingerprint still matches) when the new
+ * draft differs. New drafted rows are appended below the last used row, Part 1 before Part 2, grouped by heading —
+ * rows people already have are never moved.
+ * Rows: 1 title, 2 note, 3 headers, 4 hidden keys, 5… rows.
+ */
+import { PLAN_COLUMNS } from '../plan/columns.js';
+import type { ImprovementAction, PlanPart, PlanRowOut, PlanRowRead } from '../plan/types.js';
+import { isIsoDate, isoToSerial } from '../util/dates.js';
+import { STYLE, val } from './cells.js';
+import { TAB, TABLE_ROWS, VALIDATION_SPARE_ROWS } from './layout.js';
+import { block, newTab, setWidth } from './tab.js';
+import type { PlanCell, TabPlan } from './types.js';
+
+export type PlanTabKey = keyof ImprovementAction | 'smart' | 'sourceStatus' | 'draftHash';
+
+export interface PlanTabColumn {
+  key: PlanTabKey;
+  header: string;
+  width: number;
+  generated: boolean;
+}
+
+const WIDTHS: Record<keyof ImprovementAction, number> = {
+  ref: 10,
+  part: 10,
+  heading: 14,
+  sourceItems: 9,
+  action: 40,
+  date: 11,
+  keyContact: 13,
+  leadAgency: 13,
+  supportNeeded: 20,
+  howSupportProvided: 20,
+  progressReportDate: 11,
+  status: 11,
+};
+
+export const PLAN_TAB_COLUMNS: PlanTabColumn[] = [
+  ...PLAN_COLUMNS.map((c) => ({ key: c.id as PlanTabKey, header: c.header, width: WIDTHS[c.id], generated: false })),
+  { key: 'smart', header: 'SMART check', width: 20, generated: true },
+  { key: 'sourceStatus', header: 'Source status', width: 15, generated: true },
+  { key: 'draftHash', header: 'Draft fingerprint', width: 10, generated: true },
+];
+
+export const PLAN_DATE_KEYS = new Set<PlanTabKey>(['date', 'progressReportDate']);
+export const PART_TEXT: Record<PlanPart, string> = { Delivery: 'Part 1 Delivery', Partnership: 'Part 2 Partnership' };
+export const STATUS_CHOICES = ['Not started', 'In progress', 'Completed'];
+
+/** "Part 1 Delivery", "delivery", "1" → Delivery; otherwise null. */
+export function parsePart(text: string): PlanPart | null {
+  const t = text.trim().toLowerCase();
+  if (/^(part\s*1\b|1$|delivery\b)/.test(t) || t === 'part 1 delivery') return 'Delivery';
+  if (/^(part\s*2\b|2$|partnership\b)/.test(t)) return 'Partnership';
+  return null;
+}
+
+export function sourceStatusText(row: PlanRowOut): string {
+  const weak = row.sourceStillWeak === null ? 'Added by hand' : row.sourceStillWeak ? 'Still weak' : 'No longer weak: review or close';
+  return row.origin === 'edited' ? `${weak}; edited, kept as typed` : weak;
+}
+
+function planValue(key: keyof ImprovementAction, row: ImprovementAction): PlanCell {
+  const v = row[key];
+  if (key === 'part') return val(PART_TEXT[row.part] ?? String(v));
+  if ((key === 'date' || key === 'progressReportDate') && typeof v === 'string' && isIsoDate(v)) return val(isoToSerial(v));
+  return val(v === '' ? null : (v as string));
+}
+
+export interface PlanTabInput {
+  rows: PlanRowOut[];
+  /** the rows read from the tab, in order: rows[i] is the merge of existing[i] */
+  existing: PlanRowRead[];
+  /** column of each key on the tab as found; null when the tab does not exist yet */
+  found: { cols: Partial<Record<PlanTabKey, number>>; lastUsedRow: number } | null;
+  mode: 'create' | 'update';
+  cycle: string;
+}
+
+/** Stable: Part 1 before Part 2, then headings in order of first appearance. */
+export function orderNewRows(rows: PlanRowOut[]): PlanRowOut[] {
+  const headingOrder = new Map<string, number>();
+  rows.forEach((r) => headingOrder.has(r.heading) || headingOrder.set(r.heading, headingOrder.size));
+  const partRank = (p: PlanPart) => (p === 'Delivery' ? 0 : 1);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => partRank(a.r.part) - partRank(b.r.part) || headingOrder.get(a.r.heading)! - headingOrder.get(b.r.heading)! || a.i - b.i)
+    .map((x) => x.r);
+}
+
+export function buildPlanTab(input: PlanTabInput): TabPlan {
+  const R = TABLE_ROWS;
+  const tab = newTab(TAB.plan, 'plan', input.mode);
+  tab.tabColour = '#ED7D31';
+  const standard: Record<string, number> = {};
+  PLAN_TAB_COLUMNS.forEach((c, i) => (standard[c.key] = i + 1));
+  const fresh = input.found === null;
+  const colOf = (k: PlanTabKey): number | undefined => (fresh ? standard[k] : input.found!.cols[k]);
+  const width = PLAN_TAB_COLUMNS.length;
+
+  if (fresh) {
+    tab.blocks.push(
+      block(1, 1, [
+        [val(`Improvement Plan (${input.cycle})`)],
+        [val('Part 1 Delivery and Part 2 Partnership (seed 004, annex C). Edit any row or add your own: the add-in keeps every change and rewrites only "SMART check" and "Source status".')],
+        PLAN_TAB_COLUMNS.map((c) => val(c.header)),
+        PLAN_TAB_COLUMNS.map((c) => val(c.key)),
+      ]),
+    );
+    tab.formats.push(
+      { range: { row: R.title, col: 1, rows: 1, cols: 1 }, format: STYLE.title },
+      { range: { row: R.note, col: 1, rows: 1, cols: 1 }, format: STYLE.note },
+      { range: { row: R.header, col: 1, rows: 1, cols: width }, format: STYLE.header },
+      { range: { row: R.key, col: 1, rows: 1, cols: width }, format: STYLE.key },
+    );
+    tab.hiddenRows = [R.key];
+    tab.rowHeights = [{ row: R.key, height: 3 }, { row: R.header, height: 32 }];
+    for (const c of PLAN_TAB_COLUMNS) setWidth(tab, standard[c.key]!, c.width);
+    tab.freeze = { rows: R.key, cols: 0 };
+  }
+
+  // generated columns of the rows already there: one block from the first to the last existing row
+  const gen = (['smart', 'sourceStatus', 'draftHash'] as const).map((k) => ({ k, col: colOf(k) }));
+  if (input.existing.length > 0) {
+    const first = Math.min(...input.existing.map((e) => e.at.row));
+    const last = Math.max(...input.existing.map((e) => e.at.row));
+    const byRow = new Map<number, PlanRowOut>();
+    input.existing.forEach((e, i) => byRow.set(e.at.row, input.rows[i]!));
+    const contiguous = gen.every((g, i) => g.col !== undefined && g.col === gen[0]!.col! + i);
+    const cellsFor = (r: PlanRowOut | undefined, k: (typeof gen)[number]['k']): PlanCell =>
+      r ? val(k === 'smart' ? r.smart : k === 'sourceStatus' ? sourceStatusText(r) : r.draftHash || null) : val(null);
+    if (contiguous) {
+      const cells: PlanCell[][] = [];
+      for (let row = first; row <= last; row++) cells.push(gen.map((g) => cellsFor(byRow.get(row), g.k)));
+      tab.blocks.push(block(first, gen[0]!.col!, cells));
+    } else {
+      for (const g of gen) {
+        if (g.col === undefined) continue;
+        const cells: PlanCell[][] = [];
+        for (let row = first; row <= last; row++) cells.push([cellsFor(byRow.get(row), g.k)]);
+        tab.blocks.push(block(first, g.col, cells));
+      }
+    }
+    // refreshed drafts (untouched by anyone): their plan columns, only when the draft changed
+    input.existing.forEach((e, i) => {
+      const r = input.rows[i]!;
+      if (r.origin !== 'drafted' || r.draftHash === e.draftHash) return;
+      const cols = PLAN_COLUMNS.map((c) => colOf(c.id));
+      if (cols.every((c, j) => c !== undefined && c === cols[0]! + j)) tab.blocks.push(block(e.at.row, cols[0]!, [PLAN_COLUMNS.map((c) => planValue(c.id, r))]));
+      else PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j]!, [[planValue(c.id, r)]])));
+    });
+  }
+
+  // new drafted rows, appended in one block below everything on the tab
+  const added = orderNewRows(input.rows.slice(input.existing.length));
+  const start = Math.max(R.firstData, (input.found?.lastUsedRow ?? 0) + 1);
+  if (added.length > 0) {
+    const cols = PLAN_TAB_COLUMNS.map((c) => colOf(c.key));
+    const standardOrder = cols.every((c, i) => c === i + 1);
+    const rowCells = (r: PlanRowOut): PlanCell[] =>
+      PLAN_TAB_COLUMNS.map((c) =>
+        c.key === 'smart' ? val(r.smart) : c.key === 'sourceStatus' ? val(sourceStatusText(r)) : c.key === 'draftHash' ? val(r.draftHash || null) : planValue(c.key, r),
+      );
+    if (standardOrder) tab.blocks.push(block(start, 1, added.map(rowCells)));
+    else {
+      PLAN_TAB_COLUMNS.forEach((c, j) => {
+        const col = cols[j];
+        if (col !== undefined) tab.blocks.push(block(start, col, added.map((r) => [rowCells(r)[j]!])));
+      });
+    }
+  }
+
+  // formats over the data area (so rows people add look the same)
+  const lastRow = Math.max(start + added.length - 1, input.found?.lastUsedRow ?? 0, R.firstData);
+  const reach = lastRow - R.firstData + 1 + VALIDATION_SPARE_ROWS;
+  for (const c of PLAN_TAB_COLUMNS) {
+    const col = colOf(c.key);
+    if (col === undefined) continue;
+    const range = { row: R.firstData, col, rows: reach, cols: 1 };
+    if (PLAN_DATE_KEYS.has(c.key)) {
+      tab.formats.push({ range, format: { numberFormat: 'dd/mm/yyyy', vAlign: 'top' } });
+      tab.validations.push({ range, rule: { kind: 'date', prompt: 'A date, day/month/year.', error: 'Type a date as dd/mm/yyyy.' } });
+    } else tab.formats.push({ range, format: { wrap: true, vAlign: 'top', ...(c.generated ? { fill: '#F2F2F2' } : {}) } });
+  }
+  const partCol = colOf('part');
+  if (partCol !== undefined) tab.validations.push({ range: { row: R.firstData, col: partCol, rows: reach, cols: 1 }, rule: { kind: 'list', values: Object.values(PART_TEXT), strict: false } });
+  const statusCol = colOf('status');
+  if (statusCol !== undefined) tab.validations.push({ range: { row: R.firstData, col: statusCol, rows: reach, cols: 1 }, rule: { kind: 'list', values: STATUS_CHOICES, strict: false } });
+  const smartCol = colOf('smart');
+  if (smartCol !== undefined) {
+    tab.conditionalFormats.push({ range: { row: R.firstData, col: smartCol, rows: reach, cols: 1 }, rules: [{ kind: 'textEquals', text: 'SMART', format: { fill: '#C6EFCE', fontColour: '#006100' } }] });
+  }
+  const hashCol = colOf('draftHash');
+  if (hashCol !== undefined) tab.hiddenColumns = [hashCol];
+  tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
+  return tab;
+}

@@ -1,0 +1,195 @@
+/**
+ * The Summary's static lists (core's values, not formulas): change since the previous review, strengths and areas
+ * for improvement, workshop notes, comments grouped by score (seed 000 "Specific comments"), register and theme
+ * results.
+ */
+import type { Item } from '../framework/schema.js';
+import type { Change } from '../scoring/types.js';
+import { ragLabel } from '../scoring/rag.js';
+import { STYLE, val } from './cells.js';
+import { formatNumber } from './layout.js';
+import { NOTES_HEADERS } from './workshop-notes.js';
+import type { PlanCell } from './types.js';
+import type { TabWriter } from './writer.js';
+import type { SummaryInput } from './summary.js';
+
+/** Excel keeps at most 32,767 characters in a cell. */
+const CELL_LIMIT = 32_000;
+
+function clip(s: string): string {
+  return s.length <= CELL_LIMIT ? s : `${s.slice(0, CELL_LIMIT - 60)}… (more on the entry tab: the rest is cut here)`;
+}
+
+function findItem(input: SummaryInput, id: string): Item | undefined {
+  for (const s of input.framework.sections) for (const i of s.items) if (i.id === id) return i;
+  return undefined;
+}
+
+function label(input: SummaryInput, id: string): string {
+  const item = findItem(input, id);
+  if (!item) return id;
+  return item.text.trim() === item.id && item.guidance ? `${item.id}: ${item.guidance}` : item.text;
+}
+
+function heading(w: TabWriter, text: string, width: number, header?: string[]): number {
+  const top = w.row;
+  w.rows([[val(text)]]);
+  w.format(top, 1, 1, 1, STYLE.heading);
+  if (header) {
+    w.rows([header.map((h) => val(h))]);
+    w.format(top + 1, 1, 1, width, STYLE.header);
+  }
+  return w.row;
+}
+
+function table(w: TabWriter, rows: PlanCell[][], width: number, numberCols: { col: number; format: string }[] = []): number {
+  const first = w.row;
+  if (rows.length === 0) return first;
+  w.rows(rows);
+  w.format(first, 1, rows.length, width, { border: 'thin', vAlign: 'top' });
+  w.format(first, 2, rows.length, 1, { wrap: true });
+  for (const n of numberCols) w.format(first, n.col, rows.length, 1, { numberFormat: n.format });
+  return first;
+}
+
+const CHANGE_TEXT: Record<Change, string> = { improved: 'Improved', declined: 'Declined', unchanged: 'Unchanged', new: 'New since last time', 'not scored': 'Not scored this time' };
+
+export function writeChangeTable(w: TabWriter, input: SummaryInput): void {
+  const cmp = input.comparison!;
+  const cycle = input.previousCycle ? ` (${input.previousCycle})` : '';
+  heading(w, `Change since the previous review${cycle}`, 6, ['Id', 'Item or section', 'Previous mean', 'Mean now', 'Change', 'Direction']);
+  const itemIds = new Set(cmp.items.map((r) => r.id));
+  const rows: PlanCell[][] = [];
+  for (const r of cmp.items) rows.push([val(r.id), val(label(input, r.id)), val(r.previous), val(r.current), val(r.delta), val(CHANGE_TEXT[r.change])]);
+  for (const r of cmp.sections) {
+    if (itemIds.has(r.id)) continue; // a section that is its own single item (partnership-tree)
+    const title = input.framework.sections.find((s) => s.id === r.id)?.title ?? r.id;
+    rows.push([val(r.id), val(`Section: ${title}`), val(r.previous), val(r.current), val(r.delta), val(CHANGE_TEXT[r.change])]);
+  }
+  const first = table(w, rows, 6, [
+    { col: 3, format: '0.00' },
+    { col: 4, format: '0.00' },
+    { col: 5, format: '+0.00;-0.00;0.00' },
+  ]);
+  w.tab.conditionalFormats.push({
+    range: { row: first, col: 6, rows: rows.length, cols: 1 },
+    rules: [
+      { kind: 'textEquals', text: 'Improved', format: { fill: '#C6EFCE', fontColour: '#006100' } },
+      { kind: 'textEquals', text: 'Declined', format: { fill: '#FFC7CE', fontColour: '#9C0006' } },
+    ],
+  });
+  w.skip();
+}
+
+export function writeStrengthsAndAreas(w: TabWriter, input: SummaryInput): void {
+  const byId = new Map(input.report.items.map((s) => [s.id, s]));
+  heading(w, 'Strengths (green and not divided, highest mean first)', 4, ['Id', 'Item', 'Mean', 'RAG']);
+  const strengths = input.report.strengths.map((id) => {
+    const s = byId.get(id)!;
+    return [val(id), val(label(input, id)), val(s.mean), val(s.rag ? ragLabel(s.rag) : '')];
+  });
+  if (strengths.length === 0) w.rows([[val(null), val('None yet: no item is green without divided opinion.')]]);
+  else {
+    const first = table(w, strengths, 4, [{ col: 3, format: '0.00' }]);
+    w.ragColours({ row: first, col: 4, rows: strengths.length, cols: 1 });
+  }
+  w.skip();
+  heading(w, 'Areas for improvement (red, amber or divided opinion, lowest first)', 5, ['Id', 'Item', 'Mean', 'RAG', 'Divided']);
+  const areas = input.report.areasForImprovement.map((id) => {
+    const s = byId.get(id)!;
+    return [val(id), val(label(input, id)), val(s.mean), val(s.rag ? ragLabel(s.rag) : ''), val(s.divided ? 'Yes' : '')];
+  });
+  if (areas.length === 0) w.rows([[val(null), val('None: every item scored is green and no opinion is divided.')]]);
+  else {
+    const first = table(w, areas, 5, [{ col: 3, format: '0.00' }]);
+    w.ragColours({ row: first, col: 4, rows: areas.length, cols: 1 });
+  }
+  w.skip();
+}
+
+export function writeNotes(w: TabWriter, input: SummaryInput): void {
+  heading(w, 'Strengths and areas for improvement agreed (Workshop Notes)', 2);
+  const byId = new Map(input.notes.map((n) => [n.sectionId, n]));
+  const entries: { label: string; texts: string[]; bold?: boolean }[] = [];
+  for (const s of input.framework.sections) {
+    const n = byId.get(s.id);
+    entries.push({ label: s.id, texts: [s.title === s.id ? '' : s.title], bold: true });
+    for (const k of input.framework.sectionFreeText) {
+      const text = (n?.[k] ?? '').trim();
+      entries.push({ label: NOTES_HEADERS[k], texts: [text === '' ? 'None recorded.' : clip(text)] });
+    }
+  }
+  w.textRows(entries);
+  w.skip();
+}
+
+export function writeComments(w: TabWriter, input: SummaryInput): void {
+  heading(w, 'Specific comments, grouped by the score given with them', 2);
+  const entries: { label: string; texts: string[]; bold?: boolean }[] = [];
+  for (const c of input.report.comments) {
+    const item = findItem(input, c.itemId);
+    entries.push({ label: c.itemId, texts: [label(input, c.itemId)], bold: true });
+    const scale = item ? input.framework.scales.find((s) => s.id === (item.scale ?? input.framework.defaultScale)) : undefined;
+    for (const g of c.groups) {
+      const point = scale?.points.find((p) => String(p.value) === g.score);
+      const name = g.score === 'other' ? 'No valid score' : `Score ${g.score}${point && point.label.trim() !== formatNumber(point.value) ? ` (${point.label})` : ''}`;
+      entries.push({ label: name, texts: g.comments.length === 0 ? ['No specific comments'] : g.comments.map((x) => clip(`• ${x}`)) });
+    }
+  }
+  w.textRows(entries);
+  w.skip();
+}
+
+export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
+  const reg = input.register!;
+  const groupLabel = input.framework.register?.groupLabel ?? 'Theme';
+  const regTab = input.framework.register?.tab ?? 'register';
+  if (reg.tracker.length > 0) {
+    heading(w, `Delivery by ${groupLabel.toLowerCase()} (${regTab})`, 7, ['#', groupLabel, 'Rows', 'Scored', 'Mean achievement', 'Share achieved', 'Rows with low appropriateness']);
+    const rows = reg.tracker.map((t, i) => [
+      val(i + 1),
+      val(t.theme),
+      val(t.rows),
+      val(t.scored),
+      val(t.meanAchievement),
+      val(t.shareAchieved),
+      val(t.lowAppropriatenessRows.length ? `rows ${t.lowAppropriatenessRows.join(', ')}` : ''),
+    ]);
+    table(w, rows, 7, [
+      { col: 5, format: '0.00' },
+      { col: 6, format: '0%' },
+    ]);
+    w.skip();
+  }
+  if (reg.risks.length > 0) {
+    heading(w, `Risks by ${groupLabel.toLowerCase()} (traffic lights)`, 6, ['#', groupLabel, 'Red (high)', 'Amber (moderate)', 'Green (low)', 'Unrated']);
+    const rows = reg.risks.map((t, i) => [val(i + 1), val(t.theme), val(t.red), val(t.amber), val(t.green), val(t.unrated)]);
+    const first = table(w, rows, 6);
+    const rules = (fill: string, fontColour: string) => [{ kind: 'number' as const, operator: 'gt' as const, value: 0, format: { fill, fontColour, bold: true } }];
+    w.tab.conditionalFormats.push(
+      { range: { row: first, col: 3, rows: rows.length, cols: 1 }, rules: rules('#FFC7CE', '#9C0006') },
+      { range: { row: first, col: 4, rows: rows.length, cols: 1 }, rules: rules('#FFEB9C', '#7A4F01') },
+      { range: { row: first, col: 5, rows: rows.length, cols: 1 }, rules: rules('#C6EFCE', '#006100') },
+    );
+    w.skip();
+  }
+}
+
+export function writeThemes(w: TabWriter, input: SummaryInput): void {
+  const t = input.themes!;
+  heading(w, 'Themes mentioned in the answers', 3, ['#', 'Theme', 'Answers']);
+  const rows = Object.entries(t.counts).map(([tag, n], i) => [val(i + 1), val(tag), val(n)]);
+  table(w, rows, 3);
+  if (t.unknownTags.length > 0) {
+    const r = w.row;
+    w.rows([[val('Not in the list'), val(`${t.unknownTags.join('; ')} (add them to the theme list, or correct the spelling on the entry tab)`)]]);
+    w.format(r, 1, 1, 2, { wrap: true, italic: true });
+  }
+  w.skip();
+  const grouped = Object.entries(input.themeAnswers ?? {}).filter(([, answers]) => answers.length > 0);
+  if (grouped.length > 0) {
+    heading(w, 'Answers grouped by theme', 2);
+    w.textRows(grouped.map(([tag, answers]) => ({ label: tag, texts: answers.map((a) => clip(`• ${a}`)) })));
+    w.skip();
+  }
+}

@@ -1,0 +1,66 @@
+/** Writes a generated tab top to bottom: blocks at a moving cursor, with their formats. */
+import { block } from './tab.js';
+import type { CellFormat, ConditionalRule, PlanCell, RangeRef, TabPlan } from './types.js';
+import { RAG_COLOURS } from './cells.js';
+
+export class TabWriter {
+  row = 1;
+  /** columns that long text spans (from column B) and their width in characters, for row heights */
+  textCols = 1;
+  textChars = 40;
+  constructor(readonly tab: TabPlan) {}
+
+  /**
+   * Rows of a label (column A) and a long text merged across the text columns, one row per text, with a row height
+   * worked out from the text (spreadsheets do not fit the height of merged cells themselves).
+   */
+  textRows(entries: { label: string; texts: string[]; bold?: boolean }[]): number {
+    const first = this.row;
+    for (const e of entries) {
+      const texts = e.texts.length > 0 ? e.texts : [''];
+      texts.forEach((t, i) => {
+        const row = this.row;
+        this.put(row, 1, [[{ v: i === 0 ? e.label : null }, { v: t === '' ? null : t }]]);
+        if (this.textCols > 1) this.tab.merges.push({ row, col: 2, rows: 1, cols: this.textCols });
+        const lines = t.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(10, this.textChars))), 0);
+        const labelLines = i === 0 ? Math.ceil(e.label.length / 13) : 1;
+        const height = Math.min(409, Math.max(15, Math.max(lines, labelLines) * 15));
+        if (height > 15) this.tab.rowHeights = [...(this.tab.rowHeights ?? []), { row, height }];
+        if (e.bold && i === 0) this.format(row, 1, 1, 1 + this.textCols, { bold: true, fill: '#F2F2F2' });
+        this.row++;
+      });
+    }
+    const n = this.row - first;
+    this.format(first, 1, n, 1 + this.textCols, { border: 'thin', vAlign: 'top', wrap: true });
+    return first;
+  }
+
+  /** Put a block at (row, col) without moving the cursor. */
+  put(row: number, col: number, cells: PlanCell[][]): void {
+    if (cells.length === 0) return;
+    this.tab.blocks.push(block(row, col, cells));
+  }
+
+  /** Put rows at the cursor (column A) and move the cursor below them. Returns the first row written. */
+  rows(cells: PlanCell[][]): number {
+    const at = this.row;
+    this.put(at, 1, cells);
+    this.row += cells.length;
+    return at;
+  }
+
+  skip(n = 1): void {
+    this.row += n;
+  }
+
+  format(row: number, col: number, rows: number, cols: number, format: CellFormat): void {
+    if (rows <= 0 || cols <= 0) return;
+    this.tab.formats.push({ range: { row, col, rows, cols }, format });
+  }
+
+  ragColours(range: RangeRef): void {
+    if (range.rows <= 0) return;
+    const rules: ConditionalRule[] = (['Green', 'Amber', 'Red'] as const).map((t) => ({ kind: 'textEquals', text: t, format: { ...RAG_COLOURS[t] } }));
+    this.tab.conditionalFormats.push({ range, rules });
+  }
+}

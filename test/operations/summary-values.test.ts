@@ -1,0 +1,146 @@
+/** The Summary of small reviews, against figures worked out by hand. */
+import { describe, expect, it } from 'vitest';
+import { planSummary } from '../../core/operations/summarise.js';
+import { previousFromSnapshot } from '../../core/operations/previous.js';
+import type { MemoryWorkbook } from '../../memory-host/index.js';
+import { expectFormulasMatch, keyCol, newReview, rowOf, snap, TODAY } from './helpers.js';
+
+function tree(): MemoryWorkbook {
+  const wb = newReview({ framework: 'partnership-tree', respondents: ['Ann', 'Bob', 'Cat'] });
+  // ASPIRE D/E, THINK F/G, LEAD H/I
+  wb.setCell('Responses', 6, 4, 1);
+  wb.setCell('Responses', 6, 5, 'We are too risk averse');
+  wb.setCell('Responses', 7, 4, 'present in parts');
+  wb.setCell('Responses', 7, 5, '=HYPERLINK("http://example.com")');
+  wb.setCell('Responses', 8, 4, 3);
+  wb.setCell('Responses', 6, 6, 3);
+  wb.setCell('Responses', 7, 6, 'Strong');
+  wb.setCell('Responses', 8, 6, 'N/A');
+  wb.setCell('Responses', 8, 7, 'Good use of data');
+  wb.setCell('Workshop Notes', 5, 3, 'Clear outcomes e.g. fire and safer communities');
+  return wb;
+}
+
+const rowValues = (wb: MemoryWorkbook, row: number, cols: number) => Array.from({ length: cols }, (_, i) => wb.getCell('Summary', row, i + 1));
+
+describe('Summary of a partnership-tree workshop', () => {
+  it('per item: n, missing, mean, median, SD, min, max, counts, percent, RAG, divided', () => {
+    const wb = tree();
+    const { plan, summary } = planSummary(snap(wb), { today: TODAY });
+    wb.applyNow(plan);
+    const items = rowOf(wb, 'Summary', 'Id', 10) + 1; // the items table follows the overall table
+    // ASPIRE: 1, 2, 3 → mean 2, median 2, SD 1, 50 %: amber, and divided (1 and 3)
+    expect(rowValues(wb, items, 15)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 3, 0, 2, 2, 1, 1, 3, 1, 1, 1, 50, 'Amber', 'Yes']);
+    // THINK: 3, 3, N/A → n 2, missing 1, SD 0, 100 %: green
+    expect(rowValues(wb, items + 1, 15)).toEqual(['THINK', 'THINK: How the partnership thinks', 2, 1, 3, 3, 0, 3, 3, 0, 0, 2, 100, 'Green', '']);
+    // LEAD: nobody scored it
+    expect(rowValues(wb, items + 2, 15)).toEqual(['LEAD', 'LEAD: How the partnership leads', 0, 3, '', '', '', '', '', 0, 0, 0, '', '', '']);
+    // overall: the mean of the characteristics' means, (2 + 3) / 2 = 2.5, 75 %: green
+    const overall = rowOf(wb, 'Summary', 'Overall', 8);
+    expect(rowValues(wb, overall, 5)).toEqual(['Overall', 'All items', 2.5, 75, 'Green']);
+    expect(wb.getCell('Summary', 4, 3)).toBe(3);
+    expect(summary.strengths).toEqual(['THINK']);
+    expect(summary.areasForImprovement).toEqual(['ASPIRE']);
+    expect(summary.respondents).toBe(3);
+    expectFormulasMatch(wb, 'Summary');
+  });
+
+  it('lists strengths, areas, the workshop notes and the comments grouped by score, all as text', () => {
+    const wb = tree();
+    wb.applyNow(planSummary(snap(wb), { today: TODAY }).plan);
+    const strengths = rowOf(wb, 'Summary', 'Strengths (green and not divided, highest mean first)');
+    expect(rowValues(wb, strengths + 2, 4)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 'Green']);
+    const areas = rowOf(wb, 'Summary', 'Areas for improvement (red, amber or divided opinion, lowest first)');
+    expect(rowValues(wb, areas + 2, 5)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 'Amber', 'Yes']);
+    const notes = rowOf(wb, 'Summary', 'Strengths and areas for improvement agreed (Workshop Notes)');
+    expect(rowValues(wb, notes + 1, 2)).toEqual(['ASPIRE', null]);
+    expect(rowValues(wb, notes + 2, 2)).toEqual(['Strengths', 'Clear outcomes e.g. fire and safer communities']);
+    expect(rowValues(wb, notes + 3, 2)).toEqual(['Areas for improvement', 'None recorded.']);
+    const comments = rowOf(wb, 'Summary', 'Specific comments, grouped by the score given with them');
+    expect(rowValues(wb, comments + 1, 2)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires']);
+    expect(rowValues(wb, comments + 2, 2)).toEqual(['Score 1 (weak/needs improvement)', '• We are too risk averse']);
+    expect(rowValues(wb, comments + 3, 2)).toEqual(['Score 2 (present in parts)', '• =HYPERLINK("http://example.com")']);
+    expect(wb.getFormula('Summary', comments + 3, 2)).toBeUndefined();
+    expect(rowValues(wb, comments + 4, 2)).toEqual(['Score 3 (strong)', 'No specific comments']);
+    expect(rowValues(wb, comments + 5, 2)).toEqual(['THINK', 'THINK: How the partnership thinks']);
+    expect(rowValues(wb, comments + 9, 2)).toEqual(['No valid score', '• Good use of data']);
+  });
+
+  it('shows the change since the previous review, from the Previous Review tab or a previous workbook', () => {
+    const last = tree();
+    const previous = previousFromSnapshot(snap(last));
+    expect(previous).toEqual({ cycle: '2026/27', itemMeans: { ASPIRE: 2, THINK: 3, LEAD: null, COLLABORATE: null, ACCOUNT: null, DELIVER: null }, sectionMeans: { ASPIRE: 2, THINK: 3, LEAD: null, COLLABORATE: null, ACCOUNT: null, DELIVER: null } });
+    const wb = tree();
+    wb.setCell('Responses', 6, 4, 3); // ASPIRE now 3, 2, 3
+    const { plan, summary } = planSummary(snap(wb), { today: TODAY, previous });
+    wb.applyNow(plan);
+    expect(summary.comparison!.items[0]).toEqual({ id: 'ASPIRE', previous: 2, current: 8 / 3, delta: 8 / 3 - 2, change: 'improved' });
+    const top = rowOf(wb, 'Summary', 'Change since the previous review (2026/27)');
+    expect(rowValues(wb, top + 2, 6)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 8 / 3, 8 / 3 - 2, 'Improved']);
+    expect(rowValues(wb, top + 3, 6)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 3, 0, 'Unchanged']);
+    // the same from the Previous Review tab
+    wb.setCell('Previous Review', 2, 2, '2025/26');
+    wb.setCell('Previous Review', 5, 3, 2);
+    const fromTab = planSummary(snap(wb), { today: TODAY });
+    expect(fromTab.summary.comparison!.items[0]!.change).toBe('improved');
+  });
+});
+
+describe('partnerships side by side (hallmarks)', () => {
+  it('gives each partnership its own means, as live COUNTIFS formulas', () => {
+    const wb = newReview({ framework: 'hallmarks', partnerships: ['Crime', 'Health'], respondents: [], respondentCount: 0 });
+    const s11 = keyCol(wb, 'Responses', '1.1|score').col;
+    const s12 = keyCol(wb, 'Responses', '1.2|score').col;
+    const rows: [string, string, number | string, number | string][] = [
+      ['Ann', 'Crime', 3, 'Yes'],
+      ['Bob', 'crime', 'No', 2],
+      ['Cat', 'Health', 'partly', "Don't know"],
+      ['Dev', 'Health', 2, 1],
+    ];
+    rows.forEach(([n, p, a, b], i) => {
+      wb.setCell('Responses', 6 + i, 1, n);
+      wb.setCell('Responses', 6 + i, 2, p);
+      wb.setCell('Responses', 6 + i, s11, a);
+      wb.setCell('Responses', 6 + i, s12, b);
+    });
+    const { plan, summary } = planSummary(snap(wb), { today: TODAY });
+    wb.applyNow(plan);
+    const top = rowOf(wb, 'Summary', 'Partnerships side by side (mean scores)');
+    expect(rowValues(wb, top + 1, 4)).toEqual(['Id', 'Item or section', 'Crime', 'Health']);
+    // Crime: 1.1 = (3 + 1) / 2 = 2, 1.2 = (3 + 2) / 2 = 2.5; Health: 1.1 = (2 + 2) / 2 = 2, 1.2 = 1 (Don't know not scored)
+    const r11 = rowOf(wb, 'Summary', '1.1', top);
+    const r12 = rowOf(wb, 'Summary', '1.2', top);
+    expect([wb.getCell('Summary', r11, 3), wb.getCell('Summary', r11, 4)]).toEqual([2, 2]);
+    expect([wb.getCell('Summary', r12, 3), wb.getCell('Summary', r12, 4)]).toEqual([2.5, 1]);
+    expect(wb.getFormula('Summary', r11, 3)).toContain('COUNTIFS(');
+    // section 1 for Crime: mean of its scored items (2 and 2.5)
+    expect(wb.getCell('Summary', r11 - 1, 3)).toBe(2.25);
+    expect(summary.partnerships!['Crime']!.sections[0]!.mean).toBe(2.25);
+    expect(summary.partnerships!['Health']!.overall.mean).toBe(1.5);
+    expectFormulasMatch(wb, 'Summary');
+  });
+});
+
+describe('interview answers (framework-review)', () => {
+  it('counts mentions per theme and groups the answers under their themes', () => {
+    const wb = newReview({ framework: 'framework-review', respondents: ['Ann', 'Bob'] });
+    const a = keyCol(wb, 'Responses', 'LB2|answer').col;
+    const t = keyCol(wb, 'Responses', 'LB2|themes').col;
+    wb.setCell('Responses', 6, a, 'Too many  plans');
+    wb.setCell('Responses', 6, t, 'lack of clarity; Communication; LACK OF CLARITY');
+    wb.setCell('Responses', 7, a, '=SUM(1,2) is not a plan');
+    wb.setCell('Responses', 7, t, 'Communication, Weather');
+    const { plan, summary } = planSummary(snap(wb), { today: TODAY });
+    wb.applyNow(plan);
+    expect(summary.themes!.counts['Lack of clarity']).toBe(1);
+    expect(summary.themes!.counts['Communication']).toBe(2);
+    expect(summary.themes!.unknownTags).toEqual(['Weather']);
+    const top = rowOf(wb, 'Summary', 'Answers grouped by theme');
+    expect(rowValues(wb, top + 1, 2)).toEqual(['Lack of clarity', '• [LB2] Too many plans']);
+    expect(rowValues(wb, top + 2, 2)).toEqual(['Communication', '• [LB2] Too many plans']);
+    expect(rowValues(wb, top + 3, 2)).toEqual([null, '• [LB2] =SUM(1,2) is not a plan']);
+    expect(wb.getFormula('Summary', top + 3, 2)).toBeUndefined();
+    // long text is merged across the width of the tables, with a row height to show it
+    expect(wb.tab('Summary').merges).toContainEqual({ row: top + 3, col: 2, rows: 1, cols: 15 }); // B to P: a 4-point scale's items table
+  });
+});
