@@ -5,6 +5,14 @@
  */
 import type { CellRef } from '../core/review/types.js';
 
+/** Progress while an operation runs ("Reading the workbook…"); optional: a bridge that cannot stream progress
+ *  (google.script.run) simply never calls it and the pane shows a spinner with the operation's name. */
+export interface BridgeProgress {
+  stage: 'reading' | 'computing' | 'writing' | 'done';
+  message: string;
+}
+export type OnBridgeProgress = (e: BridgeProgress) => void;
+
 export interface FrameworkChoice {
   id: string;
   title: string;
@@ -47,10 +55,10 @@ export interface HostBridge {
   /** "Excel", "Google Sheets", "Browser preview", ".xlsx file" */
   readonly hostName: string;
   frameworks(): Promise<FrameworkChoice[]>;
-  create(form: CreateForm): Promise<OperationOutcome>;
-  check(): Promise<OperationOutcome>;
-  summarise(): Promise<OperationOutcome>;
-  plan(): Promise<OperationOutcome>;
+  create(form: CreateForm, onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
+  check(onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
+  summarise(onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
+  plan(onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
   /** select a cell in the workbook (choosing a problem in the list) */
   select(at: CellRef): Promise<void>;
 }

@@ -1,0 +1,136 @@
+/**
+ * The task pane: one React UI for Excel, Google Sheets and the browser preview, talking only to a `HostBridge`.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { BridgeProblem, CreateForm, FrameworkChoice, HostBridge, OperationOutcome } from './bridge.js';
+import { defaultCycle } from './dates.js';
+import { errorOutcome } from './errors.js';
+import { CreateReviewForm } from './components/CreateReviewForm.js';
+import { OutcomeMessage } from './components/OutcomeMessage.js';
+import { PaneHeader } from './components/PaneHeader.js';
+import { PaneSection } from './components/PaneSection.js';
+import { ProblemList } from './components/ProblemList.js';
+import { ReviewActions, type ActionKind } from './components/ReviewActions.js';
+import { WorkingStatus } from './components/WorkingStatus.js';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  feedback: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+  },
+});
+
+/** What the pane says while each operation runs, before the bridge reports progress of its own. */
+export const WORKING: Record<ActionKind, string> = {
+  create: 'Creating the review…',
+  check: 'Checking the entries…',
+  summarise: 'Building the summary…',
+  plan: 'Drafting the improvement plan…',
+};
+
+export interface AppProps {
+  bridge: HostBridge;
+  /** the clock, read only here at the edge (for the default cycle) */
+  clock: () => Date;
+}
+
+export function App({ bridge, clock }: AppProps) {
+  const styles = useStyles();
+  const [frameworks, setFrameworks] = useState<FrameworkChoice[] | null>(null);
+  const [busy, setBusy] = useState<ActionKind | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<OperationOutcome | null>(null);
+  const [problems, setProblems] = useState<BridgeProblem[]>([]);
+  const cycle = useMemo(() => defaultCycle(clock()), [clock]);
+  const running = useRef(false);
+  const [createOpen, setCreateOpen] = useState(true);
+  const feedback = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    bridge.frameworks().then(
+      (list) => live && setFrameworks(list),
+      (e: unknown) => {
+        if (!live) return;
+        setFrameworks([]);
+        setOutcome(errorOutcome(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [bridge]);
+
+  const run = useCallback(
+    async (kind: ActionKind, work: (onProgress: (e: { message: string }) => void) => Promise<OperationOutcome>) => {
+      if (running.current) return; // one operation at a time
+      running.current = true;
+      setBusy(kind);
+      setProgress(WORKING[kind]);
+      try {
+        const o = await work((e) => setProgress(e.message));
+        setOutcome(o);
+        // a new check replaces the list; other operations show their own problems, or keep the list when they have none
+        if (kind === 'check' || kind === 'create' || o.problems.length > 0) setProblems(o.problems);
+        // once the review exists, fold the form away so the actions and their results stay in view
+        if (kind === 'create' && o.ok) setCreateOpen(false);
+      } catch (e) {
+        setOutcome(errorOutcome(e));
+      } finally {
+        running.current = false;
+        setBusy(null);
+        setProgress(null);
+        requestAnimationFrame(() => feedback.current?.scrollIntoView({ block: 'nearest' }));
+      }
+    },
+    [],
+  );
+
+  const onCreate = (form: CreateForm) => void run('create', (p) => bridge.create(form, p));
+  const onAction = (kind: 'check' | 'summarise' | 'plan') =>
+    void run(kind, (p) => (kind === 'check' ? bridge.check(p) : kind === 'summarise' ? bridge.summarise(p) : bridge.plan(p)));
+  const onChoose = (p: BridgeProblem) => {
+    if (!p.at) return;
+    bridge.select(p.at).catch((e: unknown) => {
+      const o = errorOutcome(e);
+      setOutcome({ ...o, message: `Could not go to ${p.cell}. ${o.message}` });
+    });
+  };
+
+  return (
+    <div className={styles.pane} aria-busy={busy !== null}>
+      <PaneHeader hostName={bridge.hostName} />
+      <main>
+        <PaneSection
+          id="create"
+          title="Create review"
+          intro={createOpen ? 'Set up the tabs for a new review in this workbook.' : 'Open to set up another review.'}
+          collapsible={{ open: createOpen, onToggle: () => setCreateOpen((o) => !o) }}
+        >
+          <CreateReviewForm frameworks={frameworks} defaultCycle={cycle} busy={busy !== null} onCreate={onCreate} />
+        </PaneSection>
+        <PaneSection id="review" title="Review" intro="When people have typed their scores:">
+          <ReviewActions busy={busy !== null} onAction={onAction} />
+        </PaneSection>
+        <div className={styles.feedback} ref={feedback}>
+          <WorkingStatus message={progress} />
+          <OutcomeMessage outcome={outcome} />
+          <ProblemList problems={problems} onChoose={onChoose} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** The result of the last operation, as a Fluent MessageBar. */
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { OperationOutcome } from '../bridge.js';
+
+export function outcomeIntent(o: OperationOutcome): 'success' | 'warning' | 'error' {
+  if (!o.ok) return 'error';
+  return o.problems.length > 0 ? 'warning' : 'success';
+}
+
+const titles = { success: 'Done', warning: 'Done, with problems to fix', error: 'Could not finish' } as const;
+
+const useStyles = makeStyles({
+  /** nothing to say yet: out of the flow, still in the page for screen readers */
+  idle: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+});
+
+export function OutcomeMessage(props: { outcome: OperationOutcome | null }) {
+  const styles = useStyles();
+  const o = props.outcome;
+  return (
+    <div aria-live="polite" aria-atomic="true" data-testid="outcome" className={o ? undefined : styles.idle}>
+      {o ? (
+        <MessageBar intent={outcomeIntent(o)} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{titles[outcomeIntent(o)]}</MessageBarTitle>
+            {o.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </div>
+  );
+}

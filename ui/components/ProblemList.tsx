@@ -1,0 +1,102 @@
+/**
+ * Problems found, each naming its cell (`Responses!D7`) and what to do. Choosing one selects its cell in the
+ * workbook. Each problem is a real button, so Tab and Enter reach it and the focus ring shows.
+ */
+import { Body1Strong, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
+import { ErrorCircle16Regular, Warning16Regular } from '@fluentui/react-icons';
+import type { BridgeProblem } from '../bridge.js';
+
+const useStyles = makeStyles({
+  wrap: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  hint: { color: tokens.colorNeutralForeground3, marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    width: '100%',
+    textAlign: 'left',
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1Hover}` },
+    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '1px',
+    },
+  },
+  static: { cursor: 'default' },
+  icon: { paddingTop: '2px' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  text: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  cell: { fontFamily: tokens.fontFamilyMonospace },
+  message: { overflowWrap: 'anywhere' },
+  /** read by screen readers, not shown */
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+export function problemLabel(p: BridgeProblem): string {
+  const kind = p.severity === 'error' ? 'Error' : 'Warning';
+  return p.cell ? `${kind} in ${p.cell}: ${p.message}` : `${kind}: ${p.message}`;
+}
+
+export function ProblemList(props: { problems: BridgeProblem[]; onChoose: (p: BridgeProblem) => void }) {
+  const styles = useStyles();
+  if (props.problems.length === 0) return null;
+  const heading = `Problems to fix (${props.problems.length})`;
+  return (
+    <div className={styles.wrap}>
+      <Subtitle2 as="h2" id="problems-heading" className={styles.heading}>
+        {heading}
+      </Subtitle2>
+      <Caption1 className={styles.hint}>Choose a problem to go to its cell. Run Check entries again after fixing.</Caption1>
+      <ul className={styles.list} aria-labelledby="problems-heading" data-testid="problems">
+        {props.problems.map((p, i) => {
+          const Icon = p.severity === 'error' ? ErrorCircle16Regular : Warning16Regular;
+          const body = (
+            <>
+              <span className={mergeClasses(styles.icon, p.severity === 'error' ? styles.error : styles.warning)} aria-hidden="true">
+                <Icon />
+              </span>
+              <span className={styles.text}>
+                <span className={styles.hidden}>{p.severity === 'error' ? 'Error' : 'Warning'}: </span>
+                <Body1Strong className={styles.cell}>{p.cell || 'Whole workbook'}</Body1Strong>
+                <Caption1 className={styles.message}>{p.message}</Caption1>
+              </span>
+            </>
+          );
+          return (
+            <li key={`${i}:${p.cell}`}>
+              {p.at ? (
+                <button type="button" className={styles.item} aria-label={`${problemLabel(p)} Go to ${p.cell}.`} onClick={() => props.onChoose(p)}>
+                  {body}
+                </button>
+              ) : (
+                <div className={mergeClasses(styles.item, styles.static)}>
+                  {body}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** The three things to do with a review once people have typed their scores. */
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle20Regular, DataBarVertical20Regular, TaskListLtr20Regular } from '@fluentui/react-icons';
+
+export type ActionKind = 'create' | 'check' | 'summarise' | 'plan';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  button: { justifyContent: 'flex-start', width: '100%' },
+});
+
+export function ReviewActions(props: { busy: boolean; onAction: (kind: Exclude<ActionKind, 'create'>) => void }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.actions} role="group" aria-label="Review actions">
+      <Button className={styles.button} icon={<CheckmarkCircle20Regular />} disabled={props.busy} onClick={() => props.onAction('check')}>
+        Check entries
+      </Button>
+      <Button className={styles.button} icon={<DataBarVertical20Regular />} disabled={props.busy} onClick={() => props.onAction('summarise')}>
+        Build summary
+      </Button>
+      <Button className={styles.button} icon={<TaskListLtr20Regular />} disabled={props.busy} onClick={() => props.onAction('plan')}>
+        Draft improvement plan
+      </Button>
+    </div>
+  );
+}
