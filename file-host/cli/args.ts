@@ -1,0 +1,123 @@
+/**
+ * Command-line arguments: a command, its positional paths and options, checked per command so that a mistyped
+ * option is one clear line instead of being ignored.
+ */
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../../core/util/dates.js';
+
+export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'demo'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface Options {
+  json: boolean;
+  framework?: string;
+  partnership: string[];
+  respondent: string[];
+  respondents?: number;
+  cycle?: string;
+  previous?: string;
+  today?: string;
+  protect: boolean;
+  force: boolean;
+  quiet: boolean;
+}
+
+export interface ParsedArgs {
+  command: Command | 'help' | 'version';
+  paths: string[];
+  options: Options;
+}
+
+const OPTION_SPEC = {
+  json: { type: 'boolean' },
+  framework: { type: 'string' },
+  partnership: { type: 'string', multiple: true },
+  respondent: { type: 'string', multiple: true },
+  respondents: { type: 'string' },
+  cycle: { type: 'string' },
+  previous: { type: 'string' },
+  today: { type: 'string' },
+  'no-protect': { type: 'boolean' },
+  force: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+type OptionName = keyof typeof OPTION_SPEC;
+
+/** Which options and how many paths each command takes (`--today`, `--quiet` and `--help` go with any). */
+const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[] }> = {
+  frameworks: { options: ['json'], paths: [] },
+  new: { options: ['framework', 'partnership', 'respondent', 'respondents', 'cycle', 'no-protect'], paths: ['<review.xlsx>'] },
+  import: { options: [], paths: ['<review.xlsx>', '<responses.csv|responses.xlsx>'] },
+  check: { options: ['json'], paths: ['<review.xlsx>'] },
+  summarise: { options: ['json', 'previous'], paths: ['<review.xlsx>'] },
+  demo: { options: ['framework', 'force'], paths: ['<review.xlsx>'] },
+};
+
+const ALWAYS: OptionName[] = ['today', 'quiet', 'help'];
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTION_SPEC, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message
+      .replace(/\. To specify a positional argument.*$/s, '')
+      .replace(/^Unknown option/, 'unknown option')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\.+$/, '');
+    throw new UsageError(`${msg}.`);
+  }
+  const v = parsed.values;
+  const [first, ...rest] = parsed.positionals;
+  const base: Options = {
+    json: Boolean(v.json),
+    partnership: (v.partnership ?? []).map((s) => s.trim()).filter(Boolean),
+    respondent: (v.respondent ?? []).map((s) => s.trim()).filter(Boolean),
+    protect: !v['no-protect'],
+    force: Boolean(v.force),
+    quiet: Boolean(v.quiet),
+  };
+  if (v.version) return { command: 'version', paths: [], options: base };
+  if (!first || v.help) return { command: 'help', paths: first ? [first] : [], options: base };
+  // "summarize" is accepted as well as "summarise"
+  const name = first === 'summarize' ? 'summarise' : first;
+  if (!(COMMANDS as readonly string[]).includes(name)) {
+    throw new UsageError(`"${first}" is not a command. The commands are: ${COMMANDS.join(', ')}.`);
+  }
+  const command = name as Command;
+  const allowed = new Set<string>([...PER_COMMAND[command].options, ...ALWAYS]);
+  for (const [k, val] of Object.entries(v)) {
+    if (val === undefined || val === false || (Array.isArray(val) && val.length === 0)) continue;
+    if (!allowed.has(k)) throw new UsageError(`${command} does not take --${k}.`);
+  }
+  const want = PER_COMMAND[command].paths;
+  if (rest.length < want.length) throw new UsageError(`${command} needs ${want.join(' and ')}: partnership-review ${command} ${want.join(' ')}.`);
+  if (rest.length > want.length) throw new UsageError(`${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${rest[want.length]}" is one too many.`);
+
+  const options: Options = { ...base };
+  if (v.framework !== undefined) options.framework = v.framework.trim();
+  if (v.cycle !== undefined) {
+    if (v.cycle.trim() === '') throw new UsageError('--cycle needs a label, for example --cycle 2026/27.');
+    options.cycle = v.cycle.trim();
+  }
+  if (v.previous !== undefined) options.previous = v.previous;
+  if (v.respondents !== undefined) {
+    const n = Number(v.respondents);
+    if (!/^\d+$/.test(v.respondents.trim()) || n < 1 || n > 5000) {
+      throw new UsageError(`--respondents needs a whole number from 1 to 5000, not "${v.respondents}".`);
+    }
+    options.respondents = n;
+  }
+  if (v.today !== undefined) {
+    if (!isIsoDate(v.today.trim())) throw new UsageError(`--today needs a date written YYYY-MM-DD (for example 2026-03-31), not "${v.today}".`);
+    options.today = v.today.trim();
+  }
+  return { command, paths: rest, options };
+}

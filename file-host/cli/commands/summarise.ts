@@ -1,0 +1,57 @@
+/** `partnership-review summarise <review.xlsx> [--json] [--previous <last-review.xlsx>]` */
+import { previousFromSnapshot } from '../../../core/operations/previous.js';
+import { readReviewSnapshot, runSummarise } from '../../../core/operations/run.js';
+import type { SummaryModel } from '../../../core/operations/types.js';
+import type { PreviousReview } from '../../../core/review/types.js';
+import { XlsxHost } from '../../xlsx-host.js';
+import type { CommandContext } from '../context.js';
+
+/** The summary model as `--json` prints it: core's model, numbers unrounded; plan rows also say `source`. */
+export function summaryJson(summary: SummaryModel): unknown {
+  return { ...summary, plan: summary.plan.map((row) => ({ ...row, source: row.sourceItems })) };
+}
+
+function fmt(n: number | null): string {
+  return n === null ? 'no scores' : String(Math.round(n * 100) / 100);
+}
+
+function ragWord(r: string | null): string {
+  return r === null ? 'no RAG' : r[0]!.toUpperCase() + r.slice(1);
+}
+
+export async function summariseCommand(ctx: CommandContext, review: string): Promise<number> {
+  const host = await XlsxHost.open(review);
+  let previous: PreviousReview | null = null;
+  if (ctx.options.previous) {
+    ctx.progress(`Reading the previous review ${ctx.options.previous}…`);
+    const last = await XlsxHost.open(ctx.options.previous);
+    previous = previousFromSnapshot(await readReviewSnapshot(last));
+  }
+  const { summary } = await runSummarise(host, { today: ctx.today, previous }, ctx.onProgress);
+  await host.save(review);
+  if (ctx.options.json) {
+    ctx.io.out(JSON.stringify(summaryJson(summary), null, 2));
+    return 0;
+  }
+  const { io } = ctx;
+  if (summary.items.length > 0) {
+    io.out(`Summary written to ${review}: ${summary.respondents} respondent${summary.respondents === 1 ? '' : 's'}, overall ${fmt(summary.overall.mean)} (${ragWord(summary.overall.rag)}).`);
+    for (const s of summary.sections) io.out(`  ${s.title}: ${fmt(s.mean)} (${ragWord(s.rag)})`);
+  } else {
+    io.out(`Summary written to ${review}.`);
+  }
+  for (const t of summary.tracker ?? []) {
+    if (t.rows > 0) io.out(`  ${t.theme}: ${t.rows} row${t.rows === 1 ? '' : 's'}, mean achievement ${fmt(t.meanAchievement)}${t.lowAppropriatenessRows.length ? `, low appropriateness in rows ${t.lowAppropriatenessRows.join(', ')}` : ''}`);
+  }
+  for (const r of summary.risks ?? []) {
+    if (r.red + r.amber + r.green + r.unrated > 0) io.out(`  ${r.theme}: ${r.red} red, ${r.amber} amber, ${r.green} green${r.unrated ? `, ${r.unrated} not rated` : ''}`);
+  }
+  if (summary.items.length > 0) {
+    io.out(`Strengths: ${summary.strengths.length ? summary.strengths.join(', ') : 'none yet (no item is green without divided opinion)'}.`);
+    io.out(`Areas for improvement: ${summary.areasForImprovement.length ? summary.areasForImprovement.join(', ') : 'none'}.`);
+  }
+  const kept = summary.plan.filter((r) => r.origin !== 'drafted').length;
+  io.out(`Improvement Plan: ${summary.plan.length} row${summary.plan.length === 1 ? '' : 's'}${kept ? ` (${kept} edited or added by people, kept as they are)` : ''}.`);
+  if (previous) io.out(`Compared with the previous review (${previous.cycle}).`);
+  return 0;
+}

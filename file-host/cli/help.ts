@@ -1,0 +1,29 @@
+/** The text `partnership-review --help` prints. */
+export const USAGE = `partnership-review — partnership self-assessment reviews in .xlsx workbooks
+
+Usage:
+  partnership-review frameworks [--json]
+  partnership-review new <review.xlsx> --framework <id> [--partnership <name>]... [--respondent <name>]...
+                         [--respondents <n>] [--cycle <label>] [--no-protect]
+  partnership-review import <review.xlsx> <responses.csv|responses.xlsx>
+  partnership-review check <review.xlsx> [--json]
+  partnership-review summarise <review.xlsx> [--json] [--previous <last-review.xlsx>]
+  partnership-review demo <review.xlsx> [--framework <id>] [--force]
+
+  frameworks  list the built-in frameworks (--json: [{id, title, source, items}])
+  new         create a review workbook from a framework (--framework: a built-in id, or a custom framework .json)
+  import      add or update respondents from a Microsoft Forms or Google Forms export (CSV UTF-8, or .xlsx)
+  check       list every problem as Sheet!A1: message
+  summarise   rewrite the Summary and Improvement Plan tabs (keeps everything people typed);
+              --json prints the summary model; --previous compares with last cycle's workbook
+  demo        write a complete, filled-in example review (default: the Kensington and Chelsea workshop)
+
+Options for every command:
+  --today YYYY-MM-DD   the date to work to (default: today's date from the clock)
+  --quiet, -q          no progress messages on stderr
+  --help, -h           this text
+
+Exit codes: 0 done (check: no problems); 1 check found problems; 2 the command could not be done
+(a missing, damaged or open file, not a review workbook, a wrong option) and nothing was changed;
+3 an unexpected error (please report it).
+`;

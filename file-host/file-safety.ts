@@ -1,0 +1,139 @@
+/**
+ * Touching files safely: one clear line for every way a file can be unusable, never a half-written workbook
+ * (write beside it, then rename), and never a file that is open in Excel or LibreOffice.
+ */
+import { constants } from 'node:fs';
+import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** A problem a person can fix, with the exit code the command line should end with. */
+export class FileProblem extends Error {
+  override name = 'FileProblem';
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Owner files that Excel (`~$name`, with the first two letters replaced on long names) and LibreOffice
+ *  (`.~lock.name#`) leave beside a workbook while it is open. */
+export function lockFilesFor(path: string): Array<{ path: string; app: string }> {
+  const dir = dirname(path);
+  const name = basename(path);
+  const out = [
+    { path: join(dir, `.~lock.${name}#`), app: 'LibreOffice' },
+    { path: join(dir, `~$${name}`), app: 'Excel' },
+  ];
+  if (name.length > 2) out.push({ path: join(dir, `~$${name.slice(2)}`), app: 'Excel' });
+  return out;
+}
+
+export async function assertNotOpenElsewhere(path: string): Promise<void> {
+  for (const lock of lockFilesFor(path)) {
+    if (await exists(lock.path)) {
+      throw new FileProblem(
+        `${path} is open in ${lock.app} (its lock file ${basename(lock.path)} is beside it): close it there and try again; if it is not open anywhere, delete that lock file.`,
+      );
+    }
+  }
+}
+
+/** What a file looked like when it was read, to notice another program writing it before we do. */
+export interface FileStamp {
+  path: string;
+  mtimeMs: number;
+  size: number;
+}
+
+export async function stampOf(path: string): Promise<FileStamp | null> {
+  try {
+    const st = await stat(path);
+    return { path, mtimeMs: st.mtimeMs, size: st.size };
+  } catch {
+    return null;
+  }
+}
+
+/** Refuse to write over a file that changed on disk since it was read (someone saved it meanwhile). */
+export async function assertUnchangedSince(stamp: FileStamp): Promise<void> {
+  const now = await stampOf(stamp.path);
+  if (!now || now.mtimeMs !== stamp.mtimeMs || now.size !== stamp.size) {
+    throw new FileProblem(`${stamp.path} was changed by another program while this command was working on it: nothing was written; run the command again.`);
+  }
+}
+
+/** The bytes of a file that must exist, with a clear line when it does not. */
+export async function readExisting(path: string, what = 'file'): Promise<Buffer> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch {
+    throw new FileProblem(`${path} was not found: check the name and the folder.`);
+  }
+  if (st.isDirectory()) throw new FileProblem(`${path} is a folder, not a ${what}: give the path of the ${what} itself.`);
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw new FileProblem(`${path} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check that you may open it.`);
+  }
+}
+
+/** The folder a new file goes into must exist (checked before any work is done). */
+export async function assertFolderExists(path: string): Promise<void> {
+  const folder = dirname(path);
+  try {
+    if ((await stat(folder)).isDirectory()) return;
+  } catch {
+    // fall through
+  }
+  throw new FileProblem(`${path} could not be written: the folder ${folder} does not exist.`);
+}
+
+export async function assertAbsent(path: string): Promise<void> {
+  if (await exists(path)) {
+    throw new FileProblem(`${path} already exists: choose another name, or move that file away first (it has not been changed).`);
+  }
+}
+
+/** Write a file so that a failure leaves any existing file untouched: a temporary file in the same folder,
+ *  flushed to disk, then renamed over the target. */
+export async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
+  await assertNotOpenElsewhere(path);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp.xlsx`);
+  let mode: number | undefined;
+  try {
+    mode = (await stat(path)).mode & 0o777;
+  } catch {
+    mode = undefined;
+  }
+  let created = false;
+  try {
+    const fh = await open(tmp, 'wx', mode ?? 0o644);
+    created = true;
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    if (created) await unlink(tmp).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new FileProblem(`${path} could not be written: the folder ${dirname(path)} does not exist.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new FileProblem(`${path} could not be written: you may not write to ${dirname(path)}.`);
+    if (code === 'ENOSPC') throw new FileProblem(`${path} could not be written: the disk is full (nothing was changed).`);
+    throw new FileProblem(`${path} could not be written (${code ?? (e as Error).message}); nothing was changed.`);
+  }
+}
