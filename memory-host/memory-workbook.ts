@@ -8,6 +8,7 @@ import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../c
 import { LayoutChangedError } from '../core/operations/types.js';
 import type { CellRef, CellValue } from '../core/review/types.js';
 import type { Block, NamedRangeSpec, Precondition, SheetPlan, TabPlan } from '../core/sheet-plan/types.js';
+import { mergedRanges } from '../core/sheet-plan/merges.js';
 import { a1 } from '../core/util/a1.js';
 import { MemorySheet, type MemoryCell } from './memory-sheet.js';
 
@@ -204,7 +205,8 @@ export class MemoryWorkbook implements Host {
     s.formats.push(...t.formats.map(structuredCloneSafe));
     for (const w of t.columnWidths) s.columnWidths.set(w.col, w.width);
     for (const h of t.rowHeights ?? []) s.rowHeights.set(h.row, h.height);
-    s.merges.push(...t.merges.map(structuredCloneSafe));
+    // as a spreadsheet holds them: a merge across is one merged range per row (what the preview grid draws)
+    for (const m of t.merges) s.merges.push(...mergedRanges(m));
     if (t.freeze) s.freeze = { ...t.freeze };
     s.validations.push(...t.validations.map(structuredCloneSafe));
     s.conditionalFormats.push(...t.conditionalFormats.map(structuredCloneSafe));

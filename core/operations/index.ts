@@ -7,6 +7,6 @@ export { planSummary, planImprovement } from './summarise.js';
 export { planImport } from '../import/plan-import.js';
 export { matchColumns } from '../import/match-columns.js';
 export { previousFromSnapshot } from './previous.js';
-export { READ_TABS } from './read-tabs.js';
+export { READ_TABS, READ_KEYS, moreTabsToRead } from './read-tabs.js';
 export { runCreate, runCheck, runSummarise, runPlan, runImport, readReviewSnapshot, type RunOutcome } from './run.js';
 export * from './types.js';

@@ -1,21 +1,53 @@
 /**
- * Every tab name layout 1 can have (the fixed names and the register tabs of the built-in frameworks), plus the
- * metadata tab: what every operation reads, in one `host.read`, so Excel needs one sync to read.
- * A custom framework's own register tab is read by a second, small read (see `readReviewSnapshot` in run.ts).
+ * What every operation reads, in one `host.read`, so Excel needs one sync to read: every tab name layout 1 gives a
+ * tab the reader uses (the input tabs, the register tabs of the built-in frameworks, the plan) plus the metadata tab.
+ * The generated Summary and the Instructions are NOT read: the reader only needs to know they are there, which the
+ * list of tab names says, and the Summary is the largest tab of a big review (Excel refuses a read of 5 MB).
+ * A tab PR_Meta names outside this list (a custom framework's register, a renamed tab) is read by a second, small
+ * read: see `moreTabsToRead` and `readReviewSnapshot` in run.ts.
  */
 import { builtinFrameworks } from '../framework/catalogue.js';
-import { TAB } from '../sheet-plan/layout.js';
+import type { Snapshot } from '../host/types.js';
+import { findTab, hasTabName } from '../reader/cells.js';
+import { readMeta } from '../reader/meta.js';
+import { TAB, type TabKey } from '../sheet-plan/layout.js';
+
+/** The layout tabs whose contents the reader and the plan merge use. */
+export const READ_KEYS: readonly TabKey[] = Object.freeze(['entry', 'notes', 'register', 'groupSummary', 'settings', 'previous', 'plan', 'meta'] as TabKey[]);
 
 function names(): string[] {
-  const out: string[] = [TAB.instructions, TAB.entry, TAB.notes];
+  const out: string[] = [TAB.entry, TAB.notes];
   for (const f of builtinFrameworks()) {
     if (f.register) {
       out.push(f.register.tab);
       if (f.register.groupSummary) out.push(f.register.groupSummary.tab);
     }
   }
-  out.push(TAB.settings, TAB.previous, TAB.summary, TAB.plan, TAB.meta);
+  out.push(TAB.settings, TAB.previous, TAB.plan, TAB.meta);
   return out.filter((n, i) => out.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
 }
 
 export const READ_TABS: readonly string[] = Object.freeze(names());
+
+/**
+ * Tabs PR_Meta names for a role the reader uses that the workbook has but the first read did not hold (a custom
+ * framework's register, a tab PR_Meta records under another name): what a second read must fetch. Empty for a
+ * workbook without a readable PR_Meta (the operation then says what is wrong).
+ */
+export function moreTabsToRead(snap: Snapshot): string[] {
+  const metaTab = findTab(snap.tabs, TAB.meta);
+  if (!metaTab) return [];
+  let recorded: string[];
+  try {
+    const tabs = readMeta(metaTab).meta.tabs;
+    recorded = READ_KEYS.map((k) => tabs[k]?.name).filter((n): n is string => typeof n === 'string');
+  } catch {
+    return []; // not a review workbook: the operation says so
+  }
+  const out: string[] = [];
+  for (const n of recorded) {
+    if (findTab(snap.tabs, n) || !hasTabName(snap.tabNames, n) || hasTabName(out, n)) continue;
+    out.push(n);
+  }
+  return out;
+}

@@ -6,12 +6,10 @@ import type { PlanRowOut } from '../plan/types.js';
 import type { CellValue, PreviousReview } from '../review/types.js';
 import type { SheetPlan } from '../sheet-plan/types.js';
 import { TAB } from '../sheet-plan/layout.js';
-import { findTab } from '../reader/cells.js';
-import { readMeta } from '../reader/meta.js';
 import { planImport } from '../import/plan-import.js';
 import { checkReview } from './check.js';
 import { planCreate } from './create.js';
-import { READ_TABS } from './read-tabs.js';
+import { READ_TABS, moreTabsToRead } from './read-tabs.js';
 import { planImprovement, planSummary } from './summarise.js';
 import type { CheckResult, CreateRequest, ImportReport, OnProgress, SummaryModel } from './types.js';
 
@@ -27,20 +25,12 @@ function say(onProgress: OnProgress | undefined, stage: 'reading' | 'computing' 
 }
 
 /**
- * Read every layout tab in one call. Only when PR_Meta names a tab outside READ_TABS (a custom framework's register)
- * that the workbook has, is that tab read by a second call.
+ * Read every tab the reader uses in one call. Only when PR_Meta names a tab outside READ_TABS (a custom framework's
+ * register) that the workbook has, is that tab read by a second call.
  */
 export async function readReviewSnapshot(host: Host): Promise<Snapshot> {
   const snap = await host.read({ tabs: [...READ_TABS] });
-  const metaTab = findTab(snap.tabs, TAB.meta);
-  if (!metaTab) return snap;
-  let names: string[] = [];
-  try {
-    names = Object.values(readMeta(metaTab).meta.tabs).map((t) => t!.name);
-  } catch {
-    return snap; // not a review workbook: the operation says so
-  }
-  const extra = names.filter((n) => !findTab(snap.tabs, n) && snap.tabNames.some((t) => t.toLowerCase() === n.toLowerCase()));
+  const extra = moreTabsToRead(snap);
   if (extra.length === 0) return snap;
   const more = await host.read({ tabs: extra });
   return { tabNames: snap.tabNames, tabs: { ...snap.tabs, ...more.tabs } };

@@ -23,7 +23,7 @@ import { buildMetaTab } from '../sheet-plan/meta.js';
 import { buildPlanTab, type PlanTabKey } from '../sheet-plan/plan-tab.js';
 import { buildSummaryTab } from '../sheet-plan/summary.js';
 import type { SheetPlan, TabPlan } from '../sheet-plan/types.js';
-import { findTab } from '../reader/cells.js';
+import { findTab, hasTabName } from '../reader/cells.js';
 import { readPlanTable } from '../reader/plan-rows.js';
 import { readReview, type ReadResult } from '../reader/read-review.js';
 import { respondentsListed } from '../reader/responses.js';
@@ -93,6 +93,15 @@ function positionFor(read: ReadResult, key: TabKey, alsoCreated: TabKey[]): numb
   return pos + alsoCreated.filter((k) => before.includes(k)).length;
 }
 
+/** A plan tab the workbook has but the snapshot does not hold cannot be merged with: refuse rather than write over it. */
+function refuseUnreadPlanTab(read: ReadResult, snapshot: Snapshot): void {
+  const name = read.layout.present.plan ?? TAB.plan;
+  if (!hasTabName(snapshot.tabNames, name)) return;
+  throw new ReviewRequestError(
+    `The tab “${name}” could not be read, so the improvement plan was not written (it would have gone over the rows on it). Close other copies of the workbook and try again.`,
+  );
+}
+
 function compute(snapshot: Snapshot, today: string): Computed {
   checkToday(today);
   const read = readReview(snapshot);
@@ -105,7 +114,9 @@ function compute(snapshot: Snapshot, today: string): Computed {
   const drafted = draftActions(framework, report, review, registerResults, today);
   const rows = mergePlan(existing, drafted, today);
   const found = layout.plan ? { cols: layout.plan.cols as Partial<Record<PlanTabKey, number>>, lastUsedRow: layout.plan.lastRow } : null;
-  const planTab = buildPlanTab({ rows, existing, found, mode: 'update', cycle: review.settings.cycle });
+  if (!found) refuseUnreadPlanTab(read, snapshot);
+  // a plan tab that is not there yet is created, never written over: the host refuses if a tab of that name appeared
+  const planTab = buildPlanTab({ rows, existing, found, mode: found ? 'update' : 'create', cycle: review.settings.cycle });
   return { read, report, registerResults, rows, planTab };
 }
 

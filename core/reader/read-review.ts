@@ -97,6 +97,36 @@ function missingTabProblem(key: TabKey, name: string, unknownTabs: string[]): Pr
   return { severity, code: 'layout.missing-tab', at: null, message: `The tab “${name}” is missing, so ${what[key] ?? 'its contents'} cannot be read.${renamed}${deleted}` };
 }
 
+/**
+ * The name of each layout tab in this workbook: the one PR_Meta records, or — when no tab has that name but one has
+ * the name layout 1 gives the tab (PR_Meta edited, or copied from another workbook) — that one, with a warning. So a
+ * tab people still have is read, and its rows are never taken for a new, empty tab and written over.
+ */
+export function tabNamesFor(expected: { key: TabKey; name: string }[], meta: MetaModel, tabNames: string[], problems: Problem[]): Map<TabKey, string> {
+  const names = new Map<TabKey, string>();
+  const recorded = new Set(expected.map((t) => (meta.tabs[t.key]?.name ?? t.name).toLowerCase()));
+  for (const t of expected) {
+    const named = meta.tabs[t.key]?.name;
+    if (named === undefined || named.toLowerCase() === t.name.toLowerCase() || hasTabName(tabNames, named)) {
+      names.set(t.key, named ?? t.name);
+      continue;
+    }
+    // the default name is free to take: the workbook has it, and PR_Meta gives it to no other tab
+    if (hasTabName(tabNames, t.name) && !recorded.has(t.name.toLowerCase())) {
+      names.set(t.key, t.name);
+      if (t.key !== 'meta') {
+        problems.push({
+          severity: 'warning',
+          code: 'meta.tab-name',
+          at: null,
+          message: `${TAB.meta} records the tab “${named}”, which this workbook does not have, so the tab “${t.name}” was read in its place. If “${named}” was renamed, nothing needs doing: the add-in now records “${t.name}”.`,
+        });
+      }
+    } else names.set(t.key, named);
+  }
+  return names;
+}
+
 export function readReview(snapshot: Snapshot): ReadResult {
   const metaTab = findTab(snapshot.tabs, TAB.meta);
   if (!metaTab) {
@@ -111,8 +141,7 @@ export function readReview(snapshot: Snapshot): ReadResult {
   }
   const framework = loadFramework(meta, problems);
   const expected = tabOrder(framework);
-  const names = new Map<TabKey, string>();
-  for (const t of expected) names.set(t.key, meta.tabs[t.key]?.name ?? t.name);
+  const names = tabNamesFor(expected, meta, snapshot.tabNames, problems);
   const known = new Set([...names.values(), ...expected.map((t) => t.name)].map((n) => n.toLowerCase()));
   const unknownTabs = snapshot.tabNames.filter((n) => !known.has(n.toLowerCase()));
 

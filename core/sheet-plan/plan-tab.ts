@@ -94,11 +94,13 @@ export function orderNewRows(rows: PlanRowOut[]): PlanRowOut[] {
 
 export function buildPlanTab(input: PlanTabInput): TabPlan {
   const R = TABLE_ROWS;
-  const tab = newTab(TAB.plan, 'plan', input.mode);
+  const fresh = input.found === null;
+  // a fresh plan (headers and all rows) is only ever created: a host refuses it if the tab is there after all, so a
+  // tab holding rows people typed is never written over by one
+  const tab = newTab(TAB.plan, 'plan', fresh ? 'create' : input.mode);
   tab.tabColour = '#ED7D31';
   const standard: Record<string, number> = {};
   PLAN_TAB_COLUMNS.forEach((c, i) => (standard[c.key] = i + 1));
-  const fresh = input.found === null;
   const colOf = (k: PlanTabKey): number | undefined => (fresh ? standard[k] : input.found!.cols[k]);
   const width = PLAN_TAB_COLUMNS.length;
 

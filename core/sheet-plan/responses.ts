@@ -160,6 +160,7 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
       description: 'Header rows are protected so the add-in can find every column; type in the rows below them.',
     };
   }
-  tab.print = { orientation: 'landscape', fitToWidth: false, titleRows: { from: R.title, to: R.field } };
+  // the respondent's name repeats at the left of every printed page, as the headers repeat at the top
+  tab.print = { orientation: 'landscape', fitToWidth: false, titleRows: { from: R.title, to: R.field }, titleColumns: { from: 1, to: 1 } };
   return { tab, namedRanges, rows };
 }

@@ -17,6 +17,27 @@ export interface RangeRef {
   cols: number;
 }
 
+/**
+ * A merged range. `across: true` merges each row of the range on its own, as one call for the whole range (Excel
+ * `range.merge(true)`, Sheets `range.mergeAcross()`), e.g. a list of texts, each spread over the same columns.
+ * Optional (added for flat host call counts): without it the whole range becomes one cell.
+ */
+export interface MergeSpec extends RangeRef {
+  across?: boolean;
+}
+
+/** A row height in points. */
+export interface RowHeightSpec {
+  row: number;
+  height: number;
+  /**
+   * Optional: the height is core's estimate of what the row's wrapped text needs (Excel and LibreOffice do not fit
+   * rows holding merged cells themselves). A host that fits rows to their wrapped text on its own — Google Sheets,
+   * also across cells merged within one row — may leave the row to do so instead of setting the height.
+   */
+  fit?: boolean;
+}
+
 export type PlanCell =
   | { v: string | number | boolean | null }
   /** A formula in en-US function names with `,` separators, with a leading `=`, e.g. `=AVERAGE(B2:B9)`.
@@ -118,6 +139,9 @@ export interface PrintSpec {
   fitToWidth: boolean;
   /** rows repeated at the top of each printed page, e.g. { from: 1, to: 3 } */
   titleRows?: { from: number; to: number };
+  /** columns repeated at the left of each printed page, 1-based, e.g. { from: 1, to: 1 } (optional; hosts
+   *  without print titles for columns skip it) */
+  titleColumns?: { from: number; to: number };
   /** area to print; default used range */
   area?: RangeRef;
 }
@@ -152,8 +176,8 @@ export interface TabPlan {
   formats: FormatRule[];
   /** column widths in characters (Excel's unit); hosts convert */
   columnWidths: { col: number; width: number }[];
-  rowHeights?: { row: number; height: number }[];
-  merges: RangeRef[];
+  rowHeights?: RowHeightSpec[];
+  merges: MergeSpec[];
   freeze?: { rows: number; cols: number };
   validations: ValidationSpec[];
   conditionalFormats: ConditionalFormatSpec[];

@@ -12,25 +12,29 @@ export class TabWriter {
 
   /**
    * Rows of a label (column A) and a long text merged across the text columns, one row per text, with a row height
-   * worked out from the text (spreadsheets do not fit the height of merged cells themselves).
+   * worked out from the text (spreadsheets do not fit the height of merged cells themselves). The whole list is ONE
+   * block and ONE merge of each row across, so hosts make the same number of calls however long the list is.
    */
   textRows(entries: { label: string; texts: string[]; bold?: boolean }[]): number {
     const first = this.row;
+    const cells: PlanCell[][] = [];
+    const heights = this.tab.rowHeights ?? (this.tab.rowHeights = []);
     for (const e of entries) {
       const texts = e.texts.length > 0 ? e.texts : [''];
       texts.forEach((t, i) => {
         const row = this.row;
-        this.put(row, 1, [[{ v: i === 0 ? e.label : null }, { v: t === '' ? null : t }]]);
-        if (this.textCols > 1) this.tab.merges.push({ row, col: 2, rows: 1, cols: this.textCols });
+        cells.push([{ v: i === 0 ? e.label : null }, { v: t === '' ? null : t }]);
         const lines = t.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(10, this.textChars))), 0);
         const labelLines = i === 0 ? Math.ceil(e.label.length / 13) : 1;
         const height = Math.min(409, Math.max(15, Math.max(lines, labelLines) * 15));
-        if (height > 15) this.tab.rowHeights = [...(this.tab.rowHeights ?? []), { row, height }];
+        if (height > 15) heights.push({ row, height, fit: true });
         if (e.bold && i === 0) this.format(row, 1, 1, 1 + this.textCols, { bold: true, fill: '#F2F2F2' });
         this.row++;
       });
     }
     const n = this.row - first;
+    this.put(first, 1, cells);
+    if (this.textCols > 1 && n > 0) this.tab.merges.push({ row: first, col: 2, rows: n, cols: this.textCols, across: true });
     this.format(first, 1, n, 1 + this.textCols, { border: 'thin', vAlign: 'top', wrap: true });
     return first;
   }

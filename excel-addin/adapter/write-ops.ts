@@ -5,7 +5,7 @@
  * into a locked tab; visibility after activation so a tab being hidden is never the active one.
  */
 import type { ChartSpec, RangeRef, SheetPlan, TabPlan } from '../../core/sheet-plan/types.js';
-import { a1, rangeA1 } from '../../core/util/a1.js';
+import { a1, columnLetter, rangeA1 } from '../../core/util/a1.js';
 import { CALL_OVERHEAD_BYTES, type WriteOp } from './batches.js';
 import { blockToArray, chunkRows } from './cell-arrays.js';
 import { formatBytes, queueFormat } from './cell-format.js';
@@ -125,7 +125,7 @@ function structureOps(
     .map(({ i }) => i)
     .reverse();
   p.structure.push({
-    bytes: (6 + chartIndexes.length) * O,
+    bytes: (7 + chartIndexes.length) * O,
     queue: (ctx) => {
       const ws = sheets.get(ctx, tab.name);
       if (wasProtected) ws.protection.unprotect();
@@ -137,6 +137,7 @@ function structureOps(
         all.dataValidation.clear();
         all.clear('All');
         all.columnHidden = false;
+        all.rowHidden = false;
         ws.freezePanes.unfreeze();
       }
     },
@@ -208,13 +209,22 @@ function layoutOps(
     });
   }
   for (const m of tab.merges) {
+    // a single cell is not a merge (Excel would merge nothing); `across` merges each row in one call
+    if (m.rows < 1 || m.cols < 1 || (m.across ? m.cols < 2 : m.rows * m.cols < 2)) continue;
     const address = rangeA1(m);
-    p.layout.push({ bytes: O, queue: (ctx) => ws(ctx, tab.name).getRange(address).merge(false) });
+    const across = m.across === true;
+    p.layout.push({ bytes: O, queue: (ctx) => ws(ctx, tab.name).getRange(address).merge(across) });
   }
   for (const run of runsOf((tab.hiddenColumns ?? []).map((c) => ({ index: c, value: true })))) {
     p.layout.push({
       bytes: O,
       queue: (ctx) => void (ws(ctx, tab.name).getRange(columnsAddress(run.from, run.to)).columnHidden = true),
+    });
+  }
+  for (const run of runsOf((tab.hiddenRows ?? []).map((r) => ({ index: r, value: true })))) {
+    p.layout.push({
+      bytes: O,
+      queue: (ctx) => void (ws(ctx, tab.name).getRange(rowsAddress(run.from, run.to)).rowHidden = true),
     });
   }
   const freeze = tab.freeze;
@@ -310,6 +320,7 @@ function finishTabOps(
           // 1 page wide, as many tall as needed (0 = automatic, as in the file format's fitToHeight)
           if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
           if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
+          if (print.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns.from)}:$${columnLetter(print.titleColumns.to)}`);
           if (print.area) layout.setPrintArea(rangeA1(print.area));
         },
       });

@@ -14,12 +14,9 @@
 import { checkReview } from '../../core/operations/check.js';
 import { planCreate } from '../../core/operations/create.js';
 import { planImprovement, planSummary } from '../../core/operations/summarise.js';
-import { READ_TABS } from '../../core/operations/read-tabs.js';
+import { READ_TABS, moreTabsToRead } from '../../core/operations/read-tabs.js';
 import type { Snapshot } from '../../core/host/types.js';
 import type { CellRef } from '../../core/review/types.js';
-import { TAB } from '../../core/sheet-plan/layout.js';
-import { findTab } from '../../core/reader/cells.js';
-import { readMeta } from '../../core/reader/meta.js';
 import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../ui/bridge.js';
 import { errorOutcome } from '../../ui/errors.js';
 import type { ServerFunctions } from './api.js';
@@ -59,18 +56,10 @@ function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
-/** One read of every layout tab; a second, small one only for a custom register tab PR_Meta names (as run.ts). */
+/** One read of every tab the reader uses; a second, small one only for a custom register tab PR_Meta names (as run.ts). */
 function readReviewNow(host: SheetsHost): Snapshot {
   const snap = host.readNow({ tabs: [...READ_TABS] });
-  const metaTab = findTab(snap.tabs, TAB.meta);
-  if (!metaTab) return snap;
-  let names: string[] = [];
-  try {
-    names = Object.values(readMeta(metaTab).meta.tabs).map((t) => t!.name);
-  } catch {
-    return snap; // not a review workbook: the operation says so
-  }
-  const extra = names.filter((n) => !findTab(snap.tabs, n) && snap.tabNames.some((t) => t.toLowerCase() === n.toLowerCase()));
+  const extra = moreTabsToRead(snap);
   if (extra.length === 0) return snap;
   const more = host.readNow({ tabs: extra });
   return { tabNames: snap.tabNames, tabs: { ...snap.tabs, ...more.tabs } };

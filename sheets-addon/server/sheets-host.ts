@@ -5,9 +5,11 @@
  * It decides nothing and computes nothing: it batches. Reading is `getSheets()` once and one `getValues()` per tab
  * asked for. Writing is one `setValues()` per block (values and formulas together: Sheets takes a "=…" string as a
  * formula, which is why literal text goes through `hostText()`), one `RangeList` call per distinct format, one
- * validation per range, conditional formats set once per tab, widths grouped. So the number of calls follows the
- * shape of the plan — tabs, blocks, formats — and not the number of respondents, except for one protection per
- * respondent row when the owner asks for per-respondent protection.
+ * validation per range, conditional formats set once per tab, widths grouped, a list merged across in one
+ * `mergeAcross`, the heights of wrapped text left to Sheets in one `autoResizeRows`, one sizing call per tab, one
+ * `formatDate` per distinct date read. So the number of calls follows the shape of the plan — tabs, blocks, formats —
+ * and not the number of respondents, except for one protection per respondent row when the owner asks for
+ * per-respondent protection.
  */
 import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../../core/host/types.js';
 import type { CellValue } from '../../core/review/types.js';
@@ -86,6 +88,8 @@ export class SheetsHost implements Host {
   private readonly spareRows: number;
   private calls = 0;
   private timeZone: string | null = null;
+  /** ISO text of each date value read (by its time), for the life of the host: the time zone does not change */
+  private readonly dates = new Map<number, string>();
   /** Things the host could not do exactly as planned (said to the person after the operation). */
   readonly warnings: string[] = [];
 
@@ -150,8 +154,19 @@ export class SheetsHost implements Host {
   private toValue(v: unknown): CellValue {
     if (v === '' || v === null || v === undefined) return null;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-    if (isDate(v)) return this.isoDate(v, this.zone());
+    if (isDate(v)) return this.dateText(v);
     return String(v);
+  }
+
+  /** ISO date of a date cell; `Utilities.formatDate` once per distinct date, not once per cell. */
+  private dateText(d: Date): string {
+    const t = d.getTime();
+    let iso = this.dates.get(t);
+    if (iso === undefined) {
+      iso = this.isoDate(d, this.zone());
+      this.dates.set(t, iso);
+    }
+    return iso;
   }
 
   private toValues(raw: unknown[][]): CellValue[][] {
@@ -276,15 +291,18 @@ export class SheetsHost implements Host {
       sheet.setColumnWidths(w.start, w.count, w.value);
       this.tick();
     }
-    for (const h of runs((tab.rowHeights ?? []).map((r) => ({ at: r.row, value: heightPixels(r.height) })))) {
-      sheet.setRowHeights(h.start, h.count, h.value);
-      this.tick();
-    }
+    // merges before heights: a row is fitted to its merged text
     for (const m of tab.merges) {
-      if (m.rows * m.cols < 2) continue;
-      this.range(sheet, m).merge();
+      if (m.across) {
+        if (m.rows < 1 || m.cols < 2) continue;
+        this.range(sheet, m).mergeAcross();
+      } else {
+        if (m.rows * m.cols < 2) continue;
+        this.range(sheet, m).merge();
+      }
       this.tick();
     }
+    this.applyRowHeights(sheet, tab);
     if (tab.freeze || tab.mode === 'replace') {
       sheet.setFrozenRows(tab.freeze?.rows ?? 0);
       sheet.setFrozenColumns(tab.freeze?.cols ?? 0);
@@ -304,6 +322,27 @@ export class SheetsHost implements Host {
     }
     if (tab.hidden) {
       sheet.hideSheet();
+      this.tick();
+    }
+  }
+
+  /**
+   * Heights a plan gives as an estimate for wrapped text (`fit`) are left to Sheets, which fits a row to its wrapped
+   * text itself, merged cells within the row included: one `autoResizeRows` over them (it also undoes heights an
+   * earlier run set), so a list of 10 or 10,000 texts costs the same call. Other heights are set, grouped in runs.
+   */
+  private applyRowHeights(sheet: Sheet, tab: TabPlan): void {
+    const heights = tab.rowHeights ?? [];
+    const fit = heights.filter((h) => h.fit === true);
+    if (fit.length > 0) {
+      const first = Math.min(...fit.map((h) => h.row));
+      const last = Math.max(...fit.map((h) => h.row));
+      sheet.autoResizeRows(first, last - first + 1);
+      this.tick();
+    }
+    const fixed = heights.filter((h) => h.fit !== true);
+    for (const h of runs(fixed.map((r) => ({ at: r.row, value: heightPixels(r.height) })))) {
+      sheet.setRowHeights(h.start, h.count, h.value);
       this.tick();
     }
   }
@@ -334,9 +373,10 @@ export class SheetsHost implements Host {
   }
 
   /**
-   * Make the grid big enough for the plan. A new or regenerated tab is sized exactly once — rows to the planned
-   * content plus spare rows (grown or shrunk) — so the number of calls is the same whatever the size; a tab being
-   * updated only grows.
+   * Make the grid big enough for the plan, in exactly one call for the rows of every tab written, so the number of
+   * calls is the same whatever the size of the data. A new or regenerated tab is sized to the planned content plus
+   * spare rows (grown or shrunk). A tab being updated (rows people typed may be anywhere on it) only ever grows: to
+   * the planned content plus spare rows when it is short of rows, otherwise by one blank row at the bottom.
    */
   private size(sheet: Sheet, tab: TabPlan, maxRows: number, maxCols: number, exact: boolean): void {
     const need = tabExtent(tab);
@@ -345,11 +385,10 @@ export class SheetsHost implements Host {
       if (target === maxRows) target += 1;
       if (target > maxRows) sheet.insertRowsAfter(maxRows, target - maxRows);
       else sheet.deleteRows(target + 1, maxRows - target);
-      this.tick();
-    } else if (need.rows > maxRows) {
-      sheet.insertRowsAfter(maxRows, need.rows - maxRows);
-      this.tick();
+    } else {
+      sheet.insertRowsAfter(maxRows, need.rows > maxRows ? need.rows + this.spareRows - maxRows : 1);
     }
+    this.tick();
     if (need.cols > maxCols) {
       sheet.insertColumnsAfter(maxCols, need.cols - maxCols);
       this.tick();

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 /** The fake's range proxy: values, formulas, formats, validation and conditional formats (see fake-office.ts). */
+import { columnLetter } from '../../core/util/a1.js';
 import { loaded, q } from './fake-calls.js';
 import type { FakeContext } from './fake-office.js';
 import type { FakeWorksheet } from './fake-worksheet.js';
@@ -26,7 +27,7 @@ export class FakeRange
   implements
     Pick<
       Excel.Range,
-      'values' | 'formulas' | 'numberFormat' | 'columnHidden' | 'rowIndex' | 'columnIndex' | 'isNullObject' | 'merge' | 'unmerge' | 'clear' | 'select'
+      'values' | 'formulas' | 'numberFormat' | 'columnHidden' | 'rowHidden' | 'rowIndex' | 'columnIndex' | 'isNullObject' | 'merge' | 'unmerge' | 'clear' | 'select'
     >
 {
   readonly target: string;
@@ -148,6 +149,19 @@ export class FakeRange
     });
   }
 
+  get rowHidden(): boolean {
+    throw new Error('the adapter never reads rowHidden');
+  }
+  set rowHidden(hidden: boolean) {
+    this.queue('rowHidden=', [hidden], (s, b) => {
+      if (b.r2 === 1_048_576 && b.r1 === 1) {
+        if (!hidden) s.hiddenRows.clear();
+        return;
+      }
+      for (let r = b.r1; r <= b.r2; r++) (hidden ? s.hiddenRows.add(r) : s.hiddenRows.delete(r));
+    });
+  }
+
   get format(): Excel.RangeFormat {
     return recorder<Excel.RangeFormat>(this.ctx, `${this.target}.format`, (path, value) => {
       const s = this.ws.state();
@@ -163,8 +177,15 @@ export class FakeRange
     });
   }
 
+  /** as Excel does: `across` merges each row of the range on its own */
   merge(across?: boolean): void {
-    this.queue('merge', [across], (s) => void s.merges.push(this.address ?? ''));
+    this.queue('merge', [across], (s, b) => {
+      if (!across || b.r1 === b.r2) {
+        s.merges.push(this.address ?? '');
+        return;
+      }
+      for (let r = b.r1; r <= b.r2; r++) s.merges.push(`${columnLetter(b.c1)}${r}:${columnLetter(b.c2)}${r}`);
+    });
   }
   unmerge(): void {
     this.queue('unmerge', [], (s, b) => void (s.merges = s.merges.filter((m) => !overlaps(parseAddress(m), b))));

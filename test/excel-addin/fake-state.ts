@@ -102,6 +102,7 @@ export class FakeSheetState {
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
+  readonly hiddenRows = new Set<number>();
   merges: string[] = [];
   freeze: { rows: number; cols: number } | null = null;
   validations: ValidationEntry[] = [];

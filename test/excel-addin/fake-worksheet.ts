@@ -137,7 +137,7 @@ export class FakeWorksheet
     return (this.chartsProxy ??= new FakeCharts(this));
   }
 
-  get pageLayout(): Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintArea'> {
+  get pageLayout(): Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintTitleColumns' | 'setPrintArea'> {
     const t = `${this.target}.pageLayout`;
     const ws = this;
     const put = (op: string, key: string, v: unknown): void => ws.ctx.queue(t, op, [v], () => void (ws.state().pageLayout[key] = v));
@@ -155,6 +155,7 @@ export class FakeWorksheet
         put('zoom=', 'zoom', v);
       },
       setPrintTitleRows: (rows: Excel.Range | string) => put('setPrintTitleRows', 'titleRows', rows),
+      setPrintTitleColumns: (columns: Excel.Range | string) => put('setPrintTitleColumns', 'titleColumns', columns),
       setPrintArea: (area: Excel.Range | Excel.RangeAreas | string) => put('setPrintArea', 'area', area),
     };
   }

@@ -147,7 +147,8 @@ describe('readReview: tabs renamed, deleted, reordered', () => {
     expect(plan.tabs.map((t) => [t.name, t.mode, t.position])).toEqual([
       ['Instructions', 'replace', 0],
       ['Summary', 'replace', expect.any(Number)],
-      ['Improvement Plan', 'update', expect.any(Number)],
+      // a deleted plan tab is created afresh, never written over a tab of that name
+      ['Improvement Plan', 'create', expect.any(Number)],
       ['PR_Meta', 'replace', undefined],
     ]);
     wb.applyNow(plan);

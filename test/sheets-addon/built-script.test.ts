@@ -149,9 +149,10 @@ describe('create → check → summarise → plan in the built script', () => {
     expect(outcomes.check).toMatchObject({ ok: true, problems: [] });
     // section means 3, 2.5, 1, 2, 2, 1.4 → overall 11.9 / 6 = 1.9833…; (1.9833 − 1) / 2 = 49.2 % → red
     expect(outcomes.summarise.message).toBe('Summary built: 10 respondents, overall 1.98 (Red); 4 actions on the Improvement Plan tab.');
-    expect(outcomes.plan.message).toBe('Improvement plan drafted: 4 actions. Fill in the key contact, lead agency and dates on the Improvement Plan tab.');
+    expect(outcomes.plan.message).toBe('Improvement plan drafted: 4 actions. Check each action, then fill in the key contact and lead agency on the Improvement Plan tab.');
     const summary = fake.spreadsheet._sheet('Summary');
-    expect(summary._text(rowOf(summary, 'Respondents who gave at least one answer'), 2)).toBe('10');
+    // the label is merged over A:B; the figure is in column C
+    expect(summary._text(rowOf(summary, 'Respondents who gave at least one answer'), 3)).toBe('10');
     // strengths: green and not divided (ASPIRE 3, THINK 2.5 = 75 %), highest mean first; the rest are areas
     const strengths = rowOf(summary, 'Strengths (green and not divided, highest mean first)');
     expect([1, 2, 3].map((i) => summary._text(strengths + 1 + i, 1))).toEqual(['ASPIRE', 'THINK', '']);
@@ -181,7 +182,7 @@ describe('create → check → summarise → plan in the built script', () => {
     expect(large.outcomes.summarise.message).toBe('Summary built: 1,000 respondents, overall 1.97 (Red); 4 actions on the Improvement Plan tab.');
     expect(large.outcomes.check).toMatchObject({ ok: true, problems: [] });
     const summary = large.fake.spreadsheet._sheet('Summary');
-    expect(summary._text(rowOf(summary, 'Respondents who gave at least one answer'), 2)).toBe('1000');
+    expect(summary._text(rowOf(summary, 'Respondents who gave at least one answer'), 3)).toBe('1000');
   });
 
   it('makes the same Spreadsheet service calls for 10 and 1,000 respondents', () => {

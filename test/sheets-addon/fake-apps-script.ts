@@ -428,6 +428,11 @@ export class FakeRange {
     this._sheet._merges.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols });
     return this;
   }
+  /** each row of the range merged on its own, as Sheets does */
+  mergeAcross(): FakeRange {
+    for (let r = this._row; r < this._row + this._rows; r++) this._sheet._merges.push({ row: r, col: this._col, rows: 1, cols: this._cols });
+    return this;
+  }
   breakApart(): FakeRange {
     this._sheet._merges = this._sheet._merges.filter(
       (m) => !(m.row < this._row + this._rows && this._row < m.row + m.rows && m.col < this._col + this._cols && this._col < m.col + m.cols),
@@ -503,6 +508,7 @@ export class FakeSheet {
   _tabColor: string | null = null;
   _columnWidths = new Map<number, number>();
   _rowHeights = new Map<number, number>();
+  _fittedRows = new Set<number>();
   _hiddenCols = new Set<number>();
   _hiddenRows = new Set<number>();
   _merges: { row: number; col: number; rows: number; cols: number }[] = [];
@@ -646,6 +652,15 @@ export class FakeSheet {
   }
   setRowHeights(startRow: number, numRows: number, height: number): FakeSheet {
     for (let r = startRow; r < startRow + numRows; r++) this._rowHeights.set(r, height);
+    return this;
+  }
+  /** rows fitted to their contents by Sheets: no height of their own (recorded in `_fittedRows`) */
+  autoResizeRows(startRow: number, numRows: number): FakeSheet {
+    if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > this._maxRows) throw new Error('fake Apps Script: Those rows are out of bounds.');
+    for (let r = startRow; r < startRow + numRows; r++) {
+      this._rowHeights.delete(r);
+      this._fittedRows.add(r);
+    }
     return this;
   }
   setFrozenRows(rows: number): void {

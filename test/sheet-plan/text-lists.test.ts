@@ -1,0 +1,120 @@
+/**
+ * Lists of long texts on the Summary (comments by score, workshop notes, answers by theme): one block and one merge
+ * of each row across per list, whatever the number of respondents; and the print and note layout of the entry tabs.
+ */
+import { describe, expect, it } from 'vitest';
+import { planCreate } from '../../core/operations/create.js';
+import { planSummary } from '../../core/operations/summarise.js';
+import { mergedRanges } from '../../core/sheet-plan/merges.js';
+import { newTab } from '../../core/sheet-plan/tab.js';
+import type { TabPlan } from '../../core/sheet-plan/types.js';
+import { TabWriter } from '../../core/sheet-plan/writer.js';
+import { newReview, snap, TODAY } from '../operations/helpers.js';
+
+describe('TabWriter.textRows', () => {
+  it('writes the whole list as one block with one merge across and a fitted height for long texts', () => {
+    const tab = newTab('Summary', 'summary', 'replace');
+    const w = new TabWriter(tab);
+    w.row = 10;
+    w.textCols = 3;
+    w.textChars = 40;
+    const first = w.textRows([
+      { label: 'ASPIRE', texts: ['short', 'y'.repeat(100)], bold: true },
+      { label: 'THINK', texts: [] },
+    ]);
+    expect(first).toBe(10);
+    expect(w.row).toBe(13);
+    expect(tab.blocks).toEqual([
+      {
+        row: 10,
+        col: 1,
+        owner: 'generated',
+        cells: [
+          [{ v: 'ASPIRE' }, { v: 'short' }],
+          [{ v: null }, { v: 'y'.repeat(100) }],
+          [{ v: 'THINK' }, { v: null }],
+        ],
+      },
+    ]);
+    expect(tab.merges).toEqual([{ row: 10, col: 2, rows: 3, cols: 3, across: true }]);
+    // 100 characters at 40 a line: 3 lines of 15 points; the one-line rows keep the default height
+    expect(tab.rowHeights).toEqual([{ row: 11, height: 45, fit: true }]);
+    expect(tab.formats).toEqual([
+      { range: { row: 10, col: 1, rows: 1, cols: 4 }, format: { bold: true, fill: '#F2F2F2' } },
+      { range: { row: 10, col: 1, rows: 3, cols: 4 }, format: { border: 'thin', vAlign: 'top', wrap: true } },
+    ]);
+  });
+
+  it('merges nothing when the text has a single column', () => {
+    const tab = newTab('Summary', 'summary', 'replace');
+    const w = new TabWriter(tab);
+    w.textRows([{ label: 'A', texts: ['one', 'two'] }]);
+    expect(tab.blocks).toHaveLength(1);
+    expect(tab.merges).toEqual([]);
+  });
+});
+
+describe('mergedRanges', () => {
+  it('turns a merge across into one merged range per row, and drops single cells', () => {
+    expect(mergedRanges({ row: 5, col: 2, rows: 3, cols: 4, across: true })).toEqual([
+      { row: 5, col: 2, rows: 1, cols: 4 },
+      { row: 6, col: 2, rows: 1, cols: 4 },
+      { row: 7, col: 2, rows: 1, cols: 4 },
+    ]);
+    expect(mergedRanges({ row: 5, col: 2, rows: 3, cols: 1, across: true })).toEqual([]);
+    expect(mergedRanges({ row: 5, col: 2, rows: 2, cols: 2 })).toEqual([{ row: 5, col: 2, rows: 2, cols: 2 }]);
+    expect(mergedRanges({ row: 5, col: 2, rows: 1, cols: 1 })).toEqual([]);
+  });
+});
+
+/** A partnership-tree review where every respondent scores ASPIRE and THINK and comments on both. */
+function summaryTab(respondents: number): TabPlan {
+  const wb = newReview({ framework: 'partnership-tree', respondentCount: respondents });
+  for (let i = 0; i < respondents; i++) {
+    const row = 6 + i;
+    wb.setCell('Responses', row, 1, `Person ${i + 1}`);
+    wb.setCell('Responses', row, 4, 1 + (i % 3)); // ASPIRE score
+    wb.setCell('Responses', row, 5, `Comment ${i + 1} on how the partnership aspires`);
+    wb.setCell('Responses', row, 6, 1 + ((i + 1) % 3)); // THINK score
+    wb.setCell('Responses', row, 7, `Comment ${i + 1} on how the partnership thinks ${'and more '.repeat(i % 20)}`);
+  }
+  return planSummary(snap(wb), { today: TODAY }).plan.tabs.find((t) => t.name === 'Summary')!;
+}
+
+describe('the Summary of 3 and of 300 respondents', () => {
+  it('has the same number of blocks, merges and formats: the comment list is one block and one merge', () => {
+    const small = summaryTab(3);
+    const large = summaryTab(300);
+    expect(large.blocks.length).toBe(small.blocks.length);
+    expect(large.merges.length).toBe(small.merges.length);
+    expect(large.formats.length).toBe(small.formats.length);
+    // the comments list: every comment of the 300 people is in it, one row each, merged across in one go
+    const across = large.merges.filter((m) => m.across);
+    const comments = across.find((m) => m.rows > 600)!;
+    // 6 items' heading rows; ASPIRE and THINK: 300 comments each (a score's first comment on its label's row);
+    // the 4 other items: a "No specific comments" row for each of the 3 scores
+    expect(comments.rows).toBe(6 + 2 * 300 + 4 * 3);
+    const list = large.blocks.find((b) => b.row === comments.row && b.col === 1)!;
+    expect(list.cells).toHaveLength(comments.rows);
+    // heights only for comments longer than a line, each left to hosts that fit rows themselves
+    expect(large.rowHeights!.filter((h) => h.row >= comments.row && h.row < comments.row + comments.rows).every((h) => h.fit === true)).toBe(true);
+  });
+});
+
+describe('entry tabs print and notes', () => {
+  const plan = planCreate({ framework: 'hallmarks', partnerships: ['North'], respondents: ['Ann'], cycle: '2026/27', today: TODAY }, []);
+
+  it('repeats the respondent column at the left of every printed page of Responses', () => {
+    const responses = plan.tabs.find((t) => t.name === 'Responses')!;
+    expect(responses.print).toEqual({ orientation: 'landscape', fitToWidth: false, titleRows: { from: 1, to: 4 }, titleColumns: { from: 1, to: 1 } });
+  });
+
+  it('wraps the note on Previous Review in its column, with the row tall enough to show it', () => {
+    const previous = plan.tabs.find((t) => t.name === 'Previous Review')!;
+    const note = previous.formats.find((f) => f.range.row === 2 && f.range.col === 3)!;
+    expect(note.format).toMatchObject({ italic: true, wrap: true, vAlign: 'top' });
+    expect(previous.columnWidths).toContainEqual({ col: 3, width: 24 });
+    // the note is 117 characters: 6 lines of 22 → 90 points
+    expect(previous.rowHeights).toContainEqual({ row: 2, height: 90, fit: true });
+  });
+});
