@@ -116,9 +116,23 @@ function itemRows(framework: Framework, report: ScoreReport, data: ReviewData, d
   return rows;
 }
 
+/** Rows in theme order (themes not listed last), then by row: bucketed by theme, so it stays linear in rows. */
 function byThemeThenRow(rows: RegisterRowResult[], themes: string[]): RegisterRowResult[] {
   const pos = new Map(themes.map((t, i) => [t, i]));
-  return [...rows].sort((a, b) => (pos.get(a.theme) ?? themes.length) - (pos.get(b.theme) ?? themes.length) || a.row - b.row);
+  const buckets: RegisterRowResult[][] = Array.from({ length: themes.length + 1 }, () => []);
+  for (const r of rows) buckets[pos.get(r.theme) ?? themes.length]!.push(r);
+  const out: RegisterRowResult[] = [];
+  for (const b of buckets) {
+    // rows arrive in sheet order; sort only a bucket that does not
+    for (let i = 1; i < b.length; i++) {
+      if (b[i - 1]!.row > b[i]!.row) {
+        b.sort((x, y) => x.row - y.row);
+        break;
+      }
+    }
+    for (const r of b) out.push(r);
+  }
+  return out;
 }
 
 function blankTail(dates: { target: string; progress: string }): Pick<ImprovementAction, 'date' | 'keyContact' | 'leadAgency' | 'supportNeeded' | 'howSupportProvided' | 'progressReportDate' | 'status'> {
