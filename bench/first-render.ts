@@ -9,26 +9,15 @@
  * - `withOfficeJs`: office.js requested from Office's CDN exactly as in production and answered from
  *   node_modules/@microsoft/office-js/dist (the pane's own browser tests do the same); everything else aborted.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium.js';
+import { serveStatic } from '../test/support/serve-dir.js';
 import { median } from './timing.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium.js';
 const OFFICE_CDN_PREFIX = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 export interface RenderVariant {
   /** median milliseconds from navigation start to the heading being visible */
@@ -42,24 +31,6 @@ export interface RenderVariant {
 export interface FirstRender {
   noOffice: RenderVariant;
   withOfficeJs: RenderVariant | null;
-}
-
-async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dir, path === '/' ? 'taskpane.html' : path));
-    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.statusCode = 404;
-      res.end('not found');
-      return;
-    }
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('the benchmark server has no port');
-  return { origin: `http://127.0.0.1:${address.port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
 /**
@@ -128,8 +99,8 @@ async function variant(browser: Browser, url: string, origin: string, officeJsDi
 export async function measureFirstRender(root: string, loads = 5): Promise<FirstRender> {
   const dist = join(root, 'dist', 'excel-addin');
   if (!existsSync(join(dist, 'taskpane.html'))) throw new Error('dist/excel-addin/taskpane.html is missing: run npm run build:taskpane');
-  const server = await serve(dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
   try {
     const url = `${server.origin}/taskpane.html`;
     const officeJsDir = join(root, 'node_modules', '@microsoft', 'office-js', 'dist');

@@ -9,7 +9,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { buildSheetsAddon, scriptHashSource, sidebarCsp, type SheetsBuild } from '../../sheets-addon/build.js';
 import { FakeAppsScript } from './fake-apps-script.js';
 import { loadAddon, type AddonGlobals } from './load-addon.js';
@@ -77,19 +78,7 @@ beforeAll(async () => {
   fake = new FakeAppsScript({ htmlDir: built.outDir });
   pr = loadAddon(readFileSync(built.codeJs, 'utf8'), fake);
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 300, height: 760 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -2,28 +2,13 @@
  * Headless Chromium for the no-egress tests: the Debian browser through playwright-core, with everything that
  * Chromium itself would fetch in the background turned off, so any request seen comes from the page.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
+import { launchChromium } from '../../support/chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../../support/chromium.js';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
-}
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+export function launch(): Promise<Browser> {
+  return launchChromium();
 }
 
 export interface Watched {
