@@ -10,3 +10,15 @@ export function mergedRanges(m: MergeSpec): RangeRef[] {
   }
   return m.rows * m.cols < 2 ? [] : [{ row: m.row, col: m.col, rows: m.rows, cols: m.cols }];
 }
+
+/**
+ * Merged ranges a tab's frozen rows or columns would cut in two. Google Sheets refuses both orders: freezing
+ * columns that hold part of a merged cell ("Sorry, you can't freeze columns which contain only part of a merged
+ * cell") and merging across the frozen edge; Excel shows such a merge split by the pane edge. A valid plan has none.
+ */
+export function mergesSplitByFreeze(tab: { merges: MergeSpec[]; freeze?: { rows: number; cols: number } }): RangeRef[] {
+  const f = tab.freeze;
+  if (!f) return [];
+  const cuts = (start: number, count: number, edge: number): boolean => edge > 0 && start <= edge && start + count - 1 > edge;
+  return tab.merges.flatMap(mergedRanges).filter((m) => cuts(m.row, m.rows, f.rows) || cuts(m.col, m.cols, f.cols));
+}

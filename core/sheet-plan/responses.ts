@@ -76,12 +76,14 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
   const sectionRow: PlanCell[] = Array.from({ length: width }, () => blank);
   const itemRow: PlanCell[] = Array.from({ length: width }, () => blank);
   sectionRow[0] = val('About the respondent');
-  itemRow[0] = val('One row per respondent. Add rows below the last one as needed.');
+  const rowNote = 'One row per respondent. Add rows below the last one as needed.';
+  itemRow[0] = val(rowNote);
   const fieldRow = cols.map((c) => val(c.header));
   const keyRow = cols.map((c) => val(c.key));
 
-  const itemHeights: { text: string; width: number }[] = [];
-  tab.merges.push({ row: R.section, col: 1, rows: 1, cols: 3 }, { row: R.item, col: 1, rows: 1, cols: 3 });
+  // The respondent column stays frozen, so nothing in rows 2–3 is merged across it (Google Sheets refuses to freeze
+  // part of a merged cell, and to merge across a frozen edge): the note in A3 wraps within column A instead.
+  const itemHeights: { text: string; width: number }[] = [{ text: rowNote, width: 24 }];
   for (const section of framework.sections) {
     const sc = cols.filter((c) => c.sectionId === section.id);
     if (sc.length === 0) continue;

@@ -17,6 +17,12 @@ export function needsTextGuard(s: string): boolean {
   if (/^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m)?$/i.test(t)) return true;
   if (/^\d{1,2}[\s-][A-Za-z]{3,9}([\s-]\d{2,4})?$/.test(t) || /^[A-Za-z]{3,9}[\s-]\d{1,2}(,?\s*\d{2,4})?$/.test(t)) return true;
   if (/^(true|false)$/i.test(t)) return true;
+  // Excel and Sheets also read these as values, not text (Excel's "typing" rules): a number in brackets is negative,
+  // "#N/A" and the other error codes are errors, "1 1/2" a fraction, "2026-05-01 10:00" a date and time, "May 2026"
+  // a date. Rather than list every form, any text that starts like a number or a date, a bracket, an error code or a
+  // currency sign is written guarded: a needless apostrophe is harmless (the cell reads back exactly the same text).
+  if (/^[\d(#.£$€¥]/.test(t)) return true;
+  if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s,/-]*\d/i.test(t)) return true;
   return false;
 }
 
