@@ -3,6 +3,7 @@
  * to fix. Pure, so it is tested without a browser.
  */
 import type { CreateForm } from './bridge.js';
+import { EXCEL_MAX_CELL_TEXT } from '../core/sheet-plan/limits.js';
 
 /** Non-empty trimmed lines, in order, each once (a name typed twice is kept once). */
 export function lines(text: string): string[] {
@@ -68,6 +69,13 @@ export function toCreateForm(f: CreateFields): { form: CreateForm } | { errors: 
   if ('error' in r) errors.respondents = r.error;
   const cycle = f.cycle.trim();
   if (cycle === '') errors.cycle = 'Type the review cycle, for example 2026/27.';
+  // every field lands in a cell, and Excel keeps at most 32,767 characters there: refused here, never cut
+  const tooLong = (t: string) => `${t.length.toLocaleString('en-GB')} characters is more than a spreadsheet cell holds (32,767). Shorten it.`;
+  const longPartnership = partnerships.find((p) => p.length > EXCEL_MAX_CELL_TEXT);
+  if (longPartnership !== undefined) errors.partnerships = `A partnership name of ${tooLong(longPartnership)}`;
+  const longName = 'error' in r ? undefined : r.respondents.find((n) => n.length > EXCEL_MAX_CELL_TEXT);
+  if (longName !== undefined) errors.respondents = `A name of ${tooLong(longName)}`;
+  if (cycle.length > EXCEL_MAX_CELL_TEXT) errors.cycle = `A cycle of ${tooLong(cycle)}`;
   if (Object.keys(errors).length > 0 || 'error' in r) return { errors };
   return {
     form: {

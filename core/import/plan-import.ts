@@ -16,6 +16,7 @@ import { fieldKey, TAB } from '../sheet-plan/layout.js';
 import { buildMetaTab } from '../sheet-plan/meta.js';
 import type { PlanCell, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { newTab } from '../sheet-plan/tab.js';
+import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_ROWS, cellTextTooLong } from '../sheet-plan/limits.js';
 import { columnLetter } from '../util/a1.js';
 import { isIsoDate } from '../util/dates.js';
 import type { Problem } from '../validation/types.js';
@@ -68,6 +69,21 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
     throw new ReviewRequestError(
       `No column matches an item of “${framework.title}”. Head each column with the item's id (for example “${framework.sections[0]?.items[0]?.id ?? '1.1'}”) or its wording.${unknown ? ` Columns not recognised: ${unknown}.` : ''}`,
     );
+  }
+
+  // Excel keeps at most 32,767 characters in a cell: a longer answer is refused (never cut, never written), so the
+  // person shortens it in their file and nothing they wrote is lost
+  const used = [match.respondent, match.partnership, match.organisation, ...match.fields.map((f) => f.index)].filter((i): i is number => i !== null);
+  for (let ri = 1; ri < table.length; ri++) {
+    for (const i of used) {
+      const v = table[ri]?.[i];
+      if (typeof v === 'string' && v.length > EXCEL_MAX_CELL_TEXT) {
+        const head = normaliseHeader(headers[i]) === '' ? '' : ` (“${String(headers[i]).trim().slice(0, 60)}”)`;
+        throw new ReviewRequestError(
+          `Row ${ri + 1}, column ${columnLetter(i + 1)}${head} of the import: ${cellTextTooLong(v.length)}. Nothing was imported; shorten that answer in the file and import again.`,
+        );
+      }
+    }
   }
 
   const problems: Problem[] = [];
@@ -166,6 +182,11 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
           target.partnership = single;
         }
       } else {
+        if (nextRow > EXCEL_MAX_ROWS) {
+          throw new ReviewRequestError(
+            `${sheet} has something typed in its last row (${EXCEL_MAX_ROWS.toLocaleString('en-GB')}), so there is no row below it for “${name || `row ${ri + 1} of the import`}”. Nothing was imported; clear the rows at the bottom of ${sheet} and import again.`,
+          );
+        }
         target = { row: nextRow++, name, partnership: partnership || single, fresh: true };
         const cells = new Map<number, PlanCell>();
         cells.set(cols['respondent'] ?? 1, { v: name === '' ? null : name });

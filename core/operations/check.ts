@@ -7,6 +7,7 @@ import { cellLabel } from '../util/a1.js';
 import { isIsoDate } from '../util/dates.js';
 import { validatePlanRows } from '../validation/plan-rows.js';
 import { validateReview } from '../validation/validate.js';
+import { cellLimitProblems } from '../validation/cell-limits.js';
 import type { Problem } from '../validation/types.js';
 import { findTab } from '../reader/cells.js';
 import { readPlanTable } from '../reader/plan-rows.js';
@@ -29,6 +30,6 @@ export function checkReview(snapshot: Snapshot, today: string): CheckResult {
     // problems about the cycle belong at the Cycle cell when the settings tab has one
     p.at === null && p.code.startsWith('settings.cycle') && review.settings.cycleAt ? { ...p, at: review.settings.cycleAt } : p,
   );
-  const problems = [...layoutProblems, ...validation, ...liveCountProblems(framework, review), ...validatePlanRows(planRows, today)];
+  const problems = [...layoutProblems, ...cellLimitProblems(snapshot), ...validation, ...liveCountProblems(framework, review), ...validatePlanRows(planRows, today)];
   return { problems, lines: problems.map(problemLine) };
 }

@@ -7,11 +7,12 @@ import type { CellValue, PreviousReview } from '../review/types.js';
 import type { SheetPlan } from '../sheet-plan/types.js';
 import { TAB } from '../sheet-plan/layout.js';
 import { planImport } from '../import/plan-import.js';
+import { planLimitProblems } from '../sheet-plan/limits.js';
 import { checkReview } from './check.js';
 import { planCreate } from './create.js';
 import { READ_TABS, moreTabsToRead } from './read-tabs.js';
 import { planImprovement, planSummary } from './summarise.js';
-import type { CheckResult, CreateRequest, ImportReport, OnProgress, SummaryModel } from './types.js';
+import { ReviewRequestError, type CheckResult, type CreateRequest, type ImportReport, type OnProgress, type SummaryModel } from './types.js';
 
 export interface RunOutcome {
   plan: SheetPlan;
@@ -40,6 +41,12 @@ async function applyPlan(host: Host, plan: SheetPlan, onProgress?: OnProgress): 
   if (plan.tabs.length === 0) {
     say(onProgress, 'done', 'Nothing to write.');
     return { plan, tabsWritten: [], applied: null };
+  }
+  // the net under the builders: nothing Excel would refuse, cut or repair is ever handed to a host
+  const limits = planLimitProblems(plan);
+  if (limits.length > 0) {
+    const more = limits.length > 3 ? ` (and ${limits.length - 3} more)` : '';
+    throw new ReviewRequestError(`Nothing was written, because Excel could not hold it: ${limits.slice(0, 3).join('; ')}${more}.`);
   }
   say(onProgress, 'writing', `Writing ${plan.tabs.map((t) => t.name).join(', ')}…`);
   const applied = await host.apply(plan);

@@ -19,6 +19,7 @@ import type { PartnershipComparison, ScoreReport } from '../scoring/types.js';
 import { isIsoDate } from '../util/dates.js';
 import { buildInstructionsTab } from '../sheet-plan/instructions.js';
 import { FORMULA_SPARE_ROWS, TAB, tabOrder, type TabKey } from '../sheet-plan/layout.js';
+import { EXCEL_MAX_ROWS } from '../sheet-plan/limits.js';
 import { buildMetaTab } from '../sheet-plan/meta.js';
 import { buildPlanTab, type PlanTabKey } from '../sheet-plan/plan-tab.js';
 import { buildSummaryTab } from '../sheet-plan/summary.js';
@@ -187,7 +188,8 @@ export function planSummary(snapshot: Snapshot, opts: { today: string; previous?
     ? {
         sheet: layout.entry.name,
         firstRow: layout.entry.firstDataRow,
-        lastRow: Math.max(layout.entry.firstDataRow + FORMULA_SPARE_ROWS - 1, layout.entry.lastRow + FORMULA_SPARE_ROWS),
+        // never past Excel's last row: a value typed in row 1,048,576 is counted by a range ending there
+        lastRow: Math.min(EXCEL_MAX_ROWS, Math.max(layout.entry.firstDataRow + FORMULA_SPARE_ROWS - 1, layout.entry.lastRow + FORMULA_SPARE_ROWS)),
         cols: layout.entry.cols,
       }
     : null;

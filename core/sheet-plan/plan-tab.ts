@@ -13,6 +13,7 @@ import type { ImprovementAction, PlanPart, PlanRowOut, PlanRowRead } from '../pl
 import { isIsoDate, isoToSerial } from '../util/dates.js';
 import { STYLE, val } from './cells.js';
 import { TAB, TABLE_ROWS, VALIDATION_SPARE_ROWS } from './layout.js';
+import { rowsWithinSheet } from './limits.js';
 import { block, newTab, setWidth } from './tab.js';
 import type { PlanCell, TabPlan } from './types.js';
 
@@ -178,7 +179,7 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
 
   // formats over the data area (so rows people add look the same)
   const lastRow = Math.max(start + added.length - 1, input.found?.lastUsedRow ?? 0, R.firstData);
-  const reach = lastRow - R.firstData + 1 + VALIDATION_SPARE_ROWS;
+  const reach = rowsWithinSheet(R.firstData, lastRow - R.firstData + 1 + VALIDATION_SPARE_ROWS);
   for (const c of PLAN_TAB_COLUMNS) {
     const col = colOf(c.key);
     if (col === undefined) continue;

@@ -11,6 +11,7 @@
 import type { Scale } from '../framework/schema.js';
 import { a1, rangeA1, sheetRef } from '../util/a1.js';
 import { criterion, fnum } from './cells.js';
+import { EXCEL_MAX_FORMULA, EXCEL_MAX_FORMULA_TEXT, longestFormulaText } from './limits.js';
 
 /** Written out (not 1E-9) so every spreadsheet parses it alike: core's tolerance on RAG and divided comparisons. */
 export const EPS = '0.000000001';
@@ -37,9 +38,21 @@ export function countPointFormula(range: string, value: number, label: string): 
   return isNumericLabel(label) ? byValue : `${byValue}+COUNTIF(${range},${criterion(label)})`;
 }
 
+/**
+ * Which partnership a per-partnership formula counts: its name inline, or the cell that holds the name (for long names:
+ * Excel allows 255 characters in a text constant of a formula and 8,192 in a formula).
+ */
+export type PartnershipCriterion = string | { cell: string };
+
+/** The COUNTIFS criterion for a partnership: inline `"=name"`, or built from the name's cell with the same escapes. */
+export function partnershipCriterion(p: PartnershipCriterion): string {
+  if (typeof p === 'string') return criterion(p);
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${p.cell},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 /** COUNTIFS terms for one scale point of one partnership. */
-export function countPointForFormula(range: string, value: number, label: string, partRange: string, partnership: string): string {
-  const p = `${partRange},${criterion(partnership)}`;
+export function countPointForFormula(range: string, value: number, label: string, partRange: string, partnership: PartnershipCriterion): string {
+  const p = `${partRange},${partnershipCriterion(partnership)}`;
   const byValue = `COUNTIFS(${range},${fnum(value)},${p})`;
   return isNumericLabel(label) ? byValue : `${byValue}+COUNTIFS(${range},${criterion(label)},${p})`;
 }
@@ -164,10 +177,20 @@ export function totalOfCells(cells: { row: number; col: number }[]): string {
 }
 
 /** Per-partnership mean of one item: Σ value·count / Σ count over COUNTIFS, "" when nobody scored it. */
-export function partnershipMeanFormula(scale: Scale, scoreRange: string, partRange: string, partnership: string): string {
+export function partnershipMeanFormula(scale: Scale, scoreRange: string, partRange: string, partnership: PartnershipCriterion): string {
   const terms = scale.points.map((p) => ({ v: p.value, f: countPointForFormula(scoreRange, p.value, p.label, partRange, partnership) }));
   const num = terms.map((t) => `${fnum(t.v)}*(${t.f})`).join('+');
   const den = terms.map((t) => t.f).join('+');
   return `IFERROR((${num})/(${den}),"")`;
 }
 
+
+/**
+ * The per-partnership mean with the name inline when that stays within Excel's limits (a text constant ≤ 255
+ * characters, the formula ≤ 8,192), otherwise referring to `nameCell`, the Summary cell that shows the name.
+ */
+export function partnershipMeanWithin(scale: Scale, scoreRange: string, partRange: string, partnership: string, nameCell: string): string {
+  const inline = partnershipMeanFormula(scale, scoreRange, partRange, partnership);
+  if (inline.length + 1 <= EXCEL_MAX_FORMULA && longestFormulaText(inline) <= EXCEL_MAX_FORMULA_TEXT) return inline;
+  return partnershipMeanFormula(scale, scoreRange, partRange, { cell: nameCell });
+}

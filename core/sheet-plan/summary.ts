@@ -9,7 +9,7 @@ import type { Comparison, ItemScore, PartnershipComparison, ScoreReport, ThemeMe
 import type { RegisterResults } from '../scoring/register.js';
 import { ragLabel } from '../scoring/rag.js';
 import { scaleForItem } from '../scoring/scale.js';
-import { a1 } from '../util/a1.js';
+import { a1, columnLetter } from '../util/a1.js';
 import { STYLE, fx, ukDate, val } from './cells.js';
 import { TAB, fieldKey, formatNumber, scaleMax, scaleMin } from './layout.js';
 import { newTab, setWidth } from './tab.js';
@@ -19,7 +19,7 @@ import {
   columnRange,
   itemFormulas,
   meanOfCells,
-  partnershipMeanFormula,
+  partnershipMeanWithin,
   ragFormula,
   totalOfCells,
   type EntryRange,
@@ -406,7 +406,7 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
         const mean = rep.items.find((x) => x.id === r.item.id)?.mean ?? null;
         // a score column the reader could not find (its key was overwritten): core's value, no formula
         if (scoreCol === undefined || partRange === null) cells.push(val(mean));
-        else cells.push(fx(partnershipMeanFormula(scaleForItem(framework, r.item), columnRange(entry, scoreCol), partRange, p), mean));
+        else cells.push(fx(partnershipMeanWithin(scaleForItem(framework, r.item), columnRange(entry, scoreCol), partRange, p, `${columnLetter(col)}$${top + 1}`), mean));
       } else if (r.kind === 'section') {
         const section = framework.sections.find((s) => s.id === r.id)!;
         const items = section.items.filter((it) => rowOf.has(`i:${it.id}`));

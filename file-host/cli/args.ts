@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../core/util/dates.js';
+import { EXCEL_MAX_CELL_TEXT } from '../../core/sheet-plan/limits.js';
 
 export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'demo'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -100,6 +101,19 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const want = PER_COMMAND[command].paths;
   if (rest.length < want.length) throw new UsageError(`${command} needs ${want.join(' and ')}: partnership-review ${command} ${want.join(' ')}.`);
   if (rest.length > want.length) throw new UsageError(`${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${rest[want.length]}" is one too many.`);
+
+  // every text option lands in a cell: Excel keeps at most 32,767 characters there, so a longer one is refused, not cut
+  const texts: [string, string[]][] = [
+    ['--cycle', v.cycle === undefined ? [] : [v.cycle]],
+    ['--partnership', base.partnership],
+    ['--respondent', base.respondent],
+  ];
+  for (const [flag, values] of texts) {
+    const long = values.find((s) => s.trim().length > EXCEL_MAX_CELL_TEXT);
+    if (long !== undefined) {
+      throw new UsageError(`${flag} is ${long.trim().length.toLocaleString('en-GB')} characters long; a spreadsheet cell holds at most 32,767. Give a shorter one.`);
+    }
+  }
 
   const options: Options = { ...base };
   if (v.framework !== undefined) options.framework = v.framework.trim();

@@ -1,6 +1,6 @@
 /**
  * A small spreadsheet formula evaluator for tests: just the functions the Summary uses (SUM, IF, AND, INT, SQRT,
- * AVERAGE, IFERROR, ISNUMBER, COUNT, COUNTA, COUNTIF, COUNTIFS), with Excel's rules for blanks, text, errors and
+ * AVERAGE, IFERROR, ISNUMBER, COUNT, COUNTA, COUNTIF, COUNTIFS, SUBSTITUTE), with Excel's rules for blanks, text, errors and
  * COUNTIF criteria (operators, wildcards * ? with ~ escapes, case-insensitive). It evaluates formulas stored in a
  * MemoryWorkbook, recursively, so a test can compare every live formula with the value core put beside it.
  */
@@ -312,6 +312,12 @@ export class FormulaEvaluator {
         if (name === 'SUM') return s;
         if (name === 'COUNT') return n;
         return n === 0 ? { error: '#DIV/0!' } : s / n;
+      }
+      case 'SUBSTITUTE': {
+        const [t, from, to] = [0, 1, 2].map((i) => this.scalar(args[i]!, sheet));
+        for (const v of [t, from, to]) if (isErr(v)) return v;
+        const f = text(from as Scalar);
+        return f === '' ? text(t as Scalar) : text(t as Scalar).split(f).join(text(to as Scalar));
       }
       case 'COUNTA':
         return this.values(args, sheet).filter(({ v }) => v !== null).length;
