@@ -48,6 +48,7 @@ function hostFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetsHost {
     spreadsheet: ss,
     app: SpreadsheetApp,
     isoDate: (d, timeZone) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd'),
+    currentUser: () => Session.getEffectiveUser(),
   });
 }
 

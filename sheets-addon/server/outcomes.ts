@@ -11,6 +11,7 @@ import type { CreateForm, OperationOutcome } from '../../ui/bridge.js';
 import { sortProblems, toBridgeProblem } from '../../ui/bridge-local.js';
 import { sentence } from '../../ui/errors.js';
 import { checkedMessage, createdMessage, planMessage, summaryMessage } from '../../ui/outcome-text.js';
+import { protectionSentence } from './respondent-protection.js';
 
 export { frameworkChoices } from '../../ui/bridge-local.js';
 
@@ -30,7 +31,9 @@ function planTab(plan: SheetPlan): string {
 export function createdOutcome(form: CreateForm, plan: SheetPlan, warnings?: string[]): OperationOutcome {
   const entry = plan.tabs.find((t) => t.role === 'entry') ?? plan.tabs.find((t) => t.role === 'register');
   const respondents = form.respondents.length > 0 ? form.respondents.length : (form.respondentCount ?? 0);
-  const message = createdMessage({ partnerships: form.partnerships, cycle: form.cycle, respondents, entryTab: entry?.name ?? null });
+  const created = createdMessage({ partnerships: form.partnerships, cycle: form.cycle, respondents, entryTab: entry?.name ?? null });
+  const protection = protectionSentence(plan);
+  const message = protection ? `${created} ${protection}` : created;
   return { ok: true, message: withWarnings(message, warnings), problems: [], tabsWritten: tabsOf(plan) };
 }
 

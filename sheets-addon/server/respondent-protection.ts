@@ -1,9 +1,10 @@
 /**
  * Per-respondent protection, a Sheets-only option: when the owner asks for protection at creation, each respondent
  * row whose respondent holds an e-mail address ("Ann Smith <ann@example.org>", or just the address) gets a
- * protection of its own with that person as its only editor (the spreadsheet's owner can always edit), so people
- * scoring together in one shared sheet cannot overwrite each other's rows. Rows without an address stay under the
- * tab's ordinary protection. Pure: it adds `protection.owned` to the entry tab of a create plan.
+ * protection of its own with that person as its editor, so people scoring together in one shared sheet cannot
+ * overwrite each other's rows. Sheets keeps two more editors on every protection whatever a script asks: the
+ * spreadsheet's owner and the person running the script (who created the review). Rows without an address stay
+ * under the tab's ordinary, warning-only protection. Pure: it adds `protection.owned` to the entry tab of a create plan.
  */
 import type { PlanCell, ProtectionSpec, SheetPlan, TabPlan } from '../../core/sheet-plan/types.js';
 
@@ -34,7 +35,7 @@ function protectRows(tab: TabPlan): TabPlan {
     owned.push({
       range: { row, col: rows.col, rows: 1, cols: width },
       editors: [email],
-      description: `${tab.name} row ${row}: only ${name} (and the spreadsheet's owner) can change this row.`,
+      description: `${tab.name} row ${row}: only ${name}, the spreadsheet's owner and whoever created the review can change this row.`,
     });
   });
   if (owned.length === 0) return tab;
@@ -43,4 +44,11 @@ function protectRows(tab: TabPlan): TabPlan {
 
 export function withRespondentProtection(plan: SheetPlan): SheetPlan {
   return { ...plan, tabs: plan.tabs.map(protectRows) };
+}
+
+/** What the pane says about who can still change a respondent's row (null when no row was limited). */
+export function protectionSentence(plan: SheetPlan): string | null {
+  const tab = plan.tabs.find((t) => (t.protection?.owned ?? []).length > 0);
+  if (!tab) return null;
+  return `Each respondent's row on ${tab.name} that holds an e-mail address can now be changed only by that respondent, the spreadsheet's owner and you (Google Sheets always lets the owner and the person who set a protection edit); other rows warn whoever edits them. Respondents need edit access to this spreadsheet to type in their row.`;
 }

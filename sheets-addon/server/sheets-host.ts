@@ -26,6 +26,8 @@ import type {
 import { formulaForHost, hostText } from '../../core/sheet-plan/text-guard.js';
 import { a1, cellLabel, rangeA1 } from '../../core/util/a1.js';
 import { LayoutChangedError, ReviewRequestError } from '../../core/operations/types.js';
+import { WriteFailedError, messageOf } from '../../core/host/write-failure.js';
+import { mergedRanges } from '../../core/sheet-plan/merges.js';
 import { groupFormats, type FormatGroup } from './format-groups.js';
 import { buildConditional, buildValidation } from './sheet-rules.js';
 import { runs, tabExtent } from './tab-extent.js';
@@ -49,7 +51,28 @@ export interface SheetsHostOptions {
   isoDate?: (d: Date, timeZone: string) => string;
   /** Rows left free below the planned content of a new or regenerated tab. Default 100 (our choice). */
   spareRows?: number;
+  /**
+   * Who runs the add-on: `Session.getEffectiveUser()` in Apps Script. Per-respondent protection adds this person as
+   * an editor before removing the others, as Google's Protection sample does. Asked only when a plan has
+   * per-respondent protection.
+   */
+  currentUser?: () => GoogleAppsScript.Base.User;
 }
+
+/** What this run changed, so a failure can put it back (Apps Script has no rollback). */
+interface Undo {
+  /** tabs inserted by this run: deleted on failure */
+  created: { name: string; sheet: Sheet }[];
+  /** tabs being rebuilt (`replace`): the new one is built beside the old, swapped in when everything else is done */
+  rebuilt: { name: string; old: Sheet; fresh: Sheet }[];
+  /** cells of existing tabs overwritten by this run (`update`): what they held, written back on failure */
+  overwritten: { name: string; range: Range; before: unknown[][] }[];
+  /** named ranges set by this run on tabs it created */
+  names: string[];
+}
+
+/** Sheets compares tab names without regard to case. */
+const key = (name: string): string => name.toLowerCase();
 
 /** Excel column width (characters) → Sheets pixels. Default conversion: 7 px a character plus 5 px padding. */
 export function widthPixels(chars: number): number {
@@ -86,6 +109,8 @@ export class SheetsHost implements Host {
   private readonly app: SheetsApp;
   private readonly isoDate: (d: Date, timeZone: string) => string;
   private readonly spareRows: number;
+  private readonly currentUser: (() => GoogleAppsScript.Base.User) | undefined;
+  private me: GoogleAppsScript.Base.User | null = null;
   private calls = 0;
   private timeZone: string | null = null;
   /** ISO text of each date value read (by its time), for the life of the host: the time zone does not change */
@@ -98,6 +123,7 @@ export class SheetsHost implements Host {
     this.app = opts.app;
     this.isoDate = opts.isoDate ?? ((d) => localIso(d));
     this.spareRows = opts.spareRows ?? 100;
+    this.currentUser = opts.currentUser;
   }
 
   /** Apps Script calls made since the host was made (read and apply). */
@@ -177,28 +203,43 @@ export class SheetsHost implements Host {
 
   // ───────────────────────────── writing ─────────────────────────────
 
-  /** `apply`, synchronously (see `readNow`). */
+  /**
+   * `apply`, synchronously (see `readNow`). Either every tab is written or the spreadsheet is left as it was: what
+   * can be checked is checked before the first write (tabs to create do not exist, in any case; the protections
+   * this run must remove are ones the user may remove); new tabs are deleted again on failure; a tab being rebuilt is
+   * built as a new tab beside the old one and swapped in at the very end; cells of a tab being updated are written
+   * back. A failure while writing is thrown as a `WriteFailedError` that says which tabs, if any, could not be put back.
+   */
   applyNow(plan: SheetPlan): ApplyResult {
     const before = this.calls;
     const warningsBefore = this.warnings.length;
     const sheets = this.sheetMap();
     this.checkPreconditions(plan.preconditions ?? [], sheets);
     for (const tab of plan.tabs) {
-      if (tab.mode === 'create' && sheets.has(tab.name)) {
+      if (tab.mode === 'create' && sheets.has(key(tab.name))) {
         throw new ReviewRequestError(
-          `A tab called "${tab.name}" already exists in this spreadsheet. Rename or delete it, then try again.`,
+          `A tab called "${sheets.get(key(tab.name))!.getName()}" already exists in this spreadsheet. Rename or delete it, then try again.`,
         );
       }
     }
-    for (const tab of plan.tabs) this.applyTab(tab, sheets);
-    for (const nr of plan.namedRanges) {
-      const sheet = sheets.get(nr.sheet);
-      if (!sheet) continue;
-      this.ss.setNamedRange(nr.name, this.range(sheet, nr.range));
-      this.tick();
+    this.checkRemovable(plan, sheets);
+    const undo: Undo = { created: [], rebuilt: [], overwritten: [], names: [] };
+    const built = new Map<string, Sheet>();
+    try {
+      for (const tab of plan.tabs) built.set(key(tab.name), this.applyTab(tab, sheets, undo));
+      for (const nr of plan.namedRanges) {
+        const sheet = built.get(key(nr.sheet)) ?? sheets.get(key(nr.sheet));
+        if (!sheet) continue;
+        this.ss.setNamedRange(nr.name, this.range(sheet, nr.range));
+        this.tick();
+        if (undo.created.some((c) => c.sheet === sheet) || undo.rebuilt.some((r) => r.fresh === sheet)) undo.names.push(nr.name);
+      }
+      this.swapRebuilt(undo);
+    } catch (e) {
+      throw new WriteFailedError(messageOf(e), this.putBack(undo));
     }
     if (plan.activate) {
-      const sheet = sheets.get(plan.activate);
+      const sheet = built.get(key(plan.activate)) ?? sheets.get(key(plan.activate));
       if (sheet) {
         sheet.activate();
         this.tick();
@@ -208,15 +249,88 @@ export class SheetsHost implements Host {
     return warnings.length > 0 ? { calls: this.calls - before, warnings } : { calls: this.calls - before };
   }
 
+  /** Every tab by its name in lower case. */
   private sheetMap(): Map<string, Sheet> {
     const map = new Map<string, Sheet>();
     const sheets = this.ss.getSheets();
     this.tick();
     for (const s of sheets) {
-      map.set(s.getName(), s);
+      map.set(key(s.getName()), s);
       this.tick();
     }
     return map;
+  }
+
+  /**
+   * Before writing: the protections this run would remove (all on a tab being rebuilt, the add-in's own on a tab
+   * being updated) are ones the user may remove. Only an editor of a protection may (Protection.canEdit(); Google's
+   * sample checks it before remove()), so a second co-ordinator is told plainly instead of failing half-way.
+   */
+  private checkRemovable(plan: SheetPlan, sheets: Map<string, Sheet>): void {
+    for (const tab of plan.tabs) {
+      const sheet = sheets.get(key(tab.name));
+      if (!sheet || tab.mode === 'create') continue;
+      if (tab.mode !== 'replace' && !tab.protection) continue;
+      const ours = new Set([tab.protection?.description, ...(tab.protection?.owned ?? []).map((o) => o.description)]);
+      for (const type of [this.app.ProtectionType.SHEET, this.app.ProtectionType.RANGE]) {
+        const list = sheet.getProtections(type);
+        this.tick();
+        for (const p of list) {
+          if (tab.mode !== 'replace') {
+            const d = p.getDescription();
+            this.tick();
+            if (!ours.has(d)) continue;
+          }
+          const can = p.canEdit();
+          this.tick();
+          if (!can) {
+            throw new ReviewRequestError(
+              `The tab "${tab.name}" has a protection you are not an editor of, so the add-in cannot rebuild it for you. Ask the spreadsheet's owner (or whoever set the protection) to run this, or to add you as an editor of that protection (Data > Protect sheets and ranges).`,
+            );
+          }
+        }
+      }
+    }
+  }
+
+  /** The last step of a write: each rebuilt tab replaces its old version (deleted), taking its name. */
+  private swapRebuilt(undo: Undo): void {
+    for (const r of undo.rebuilt) {
+      this.ss.deleteSheet(r.old);
+      r.fresh.setName(r.name);
+      this.tick(2);
+    }
+    undo.rebuilt = [];
+  }
+
+  /** After a failure: undo what this run wrote. Returns the tabs it could not put back. */
+  private putBack(undo: Undo): string[] {
+    const left: string[] = [];
+    for (const o of [...undo.overwritten].reverse()) {
+      try {
+        o.range.setValues(o.before);
+        this.tick();
+      } catch {
+        if (!left.includes(o.name)) left.push(o.name);
+      }
+    }
+    for (const name of undo.names) {
+      try {
+        this.ss.removeNamedRange(name);
+        this.tick();
+      } catch {
+        // a name on a tab deleted below goes with it
+      }
+    }
+    for (const c of [...undo.created, ...undo.rebuilt.map((r) => ({ name: r.name, sheet: r.fresh }))]) {
+      try {
+        this.ss.deleteSheet(c.sheet);
+        this.tick();
+      } catch {
+        left.push(c.name);
+      }
+    }
+    return left;
   }
 
   private range(sheet: Sheet, r: RangeRef): Range {
@@ -233,7 +347,7 @@ export class SheetsHost implements Host {
       bySheet.set(p.sheet, list);
     }
     for (const [name, list] of bySheet) {
-      const sheet = sheets.get(name);
+      const sheet = sheets.get(key(name));
       if (!sheet) {
         throw new LayoutChangedError(`The tab "${name}" was renamed or deleted while the add-in was working.`);
       }
@@ -260,20 +374,38 @@ export class SheetsHost implements Host {
     }
   }
 
-  private applyTab(tab: TabPlan, sheets: Map<string, Sheet>): void {
-    let sheet = sheets.get(tab.name);
-    const fresh = !sheet;
-    if (!sheet) {
-      const count = sheets.size;
-      sheet = tab.position === undefined ? this.ss.insertSheet(tab.name, count) : this.ss.insertSheet(tab.name, Math.max(0, Math.min(tab.position, count)));
+  /** A name for a tab being rebuilt beside its old version, unlike any tab's (it is renamed at the end). */
+  private buildingName(name: string, sheets: Map<string, Sheet>): string {
+    const base = `${name} (being rebuilt)`.slice(0, 90);
+    let candidate = base;
+    for (let i = 2; sheets.has(key(candidate)); i++) candidate = `${base} ${i}`;
+    return candidate;
+  }
+
+  private applyTab(tab: TabPlan, sheets: Map<string, Sheet>, undo: Undo): Sheet {
+    const existing = sheets.get(key(tab.name));
+    let sheet: Sheet;
+    if (!existing) {
+      const count = this.ss.getNumSheets();
       this.tick();
-      sheets.set(tab.name, sheet);
+      const at = tab.position === undefined ? count : Math.max(0, Math.min(tab.position, count));
+      sheet = this.ss.insertSheet(tab.name, at);
+      this.tick();
+      undo.created.push({ name: tab.name, sheet });
+    } else if (tab.mode === 'replace') {
+      // built beside the old one, which stays untouched until everything else has been written
+      const at = existing.getIndex() - 1;
+      sheet = this.ss.insertSheet(this.buildingName(tab.name, sheets), at);
+      this.tick(2);
+      undo.rebuilt.push({ name: tab.name, old: existing, fresh: sheet });
+    } else {
+      sheet = existing;
     }
+    const fresh = sheet !== existing;
     const maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
     this.tick(2);
-    if (!fresh && tab.mode === 'replace') this.clearTab(sheet, maxRows, maxCols);
-    this.size(sheet, tab, maxRows, maxCols, fresh || tab.mode === 'replace');
+    this.size(sheet, tab, maxRows, maxCols, fresh);
 
     if (tab.tabColour) {
       sheet.setTabColor(tab.tabColour);
@@ -283,7 +415,9 @@ export class SheetsHost implements Host {
       const rows = block.cells.length;
       const cols = block.cells[0]?.length ?? 0;
       if (rows === 0 || cols === 0) continue;
-      this.range(sheet, { row: block.row, col: block.col, rows, cols }).setValues(block.cells.map((r) => r.map(hostCell)));
+      const range = this.range(sheet, { row: block.row, col: block.col, rows, cols });
+      if (!fresh) undo.overwritten.push({ name: tab.name, range, before: this.restorable(range) });
+      range.setValues(block.cells.map((r) => r.map(hostCell)));
       this.tick();
     }
     this.applyFormats(sheet, groupFormats(tab.formats));
@@ -303,15 +437,15 @@ export class SheetsHost implements Host {
       this.tick();
     }
     this.applyRowHeights(sheet, tab);
-    if (tab.freeze || tab.mode === 'replace') {
+    if (tab.freeze || (fresh && tab.mode === 'replace')) {
       sheet.setFrozenRows(tab.freeze?.rows ?? 0);
       sheet.setFrozenColumns(tab.freeze?.cols ?? 0);
       this.tick(2);
     }
     this.applyValidations(sheet, tab);
-    this.applyConditionalFormats(sheet, tab.conditionalFormats, tab.mode === 'replace' || fresh);
-    this.applyCharts(sheet, tab.charts, tab.mode === 'update' && !fresh);
-    if (tab.protection) this.applyProtection(sheet, tab.name, tab.protection, tab.mode === 'update' && !fresh);
+    this.applyConditionalFormats(sheet, tab.conditionalFormats, fresh);
+    this.applyCharts(sheet, tab.charts, !fresh);
+    if (tab.protection) this.applyProtection(sheet, tab.name, tab.protection, !fresh);
     for (const h of runs((tab.hiddenColumns ?? []).map((c) => ({ at: c, value: true })))) {
       sheet.hideColumns(h.start, h.count);
       this.tick();
@@ -324,51 +458,49 @@ export class SheetsHost implements Host {
       sheet.hideSheet();
       this.tick();
     }
+    return sheet;
+  }
+
+  /** What a range holds, as `setValues` would write it back: formulas as formulas, text guarded as text. */
+  private restorable(range: Range): unknown[][] {
+    const values = range.getValues();
+    const formulas = range.getFormulas();
+    this.tick(2);
+    return values.map((row, i) =>
+      row.map((v, j) => {
+        const f = formulas[i]?.[j];
+        if (typeof f === 'string' && f !== '') return f;
+        return typeof v === 'string' ? hostText(v) : v;
+      }),
+    );
   }
 
   /**
-   * Heights a plan gives as an estimate for wrapped text (`fit`) are left to Sheets, which fits a row to its wrapped
-   * text itself, merged cells within the row included: one `autoResizeRows` over them (it also undoes heights an
-   * earlier run set), so a list of 10 or 10,000 texts costs the same call. Other heights are set, grouped in runs.
+   * Heights a plan gives as an estimate for wrapped text (`fit`) are left to Sheets where the text is in a cell of
+   * its own: one `autoResizeRows` over them. Sheets, like Excel, does not fit a row to wrapped text in merged cells
+   * (the autoResizeRows documentation promises nothing for them), so a fitted row holding a merged cell gets core's
+   * estimate, set in runs of equal heights like every other height. A list whose texts are one line long needs no
+   * height; each run of longer texts costs one call.
    */
   private applyRowHeights(sheet: Sheet, tab: TabPlan): void {
     const heights = tab.rowHeights ?? [];
-    const fit = heights.filter((h) => h.fit === true);
+    const merged = tab.merges.flatMap(mergedRanges).filter((m) => m.cols > 1 || m.rows > 1);
+    const inMerge = (row: number): boolean => merged.some((m) => row >= m.row && row < m.row + m.rows);
+    const fit = heights.filter((h) => h.fit === true && !inMerge(h.row));
     if (fit.length > 0) {
-      const first = Math.min(...fit.map((h) => h.row));
-      const last = Math.max(...fit.map((h) => h.row));
+      let first = fit[0]!.row;
+      let last = first;
+      for (const h of fit) {
+        first = Math.min(first, h.row);
+        last = Math.max(last, h.row);
+      }
       sheet.autoResizeRows(first, last - first + 1);
       this.tick();
     }
-    const fixed = heights.filter((h) => h.fit !== true);
+    const fixed = heights.filter((h) => h.fit !== true || inMerge(h.row));
     for (const h of runs(fixed.map((r) => ({ at: r.row, value: heightPixels(r.height) })))) {
       sheet.setRowHeights(h.start, h.count, h.value);
       this.tick();
-    }
-  }
-
-  /** `replace`: contents, formats, validation, merges, hidden columns, charts and protections go. */
-  private clearTab(sheet: Sheet, maxRows: number, maxCols: number): void {
-    sheet.clear();
-    const all = this.range(sheet, { row: 1, col: 1, rows: maxRows, cols: maxCols });
-    all.clearDataValidations();
-    all.breakApart();
-    sheet.showColumns(1, maxCols);
-    sheet.showRows(1, maxRows);
-    this.tick(5);
-    const charts = sheet.getCharts();
-    this.tick();
-    for (const c of charts) {
-      sheet.removeChart(c);
-      this.tick();
-    }
-    for (const type of [this.app.ProtectionType.SHEET, this.app.ProtectionType.RANGE]) {
-      const list = sheet.getProtections(type);
-      this.tick();
-      for (const p of list) {
-        p.remove();
-        this.tick();
-      }
     }
   }
 
@@ -517,12 +649,18 @@ export class SheetsHost implements Host {
 
   /**
    * Header protection is warning-only (a guard against slips, not a security boundary). Per-respondent protection
-   * (when the owner asked for it) lets only the respondent — and the spreadsheet's owner, who can always edit —
-   * change that row; a row without an e-mail address warns instead.
+   * (when the owner asked for it) follows Google's Protection sample
+   * (https://developers.google.com/apps-script/reference/spreadsheet/protection): the current user is added as an
+   * editor first (otherwise, when their access comes through a group, removing the group throws), then every other
+   * editor is removed, then the respondent is added. Neither the spreadsheet's owner nor the current user can be
+   * removed, so a respondent's row can be changed by that respondent, the owner and whoever created the review — the
+   * pane and the README say so. If a row cannot be limited, the whole write fails and is put back: it never quietly
+   * becomes warning-only. A row without an e-mail address (no `owned` entry) stays under the tab's warning.
    */
   private applyProtection(sheet: Sheet, tabName: string, spec: ProtectionSpec, updating: boolean): void {
     const owned = spec.owned ?? [];
     if (updating) {
+      // checkRemovable made sure, before the first write, that the user may remove each of these
       const ours = new Set([spec.description, ...owned.map((o) => o.description)]);
       for (const type of [this.app.ProtectionType.SHEET, this.app.ProtectionType.RANGE]) {
         const list = sheet.getProtections(type);
@@ -538,6 +676,7 @@ export class SheetsHost implements Host {
       }
     }
     if (spec.protect) {
+      // Sheet.protect() returns the sheet's protection if it already has one
       const p = sheet.protect().setDescription(spec.description);
       this.tick(2);
       if (spec.editable.length > 0) {
@@ -556,22 +695,29 @@ export class SheetsHost implements Host {
         continue;
       }
       try {
+        p.addEditor(this.user());
         p.removeEditors(p.getEditors());
         p.addEditors(o.editors);
-        this.tick(3);
+        this.tick(4);
         if (p.canDomainEdit()) {
           p.setDomainEdit(false);
           this.tick();
         }
         this.tick();
       } catch (e) {
-        p.setWarningOnly(true);
-        this.tick();
-        const why = e instanceof Error ? e.message : String(e);
-        this.warnings.push(
-          `${tabName}!${rangeA1(o.range)} could not be limited to ${o.editors.join(', ')} (${why}), so it warns anyone who edits it instead.`,
+        throw new Error(
+          `${tabName} row ${o.range.row} could not be limited to ${o.editors.join(', ')} (${messageOf(e).replace(/\.$/, '')}). Create the review without protecting each respondent's row, or ask the spreadsheet's owner to create it`,
         );
       }
     }
+  }
+
+  private user(): GoogleAppsScript.Base.User {
+    if (this.me === null) {
+      if (!this.currentUser) throw new Error('the add-in could not tell who is running it, so it cannot protect rows for each respondent');
+      this.me = this.currentUser();
+      this.tick();
+    }
+    return this.me;
   }
 }

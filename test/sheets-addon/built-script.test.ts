@@ -198,8 +198,8 @@ describe('create → check → summarise → plan in the built script', () => {
 describe('per-respondent protection', () => {
   /** The calls one respondent's own protection takes. */
   const PER_ROW = [
-    'Sheet.getRange', 'Range.protect', 'Protection.setDescription', 'Protection.getEditors', 'Protection.removeEditors',
-    'Protection.addEditors', 'Protection.canDomainEdit', 'Protection.setDomainEdit',
+    'Sheet.getRange', 'Range.protect', 'Protection.setDescription', 'Protection.addEditor', 'Protection.getEditors',
+    'Protection.removeEditors', 'Protection.addEditors', 'Protection.canDomainEdit', 'Protection.setDomainEdit',
   ];
 
   function create(n: number): { fake: FakeAppsScript; counts: Record<string, number>; outcome: OperationOutcome } {
@@ -226,7 +226,9 @@ describe('per-respondent protection', () => {
     const rows = b.fake.spreadsheet._sheet('Responses')._protections.filter((p) => p._type === 'RANGE');
     expect(rows[41]!._range!.getA1Notation()).toBe('A47:O47');
     expect(rows[41]!._editors).toEqual(['owner@example.org', 'person42@example.org']);
-    expect(rows[41]!._description).toBe("Responses row 47: only Person 42 <person42@example.org> (and the spreadsheet's owner) can change this row.");
+    expect(rows[41]!._description).toBe(
+      "Responses row 47: only Person 42 <person42@example.org>, the spreadsheet's owner and whoever created the review can change this row.",
+    );
   });
 });
 

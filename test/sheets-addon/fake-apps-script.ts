@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkCall } from './apps-script-signatures.js';
 
 /** Public members of a fake (internal state is prefixed `_`). */
 type PublicKeys<F> = Exclude<keyof F, `_${string}`>;
@@ -25,6 +26,11 @@ export interface CallLog {
   calls: string[];
   onCall: ((name: string, args: unknown[]) => void) | null;
 }
+
+/** The @types/google-apps-script interfaces whose signatures a fake class's calls are checked against. */
+const INTERFACES: Record<string, string[]> = {
+  EmbeddedChartBuilder: ['EmbeddedChartBuilder', 'EmbeddedBarChartBuilder', 'EmbeddedColumnChartBuilder'],
+};
 
 function track<T extends object>(obj: T, cls: string, log: CallLog): T {
   const proxy: T = new Proxy(obj, {
@@ -41,6 +47,8 @@ function track<T extends object>(obj: T, cls: string, log: CallLog): T {
         return v;
       }
       return (...args: unknown[]) => {
+        // argument count and types as @types/google-apps-script declares them (Apps Script refuses the rest)
+        checkCall(INTERFACES[cls] ?? [cls], prop, args);
         log.calls.push(`${cls}.${prop}`);
         log.onCall?.(`${cls}.${prop}`, args);
         const out = (v as (...a: unknown[]) => unknown).apply(target, args);
@@ -299,6 +307,16 @@ export class FakeUser {
   }
 }
 
+/**
+ * A protection, with the rules the Protection documentation gives
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection):
+ * - a new protection's editors mirror the spreadsheet's until the script changes them;
+ * - `removeEditors` never removes the spreadsheet's owner or the current user;
+ * - removing a group through which the current user's edit access comes throws (Google's sample adds the current
+ *   user as an editor first for exactly this reason);
+ * - only someone who can edit a protection may change or remove it (`canEdit()`; the owner always can), and a
+ *   protected cell refuses a script's write unless the protection is warning-only or the user can edit it.
+ */
 export class FakeProtection {
   _description = '';
   _warningOnly = false;
@@ -315,7 +333,28 @@ export class FakeProtection {
     this._editors = [..._env._editors];
     return track(this, 'Protection', _env._log);
   }
+  /** the current user may edit what this protects (and change the protection) */
+  _userCanEdit(): boolean {
+    const me = this._env._user;
+    if (me === this._env._owner || this._editors.includes(me)) return true;
+    return this._env._viaGroup !== null && this._editors.includes(this._env._viaGroup);
+  }
+  _mustEdit(): void {
+    if (this._removed) throw new Error('fake Apps Script: This protection has been removed.');
+    if (!this._userCanEdit()) {
+      throw new Error('fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    }
+  }
+  _covers(r: number, c: number): boolean {
+    if (this._removed) return false;
+    if (this._type === 'RANGE') {
+      const g = this._range!;
+      return r >= g._row && r < g._row + g._rows && c >= g._col && c < g._col + g._cols;
+    }
+    return !this._unprotected.some((g) => r >= g._row && r < g._row + g._rows && c >= g._col && c < g._col + g._cols);
+  }
   setDescription(description: string): FakeProtection {
+    this._mustEdit();
     this._description = description;
     return this;
   }
@@ -323,24 +362,45 @@ export class FakeProtection {
     return this._description;
   }
   setUnprotectedRanges(ranges: FakeRange[]): FakeProtection {
+    this._mustEdit();
     if (this._type !== 'SHEET') throw new Error('fake Apps Script: only a sheet protection has unprotected ranges');
     this._unprotected = [...ranges];
     return this;
   }
   setWarningOnly(warningOnly: boolean): FakeProtection {
+    this._mustEdit();
     this._warningOnly = warningOnly;
     return this;
+  }
+  isWarningOnly(): boolean {
+    return this._warningOnly;
+  }
+  canEdit(): boolean {
+    return this._userCanEdit();
   }
   getEditors(): FakeUser[] {
     return this._editors.map((e) => new FakeUser(e, this._env));
   }
   removeEditors(emailsOrUsers: (string | FakeUser)[]): FakeProtection {
+    this._mustEdit();
     const gone = new Set(emailsOrUsers.map((u) => (typeof u === 'string' ? u : u._email)));
-    // the spreadsheet's owner can always edit
-    this._editors = this._editors.filter((e) => e === this._env._owner || !gone.has(e));
+    const me = this._env._user;
+    const group = this._env._viaGroup;
+    if (group !== null && gone.has(group) && me !== this._env._owner && !this._editors.includes(me)) {
+      throw new Error(`fake Apps Script: You can't remove yourself as an editor (your access comes from ${group}).`);
+    }
+    // neither the spreadsheet's owner nor the current user can be removed
+    this._editors = this._editors.filter((e) => e === this._env._owner || e === me || !gone.has(e));
+    return this;
+  }
+  addEditor(emailAddressOrUser: string | FakeUser): FakeProtection {
+    this._mustEdit();
+    const e = typeof emailAddressOrUser === 'string' ? emailAddressOrUser : emailAddressOrUser._email;
+    if (!this._editors.includes(e)) this._editors.push(e);
     return this;
   }
   addEditors(emailAddresses: string[]): FakeProtection {
+    this._mustEdit();
     for (const e of emailAddresses) if (!this._editors.includes(e)) this._editors.push(e);
     return this;
   }
@@ -348,10 +408,12 @@ export class FakeProtection {
     return this._domainEdit;
   }
   setDomainEdit(editable: boolean): FakeProtection {
+    this._mustEdit();
     this._domainEdit = editable;
     return this;
   }
   remove(): void {
+    this._mustEdit();
     this._removed = true;
     this._sheet._protections = this._sheet._protections.filter((p) => !p._removed);
   }
@@ -383,7 +445,18 @@ export class FakeRange {
     const tl = `${colLetters(this._col)}${this._row}`;
     return this._rows === 1 && this._cols === 1 ? tl : `${tl}:${colLetters(this._col + this._cols - 1)}${this._row + this._rows - 1}`;
   }
+  /** A script's write into a cell a protection covers fails unless the user can edit it or it only warns. */
+  _mustBeWritable(): void {
+    const blocking = this._sheet._protections.filter((p) => !p._warningOnly && !p._userCanEdit());
+    if (blocking.length === 0) return;
+    this._each((r, c) => {
+      if (blocking.some((p) => p._covers(r, c))) {
+        throw new Error('fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+      }
+    });
+  }
   setValues(values: unknown[][]): FakeRange {
+    this._mustBeWritable();
     if (values.length !== this._rows) {
       throw new Error(`fake Apps Script: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._rows}.`);
     }
@@ -402,6 +475,15 @@ export class FakeRange {
     );
     return this;
   }
+  getFormulas(): string[][] {
+    const out: string[][] = [];
+    for (let r = this._row; r < this._row + this._rows; r++) {
+      const row: string[] = [];
+      for (let c = this._col; c < this._col + this._cols; c++) row.push(this._sheet._peek(r, c)?.formula ?? '');
+      out.push(row);
+    }
+    return out;
+  }
   getValues(): Stored[][] {
     const out: Stored[][] = [];
     for (let r = this._row; r < this._row + this._rows; r++) {
@@ -412,6 +494,7 @@ export class FakeRange {
     return out;
   }
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
+    this._mustBeWritable();
     this._each((r, c) => {
       this._sheet._cell(r, c).validation = rule;
     });
@@ -425,11 +508,15 @@ export class FakeRange {
     return this;
   }
   merge(): FakeRange {
+    this._sheet._mustNotCutFrozen(this._row, this._col, this._rows, this._cols);
+    this._mustBeWritable();
     this._sheet._merges.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols });
     return this;
   }
   /** each row of the range merged on its own, as Sheets does */
   mergeAcross(): FakeRange {
+    this._sheet._mustNotCutFrozen(this._row, this._col, 1, this._cols);
+    this._mustBeWritable();
     for (let r = this._row; r < this._row + this._rows; r++) this._sheet._merges.push({ row: r, col: this._col, rows: 1, cols: this._cols });
     return this;
   }
@@ -564,6 +651,11 @@ export class FakeSheet {
   getName(): string {
     return this._name;
   }
+  /** 1-based position among the tabs */
+  getIndex(): number {
+    // `this` is the fake itself; the spreadsheet holds its recording proxy
+    return this._env.spreadsheet._sheets.findIndex((s) => s._name === this._name) + 1;
+  }
   isSheetHidden(): boolean {
     return this._hidden;
   }
@@ -654,22 +746,51 @@ export class FakeSheet {
     for (let r = startRow; r < startRow + numRows; r++) this._rowHeights.set(r, height);
     return this;
   }
-  /** rows fitted to their contents by Sheets: no height of their own (recorded in `_fittedRows`) */
+  /**
+   * Rows fitted to their contents by Sheets: no height of their own (recorded in `_fittedRows`). Like Excel and
+   * LibreOffice, Sheets does not fit a row to wrapped text in merged cells, so a row holding a merged cell is left as
+   * it was (strictest reading: the autoResizeRows documentation promises nothing for merged cells).
+   */
   autoResizeRows(startRow: number, numRows: number): FakeSheet {
     if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > this._maxRows) throw new Error('fake Apps Script: Those rows are out of bounds.');
     for (let r = startRow; r < startRow + numRows; r++) {
+      if (this._merges.some((m) => r >= m.row && r < m.row + m.rows)) continue;
       this._rowHeights.delete(r);
       this._fittedRows.add(r);
     }
     return this;
   }
+  /** Sheets refuses a merge across the frozen edge, and freezing part of a merged cell. */
+  _mustNotCutFrozen(row: number, col: number, rows: number, cols: number, frozenRows = this._frozenRows, frozenCols = this._frozenCols): void {
+    const cut = (start: number, count: number, edge: number): boolean => edge > 0 && start <= edge && start + count - 1 > edge;
+    if (cut(row, rows, frozenRows) || cut(col, cols, frozenCols)) {
+      throw new Error("fake Apps Script: You can't merge frozen and non-frozen rows or columns.");
+    }
+  }
   setFrozenRows(rows: number): void {
     if (rows >= this._maxRows) throw new Error('fake Apps Script: cannot freeze every row');
+    if (this._merges.some((m) => rows > 0 && m.row <= rows && m.row + m.rows - 1 > rows)) {
+      throw new Error("fake Apps Script: Sorry, you can't freeze rows which contain only part of a merged cell.");
+    }
     this._frozenRows = rows;
   }
   setFrozenColumns(columns: number): void {
     if (columns >= this._maxCols) throw new Error('fake Apps Script: cannot freeze every column');
+    if (this._merges.some((m) => columns > 0 && m.col <= columns && m.col + m.cols - 1 > columns)) {
+      throw new Error("fake Apps Script: Sorry, you can't freeze columns which contain only part of a merged cell.");
+    }
     this._frozenCols = columns;
+  }
+  getFrozenRows(): number {
+    return this._frozenRows;
+  }
+  getFrozenColumns(): number {
+    return this._frozenCols;
+  }
+  setName(name: string): FakeSheet {
+    this._env.spreadsheet._checkNewName(name, this);
+    this._name = name;
+    return this;
   }
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
     return [...this._cfRules];
@@ -689,7 +810,10 @@ export class FakeSheet {
   insertChart(chart: FakeEmbeddedChart): void {
     this._charts.push(chart);
   }
+  /** "If the sheet is already protected, this method returns an object representing the existing protection" */
   protect(): FakeProtection {
+    const existing = this._protections.find((p) => p._type === 'SHEET' && !p._removed);
+    if (existing) return existing;
     const p = new FakeProtection('SHEET', this, null, this._env);
     this._protections.push(p);
     return p;
@@ -722,12 +846,36 @@ export class FakeSpreadsheet {
     return [...this._sheets];
   }
   getSheetByName(name: string): FakeSheet | null {
-    return this._sheets.find((s) => s._name === name) ?? null;
+    // sheet names are compared without regard to case, as Sheets does
+    return this._sheets.find((s) => s._name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  /** A tab name Sheets accepts: not empty or blank, at most 100 characters, not another tab's in any case. */
+  _checkNewName(name: string, self: FakeSheet | null): void {
+    if (typeof name !== 'string' || name.trim() === '') throw new Error('fake Apps Script: Sheet names cannot be empty.');
+    if (name.length > 100) throw new Error('fake Apps Script: Sheet names can be at most 100 characters.');
+    if (this._sheets.some((s) => s !== self && s._name.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`fake Apps Script: A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+  }
+  getNumSheets(): number {
+    return this._sheets.length;
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    if (sheet._protections.some((p) => !p._removed && !p._warningOnly && !p._userCanEdit())) {
+      throw new Error('fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    }
+    if (this._sheets.length === 1) throw new Error("fake Apps Script: You can't remove all the sheets in a document.");
+    const at = this._sheets.indexOf(sheet);
+    if (at < 0) throw new Error('fake Apps Script: that sheet is not in this spreadsheet');
+    this._sheets.splice(at, 1);
+    for (const [n, r] of this._named) if (r._sheet === sheet) this._named.delete(n);
+    if (this._active === sheet) this._active = this._sheets[0] ?? null;
+  }
+  removeNamedRange(name: string): void {
+    this._named.delete(name);
   }
   insertSheet(sheetName: string, sheetIndex?: number): FakeSheet {
-    if (this._sheets.some((s) => s._name.toLowerCase() === sheetName.toLowerCase())) {
-      throw new Error(`fake Apps Script: A sheet with the name "${sheetName}" already exists. Please enter another name.`);
-    }
+    this._checkNewName(sheetName, null);
     const sheet = new FakeSheet(sheetName, this._env);
     const at = sheetIndex === undefined ? this._sheets.length : sheetIndex;
     if (at < 0 || at > this._sheets.length) throw new Error('fake Apps Script: sheet index out of range');
@@ -830,6 +978,10 @@ export interface FakeOptions {
   owner?: string;
   /** people the spreadsheet is shared with (editors), besides the owner */
   editors?: string[];
+  /** who runs the add-on (Session.getEffectiveUser()); default the owner */
+  user?: string;
+  /** a group the spreadsheet is shared with through which `user` has edit access (so `user` is not listed alone) */
+  viaGroup?: string;
   /** computes a formula cell's value when read; default '' */
   evaluate?: (formula: string, sheet: FakeSheet, row: number, col: number) => Stored;
 }
@@ -844,6 +996,8 @@ export class FakeAppsScript {
   readonly _timeZone: string;
   readonly _owner: string;
   readonly _editors: string[];
+  readonly _user: string;
+  readonly _viaGroup: string | null;
   readonly _evaluate: (formula: string, sheet: FakeSheet, row: number, col: number) => Stored;
   readonly spreadsheet: FakeSpreadsheet;
   private readonly htmlDir: string | undefined;
@@ -851,7 +1005,9 @@ export class FakeAppsScript {
   constructor(opts: FakeOptions = {}) {
     this._timeZone = opts.timeZone ?? 'Europe/London';
     this._owner = opts.owner ?? 'owner@example.org';
-    this._editors = [this._owner, ...(opts.editors ?? [])];
+    this._editors = [this._owner, ...(opts.editors ?? []), ...(opts.viaGroup ? [opts.viaGroup] : [])];
+    this._user = opts.user ?? this._owner;
+    this._viaGroup = opts.viaGroup ?? null;
     this._evaluate = opts.evaluate ?? (() => '');
     this.htmlDir = opts.htmlDir;
     this.spreadsheet = new FakeSpreadsheet(this);
@@ -908,6 +1064,13 @@ export class FakeAppsScript {
     },
   };
 
+  readonly Session = {
+    getEffectiveUser: (): FakeUser => {
+      this._log.calls.push('Session.getEffectiveUser');
+      return new FakeUser(this._user, this);
+    },
+  };
+
   readonly LockService = {
     getDocumentLock: (): FakeLock => {
       this._log.calls.push('LockService.getDocumentLock');
@@ -930,6 +1093,7 @@ export class FakeAppsScript {
       HtmlService: this.HtmlService,
       LockService: this.LockService,
       Utilities: this.Utilities,
+      Session: this.Session,
     };
   }
 }
@@ -956,5 +1120,6 @@ const onlyApi: [
   OnlyApi<FakeAppsScript['HtmlService'], GoogleAppsScript.HTML.HtmlService>,
   OnlyApi<FakeAppsScript['LockService'], GoogleAppsScript.Lock.LockService>,
   OnlyApi<FakeAppsScript['Utilities'], GoogleAppsScript.Utilities.Utilities>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  OnlyApi<FakeAppsScript['Session'], GoogleAppsScript.Base.Session>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void onlyApi;

@@ -1,10 +1,11 @@
 /// <reference types="google-apps-script" />
 /**
  * The Sheets adapter's calls do not follow the data: a list merged across in one call, row heights of wrapped text
- * left to Sheets in one call, one sizing call per tab written, one formatDate per distinct date read.
+ * in unmerged cells left to Sheets in one call (merged text rows get core's estimate: Sheets does not fit them), one
+ * sizing call per tab written, one formatDate per distinct date read.
  */
 import { describe, expect, it } from 'vitest';
-import { SheetsHost, heightPixels } from '../../sheets-addon/server/sheets-host.js';
+import { SheetsHost } from '../../sheets-addon/server/sheets-host.js';
 import type { TabPlan } from '../../core/sheet-plan/types.js';
 import { FakeAppsScript } from './fake-apps-script.js';
 import { sameShape } from './load-addon.js';
@@ -18,6 +19,7 @@ function hostFor(fake: FakeAppsScript): SheetsHost {
     spreadsheet: fake.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     app: fake.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     isoDate: (d, tz) => fake.Utilities.formatDate(d, tz, 'yyyy-MM-dd'),
+    currentUser: () => fake.Session.getEffectiveUser() as unknown as GoogleAppsScript.Base.User,
   });
 }
 
@@ -33,7 +35,7 @@ function listTab(n: number): TabPlan {
 }
 
 describe('SheetsHost: calls independent of the data', () => {
-  it('merges a list across in one mergeAcross call and leaves its row heights to Sheets in one autoResizeRows', () => {
+  it('merges a list across in one mergeAcross call; sets the height of merged text rows (Sheets does not fit them) in runs', () => {
     const counts = [10, 1000].map((n) => {
       const fake = new FakeAppsScript();
       const mark = fake.calls.length;
@@ -41,18 +43,31 @@ describe('SheetsHost: calls independent of the data', () => {
       const s = fake.spreadsheet._sheet('Summary');
       expect(s._merges).toHaveLength(n);
       expect(s._merges[n - 1]).toEqual({ row: 5 + n - 1, col: 2, rows: 1, cols: 6 });
-      // the fixed height is set; the fitted rows have none of their own
-      expect(s._rowHeights.get(1)).toBe(heightPixels(30));
-      expect(s._rowHeights.get(5)).toBeUndefined();
-      expect(s._fittedRows.has(5) && s._fittedRows.has(5 + 2 * (Math.floor(n / 2) - 1))).toBe(true);
+      // 30 pt → 40 px and 45 pt → 60 px (4/3 px a point), worked by hand
+      expect(s._rowHeights.get(1)).toBe(40);
+      expect(s._rowHeights.get(5)).toBe(60);
+      expect(s._rowHeights.get(5 + 2 * (Math.floor(n / 2) - 1))).toBe(60);
+      expect(s._rowHeights.get(6)).toBeUndefined();
+      expect(s._fittedRows.size).toBe(0);
       return fake.countsSince(mark);
     });
-    // the same calls (a regenerated tab's one sizing call grows or shrinks the grid)
-    expect(sameShape(counts[1]!)).toEqual(sameShape(counts[0]!));
     expect(counts[0]!['Range.mergeAcross']).toBe(1);
     expect(counts[0]!['Range.merge']).toBeUndefined();
-    expect(counts[0]!['Sheet.autoResizeRows']).toBe(1);
-    expect(counts[0]!['Sheet.setRowHeights']).toBe(1);
+    expect(counts[0]!['Sheet.autoResizeRows']).toBeUndefined();
+    // row 1, then every other row of the list: each a run of its own (1 + 5 and 1 + 500)
+    expect(counts[0]!['Sheet.setRowHeights']).toBe(6);
+    expect(counts[1]!['Sheet.setRowHeights']).toBe(501);
+  });
+
+  it('leaves rows of wrapped text in unmerged cells to Sheets in one autoResizeRows', () => {
+    const fake = new FakeAppsScript();
+    const t = listTab(10);
+    t.merges = [];
+    hostFor(fake).applyNow({ tabs: [t], namedRanges: [] });
+    const s = fake.spreadsheet._sheet('Summary');
+    expect(s._rowHeights.get(5)).toBeUndefined();
+    expect(s._fittedRows.has(5) && s._fittedRows.has(13)).toBe(true);
+    expect(fake.calls.filter((c) => c === 'Sheet.autoResizeRows')).toHaveLength(1);
   });
 
   it('makes one sizing call for a tab being updated, whether or not its rows outgrow the grid', () => {

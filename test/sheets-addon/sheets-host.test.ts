@@ -33,6 +33,7 @@ function hostFor(fake: FakeAppsScript): SheetsHost {
     spreadsheet: fake.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     app: fake.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
     isoDate: (d, tz) => fake.Utilities.formatDate(d, tz, 'yyyy-MM-dd'),
+    currentUser: () => fake.Session.getEffectiveUser() as unknown as GoogleAppsScript.Base.User,
   });
 }
 
