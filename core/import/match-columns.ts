@@ -1,15 +1,23 @@
 /**
  * Matching the columns of a Forms-style wide export (one row per respondent) to a framework's items.
  *
- * - Identity: a column headed Respondent, Name, Full name, Your name or Respondent name; an Email column is the
- *   identity only when there is none of those. Optional Partnership and Organisation (or Organization) columns.
- * - Items: a header that begins with the item's id, as written, followed by a space or the end (`1.1 Do you
- *   have…`, `ASPIRE`) — so `1.10 …` is never taken for `1.1`, nor "Lead partner" for LEAD — or that equals the id or
- *   the item's wording (case and spaces ignored). The column
- *   holds the item's score (or, for items without one, its answer).
- * - `<item id> comment` (also evidence, progress, themes, answer, score) holds that field of the item.
- * - Forms' own columns (Id, Start time, Completion time, Email, Timestamp, Last modified time) are ignored silently.
- * - Everything else is reported as unknown, never guessed.
+ * Columns about the respondent are recognised in the wordings forms use (case, spaces and a trailing ":", "?" or
+ * "." do not matter; ’ and ' are the same):
+ * - response id: ID, Response ID, Respondent ID, Response number, Submission ID, Unique ID;
+ * - when the response was given: Timestamp (Google Forms), Start time, Completion time, Last modified time;
+ * - name: Name, Full name, Your name, Your full name, Respondent, Respondent name, Name of respondent, and any header
+ *   beginning "What is your name" / "What is your full name";
+ * - email: Email, E-mail, Email address, E-mail address, Your email, Your email address, and headers beginning
+ *   "What is your email";
+ * - partnership: Partnership, Partnership name, Your partnership, and any header beginning "Which partnership";
+ * - organisation: Organisation, Organization, Organisation name, Organization name, Agency, Your agency, Your
+ *   organisation, Your organization, Employer, and any header beginning "Which organisation", "Which agency",
+ *   "Your organisation", "Your agency", "What is your organisation", "Name of your organisation".
+ * Items: a header that begins with the item's id, as written, followed by a space or the end (`1.1 Do you
+ * have…`, `ASPIRE`) — so `1.10 …` is never taken for `1.1`, nor "Lead partner" for LEAD — or that equals the id or
+ * the item's wording (case and spaces ignored). The column holds the item's score (or, for items without one, its
+ * answer). `<item id> comment` (also evidence, progress, themes, answer, score) holds that field of the item.
+ * Everything else is reported as unknown, never guessed.
  */
 import type { Framework, Item, ItemField } from '../framework/schema.js';
 import type { CellValue } from '../review/types.js';
@@ -23,9 +31,15 @@ export interface FieldColumn {
 }
 
 export interface ColumnMatch {
+  /** the column the respondent's name comes from: the name column, else the (first) email column */
   respondent: number | null;
-  /** where the identity came from */
+  /** where the name came from */
   identity: 'name' | 'email' | null;
+  /** the name column, the first email column, the response id column and the timestamp column (Google Forms) */
+  name: number | null;
+  email: number | null;
+  responseId: number | null;
+  timestamp: number | null;
   partnership: number | null;
   organisation: number | null;
   fields: FieldColumn[];
@@ -37,11 +51,27 @@ export interface ColumnMatch {
   duplicates: { index: number; header: string; itemId: string; field: ItemField; firstIndex: number }[];
 }
 
-const NAME_HEADERS = ['respondent', 'respondent name', 'name', 'full name', 'your name'];
-const EMAIL_HEADERS = ['email', 'e-mail', 'email address', 'e-mail address'];
-const FORMS_OWN = ['id', 'start time', 'completion time', 'timestamp', 'last modified time', ...EMAIL_HEADERS];
-const PARTNERSHIP_HEADERS = ['partnership', 'partnership name'];
-const ORGANISATION_HEADERS = ['organisation', 'organization', 'organisation name', 'organization name'];
+export const NAME_HEADERS = ['respondent', 'respondent name', 'name', 'full name', 'your name', 'your full name', 'name of respondent'];
+const NAME_STARTS = [/^what is your (full )?name\b/];
+export const EMAIL_HEADERS = ['email', 'e-mail', 'email address', 'e-mail address', 'your email', 'your e-mail', 'your email address', 'your e-mail address'];
+const EMAIL_STARTS = [/^what is your e-?mail\b/];
+export const ID_HEADERS = ['id', 'response id', 'respondent id', 'response number', 'submission id', 'unique id'];
+export const TIMESTAMP_HEADERS = ['timestamp'];
+/** Forms' own columns that are not the respondent's answers: read for nothing, reported as nothing. */
+export const FORMS_OWN = ['start time', 'completion time', 'last modified time'];
+export const PARTNERSHIP_HEADERS = ['partnership', 'partnership name', 'your partnership'];
+const PARTNERSHIP_STARTS = [/^which partnership\b/];
+export const ORGANISATION_HEADERS = ['organisation', 'organization', 'organisation name', 'organization name', 'agency', 'your agency', 'your organisation', 'your organization', 'employer'];
+const ORGANISATION_STARTS = [
+  /^which (organi[sz]ation|agency)\b/,
+  /^your (organi[sz]ation|agency)\b/,
+  /^what is your (organi[sz]ation|agency)\b/,
+  /^name of your (organi[sz]ation|agency)\b/,
+];
+
+function isOneOf(k: string, exact: string[], starts: RegExp[] = []): boolean {
+  return exact.includes(k) || starts.some((re) => re.test(k));
+}
 
 /** Field words after an item id: `1.1 comment`, `ASPIRE Comments`. */
 const FIELD_WORDS: Record<string, ItemField> = {
@@ -78,7 +108,20 @@ export function matchColumns(headers: CellValue[], framework: Framework): Column
   // longest ids first, so a header is matched by the most specific id
   const byIdLength = [...items].sort((a, b) => b.id.length - a.id.length);
   const byWording = new Map(items.map((i) => [key(normaliseHeader(i.text)), i]));
-  const m: ColumnMatch = { respondent: null, identity: null, partnership: null, organisation: null, fields: [], ignored: [], unknown: [], duplicates: [] };
+  const m: ColumnMatch = {
+    respondent: null,
+    identity: null,
+    name: null,
+    email: null,
+    responseId: null,
+    timestamp: null,
+    partnership: null,
+    organisation: null,
+    fields: [],
+    ignored: [],
+    unknown: [],
+    duplicates: [],
+  };
   const emails: number[] = [];
   const taken = new Map<string, number>();
 
@@ -86,23 +129,31 @@ export function matchColumns(headers: CellValue[], framework: Framework): Column
     const header = normaliseHeader(raw);
     const k = key(header);
     if (k === '') return;
-    if (NAME_HEADERS.includes(k)) {
-      if (m.respondent === null) {
-        m.respondent = index;
-        m.identity = 'name';
-      } else m.unknown.push({ index, header });
+    if (isOneOf(k, ID_HEADERS) && !items.some((i) => i.id.toLowerCase() === k)) {
+      if (m.responseId === null) m.responseId = index;
+      else m.ignored.push(index);
       return;
     }
-    if (EMAIL_HEADERS.includes(k)) {
+    if (isOneOf(k, TIMESTAMP_HEADERS)) {
+      if (m.timestamp === null) m.timestamp = index;
+      else m.ignored.push(index);
+      return;
+    }
+    if (isOneOf(k, NAME_HEADERS, NAME_STARTS)) {
+      if (m.name === null) m.name = index;
+      else m.unknown.push({ index, header });
+      return;
+    }
+    if (isOneOf(k, EMAIL_HEADERS, EMAIL_STARTS)) {
       emails.push(index);
       return;
     }
-    if (PARTNERSHIP_HEADERS.includes(k)) {
+    if (isOneOf(k, PARTNERSHIP_HEADERS, PARTNERSHIP_STARTS)) {
       if (m.partnership === null) m.partnership = index;
       else m.unknown.push({ index, header });
       return;
     }
-    if (ORGANISATION_HEADERS.includes(k)) {
+    if (isOneOf(k, ORGANISATION_HEADERS, ORGANISATION_STARTS)) {
       if (m.organisation === null) m.organisation = index;
       else m.unknown.push({ index, header });
       return;
@@ -142,11 +193,15 @@ export function matchColumns(headers: CellValue[], framework: Framework): Column
     m.fields.push({ index, itemId: hit.item.id, field: hit.field, header });
   });
 
-  if (m.respondent === null && emails.length > 0) {
-    m.respondent = emails[0]!;
+  m.email = emails[0] ?? null;
+  m.ignored.push(...emails.slice(1));
+  if (m.name !== null) {
+    m.respondent = m.name;
+    m.identity = 'name';
+  } else if (m.email !== null) {
+    m.respondent = m.email;
     m.identity = 'email';
-    m.ignored.push(...emails.slice(1));
-  } else m.ignored.push(...emails);
+  }
   m.ignored.sort((a, b) => a - b);
   return m;
 }

@@ -6,7 +6,7 @@ import type { PlanRowOut } from '../plan/types.js';
 import type { CellValue, PreviousReview } from '../review/types.js';
 import type { SheetPlan } from '../sheet-plan/types.js';
 import { TAB } from '../sheet-plan/layout.js';
-import { planImport } from '../import/plan-import.js';
+import { planImport, type ImportOptions } from '../import/plan-import.js';
 import { planLimitProblems } from '../sheet-plan/limits.js';
 import { checkReview } from './check.js';
 import { planCreate } from './create.js';
@@ -96,12 +96,18 @@ export async function runPlan(host: Host, opts: { today: string }, onProgress?: 
   return { ...out, rows };
 }
 
-export async function runImport(host: Host, table: CellValue[][], today: string, onProgress?: OnProgress): Promise<RunOutcome & { report: ImportReport }> {
+export async function runImport(
+  host: Host,
+  table: CellValue[][],
+  today: string,
+  onProgress?: OnProgress,
+  options: ImportOptions = {},
+): Promise<RunOutcome & { report: ImportReport }> {
   say(onProgress, 'reading', 'Reading the workbook…');
   const snap = await readReviewSnapshot(host);
   say(onProgress, 'computing', 'Matching the columns…');
-  const { plan, report } = planImport(snap, table, today);
+  const { plan, report } = planImport(snap, table, today, options);
   const out = await applyPlan(host, plan, onProgress);
-  say(onProgress, 'done', `Imported: ${report.added.length} added, ${report.updated.length} updated.`);
+  say(onProgress, 'done', `Imported: ${report.added.length} added, ${report.updated.length} updated${report.conflicts.length ? `, ${report.conflicts.length} changed since the last import` : ''}.`);
   return { ...out, report };
 }

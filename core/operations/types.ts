@@ -71,9 +71,25 @@ export interface CheckResult {
   lines: string[];
 }
 
+/** A cell a person changed since it was imported, where the export now says something else. */
+export interface ImportConflict {
+  at: CellRef;
+  respondent: string;
+  /** the export's column heading (or Respondent, Partnership, Organisation) */
+  column: string;
+  workbook: import('../review/types.js').CellValue;
+  export: import('../review/types.js').CellValue;
+  /** which value the workbook holds after the import */
+  kept: 'workbook' | 'export';
+}
+
 export interface ImportReport {
   updated: string[];
   added: string[];
+  /** cells changed in the workbook since the last import that the export disagrees with */
+  conflicts: ImportConflict[];
+  /** rows typed by hand (no import id yet) taken for an export row because the name is on one row of each */
+  matchedByName: string[];
   /** column headers that matched nothing (reported, never guessed) */
   unknownColumns: string[];
   problems: Problem[];

@@ -27,6 +27,8 @@ export interface FoundTable {
 export interface LocateOptions {
   /** keys the framework expects on this tab, in order */
   keys: string[];
+  /** keys that may be absent without a warning (the import's machine columns on the entry tab) */
+  optionalKeys?: string[];
   /** a key that must be on the key row (e.g. `respondent`) */
   anchor: string;
   meta?: TabMeta;
@@ -100,7 +102,7 @@ export function locateTable(tab: TabSnapshot, opts: LocateOptions, problems: Pro
     }
     // keys missing from the key row: PR_Meta's column when its key cell is empty
     for (const k of opts.keys) {
-      if (cols[k] !== undefined) continue;
+      if (cols[k] !== undefined || opts.optionalKeys?.includes(k)) continue;
       const mc = opts.meta?.cols?.[k];
       if (mc !== undefined && isBlankValue(cell(tab, keyRow, mc)) && !Object.values(cols).includes(mc)) {
         cols[k] = mc;

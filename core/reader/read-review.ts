@@ -3,6 +3,7 @@
  * read through its hidden key row. Renamed, deleted or reordered tabs are Problems naming the tab and the fix,
  * never a crash; a workbook from another tool is a NotAReviewError.
  */
+import { IMPORT_KEYS } from '../import/identity.js';
 import { getFramework, isBuiltinFrameworkId } from '../framework/catalogue.js';
 import { FrameworkSchema, type Framework } from '../framework/schema.js';
 import type { Snapshot, TabSnapshot } from '../host/types.js';
@@ -179,7 +180,16 @@ export function readReview(snapshot: Snapshot): ReadResult {
     for (const c of cols) defaultCols[c.key] = c.col;
     const found = locateTable(
       entryTab,
-      { keys: cols.map((c) => c.key), anchor: 'respondent', ...(meta.tabs.entry ? { meta: meta.tabs.entry } : {}), defaultKeyRow: ENTRY_ROWS.key, defaultCols, strictColumns: true, purpose: 'the answers' },
+      {
+        keys: [...cols.map((c) => c.key), ...IMPORT_KEYS],
+        optionalKeys: [...IMPORT_KEYS],
+        anchor: 'respondent',
+        ...(meta.tabs.entry ? { meta: meta.tabs.entry } : {}),
+        defaultKeyRow: ENTRY_ROWS.key,
+        defaultCols,
+        strictColumns: true,
+        purpose: 'the answers',
+      },
       problems,
     );
     layout.entry = found;

@@ -6,6 +6,7 @@
 import type { Framework } from '../framework/schema.js';
 import type { TabSnapshot } from '../host/types.js';
 import type { FieldEntry, Response } from '../review/types.js';
+import { IMPORT_ID_KEY, IMPORT_KEYS } from '../import/identity.js';
 import { fieldKey } from '../sheet-plan/layout.js';
 import { isBlankValue, textOf } from './cells.js';
 import type { FoundTable } from './locate.js';
@@ -13,7 +14,9 @@ import type { FoundTable } from './locate.js';
 export function readResponses(tab: TabSnapshot, found: FoundTable, framework: Framework): Response[] {
   const out: Response[] = [];
   const cols = found.cols;
-  const keyed = Object.values(cols);
+  // the import's machine columns (identity, record) do not make a row a response on their own
+  const keyed = Object.entries(cols).filter(([k]) => !(IMPORT_KEYS as readonly string[]).includes(k)).map(([, c]) => c);
+  const idCol = cols[IMPORT_ID_KEY];
   const sheet = found.name;
   const nameCol = cols['respondent'] ?? 1;
   const partCol = cols['partnership'];
@@ -42,6 +45,7 @@ export function readResponses(tab: TabSnapshot, found: FoundTable, framework: Fr
       answers: {},
     };
     if (partCol !== undefined) response.partnershipAt = at(partCol);
+    if (idCol !== undefined && !isBlankValue(row[idCol - 1])) response.importId = textOf(row[idCol - 1]).trim();
     for (const item of plan) {
       const fields: Response['answers'][string] = {};
       for (const { f, c } of item.fields) {

@@ -44,6 +44,8 @@ export interface Response {
   at: CellRef;
   /** Optional: where the respondent's partnership is (problems about the partnership point here, else at `at`). */
   partnershipAt?: CellRef;
+  /** Optional: the identity the import gave this row (response id, timestamp, email or export row), when imported */
+  importId?: string;
   /** itemId → field → entry (only fields the framework defines for that item) */
   answers: Record<string, Partial<Record<import('../framework/schema.js').ItemField, FieldEntry>>>;
 }

@@ -25,6 +25,8 @@ export interface Options {
   protect: boolean;
   force: boolean;
   quiet: boolean;
+  /** import: take the export's value where a person changed the cell since the last import */
+  preferExport: boolean;
 }
 
 export interface ParsedArgs {
@@ -44,6 +46,7 @@ const OPTION_SPEC = {
   today: { type: 'string' },
   'no-protect': { type: 'boolean' },
   force: { type: 'boolean' },
+  'prefer-export': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -55,7 +58,7 @@ type OptionName = keyof typeof OPTION_SPEC;
 const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[] }> = {
   frameworks: { options: ['json'], paths: [] },
   new: { options: ['framework', 'partnership', 'respondent', 'respondents', 'cycle', 'no-protect'], paths: ['<review.xlsx>'] },
-  import: { options: [], paths: ['<review.xlsx>', '<responses.csv|responses.xlsx>'] },
+  import: { options: ['prefer-export'], paths: ['<review.xlsx>', '<responses.csv|responses.xlsx>'] },
   check: { options: ['json'], paths: ['<review.xlsx>'] },
   summarise: { options: ['json', 'previous'], paths: ['<review.xlsx>'] },
   demo: { options: ['framework', 'force'], paths: ['<review.xlsx>'] },
@@ -84,6 +87,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     protect: !v['no-protect'],
     force: Boolean(v.force),
     quiet: Boolean(v.quiet),
+    preferExport: Boolean(v['prefer-export']),
   };
   if (v.version) return { command: 'version', paths: [], options: base };
   if (!first || v.help) return { command: 'help', paths: first ? [first] : [], options: base };

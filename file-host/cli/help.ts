@@ -5,14 +5,15 @@ Usage:
   partnership-review frameworks [--json]
   partnership-review new <review.xlsx> --framework <id> [--partnership <name>]... [--respondent <name>]...
                          [--respondents <n>] [--cycle <label>] [--no-protect]
-  partnership-review import <review.xlsx> <responses.csv|responses.xlsx>
+  partnership-review import <review.xlsx> <responses.csv|responses.xlsx> [--prefer-export]
   partnership-review check <review.xlsx> [--json]
   partnership-review summarise <review.xlsx> [--json] [--previous <last-review.xlsx>]
   partnership-review demo <review.xlsx> [--framework <id>] [--force]
 
   frameworks  list the built-in frameworks (--json: [{id, title, source, items}])
   new         create a review workbook from a framework (--framework: a built-in id, or a custom framework .json)
-  import      add or update respondents from a Microsoft Forms or Google Forms export (CSV UTF-8, or .xlsx)
+  import      add or update respondents from a Microsoft Forms or Google Forms export (CSV UTF-8, or .xlsx);
+              cells changed in the workbook since the last import are kept and listed (--prefer-export: take the export's)
   check       list every problem as Sheet!A1: message
   summarise   rewrite the Summary and Improvement Plan tabs (keeps everything people typed);
               --json prints the summary model; --previous compares with last cycle's workbook

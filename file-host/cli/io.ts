@@ -37,3 +37,22 @@ export function financialYear(iso: string): string {
   const start = month >= 4 ? year : year - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
+
+/**
+ * Text as it may reach a terminal: control characters (other than new lines and tabs) are shown escaped, so a CSV or
+ * workbook cannot move the cursor, clear the screen, plant links or reorder text through what the command prints:
+ * ESC → \x1b, CR → \r, C1 controls and bidirectional overrides → \u202e and so on.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    if (c === '\r') return '\\r';
+    return n <= 0xff ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The same IO, every line passed through `printable`. */
+export function printableIO(io: CliIO): CliIO {
+  return { out: (t) => io.out(printable(t)), err: (t) => io.err(printable(t)), clockToday: () => io.clockToday() };
+}

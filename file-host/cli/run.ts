@@ -7,7 +7,7 @@ import { FileProblem } from '../file-safety.js';
 import { parseCommandLine, UsageError } from './args.js';
 import { makeContext } from './context.js';
 import { USAGE } from './help.js';
-import type { CliIO } from './io.js';
+import { printableIO, type CliIO } from './io.js';
 import { frameworksCommand } from './commands/frameworks.js';
 import { newCommand } from './commands/new.js';
 import { importCommand } from './commands/import.js';
@@ -22,7 +22,9 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], rawIo: CliIO): Promise<number> {
+  // text from files (names, headers, answers, file names) is printed with control characters escaped
+  const io = printableIO(rawIo);
   let reviewPath = '';
   try {
     const parsed = parseCommandLine(argv);

@@ -32,6 +32,7 @@ describe('matchColumns', () => {
     const m = matchColumns(headers, hallmarks);
     expect(m.respondent).toBe(4);
     expect(m.identity).toBe('name');
+    expect([m.responseId, m.email, m.timestamp]).toEqual([0, 3, null]);
     expect(m.partnership).toBe(5);
     expect(m.organisation).toBe(12);
     expect(m.fields.map((f) => [f.index, f.itemId, f.field])).toEqual([
@@ -41,7 +42,7 @@ describe('matchColumns', () => {
       [9, '2.16', 'score'],
       [14, '1.2', 'score'],
     ]);
-    expect(m.ignored).toEqual([0, 1, 2, 3]);
+    expect(m.ignored).toEqual([1, 2]);
     expect(m.unknown).toEqual([
       { index: 10, header: 'Favourite colour' },
       { index: 13, header: '1.100 not an item' },
@@ -64,7 +65,7 @@ describe('matchColumns', () => {
 });
 
 describe('planImport', () => {
-  it('updates people already there (only the cells given), fills "Respondent n" rows, then appends one block', () => {
+  it('updates people already there (keeping what they typed), fills "Respondent n" rows, then appends', () => {
     const wb = newReview({ framework: 'partnership-tree', respondents: [], respondentCount: 2 });
     // a person already typed Respondent 1's answers, and renamed them
     wb.setCell('Responses', 6, 1, 'Ann');
@@ -81,22 +82,22 @@ describe('planImport', () => {
     ];
     const { plan, report } = planImport(snap(wb), table, TODAY);
     expect(report.updated).toEqual(['ann']);
+    expect(report.matchedByName).toEqual(['ann']);
     expect(report.added).toEqual(['Bob', 'Cat', 'Dev']);
     expect(report.unknownColumns).toEqual(['Shoe size']);
+    // Ann typed 2 for ASPIRE by hand: kept, and reported
+    expect(report.conflicts).toEqual([{ at: { sheet: 'Responses', row: 6, col: 4 }, respondent: 'ann', column: 'ASPIRE', workbook: 2, export: 3, kept: 'workbook' }]);
     expect(report.problems).toEqual([expect.objectContaining({ code: 'import.not-a-score', at: { sheet: 'Responses', row: 9, col: 4 } })]);
     const entry = plan.tabs[0]!;
     expect(entry).toMatchObject({ name: 'Responses', mode: 'update' });
-    // Ann: D6 and F6 (not E6, blank in the file); Bob into the "Respondent 2" row 7; Cat and Dev appended as one block
-    expect(entry.blocks.map((b) => [b.row, b.col, b.cells.length, b.cells[0]!.length])).toEqual([
-      [6, 4, 1, 1],
-      [6, 6, 1, 1],
-      [7, 1, 1, 1],
-      [7, 4, 1, 3],
-      [8, 1, 2, 15],
-    ]);
-    expect(entry.blocks.every((b) => b.owner === 'input' && b.cells.flat().every((c) => 'v' in c))).toBe(true);
+    expect(entry.blocks.filter((b) => b.owner === 'input').every((b) => b.cells.flat().every((c) => 'v' in c))).toBe(true);
     wb.applyNow(plan);
-    expect(wb.getCell('Responses', 6, 4)).toBe(3);
+    const id = keyCol(wb, 'Responses', 'importId');
+    expect(id.row).toBe(5);
+    expect(keyCol(wb, 'Responses', 'importRecord').col).toBe(id.col + 1);
+    expect(wb.tab('Responses').hiddenColumns.has(id.col)).toBe(true);
+    expect([6, 7, 8, 9].map((r) => wb.getCell('Responses', r, id.col))).toEqual(['id:1', 'id:2', 'id:3', 'id:4']);
+    expect(wb.getCell('Responses', 6, 4)).toBe(2);
     expect(wb.getCell('Responses', 6, 5)).toBe('typed by hand');
     expect(wb.getCell('Responses', 6, 6)).toBe('present in parts');
     expect(wb.getCell('Responses', 7, 1)).toBe('Bob');
@@ -106,17 +107,20 @@ describe('planImport', () => {
     expect(wb.getCell('Responses', 8, 5)).toBe('+1 more');
     expect(wb.getCell('Responses', 9, 4)).toBe('seven');
     // nothing else a person typed changed (A7 held our own "Respondent 2" placeholder)
-    for (const [k, v] of before) if (!['Responses!D6', 'Responses!F6', 'Responses!A7'].includes(k)) expect(typedCells(wb, ['Responses']).get(k), k).toBe(v);
+    for (const [k, v] of before) if (!['Responses!F6', 'Responses!A7'].includes(k)) expect(typedCells(wb, ['Responses']).get(k), k).toBe(v);
     const r = readReview(snap(wb));
     expect(r.review.responses.map((x) => x.respondent)).toEqual(['Ann', 'Bob', 'Cat', 'Dev']);
-    // importing the same file again changes nothing
+    expect(r.problems.filter((p) => p.code.startsWith('layout.'))).toEqual([]);
+    // importing the same file again writes nothing, and still says Ann's ASPIRE differs from the export
     const again = planImport(snap(wb), table, TODAY);
     expect(again.report.added).toEqual([]);
+    expect(again.report.updated).toEqual([]);
+    expect(again.report.conflicts.map((c) => [c.at.row, c.at.col, c.workbook, c.export])).toEqual([[6, 4, 2, 3]]);
     expect(again.plan.tabs).toEqual([]);
   });
 
-  it('matches by name and partnership; a name on several rows with no partnership column is not guessed', () => {
-    const wb = newReview({ framework: 'hallmarks', partnerships: ['Crime', 'Health'], respondents: [] , respondentCount: 0 });
+  it('matches hand-typed rows by name and partnership; a name on several such rows with no partnership column is not guessed', () => {
+    const wb = newReview({ framework: 'hallmarks', partnerships: ['Crime', 'Health'], respondents: [], respondentCount: 0 });
     const sc = keyCol(wb, 'Responses', '1.1|score').col;
     wb.setCell('Responses', 6, 1, 'Ann');
     wb.setCell('Responses', 6, 2, 'Crime');
@@ -124,7 +128,9 @@ describe('planImport', () => {
     wb.setCell('Responses', 7, 2, 'Health');
     const withPartnership = planImport(snap(wb), [['Name', 'Partnership', '1.1'], ['ANN', 'health', 'Yes']], TODAY);
     expect(withPartnership.report.updated).toEqual(['ANN']);
-    expect(withPartnership.plan.tabs[0]!.blocks).toEqual([{ row: 7, col: sc, cells: [[{ v: 'Yes' }]], owner: 'input' }]);
+    const written = withPartnership.plan.tabs[0]!.blocks.filter((b) => b.owner === 'input');
+    expect(written.find((b) => b.row === 7 && b.col === sc)!.cells).toEqual([[{ v: 'Yes' }]]);
+    expect(written.some((b) => b.row === 6)).toBe(false);
     const without = planImport(snap(wb), [['Name', '1.1'], ['Ann', 'Yes']], TODAY);
     expect(without.report.problems.map((p) => p.code)).toEqual(['import.ambiguous']);
     expect(without.plan.tabs).toEqual([]);
@@ -132,7 +138,7 @@ describe('planImport', () => {
 
   it('refuses files it cannot match, saying why', () => {
     const wb = newReview({ framework: 'partnership-tree', respondents: ['Ann'] });
-    expect(() => planImport(snap(wb), [['Score', 'ASPIRE'], ['x', 1]], TODAY)).toThrow(/no column headed Respondent, Name/);
+    expect(() => planImport(snap(wb), [['Score', 'ASPIRE'], ['x', 1]], TODAY)).toThrow(/no column saying who answered \(headed Name, Full name, Respondent, Email/);
     expect(() => planImport(snap(wb), [['Name', 'Colour'], ['x', 'red']], TODAY)).toThrow(ReviewRequestError);
     expect(() => planImport(snap(wb), [['Name', 'Colour'], ['x', 'red']], TODAY)).toThrow(/No column matches an item .* Columns not recognised: “Colour”/);
     expect(() => planImport(snap(wb), [], TODAY)).toThrow(/no header row/);
