@@ -9,11 +9,21 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+python3 -m pip --version >/dev/null 2>&1 || need+=(python3-pip)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}" >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# Python packages the tests use to make workbooks saved by other programs (test/acceptance/fixtures/*.py):
+# openpyxl re-saves a review, lxml builds parts. The flags skip slow retries when only a local index is reachable.
+if ! python3 -c 'import openpyxl, lxml' >/dev/null 2>&1; then
+  echo "setup: installing Python packages: openpyxl lxml" >&2
+  python3 -m pip install --quiet --retries 0 --timeout 5 openpyxl lxml \
+    || python3 -m pip install --quiet --retries 0 --timeout 5 --break-system-packages openpyxl lxml
 fi
 
 # npm ci refuses a lockfile made on another platform here; install from the committed lockfile instead.
