@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCreate, runPlan, runSummarise } from '../core/operations/index.js';
+import { runCheck, runCreate, runPlan, runSummarise } from '../core/operations/index.js';
+import type { Host } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { ENTRY_ROWS } from '../core/sheet-plan/layout.js';
 import { ExcelHost } from '../excel-addin/adapter/index.js';
@@ -18,6 +19,11 @@ import { FakeAppsScript } from './sheets-addon/fake-apps-script.js';
 import { loadAddon } from './sheets-addon/load-addon.js';
 
 const TODAY = '2026-05-12';
+/** What the person is told after create, check, summarise and plan: must be word for word the same on every host. */
+type Said = { op: string; ok: boolean; message: string; problems: string[]; tabsWritten: string[] }[];
+function said(op: string, o: { ok: boolean; message: string; problems: { cell: string; message: string }[]; tabsWritten: string[] }): Said[number] {
+  return { op, ok: o.ok, message: o.message, problems: o.problems.map((p) => `${p.cell}: ${p.message}`), tabsWritten: o.tabsWritten };
+}
 const TABS = ['Summary', 'Improvement Plan'];
 
 interface Scenario {
@@ -64,7 +70,7 @@ function typed(s: Scenario, keys: Keys): { row: number; col: number; value: stri
   return out;
 }
 
-async function inSheets(s: Scenario, code: string): Promise<{ cells: Record<string, Cells>; keys: Keys }> {
+async function inSheets(s: Scenario, code: string): Promise<{ cells: Record<string, Cells>; keys: Keys; said: Said }> {
   const fake = new FakeAppsScript();
   const pr = loadAddon(code, fake, TODAY);
   const created = pr.prCreate({ frameworkId: s.framework, partnerships: s.partnerships, respondents: s.respondents, cycle: '2026/27', protect: true });
@@ -79,8 +85,8 @@ async function inSheets(s: Scenario, code: string): Promise<{ cells: Record<stri
   for (const t of typed(s, keys)) {
     responses.getRange(t.row, t.col, 1, 1).setValues([[typeof t.value === 'string' && t.value.startsWith('=') ? `'${t.value}` : t.value]]);
   }
-  expect(pr.prSummarise().ok).toBe(true);
-  expect(pr.prPlan().ok).toBe(true);
+  const told: Said = [said('create', created), said('check', pr.prCheck()), said('summarise', pr.prSummarise()), said('plan', pr.prPlan())];
+  expect(told.map((t) => t.ok)).toEqual([true, true, true, true]);
   const cells: Record<string, Cells> = {};
   for (const tab of TABS) {
     const sheet = fake.spreadsheet._sheet(tab);
@@ -91,17 +97,25 @@ async function inSheets(s: Scenario, code: string): Promise<{ cells: Record<stri
     }
     cells[tab] = out;
   }
-  return { cells, keys };
+  return { cells, keys, said: told };
 }
 
-async function inExcel(s: Scenario, keys: Keys): Promise<Record<string, Cells>> {
+/** The async hosts run core's flows through run.ts (the Sheets server runs the same flows synchronously). */
+async function runAll(host: Host, s: Scenario, typeIn: () => void, told: Said): Promise<void> {
+  told.push(said('create', (await runCreate(host, { framework: s.framework, partnerships: s.partnerships, respondents: s.respondents, cycle: '2026/27', protect: true, today: TODAY })).outcome));
+  typeIn();
+  told.push(said('check', (await runCheck(host, TODAY)).outcome));
+  told.push(said('summarise', (await runSummarise(host, { today: TODAY })).outcome));
+  told.push(said('plan', (await runPlan(host, { today: TODAY })).outcome));
+}
+
+async function inExcel(s: Scenario, keys: Keys, told: Said): Promise<Record<string, Cells>> {
   const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }));
   const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') });
-  await runCreate(host, { framework: s.framework, partnerships: s.partnerships, respondents: s.respondents, cycle: '2026/27', protect: true, today: TODAY });
-  const responses = fake.state.sheet('Responses');
-  for (const t of typed(s, keys)) responses.set(t.row, t.col, { value: t.value });
-  await runSummarise(host, { today: TODAY });
-  await runPlan(host, { today: TODAY });
+  await runAll(host, s, () => {
+    const responses = fake.state.sheet('Responses');
+    for (const t of typed(s, keys)) responses.set(t.row, t.col, { value: t.value });
+  }, told);
   const cells: Record<string, Cells> = {};
   for (const tab of TABS) {
     const sheet = fake.state.sheet(tab);
@@ -128,14 +142,13 @@ function xlsxText(v: ExcelJS.CellValue): string | null {
   return show(v as CellValue);
 }
 
-async function inXlsx(s: Scenario, keys: Keys): Promise<Record<string, Cells>> {
+async function inXlsx(s: Scenario, keys: Keys, told: Said): Promise<Record<string, Cells>> {
   const host = XlsxHost.create();
   host.workbook.addWorksheet('Sheet1');
-  await runCreate(host, { framework: s.framework, partnerships: s.partnerships, respondents: s.respondents, cycle: '2026/27', protect: true, today: TODAY });
-  const responses = host.workbook.getWorksheet('Responses')!;
-  for (const t of typed(s, keys)) responses.getCell(t.row, t.col).value = t.value;
-  await runSummarise(host, { today: TODAY });
-  await runPlan(host, { today: TODAY });
+  await runAll(host, s, () => {
+    const responses = host.workbook.getWorksheet('Responses')!;
+    for (const t of typed(s, keys)) responses.getCell(t.row, t.col).value = t.value;
+  }, told);
   const cells: Record<string, Cells> = {};
   for (const tab of TABS) {
     const ws = host.workbook.getWorksheet(tab)!;
@@ -161,11 +174,21 @@ describe.each(SCENARIOS)('the same review in Google Sheets, Excel and an .xlsx f
   let sheets: Record<string, Cells>;
   let excel: Record<string, Cells>;
   let xlsx: Record<string, Cells>;
+  let told: { sheets: Said; excel: Said; xlsx: Said };
   beforeAll(async () => {
     const g = await inSheets(s, code);
     sheets = g.cells;
-    excel = await inExcel(s, g.keys);
-    xlsx = await inXlsx(s, g.keys);
+    told = { sheets: g.said, excel: [], xlsx: [] };
+    excel = await inExcel(s, g.keys, told.excel);
+    xlsx = await inXlsx(s, g.keys, told.xlsx);
+  });
+
+  it('tells the person the same thing, word for word, after every operation on every host', () => {
+    expect(told.sheets.map((t) => t.op)).toEqual(['create', 'check', 'summarise', 'plan']);
+    expect(told.sheets[0]!.message).toBe(`Review created for ${s.partnerships.length === 1 ? s.partnerships[0] : `${s.partnerships.length} partnerships`} (2026/27): ${s.respondents.length} respondents. Type the entries on the Responses tab, then choose Check entries.`);
+    expect(told.sheets[3]!.tabsWritten).toEqual(['Improvement Plan', 'PR_Meta']);
+    expect(told.excel).toEqual(told.sheets);
+    expect(told.xlsx).toEqual(told.sheets);
   });
 
   it.each(TABS)('gives the same %s cells in every host', (tab) => {

@@ -13,43 +13,10 @@ export interface BridgeProgress {
 }
 export type OnBridgeProgress = (e: BridgeProgress) => void;
 
-export interface FrameworkChoice {
-  id: string;
-  title: string;
-  /** one line, from its seed */
-  description: string;
-  /** e.g. "Kensington & Chelsea LSP, pilot workshop (Feb 2008)" */
-  source: string;
-  /** number of scored items */
-  items: number;
-  multiplePartnerships: boolean;
-}
-
-export interface CreateForm {
-  frameworkId: string;
-  partnerships: string[];
-  respondents: string[];
-  respondentCount?: number;
-  cycle: string;
-  protect: boolean;
-}
-
-export interface BridgeProblem {
-  severity: 'error' | 'warning';
-  /** `Responses!D7` or '' for workbook-level problems */
-  cell: string;
-  message: string;
-  at: CellRef | null;
-}
-
-export interface OperationOutcome {
-  ok: boolean;
-  /** one en-GB sentence for the status area, e.g. "Summary built: 12 respondents, overall 2.4 (Amber)." */
-  message: string;
-  problems: BridgeProblem[];
-  /** what changed, for screen readers and tests: tab names written */
-  tabsWritten: string[];
-}
+// The outcome and form types are defined once in core, for every host (the Sheets server returns them as JSON).
+export type { CreateForm, FrameworkChoice, OperationOutcome } from '../core/operations/outcome.js';
+export type { OutcomeProblem as BridgeProblem } from '../core/operations/outcome.js';
+import type { CreateForm, FrameworkChoice, OperationOutcome } from '../core/operations/outcome.js';
 
 export interface HostBridge {
   /** "Excel", "Google Sheets", "Browser preview", ".xlsx file" */

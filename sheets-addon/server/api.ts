@@ -6,7 +6,7 @@
  * build instead of the add-on.
  */
 import type { CellRef } from '../../core/review/types.js';
-import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../ui/bridge.js';
+import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../core/operations/outcome.js';
 
 export interface ServerFunctions {
   prFrameworks(): FrameworkChoice[];

@@ -4,31 +4,28 @@
  * google.script.run. Each operation is the shared core's: read the spreadsheet once, compute in core, write once.
  *
  * Apps Script hands google.script.run only what a function returns — not what a promise resolves to — so these
- * functions run the core's pure operations with the host's synchronous `readNow`/`applyNow` (every Apps Script
- * call is synchronous anyway) instead of the async `run*` wrappers; the steps are the same as core/operations/run.ts.
+ * functions run the core's operation flows (core/operations/flow.ts) with the synchronous driver over the host's
+ * `readNow`/`applyNow` (every Apps Script call is synchronous anyway). The steps and the outcomes (the sentence and
+ * problems the person is told) are the core's, the very ones core/operations/run.ts runs on every other host.
  *
  * Build summary and Draft improvement plan hold the document lock, so two people clicking at once cannot write
  * over each other: the second waits up to 20 seconds, then is told to try again. The build (sheets-addon/build.ts)
  * turns every export listed in ./api.ts into a top-level function.
  */
-import { checkReview } from '../../core/operations/check.js';
-import { planCreate } from '../../core/operations/create.js';
-import { planImprovement, planSummary } from '../../core/operations/summarise.js';
-import { READ_TABS, moreTabsToRead } from '../../core/operations/read-tabs.js';
-import type { Snapshot } from '../../core/host/types.js';
-import type { CellRef } from '../../core/review/types.js';
-import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../ui/bridge.js';
-import { errorOutcome } from '../../ui/errors.js';
-import type { ServerFunctions } from './api.js';
+import { checkFlow, createFlow, driveSync, planFlow, summariseFlow } from '../../core/operations/flow.js';
 import {
   busyOutcome,
-  checkedOutcome,
-  createdOutcome,
+  createRequest,
+  errorOutcome,
   frameworkChoices,
-  plannedOutcome,
-  summarisedOutcome,
-} from './outcomes.js';
-import { withRespondentProtection } from './respondent-protection.js';
+  isExpectedError,
+  type CreateForm,
+  type FrameworkChoice,
+  type OperationOutcome,
+} from '../../core/operations/outcome.js';
+import type { CellRef } from '../../core/review/types.js';
+import type { ServerFunctions } from './api.js';
+import { protectionSentence, withRespondentProtection } from './respondent-protection.js';
 import { SheetsHost } from './sheets-host.js';
 
 /** How long a second person waits for the document lock before being told to try again (the sidebar's call must
@@ -57,22 +54,12 @@ function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
-/** One read of every tab the reader uses; a second, small one only for a custom register tab PR_Meta names (as run.ts). */
-function readReviewNow(host: SheetsHost): Snapshot {
-  const snap = host.readNow({ tabs: [...READ_TABS] });
-  const extra = moreTabsToRead(snap);
-  if (extra.length === 0) return snap;
-  const more = host.readNow({ tabs: extra });
-  return { tabNames: snap.tabNames, tabs: { ...snap.tabs, ...more.tabs } };
-}
-
 /** Errors become outcomes the pane can show (what went wrong, how to fix it, that nothing changed). */
 function guarded(work: () => OperationOutcome): OperationOutcome {
   try {
     return work();
   } catch (e) {
-    const name = e instanceof Error ? e.name : '';
-    if (name !== 'NotAReviewError' && name !== 'LayoutChangedError' && name !== 'ReviewRequestError') console.error(e);
+    if (!isExpectedError(e)) console.error(e);
     return errorOutcome(e);
   }
 }
@@ -102,50 +89,29 @@ export function prFrameworks(): FrameworkChoice[] {
 export function prCreate(form: CreateForm): OperationOutcome {
   return locked(BUSY.create, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const host = hostFor(ss);
-    const existing = host.readNow({ tabs: [] }).tabNames;
-    const base = planCreate(
-      {
-        framework: form.frameworkId,
-        partnerships: form.partnerships,
-        respondents: form.respondents,
-        ...(form.respondentCount !== undefined ? { respondentCount: form.respondentCount } : {}),
-        cycle: form.cycle,
-        protect: form.protect,
-        today: today(ss),
-      },
-      existing,
-    );
-    const plan = form.protect ? withRespondentProtection(base) : base;
-    const applied = host.applyNow(plan);
-    return createdOutcome(form, plan, applied.warnings);
+    const flow = createFlow(createRequest(form, today(ss)), form.protect ? { refine: withRespondentProtection, note: protectionSentence } : {});
+    return driveSync(flow, hostFor(ss)).outcome;
   });
 }
 
 export function prCheck(): OperationOutcome {
   return guarded(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    return checkedOutcome(checkReview(readReviewNow(hostFor(ss)), today(ss)));
+    return driveSync(checkFlow(today(ss)), hostFor(ss)).outcome;
   });
 }
 
 export function prSummarise(): OperationOutcome {
   return locked(BUSY.summarise, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const host = hostFor(ss);
-    const { plan, summary } = planSummary(readReviewNow(host), { today: today(ss) });
-    const applied = host.applyNow(plan);
-    return summarisedOutcome(summary, plan, applied.warnings);
+    return driveSync(summariseFlow({ today: today(ss) }), hostFor(ss)).outcome;
   });
 }
 
 export function prPlan(): OperationOutcome {
   return locked(BUSY.plan, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const host = hostFor(ss);
-    const { plan, rows } = planImprovement(readReviewNow(host), { today: today(ss) });
-    const applied = host.applyNow(plan);
-    return plannedOutcome(rows, plan, applied.warnings);
+    return driveSync(planFlow({ today: today(ss) }), hostFor(ss)).outcome;
   });
 }
 

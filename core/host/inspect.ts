@@ -1,0 +1,66 @@
+/**
+ * Read-back: what a host actually kept, beyond the values `Host.read` returns. Optional — only the self-test uses it
+ * (core/selftest), to compare what a real Excel or Google Sheets kept with what the plan asked for. Implemented by the
+ * Office.js adapter, the Apps Script adapter and the in-memory workbook.
+ *
+ * A host answers about the cells it is asked about (probes), because neither Office.js nor Apps Script can list a
+ * tab's validations or number formats cheaply; tab-wide facts (hidden, frozen panes, merges, protection, charts,
+ * conditional formats) come whole.
+ */
+import type { RangeRef } from '../sheet-plan/types.js';
+
+export interface CellProbe {
+  row: number;
+  col: number;
+}
+
+export interface InspectRequest {
+  tab: string;
+  cells: CellProbe[];
+}
+
+/** A data validation as the host kept it. */
+export interface ValidationFact {
+  kind: 'list' | 'date' | 'number' | 'other';
+  /** list items, in order (list only) */
+  values?: string[];
+  /** bounds (number only) */
+  min?: number;
+  max?: number;
+  /** rejects other input (false: warns only) */
+  strict: boolean;
+}
+
+export interface CellFacts {
+  row: number;
+  col: number;
+  /** the formula as the host keeps it (with its leading `=`), or null for a value */
+  formula: string | null;
+  /** the number format code, '' or 'General' for none */
+  numberFormat: string;
+  validation: ValidationFact | null;
+  /** whether the cell is locked when its tab is protected (Sheets: false inside an unprotected range of the tab's
+   *  protection, or when no protection covers it) */
+  locked: boolean;
+}
+
+export interface TabFacts {
+  /** the tab asked about */
+  tab: string;
+  exists: boolean;
+  hidden: boolean;
+  frozen: { rows: number; cols: number };
+  merges: RangeRef[];
+  /** the tab (or, in Sheets, its whole range) is protected */
+  protected: boolean;
+  /** one entry per conditional format rule: the ranges it covers */
+  conditionalFormats: { ranges: RangeRef[] }[];
+  charts: { title: string; kind: string }[];
+  cells: CellFacts[];
+}
+
+export interface InspectHost {
+  inspect(requests: InspectRequest[]): Promise<TabFacts[]>;
+  /** Delete these tabs and workbook names (the self-test's scratch tabs); a missing one is not an error. */
+  remove(tabs: string[], namedRanges: string[]): Promise<void>;
+}

@@ -1,0 +1,54 @@
+/**
+ * The one-sentence outcomes every host shows after each operation (en-GB), from what the core returned. Pure.
+ * One definition for the task pane (ui/), the Sheets server and the self-test: see ./outcome.ts.
+ */
+import type { Rag } from '../scoring/types.js';
+
+const ragWord: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+/** 2.4, 2.33, 3 (en-GB, at most two decimals) */
+export function formatScore(n: number): string {
+  return n.toLocaleString('en-GB', { maximumFractionDigits: 2, useGrouping: false });
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** "Review created for Kensington and Chelsea LSP (2026/27): 8 respondents. Type the scores on the Responses tab." */
+export function createdMessage(args: { partnerships: string[]; cycle: string; respondents: number; entryTab: string | null }): string {
+  const who = args.partnerships.length === 1 ? args.partnerships[0]! : plural(args.partnerships.length, 'partnership');
+  const next = args.entryTab ? ` Type the entries on the ${args.entryTab} tab, then choose Check entries.` : '';
+  return `Review created for ${who} (${args.cycle}): ${plural(args.respondents, 'respondent')}.${next}`;
+}
+
+/** "No problems found: every entry can be scored." / "3 problems found (2 errors, 1 warning): choose one to go to its cell." */
+export function checkedMessage(errors: number, warnings: number): string {
+  const total = errors + warnings;
+  if (total === 0) return 'No problems found: every entry can be scored.';
+  const parts: string[] = [];
+  if (errors > 0) parts.push(plural(errors, 'error'));
+  if (warnings > 0) parts.push(plural(warnings, 'warning'));
+  return `${plural(total, 'problem')} found (${parts.join(', ')}): choose one to go to its cell.`;
+}
+
+/** "Summary built: 12 respondents, overall 2.4 (Amber); 4 actions on the Improvement Plan tab." */
+export function summaryMessage(args: { respondents: number; overallMean: number | null; rag: Rag | null; actions: number; planTab: string }): string {
+  const overall =
+    args.overallMean === null
+      ? 'no scores yet'
+      : `overall ${formatScore(args.overallMean)}${args.rag ? ` (${ragWord[args.rag]})` : ''}`;
+  return `Summary built: ${plural(args.respondents, 'respondent')}, ${overall}; ${plural(args.actions, 'action')} on the ${args.planTab} tab.`;
+}
+
+/** "Improvement plan drafted: 4 actions (1 kept as you edited it, 1 you added). Check each action, then …" */
+export function planMessage(args: { drafted: number; edited: number; added: number; noLongerWeak: number; tab: string }): string {
+  const total = args.drafted + args.edited + args.added;
+  if (total === 0) return `No actions to draft: no area for improvement was found. The ${args.tab} tab is ready for actions you add.`;
+  const notes: string[] = [];
+  if (args.edited > 0) notes.push(`${args.edited} kept as you edited ${args.edited === 1 ? 'it' : 'them'}`);
+  if (args.added > 0) notes.push(`${args.added} you added`);
+  if (args.noLongerWeak > 0) notes.push(`${args.noLongerWeak} no longer weak`);
+  const extra = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  return `Improvement plan drafted: ${plural(total, 'action')}${extra}. Check each action, then fill in the key contact and lead agency on the ${args.tab} tab.`;
+}

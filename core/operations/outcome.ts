@@ -1,0 +1,222 @@
+/**
+ * What a person is told after each operation, on every host: one en-GB sentence and the problems with their cells.
+ * One definition for the task pane (Excel, the browser preview), the Sheets server (its sidebar and menu) and the
+ * self-test; plain JSON, so it crosses google.script.run unchanged. Errors never escape as a stack: they become an
+ * outcome that says what is wrong, how to fix it, and what state the workbook is in: "Nothing was changed" only where
+ * that is true — errors before writing, or a failed write the host put back (WriteFailedError with nothing left
+ * changed); otherwise the tabs that may be part-written.
+ */
+import { frameworkSummaries } from '../framework/catalogue.js';
+import type { ApplyResult } from '../host/types.js';
+import type { PlanRowOut } from '../plan/types.js';
+import type { CellRef } from '../review/types.js';
+import { TAB } from '../sheet-plan/layout.js';
+import type { SheetPlan } from '../sheet-plan/types.js';
+import { cellLabel } from '../util/a1.js';
+import type { Problem } from '../validation/types.js';
+import { checkedMessage, createdMessage, planMessage, summaryMessage } from './messages.js';
+import type { CheckResult, CreateRequest, SummaryModel } from './types.js';
+
+export interface FrameworkChoice {
+  id: string;
+  title: string;
+  /** one line, from its source paper */
+  description: string;
+  /** e.g. "Kensington & Chelsea LSP, pilot workshop (Feb 2008)" */
+  source: string;
+  /** number of scored items */
+  items: number;
+  multiplePartnerships: boolean;
+}
+
+/** What the Create review form sends. */
+export interface CreateForm {
+  frameworkId: string;
+  partnerships: string[];
+  respondents: string[];
+  respondentCount?: number;
+  cycle: string;
+  protect: boolean;
+}
+
+export interface OutcomeProblem {
+  severity: 'error' | 'warning';
+  /** `Responses!D7` or '' for workbook-level problems */
+  cell: string;
+  message: string;
+  at: CellRef | null;
+}
+
+export interface OperationOutcome {
+  ok: boolean;
+  /** one en-GB sentence for the status area, e.g. "Summary built: 12 respondents, overall 2.4 (Amber)." */
+  message: string;
+  problems: OutcomeProblem[];
+  /** what changed, for screen readers and tests: tab names written */
+  tabsWritten: string[];
+}
+
+export function frameworkChoices(): FrameworkChoice[] {
+  return frameworkSummaries().map((f) => ({
+    id: f.id,
+    title: f.title,
+    description: f.description,
+    source: f.source.reference,
+    items: f.items,
+    multiplePartnerships: f.multiplePartnerships,
+  }));
+}
+
+/** The form as the core's request; `today` is read by the caller, at the edge. */
+export function createRequest(form: CreateForm, today: string): CreateRequest {
+  return {
+    framework: form.frameworkId,
+    partnerships: form.partnerships,
+    respondents: form.respondents,
+    ...(form.respondentCount !== undefined ? { respondentCount: form.respondentCount } : {}),
+    cycle: form.cycle,
+    protect: form.protect,
+    today,
+  };
+}
+
+export function toOutcomeProblem(p: Problem): OutcomeProblem {
+  return { severity: p.severity, cell: p.at ? cellLabel(p.at) : '', message: p.message, at: p.at };
+}
+
+/** Errors first, then warnings; each group in the order the core found them (sheet order). */
+export function sortProblems(list: OutcomeProblem[]): OutcomeProblem[] {
+  return [...list.filter((p) => p.severity === 'error'), ...list.filter((p) => p.severity === 'warning')];
+}
+
+/** "The tab is missing" → "The tab is missing." (messages are shown as sentences) */
+export function sentence(s: string): string {
+  const t = s.trim().replace(/\s+/g, ' ');
+  if (t === '') return t;
+  const first = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(first) ? first : `${first}.`;
+}
+
+/** What a host could not do exactly as planned (an Excel too old for a feature), added to the outcome sentence. */
+function withWarnings(message: string, applied: ApplyResult | null): string {
+  const warnings = applied?.warnings ?? [];
+  return warnings.length === 0 ? message : `${message} ${warnings.map(sentence).join(' ')}`;
+}
+
+function tabsOf(plan: SheetPlan, applied: ApplyResult | null): string[] {
+  return applied ? plan.tabs.map((t) => t.name) : [];
+}
+
+function planTab(plan: SheetPlan): string {
+  return plan.tabs.find((t) => t.role === 'plan')?.name ?? TAB.plan;
+}
+
+/** `note`: what a host's refinement of the plan did (Sheets: who may change each respondent's row), or null. */
+export function createdOutcome(req: CreateRequest, plan: SheetPlan, applied: ApplyResult | null, note: string | null = null): OperationOutcome {
+  const entry = plan.tabs.find((t) => t.role === 'entry') ?? plan.tabs.find((t) => t.role === 'register');
+  const respondents = req.respondents.length > 0 ? req.respondents.length : (req.respondentCount ?? 0);
+  const created = createdMessage({ partnerships: req.partnerships, cycle: req.cycle, respondents, entryTab: entry?.name ?? null });
+  const message = note ? `${created} ${note}` : created;
+  return { ok: true, message: withWarnings(message, applied), problems: [], tabsWritten: tabsOf(plan, applied) };
+}
+
+export function checkedOutcome(result: CheckResult): OperationOutcome {
+  const problems = sortProblems(result.problems.map(toOutcomeProblem));
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  // the check itself finished: problems found show as "Done, with problems to fix", not as a failure
+  return { ok: true, message: checkedMessage(errors, problems.length - errors), problems, tabsWritten: [] };
+}
+
+export function summarisedOutcome(summary: SummaryModel, plan: SheetPlan, applied: ApplyResult | null): OperationOutcome {
+  const message = summaryMessage({
+    respondents: summary.respondents,
+    overallMean: summary.overall.mean,
+    rag: summary.overall.rag,
+    actions: summary.plan.length,
+    planTab: planTab(plan),
+  });
+  return { ok: true, message: withWarnings(message, applied), problems: [], tabsWritten: tabsOf(plan, applied) };
+}
+
+export function plannedOutcome(rows: PlanRowOut[], plan: SheetPlan, applied: ApplyResult | null): OperationOutcome {
+  const count = (o: PlanRowOut['origin']): number => rows.filter((r) => r.origin === o).length;
+  const message = planMessage({
+    drafted: count('drafted'),
+    edited: count('edited'),
+    added: count('added'),
+    noLongerWeak: rows.filter((r) => r.sourceStillWeak === false).length,
+    tab: planTab(plan),
+  });
+  return { ok: true, message: withWarnings(message, applied), problems: [], tabsWritten: tabsOf(plan, applied) };
+}
+
+// ───────────────────────────── errors ─────────────────────────────
+// Recognised by `name` as well as by class: an error that crossed google.script.run or another bundle is no longer
+// an instance of the class.
+
+function errorName(e: unknown): string {
+  return e && typeof e === 'object' && 'name' in e && typeof (e as { name: unknown }).name === 'string' ? (e as { name: string }).name : '';
+}
+
+function errorMessage(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') {
+    return (e as { message: string }).message;
+  }
+  return typeof e === 'string' ? e : '';
+}
+
+/** Only the first line of a message: hosts sometimes append debugging detail after a line break. */
+function firstLine(s: string): string {
+  return s.split(/\r?\n/)[0] ?? '';
+}
+
+function leftChanged(e: unknown): string[] {
+  const v = e && typeof e === 'object' && 'leftChanged' in e ? (e as { leftChanged: unknown }).leftChanged : [];
+  return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+}
+
+function listTabs(tabs: string[]): string {
+  const q = tabs.map((t) => `"${t}"`);
+  const list = q.length === 1 ? q[0]! : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]!}`;
+  return `the ${tabs.length === 1 ? 'tab' : 'tabs'} ${list}`;
+}
+
+export const NOT_A_REVIEW_FIX = 'Open the workbook that holds your review, or choose Create review to start one.';
+export const LAYOUT_CHANGED_FIX = 'Nothing was changed. Try again: the add-in will read the workbook afresh.';
+
+/** The errors a person can act on (the message says what to do); any other error is unexpected. */
+export function isExpectedError(e: unknown): boolean {
+  const name = errorName(e);
+  return name === 'NotAReviewError' || name === 'LayoutChangedError' || name === 'ReviewRequestError';
+}
+
+/** A failed operation as every host shows it: the error's own words, the fix, and that nothing was changed. */
+export function errorOutcome(e: unknown): OperationOutcome {
+  const name = errorName(e);
+  const msg = sentence(firstLine(errorMessage(e)));
+  let message: string;
+  if (name === 'NotAReviewError') {
+    message = `${msg || 'This workbook is not a Partnership Review workbook.'} ${NOT_A_REVIEW_FIX}`;
+  } else if (name === 'LayoutChangedError') {
+    message = `${msg || 'The workbook changed while the add-in was working.'} ${LAYOUT_CHANGED_FIX}`;
+  } else if (name === 'WriteFailedError') {
+    // the host put back what it had started writing, or says which tabs it could not (core/host/write-failure.ts)
+    const left = leftChanged(e);
+    const what = msg.replace(/\.$/, '') || 'the workbook could not be written';
+    message =
+      left.length === 0
+        ? `Something went wrong while writing: ${what}. Nothing was changed: the add-in put back what it had started to write.`
+        : `Something went wrong while writing: ${what}. The add-in could not put everything back, so ${listTabs(left)} may be part-written: check ${left.length === 1 ? 'it' : 'them'}, or delete ${left.length === 1 ? 'it' : 'them'} and try again.`;
+  } else if (name === 'ReviewRequestError') {
+    message = `${msg || 'The request could not be carried out. Check the fields and try again.'} Nothing was changed.`;
+  } else {
+    const detail = msg.replace(/\.$/, '');
+    message = `Something went wrong: ${detail || 'an unexpected error'}. Nothing was changed.`;
+  }
+  return { ok: false, message, problems: [], tabsWritten: [] };
+}
+
+/** The document lock (Sheets) was busy for the whole wait: nothing was changed. */
+export function busyOutcome(message: string): OperationOutcome {
+  return { ok: false, message, problems: [], tabsWritten: [] };
+}
