@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../core/util/dates.js';
 import { EXCEL_MAX_CELL_TEXT } from '../../core/sheet-plan/limits.js';
 
-export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'demo'] as const;
+export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'report', 'demo'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export class UsageError extends Error {
@@ -21,6 +21,8 @@ export interface Options {
   respondents?: number;
   cycle?: string;
   previous?: string;
+  /** report: where to write the .docx */
+  out?: string;
   today?: string;
   protect: boolean;
   force: boolean;
@@ -43,6 +45,7 @@ const OPTION_SPEC = {
   respondents: { type: 'string' },
   cycle: { type: 'string' },
   previous: { type: 'string' },
+  out: { type: 'string' },
   today: { type: 'string' },
   'no-protect': { type: 'boolean' },
   force: { type: 'boolean' },
@@ -61,6 +64,7 @@ const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[] }> =
   import: { options: ['prefer-export'], paths: ['<review.xlsx>', '<responses.csv|responses.xlsx>'] },
   check: { options: ['json'], paths: ['<review.xlsx>'] },
   summarise: { options: ['json', 'previous'], paths: ['<review.xlsx>'] },
+  report: { options: ['out', 'previous', 'force'], paths: ['<review.xlsx>'] },
   demo: { options: ['framework', 'force'], paths: ['<review.xlsx>'] },
 };
 
@@ -126,6 +130,10 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     options.cycle = v.cycle.trim();
   }
   if (v.previous !== undefined) options.previous = v.previous;
+  if (v.out !== undefined) {
+    if (v.out.trim() === '') throw new UsageError('--out needs a file name, for example --out report.docx.');
+    options.out = v.out.trim();
+  }
   if (v.respondents !== undefined) {
     const n = Number(v.respondents);
     if (!/^\d+$/.test(v.respondents.trim()) || n < 1 || n > 5000) {

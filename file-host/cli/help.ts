@@ -8,6 +8,7 @@ Usage:
   partnership-review import <review.xlsx> <responses.csv|responses.xlsx> [--prefer-export]
   partnership-review check <review.xlsx> [--json]
   partnership-review summarise <review.xlsx> [--json] [--previous <last-review.xlsx>]
+  partnership-review report <review.xlsx> [--out <report.docx>] [--previous <last-review.xlsx>] [--force]
   partnership-review demo <review.xlsx> [--framework <id>] [--force]
 
   frameworks  list the built-in frameworks (--json: [{id, title, source, items}])
@@ -17,6 +18,8 @@ Usage:
   check       list every problem as Sheet!A1: message
   summarise   rewrite the Summary and Improvement Plan tabs (keeps everything people typed);
               --json prints the summary model; --previous compares with last cycle's workbook
+  report      write the review report for the board as a Word document (default: "<review> report.docx"
+              beside the workbook; --force replaces an existing one); the workbook is not changed
   demo        write a complete, filled-in example review (default: the Kensington and Chelsea workshop)
 
 Options for every command:

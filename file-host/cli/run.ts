@@ -14,6 +14,7 @@ import { importCommand } from './commands/import.js';
 import { checkCommand } from './commands/check.js';
 import { summariseCommand } from './commands/summarise.js';
 import { demoCommand } from './commands/demo.js';
+import { reportCommand } from './commands/report.js';
 
 export const VERSION = '0.1.0';
 const NAME = 'partnership-review';
@@ -50,6 +51,8 @@ export async function run(argv: string[], rawIo: CliIO): Promise<number> {
         return await checkCommand(ctx, a!);
       case 'summarise':
         return await summariseCommand(ctx, a!);
+      case 'report':
+        return await reportCommand(ctx, a!);
       case 'demo':
         return await demoCommand(ctx, a!);
     }
