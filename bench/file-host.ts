@@ -61,7 +61,7 @@ export async function fileHostInProcess(scenario: Scenario, size: number, onStep
     const t0 = performance.now();
     await work();
     times[name] = performance.now() - t0;
-    onStep({ step: name, ms: times[name]!, rssMB: mb(process.memoryUsage().rss) });
+    onStep({ step: name, ms: times[name], rssMB: mb(process.memoryUsage().rss) });
   };
 
   let bytes: Buffer = Buffer.alloc(0);

@@ -16,7 +16,7 @@ const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 export function parseCsv(text: string, label: string): CellValue[][] {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
     const err = e as Error & { lines?: number };
     throw new FileProblem(`${label} is not a CSV file that can be read${err.lines ? ` (line ${err.lines})` : ''}: ${err.message}. Export the responses again as CSV (UTF-8).`);

@@ -70,6 +70,7 @@ export function textOf(n: XNode): string {
   const c = n[tagOf(n)];
   if (!Array.isArray(c)) return '';
   return (c as XNode[])
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed XML text node is a string or a number
     .map((x) => (x['#text'] === undefined ? '' : String(x['#text'])))
     .join('')
     .trim();

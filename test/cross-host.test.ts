@@ -92,7 +92,7 @@ async function inSheets(s: Scenario, code: string): Promise<{ cells: Record<stri
     const sheet = fake.spreadsheet._sheet(tab);
     const out: Cells = {};
     for (const [k, cell] of sheet._cells) {
-      const text = cell.formula !== null ? formula(cell.formula) : show(cell.value as CellValue | Date);
+      const text = cell.formula !== null ? formula(cell.formula) : show(cell.value);
       if (text !== null) out[k.replace(':', ',')] = text;
     }
     cells[tab] = out;

@@ -50,7 +50,7 @@ export function scaleById(framework: Framework, scaleId: string): Scale {
 /** The scale an item is scored on: its own `scale`, else the framework's default scale. Accepts an item or its id. */
 export function scaleOf(framework: Framework, item: Item | string): Scale {
   const found = typeof item === 'string' ? findItem(framework, item)?.item : item;
-  if (!found) throw new Error(`Framework "${framework.id}" has no item "${String(item)}".`);
+  if (!found) throw new Error(`Framework "${framework.id}" has no item "${typeof item === 'string' ? item : item.id}".`);
   return scaleById(framework, found.scale ?? framework.defaultScale);
 }
 

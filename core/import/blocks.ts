@@ -5,7 +5,7 @@ export type CellMap = Map<number, Map<number, PlanCell>>;
 
 export function setCell(map: CellMap, row: number, col: number, cell: PlanCell): void {
   let r = map.get(row);
-  if (!r) map.set(row, (r = new Map()));
+  if (!r) map.set(row, (r = new Map<number, PlanCell>()));
   r.set(col, cell);
 }
 

@@ -98,7 +98,7 @@ export function readSettings(tab: TabSnapshot | undefined, framework: Framework,
         problems.push({
           severity: 'warning',
           code: 'settings.bad-year',
-          at: lastAt[id]!,
+          at: lastAt[id],
           message: `“${textOf(lastCell).trim()}” is not a year. Type the year this section was last reviewed in depth, for example 2024, or leave it blank.`,
         });
       }

@@ -42,7 +42,7 @@ const WIDTHS: Record<keyof ImprovementAction, number> = {
 };
 
 export const PLAN_TAB_COLUMNS: PlanTabColumn[] = [
-  ...PLAN_COLUMNS.map((c) => ({ key: c.id as PlanTabKey, header: c.header, width: WIDTHS[c.id], generated: false })),
+  ...PLAN_COLUMNS.map((c) => ({ key: c.id, header: c.header, width: WIDTHS[c.id], generated: false })),
   { key: 'smart', header: 'SMART check', width: 20, generated: true },
   { key: 'sourceStatus', header: 'Source status', width: 15, generated: true },
   { key: 'draftHash', header: 'Draft fingerprint', width: 10, generated: true },
@@ -69,7 +69,7 @@ function planValue(key: keyof ImprovementAction, row: ImprovementAction): PlanCe
   const v = row[key];
   if (key === 'part') return val(PART_TEXT[row.part] ?? String(v));
   if ((key === 'date' || key === 'progressReportDate') && typeof v === 'string' && isIsoDate(v)) return val(isoToSerial(v));
-  return val(v === '' ? null : (v as string));
+  return val(v === '' ? null : v);
 }
 
 export interface PlanTabInput {
@@ -154,7 +154,7 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
       if (r.origin !== 'drafted' || r.draftHash === e.draftHash) return;
       const cols = PLAN_COLUMNS.map((c) => colOf(c.id));
       if (cols.every((c, j) => c !== undefined && c === cols[0]! + j)) tab.blocks.push(block(e.at.row, cols[0]!, [PLAN_COLUMNS.map((c) => planValue(c.id, r))]));
-      else PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j]!, [[planValue(c.id, r)]])));
+      else PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.id, r)]])));
     });
   }
 

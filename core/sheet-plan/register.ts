@@ -3,7 +3,7 @@
  * Theme Review (appendix 3), and the Risk Register (risk-exercise, seed 003).
  * Rows: 1 title, 2 note, 3 headers, 4 hidden keys, 5… one row per entry (a row per group to start, then spare rows).
  */
-import type { Framework, RegisterColumn } from '../framework/schema.js';
+import type { Framework } from '../framework/schema.js';
 import { RAG_COLOURS, STYLE, blank, val } from './cells.js';
 import { SPARE_ENTRY_ROWS, TABLE_ROWS, VALIDATION_SPARE_ROWS, formatNumber, registerColumns, type RegisterTableColumn } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
@@ -116,7 +116,7 @@ export function registerTableColumns(framework: Framework): RegisterTableColumn[
 export function groupSummaryTableColumns(framework: Framework): RegisterTableColumn[] {
   const reg = framework.register;
   const gs = reg?.groupSummary;
-  return reg && gs ? registerColumns(gs.columns as RegisterColumn[], reg.groupLabel) : [];
+  return reg && gs ? registerColumns(gs.columns, reg.groupLabel) : [];
 }
 
 export function buildRegisterTab(framework: Framework, opts: { cycle: string; protect: boolean }): TabPlan {

@@ -393,7 +393,7 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
     if (r.kind === 'section') rowOf.set(`s:${r.id}`, first + i);
   });
   const out: PlanCell[][] = [];
-  rows.forEach((r, i) => {
+  rows.forEach((r) => {
     const cells: PlanCell[] = [];
     if (r.kind === 'overall') cells.push(val('Overall'), val(trivial ? 'All items' : 'All sections'));
     else if (r.kind === 'section') cells.push(val(r.id), val(`Section: ${r.title}`));

@@ -7,7 +7,7 @@ export function newTab(name: string, role: TabRole, mode: TabPlan['mode']): TabP
 
 export function block(row: number, col: number, cells: PlanCell[][], owner: Block['owner'] = 'generated'): Block {
   const width = cells.reduce((m, r) => Math.max(m, r.length), 0);
-  const rectCells = cells.map((r) => (r.length === width ? r : [...r, ...Array.from({ length: width - r.length }, () => ({ v: null }) as PlanCell)]));
+  const rectCells = cells.map((r) => (r.length === width ? r : [...r, ...Array.from({ length: width - r.length }, () => ({ v: null }))]));
   return { row, col, cells: rectCells, owner };
 }
 

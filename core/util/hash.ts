@@ -41,6 +41,8 @@ const DATE_FIELDS = new Set<string>(['date', 'progressReportDate']);
  * reads the same whether a host gave it back as ISO text, dd/mm/yyyy or an Excel serial number.
  */
 function normalise(field: string, value: unknown): string {
+  // a host hands back text, a number, a boolean or a date here; String() is their plain text
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the only objects a host returns are dates
   const s = value === null || value === undefined ? '' : String(value);
   const t = s.replace(/\r\n?/g, '\n').trim();
   if (DATE_FIELDS.has(field) && t !== '') return parseDate(t) ?? t;

@@ -32,6 +32,7 @@ export function isMeasurable(action: string): boolean {
 
 /** Cell text as a string (a host may hand back a number or null even where the type says string). */
 function str(v: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- host cells are scalars or dates
   return v === null || v === undefined ? '' : String(v).trim();
 }
 

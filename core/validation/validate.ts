@@ -35,7 +35,7 @@ export function invalidScoreMessage(raw: string, scaleText: string): { code: str
 }
 
 function hasAnyEntry(r: Response): boolean {
-  return Object.values(r.answers).some((f) => Object.values(f).some((e) => e && !isBlank((e as FieldEntry).value)));
+  return Object.values(r.answers).some((f) => Object.values(f).some((e) => e && !isBlank(e.value)));
 }
 
 function responseProblems(framework: Framework, data: ReviewData): Problem[] {

@@ -27,6 +27,7 @@ export interface WorkbookState {
 export function normaliseCell(v: unknown): CellValue {
   if (v === '' || v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Office.js hands back only scalars here; anything else is shown as text
   return String(v);
 }
 

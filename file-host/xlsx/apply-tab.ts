@@ -151,11 +151,11 @@ function applyPrint(ws: ExcelJS.Worksheet, tab: TabPlan): void {
   }
   ps.margins = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
   if (p.titleRows) ps.printTitlesRow = `${p.titleRows.from}:${p.titleRows.to}`;
-  else delete (ps as Partial<ExcelJS.PageSetup>).printTitlesRow;
+  else delete ps.printTitlesRow;
   if (p.titleColumns) ps.printTitlesColumn = `${columnLetter(p.titleColumns.from)}:${columnLetter(p.titleColumns.to)}`;
-  else delete (ps as Partial<ExcelJS.PageSetup>).printTitlesColumn;
+  else delete ps.printTitlesColumn;
   if (p.area) ps.printArea = `${a1(p.area.row, p.area.col)}:${a1(p.area.row + p.area.rows - 1, p.area.col + p.area.cols - 1)}`;
-  else delete (ps as Partial<ExcelJS.PageSetup>).printArea;
+  else delete ps.printArea;
   ws.headerFooter.oddFooter = '&L&8&A&R&8Page &P of &N';
 }
 

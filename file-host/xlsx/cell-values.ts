@@ -30,7 +30,7 @@ function scalar(v: Scalar): CellValue {
 }
 
 function richTextOf(v: unknown): string | null {
-  if (v && typeof v === 'object' && 'richText' in v && Array.isArray((v as { richText: unknown }).richText)) {
+  if (v && typeof v === 'object' && 'richText' in v && Array.isArray(v.richText)) {
     return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text ?? '').join('');
   }
   return null;
@@ -43,13 +43,14 @@ export function readCellValue(v: ExcelJS.CellValue): CellValue {
   if (typeof v !== 'object' || v instanceof Date) return scalar(v);
   const rich = richTextOf(v);
   if (rich !== null) return rich;
-  if ('formula' in v || 'sharedFormula' in v) return scalar((v as ExcelJS.CellFormulaValue).result as Scalar);
+  if ('formula' in v || 'sharedFormula' in v) return scalar((v as ExcelJS.CellFormulaValue).result);
   if ('hyperlink' in v) {
-    const text = (v as ExcelJS.CellHyperlinkValue).text as unknown;
+    const text = v.text as unknown;
     if (typeof text === 'string') return text;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ExcelJS types hyperlink text as unknown; it is text or rich text
     return richTextOf(text) ?? (text === undefined || text === null ? null : String(text));
   }
-  if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
+  if ('error' in v) return String(v.error);
   // an ExcelJS merge placeholder or anything newer: nothing a person typed here
   return null;
 }
@@ -59,7 +60,7 @@ export function readCellValue(v: ExcelJS.CellValue): CellValue {
 export function readCell(cell: ExcelJS.Cell): CellValue {
   if (cell.isMerged && cell.master !== cell) return null;
   const v = cell.value;
-  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return scalar(cell.result as Scalar);
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return scalar(cell.result);
   return readCellValue(v);
 }
 

@@ -52,7 +52,7 @@ export function setConditionalFormats(ws: ExcelJS.Worksheet, spec: ConditionalFo
           priority: nextPriority(),
           formulae: [ruleFormula(rule, topLeft)],
           style: conditionalStyle(rule.format),
-        }) as ExcelJS.ConditionalFormattingRule,
+        }),
     ),
   });
 }

@@ -125,11 +125,12 @@ function listRange(wb: ExcelJS.Workbook, values: string[]): string {
     for (let r = 1; r <= Math.max(ws.rowCount, values.length); r++) {
       const v = ws.getCell(r, col).value;
       if (v === null || v === undefined || v === '') break;
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the lists tab holds only the text this module wrote
       existing.push(String(v));
     }
     if (existing.length === 0) {
       values.forEach((v, i) => {
-        ws!.getCell(i + 1, col).value = v;
+        ws.getCell(i + 1, col).value = v;
       });
       column.width = Math.min(60, Math.max(10, ...values.map((v) => v.length)));
       break;
@@ -163,7 +164,7 @@ export function setValidation(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, range
       formulae: [listFormula(wb, rule.values)],
       errorStyle: rule.strict ? 'stop' : 'warning',
       ...messages,
-    } as ExcelJS.DataValidation;
+    };
   } else if (rule.kind === 'number') {
     dv = {
       type: rule.integer ? 'whole' : 'decimal',
@@ -172,7 +173,7 @@ export function setValidation(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, range
       formulae: [rule.min, rule.max],
       errorStyle: 'stop',
       ...messages,
-    } as ExcelJS.DataValidation;
+    };
   } else {
     dv = {
       type: 'date',
@@ -181,7 +182,7 @@ export function setValidation(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, range
       formulae: [new Date(Date.UTC(1900, 0, 1))],
       errorStyle: 'stop',
       ...messages,
-    } as ExcelJS.DataValidation;
+    };
   }
   for (const k of Object.keys(dv) as (keyof ExcelJS.DataValidation)[]) if (dv[k] === undefined) delete dv[k];
   modelOf(ws)[key(rectOf(range))] = dv;

@@ -35,7 +35,7 @@ export class GoogleScriptBridge implements HostBridge {
       try {
         run = this.runner();
       } catch (e) {
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
         return;
       }
       const fn = run

@@ -181,6 +181,7 @@ export class SheetsHost implements Host {
     if (v === '' || v === null || v === undefined) return null;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     if (isDate(v)) return this.dateText(v);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- getValues() gives only scalars and dates
     return String(v);
   }
 
@@ -358,7 +359,7 @@ export class SheetsHost implements Host {
       const left = Math.min(...list.map((p) => p.col));
       const bottom = Math.min(lastRow, Math.max(...list.map((p) => p.row)));
       const right = Math.min(lastCol, Math.max(...list.map((p) => p.col)));
-      const values =
+      const values: unknown[][] =
         bottom >= top && right >= left ? this.range(sheet, { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 }).getValues() : [];
       if (values.length) this.tick();
       for (const p of list) {
@@ -613,7 +614,7 @@ export class SheetsHost implements Host {
       const existing = sheet.getCharts();
       this.tick();
       for (const c of existing) {
-        const title = c.getOptions().get('title');
+        const title: unknown = c.getOptions().get('title');
         this.tick(2);
         if (typeof title === 'string' && titles.has(title)) {
           sheet.removeChart(c);

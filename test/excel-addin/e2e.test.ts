@@ -132,7 +132,10 @@ describe('task pane in the browser preview (production build)', () => {
     // ── create ──
     await page.getByRole('combobox', { name: 'Framework' }).click();
     await page.getByRole('option', { name: 'Partnership tree self-assessment' }).click();
-    await expect(page.getByText('Source: Kensington and Chelsea LSP, outputs from the partnership framework pilot workshop, 22nd February 2008 · 6 scored items')).toBeDefined();
+    // the chosen framework's description shows (waitFor throws when no such text becomes visible)
+    await page
+      .getByText('Source: Kensington and Chelsea LSP, outputs from the partnership framework pilot workshop, 22nd February 2008 · 6 scored items')
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await page.getByRole('textbox', { name: 'Partnership' }).fill('Kensington and Chelsea LSP');
     await page.getByRole('textbox', { name: 'Respondents' }).fill('Ann Smith\nBen Jones\nCara Patel');
     await page.getByRole('form', { name: 'Create review' }).getByRole('button', { name: 'Create review' }).click();

@@ -145,7 +145,10 @@ export class FakeRange
         if (!hidden) s.hiddenColumns.clear();
         return;
       }
-      for (let c = b.c1; c <= b.c2; c++) (hidden ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c));
+      for (let c = b.c1; c <= b.c2; c++) {
+        if (hidden) s.hiddenColumns.add(c);
+        else s.hiddenColumns.delete(c);
+      }
     });
   }
 
@@ -158,7 +161,10 @@ export class FakeRange
         if (!hidden) s.hiddenRows.clear();
         return;
       }
-      for (let r = b.r1; r <= b.r2; r++) (hidden ? s.hiddenRows.add(r) : s.hiddenRows.delete(r));
+      for (let r = b.r1; r <= b.r2; r++) {
+        if (hidden) s.hiddenRows.add(r);
+        else s.hiddenRows.delete(r);
+      }
     });
   }
 

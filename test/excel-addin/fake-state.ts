@@ -33,7 +33,7 @@ export function parseAddress(address: string | undefined): Bounds {
     return { c: m[1] ? columnNumber(m[1]) : undefined, r: m[2] ? Number(m[2]) : undefined };
   };
   const f = cell(from);
-  const t = cell(to!);
+  const t = cell(to);
   return { r1: f.r ?? 1, c1: f.c ?? 1, r2: t.r ?? MAX_ROWS, c2: t.c ?? MAX_COLS };
 }
 
@@ -60,7 +60,7 @@ export function parseTyped(s: string | number | boolean): FakeCell | null {
     const year = d[3] ? Number(d[3].length === 2 ? `20${d[3]}` : d[3]) : 2026;
     return { value: Math.round((Date.UTC(year, Number(d[2]) - 1, Number(d[1])) - Date.UTC(1899, 11, 30)) / 86_400_000) };
   }
-  if (/^[+@\-]/.test(s)) return { value: null, formula: `=${s.replace(/^[+@]/, '')}` };
+  if (/^[+@-]/.test(s)) return { value: null, formula: `=${s.replace(/^[+@]/, '')}` };
   return { value: s };
 }
 

@@ -72,7 +72,7 @@ export class FakeWorksheet
     this.set('visibility', v, (s) => {
       const visible = this.ctx.office.state.sheets.filter((x) => x.visibility === 'Visible' && x !== s);
       if (v !== 'Visible' && visible.length === 0) throw fakeError('InvalidOperation', 'cannot hide the last visible tab');
-      s.visibility = v as 'Visible' | 'Hidden' | 'VeryHidden';
+      s.visibility = v;
     });
   }
   get position(): number {
@@ -199,7 +199,7 @@ class FakeCharts {
   }
   load(props: string): this {
     this.ws.ctx.queue(this.target, 'load', [props], () => {
-      if (!this.ws.isNull()) this.names = this.ws.state().charts.map((c) => String(c.props['name'] ?? ''));
+      if (!this.ws.isNull()) this.names = this.ws.state().charts.map((c) => (typeof c.props['name'] === 'string' ? c.props['name'] : ''));
     });
     return this;
   }

@@ -130,7 +130,7 @@ function expectImportReadBack(r: ScenarioResult): void {
   const rows = (r.final.tabs['Responses']?.values ?? []).slice(5).filter((row) => row[0] !== null);
   const byName = new Map(rows.map((row) => [row[0], row]));
   for (const line of IMPORT_TABLE.slice(1)) {
-    const row = byName.get(line[0]!);
+    const row = byName.get(line[0]);
     expect(row, `imported row for ${String(line[0])}`).toBeDefined();
     expect(row![1]).toBe(PARTNERSHIP);
     expect(row![4]).toBe(line[3]); // ASPIRE comment (column E)

@@ -119,7 +119,7 @@ describe('planCreate', () => {
   it('the Instructions say which tabs people type in and list the silences', () => {
     const f = getFramework('nru-partnership');
     const plan = planCreate({ framework: f.id, partnerships: ['KCP'], respondents: [], cycle: '2026/27', today: TODAY }, []);
-    const text = plan.tabs[0]!.blocks[0]!.cells.map((r) => ('v' in r[0]! ? r[0]!.v : '')).join('\n');
+    const text = plan.tabs[0]!.blocks[0]!.cells.map((r) => ('v' in r[0]! ? r[0].v : '')).join('\n');
     expect(text).toContain('You type in: Responses, Review Settings, Previous Review.');
     expect(text).toContain('The add-in rewrites: Summary, Improvement Plan, PR_Meta (hidden).');
     expect(text).toContain('Choices this workbook makes where the source paper is silent');

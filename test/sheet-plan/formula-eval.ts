@@ -324,14 +324,14 @@ export class FormulaEvaluator {
       case 'COUNTIF': {
         const range = this.eval(args[0]!, sheet);
         const crit = this.scalar(args[1]!, sheet);
-        const cells = isRange(range) ? range.range : [range as Scalar];
+        const cells = isRange(range) ? range.range : [range];
         return cells.filter((c) => matches(c, crit)).length;
       }
       case 'COUNTIFS': {
         const pairs: { cells: Scalar[]; crit: Scalar }[] = [];
         for (let i = 0; i < args.length; i += 2) {
           const range = this.eval(args[i]!, sheet);
-          pairs.push({ cells: isRange(range) ? range.range : [range as Scalar], crit: this.scalar(args[i + 1]!, sheet) });
+          pairs.push({ cells: isRange(range) ? range.range : [range], crit: this.scalar(args[i + 1]!, sheet) });
         }
         const len = pairs[0]!.cells.length;
         if (pairs.some((p) => p.cells.length !== len)) return { error: '#VALUE!' };
@@ -356,6 +356,7 @@ function num(v: Scalar): number | Err {
 function text(v: Scalar): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isErr(v)) return v.error;
   return String(v);
 }
 

@@ -51,7 +51,7 @@ describe('item formulas evaluate to the hand-computed figures', () => {
     scores.forEach((s, i) => {
       wb.setCell('R', 6 + i, 1, `P${i + 1}`);
       if (s !== null) wb.setCell('R', 6 + i, 4, s);
-      if (partnerships[i]) wb.setCell('R', 6 + i, 2, partnerships[i]!);
+      if (partnerships[i]) wb.setCell('R', 6 + i, 2, partnerships[i]);
     });
     const cells = { row: 2, n: 3, missing: 4, mean: 5, median: 6, sd: 7, min: 8, max: 9, counts: 10, percent: 13, rag: 14, divided: 15 };
     wb.setFormula('S', 1, 2, '=COUNTA(R!$A$6:$A$100)', null);

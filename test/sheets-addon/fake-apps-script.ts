@@ -85,6 +85,7 @@ export function parseTyped(v: unknown): { value: Stored; formula: string | null 
   if (v === null || v === undefined || v === '') return { value: '', formula: null };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
   if (isDate(v)) return { value: v, formula: null };
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Apps Script turns any other value into its text too
   const s = String(v);
   if (s.startsWith("'")) return { value: s.slice(1), formula: null };
   if (s.startsWith('=')) return { value: '', formula: s };

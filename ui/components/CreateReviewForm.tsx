@@ -1,5 +1,5 @@
 /** "Create review": framework, partnerships, respondents, cycle, protection, and the primary button. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, makeStyles, Switch, Textarea, tokens } from '@fluentui/react-components';
 import { DocumentAdd20Regular } from '@fluentui/react-icons';
 import type { CreateForm, FrameworkChoice } from '../bridge.js';
@@ -22,17 +22,15 @@ export function CreateReviewForm(props: {
   onCreate: (form: CreateForm) => void;
 }) {
   const styles = useStyles();
-  const [frameworkId, setFrameworkId] = useState('');
+  const [pickedId, setFrameworkId] = useState('');
   const [partnerships, setPartnerships] = useState('');
   const [respondents, setRespondents] = useState('');
   const [cycle, setCycle] = useState(props.defaultCycle);
   const [protect, setProtect] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  // pick the first framework once the list arrives, so the description shows straight away
-  useEffect(() => {
-    if (!frameworkId && props.frameworks && props.frameworks.length > 0) setFrameworkId(props.frameworks[0]!.id);
-  }, [props.frameworks, frameworkId]);
+  // the first framework until one is picked, so the description shows as soon as the list arrives
+  const frameworkId = pickedId || (props.frameworks?.[0]?.id ?? '');
 
   const chosen = props.frameworks?.find((f) => f.id === frameworkId);
   const multiple = chosen?.multiplePartnerships ?? false;

@@ -15,6 +15,8 @@ export function ChartLayer(props: { charts: readonly ChartSpec[]; values: CellVa
       const td = table.current?.querySelector<HTMLElement>(`td[data-cell="${a1(c.anchor.row, c.anchor.col)}"]`);
       if (td) next[c.id] = { left: td.offsetLeft, top: td.offsetTop };
     }
+    // measuring drawn cells after layout is what a layout effect is for; unchanged spots keep the old state (no re-render)
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSpots((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next));
   }, [charts, table, version, props.values]);
   return (

@@ -205,8 +205,10 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
     [snapshot],
   );
   const tab = state.activeTab && visibleTabs.includes(state.activeTab) ? state.activeTab : (visibleTabs[0] ?? null);
-  const values: CellValue[][] = (tab && snapshot.tabs[tab]?.values) || [];
+  const values = useMemo<CellValue[][]>(() => (tab && snapshot.tabs[tab]?.values) || [], [tab, snapshot]);
   const size = gridSize(values);
+  // dataVersion is the cache key: the layout is read again only when cells changed
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const layout = useMemo(() => (tab ? host.layoutOf(tab) : null), [host, tab, state.dataVersion]);
   const widths = useMemo(() => columnWidths(values, size.cols, layout?.widths), [values, size.cols, layout]);
   const merged = useMemo(() => mergeMap(layout?.merges ?? [], layout?.hiddenRows, layout?.hiddenColumns), [layout]);
@@ -221,11 +223,13 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
   }, [tab]);
 
   // bring the selected cell into view (a problem chosen in the pane)
+  const selRow = sel?.row;
+  const selCol = sel?.col;
   useEffect(() => {
-    if (!sel || !scroller.current) return;
-    const el = scroller.current.querySelector<HTMLElement>(`[data-cell="${a1(sel.row, sel.col)}"]`);
+    if (selRow === undefined || selCol === undefined || !scroller.current) return;
+    const el = scroller.current.querySelector<HTMLElement>(`[data-cell="${a1(selRow, selCol)}"]`);
     el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [sel?.sheet, sel?.row, sel?.col, tab, snapshot]);
+  }, [selRow, selCol, tab, snapshot]);
 
   // focus moves at once, so keys typed quickly land in the next cell (as in Excel), not on the page
   const focusCell = (row: number, col: number) => {
@@ -242,14 +246,16 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
 
   // the edit in progress, for commit to claim exactly once (Enter, then the blur of the removed box)
   const pending = useRef<Editing | null>(null);
-  pending.current = editing;
+  const edit = (next: Editing | null) => {
+    pending.current = next;
+    setEditing(next);
+  };
 
   /** Write what was typed; then move down (Enter), right (Tab) or nowhere (the box lost focus). */
   const commit = (then: 'down' | 'right' | 'none') => {
     const e = pending.current;
     if (!e) return;
-    pending.current = null;
-    setEditing(null);
+    edit(null);
     if (e.text !== editText(valueAt(e.at.row, e.at.col)) && !host.type(e.at, typedValue(e.text))) {
       // refused (a protected cell): stay on it, with the notice showing
       if (then !== 'none') focusCell(e.at.row, e.at.col);
@@ -270,20 +276,17 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
       if (k === 'Enter') commit('down');
       else if (k === 'Tab') commit('right');
       else if (k === 'Escape') {
-        pending.current = null;
-        setEditing(null);
+        edit(null);
       } else if (plain) {
         const next = { at: typing.at, text: typing.text + k };
-        pending.current = next;
-        setEditing(next);
+        edit(next);
       } else return;
       ev.preventDefault();
       return;
     }
     const start = (text: string) => {
       const next = { at, text };
-      pending.current = next;
-      setEditing(next);
+      edit(next);
     };
     if (k === 'ArrowDown') move(row + 1, col);
     else if (k === 'ArrowUp') move(row - 1, col);
@@ -384,7 +387,7 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
                           style={cellCss(format, v)}
                           className={mergeClasses(styles.cell, format.wrap && styles.wrap, spills && styles.spill, isSel && styles.selected)}
                           onMouseDown={() => host.highlight({ sheet: tab, row, col })}
-                          onDoubleClick={() => setEditing({ at: { sheet: tab, row, col }, text: editText(v) })}
+                          onDoubleClick={() => edit({ at: { sheet: tab, row, col }, text: editText(v) })}
                           onKeyDown={(ev) => onCellKey(ev, row, col)}
                         >
                           {isEditing && editing ? (
@@ -393,7 +396,7 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
                               autoFocus
                               aria-label={`Edit ${ref}`}
                               value={editing.text}
-                              onChange={(ev) => setEditing({ at: editing.at, text: ev.target.value })}
+                              onChange={(ev) => edit({ at: editing.at, text: ev.target.value })}
                               onFocus={(ev) => {
                                 const end = ev.target.value.length; // keep typing after what is already there
                                 ev.target.setSelectionRange(end, end);
@@ -403,8 +406,7 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
                                 if (ev.key === 'Enter') commit('down');
                                 else if (ev.key === 'Tab') commit('right');
                                 else if (ev.key === 'Escape') {
-                                  pending.current = null;
-                                  setEditing(null);
+                                  edit(null);
                                   focusCell(row, col);
                                 } else return;
                                 ev.preventDefault();
@@ -439,7 +441,7 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
             aria-selected={n === tab}
             className={mergeClasses(styles.tab, n === tab && styles.tabActive)}
             onClick={() => {
-              setEditing(null);
+              edit(null);
               host.showTab(n);
             }}
           >

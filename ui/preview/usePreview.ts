@@ -13,5 +13,6 @@ export function usePreviewState(host: PreviewHost): PreviewState {
 /** The workbook as it is after the last cell change (`dataVersion`), read synchronously so nothing lags a keystroke. */
 export function usePreviewSnapshot(host: PreviewHost, dataVersion: number): Snapshot {
   // dataVersion is the cache key: the snapshot is read again only when cells changed
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => host.snapshotNow(), [host, dataVersion]);
 }

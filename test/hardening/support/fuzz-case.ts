@@ -29,7 +29,6 @@ import { PLAN_COLUMNS } from '../../../core/plan/columns.js';
 import type { CellValue } from '../../../core/review/types.js';
 import { TAB, entryColumns, registerColumns, tabOrder, type TabKey } from '../../../core/sheet-plan/layout.js';
 import { PREVIOUS_KEYS } from '../../../core/sheet-plan/previous.js';
-import { notesColumns } from '../../../core/sheet-plan/workshop-notes.js';
 import { a1 } from '../../../core/util/a1.js';
 import type { Problem } from '../../../core/validation/types.js';
 import { MemoryWorkbook } from '../../../memory-host/index.js';
