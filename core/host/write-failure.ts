@@ -19,6 +19,6 @@ export class WriteFailedError extends Error {
 /** The error's own words, whatever was thrown. */
 export function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
-  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') return (e as { message: string }).message;
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') return e.message;
   return String(e);
 }

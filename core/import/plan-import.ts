@@ -77,7 +77,7 @@ interface Value {
 }
 
 function valueOf(c: PlanCell): CellValue {
-  return 'v' in c ? (c.v as CellValue) : null;
+  return 'v' in c ? c.v : null;
 }
 
 function same(a: CellValue | undefined, b: CellValue, compare: Value['compare']): boolean {
@@ -160,8 +160,8 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
     tabMeta[IMPORT_ID_KEY] = newMachineCols;
     tabMeta[IMPORT_RECORD_KEY] = newMachineCols + 1;
   }
-  const idCol = tabMeta[IMPORT_ID_KEY]!;
-  const recCol = tabMeta[IMPORT_RECORD_KEY]!;
+  const idCol = tabMeta[IMPORT_ID_KEY];
+  const recCol = tabMeta[IMPORT_RECORD_KEY];
 
   // rows already in the workbook: by identity, "Respondent n" placeholders, and rows typed by hand (by name)
   const byId = new Map<string, number>();
@@ -365,7 +365,7 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
 
 /** A score the spreadsheet's live formulas can count: " strong " → "strong" (the scale's own label), "3 " → 3. */
 function canonicalScore(cell: PlanCell, scale: Scale): PlanCell {
-  const raw = 'v' in cell ? (cell.v as CellValue) : null;
+  const raw = 'v' in cell ? cell.v : null;
   const p = parseScore(raw, scale);
   if (p.kind !== 'score' || typeof raw !== 'string') return cell;
   const point = scale.points.find((x) => x.value === p.value)!;

@@ -464,8 +464,8 @@ export class SheetsHost implements Host {
 
   /** What a range holds, as `setValues` would write it back: formulas as formulas, text guarded as text. */
   private restorable(range: Range): unknown[][] {
-    const values = range.getValues();
-    const formulas = range.getFormulas();
+    const values: unknown[][] = range.getValues();
+    const formulas: string[][] = range.getFormulas();
     this.tick(2);
     return values.map((row, i) =>
       row.map((v, j) => {

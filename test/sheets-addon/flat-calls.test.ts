@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { SheetsHost } from '../../sheets-addon/server/sheets-host.js';
 import type { TabPlan } from '../../core/sheet-plan/types.js';
 import { FakeAppsScript } from './fake-apps-script.js';
-import { sameShape } from './load-addon.js';
 
 function tab(partial: Partial<TabPlan> & Pick<TabPlan, 'name'>): TabPlan {
   return { role: 'summary', mode: 'create', blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...partial };
