@@ -155,12 +155,12 @@ export function plannedOutcome(rows: PlanRowOut[], plan: SheetPlan, applied: App
 // an instance of the class.
 
 function errorName(e: unknown): string {
-  return e && typeof e === 'object' && 'name' in e && typeof (e).name === 'string' ? (e as { name: string }).name : '';
+  return e && typeof e === 'object' && 'name' in e && typeof e.name === 'string' ? e.name : '';
 }
 
 function errorMessage(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e && typeof (e).message === 'string') {
-    return (e as { message: string }).message;
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') {
+    return e.message;
   }
   return typeof e === 'string' ? e : '';
 }
@@ -171,7 +171,7 @@ function firstLine(s: string): string {
 }
 
 function leftChanged(e: unknown): string[] {
-  const v = e && typeof e === 'object' && 'leftChanged' in e ? (e).leftChanged : [];
+  const v = e && typeof e === 'object' && 'leftChanged' in e ? e.leftChanged : [];
   return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
 }
 
