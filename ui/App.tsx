@@ -13,6 +13,7 @@ import { PaneSection } from './components/PaneSection.js';
 import { ProblemList } from './components/ProblemList.js';
 import { ReviewActions, type ActionKind } from './components/ReviewActions.js';
 import { WorkingStatus } from './components/WorkingStatus.js';
+import { downloadReport, type SavedReport } from './report-download.js';
 
 const useStyles = makeStyles({
   pane: {
@@ -39,6 +40,7 @@ export const WORKING: Record<ActionKind, string> = {
   check: 'Checking the entries…',
   summarise: 'Building the summary…',
   plan: 'Drafting the improvement plan…',
+  report: 'Writing the report…',
 };
 
 export interface AppProps {
@@ -58,6 +60,7 @@ export function App({ bridge, clock }: AppProps) {
   const running = useRef(false);
   const [createOpen, setCreateOpen] = useState(true);
   const feedback = useRef<HTMLDivElement>(null);
+  const [saved, setSaved] = useState<SavedReport | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -100,8 +103,21 @@ export function App({ bridge, clock }: AppProps) {
   );
 
   const onCreate = (form: CreateForm) => void run('create', (p) => bridge.create(form, p));
-  const onAction = (kind: 'check' | 'summarise' | 'plan') =>
-    void run(kind, (p) => (kind === 'check' ? bridge.check(p) : kind === 'summarise' ? bridge.summarise(p) : bridge.plan(p)));
+  const onReport = () =>
+    void run('report', async (p) => {
+      const o = await bridge.report(p);
+      if (!o.ok || !o.report) return o;
+      const file = await downloadReport(o.report, o.fileName);
+      setSaved((old) => {
+        if (old) URL.revokeObjectURL(old.url);
+        return file;
+      });
+      return { ...o, message: `${o.message} If it did not download, use the link below.` };
+    });
+  const onAction = (kind: 'check' | 'summarise' | 'plan' | 'report') =>
+    kind === 'report'
+      ? onReport()
+      : void run(kind, (p) => (kind === 'check' ? bridge.check(p) : kind === 'summarise' ? bridge.summarise(p) : bridge.plan(p)));
   const onChoose = (p: BridgeProblem) => {
     if (!p.at) return;
     bridge.select(p.at).catch((e: unknown) => {
@@ -128,6 +144,11 @@ export function App({ bridge, clock }: AppProps) {
         <div className={styles.feedback} ref={feedback}>
           <WorkingStatus message={progress} />
           <OutcomeMessage outcome={outcome} />
+          {saved && (
+            <a href={saved.url} download={saved.fileName} data-testid="report-link">
+              Save {saved.fileName}
+            </a>
+          )}
           <ProblemList problems={problems} onChoose={onChoose} />
         </div>
       </main>

@@ -9,6 +9,8 @@ import './zod-no-eval.js'; // first: before any zod schema is built
 import type { Host } from '../core/host/types.js';
 import { createRequest, errorOutcome, frameworkChoices } from '../core/operations/outcome.js';
 import { runCheck, runCreate, runPlan, runSummarise } from '../core/operations/run.js';
+import { driveAsync } from '../core/operations/flow.js';
+import { reportErrorOutcome, reportFlow } from '../core/report/flow.js';
 import type { OnProgress } from '../core/operations/types.js';
 import type { CellRef } from '../core/review/types.js';
 import type { CreateForm, HostBridge, OnBridgeProgress, OperationOutcome } from './bridge.js';
@@ -53,6 +55,14 @@ export function makeLocalBridge(host: SelectableHost, hostName: string, clock: (
 
     plan(onProgress?: OnBridgeProgress) {
       return guarded(async () => (await runPlan(host, { today: today() }, progress(onProgress))).outcome);
+    },
+
+    async report(onProgress?: OnBridgeProgress) {
+      try {
+        return await driveAsync(reportFlow({ today: today() }), host, progress(onProgress));
+      } catch (e) {
+        return reportErrorOutcome(e);
+      }
     },
 
     select(at: CellRef) {

@@ -18,6 +18,9 @@ export type { CreateForm, FrameworkChoice, OperationOutcome } from '../core/oper
 export type { OutcomeProblem as BridgeProblem } from '../core/operations/outcome.js';
 import type { CreateForm, FrameworkChoice, OperationOutcome } from '../core/operations/outcome.js';
 
+export type { ReportOutcome } from '../core/report/flow.js';
+import type { ReportOutcome } from '../core/report/flow.js';
+
 export interface HostBridge {
   /** "Excel", "Google Sheets", "Browser preview", ".xlsx file" */
   readonly hostName: string;
@@ -26,6 +29,8 @@ export interface HostBridge {
   check(onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
   summarise(onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
   plan(onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
+  /** the review report's content, read from the workbook (nothing is written); the pane makes and saves the .docx */
+  report(onProgress?: OnBridgeProgress): Promise<ReportOutcome>;
   /** select a cell in the workbook (choosing a problem in the list) */
   select(at: CellRef): Promise<void>;
 }

@@ -373,6 +373,12 @@ function method(input: ReportInput): ReportBlock[] {
   return out;
 }
 
+/** "Review report 2026-27.docx": the cycle, with the characters a file name cannot hold replaced. */
+export function reportFileName(cycle: string): string {
+  const c = cycle.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
+  return `Review report${c ? ` ${c}` : ''}.docx`;
+}
+
 export function buildReportContent(input: ReportInput): ReportContent {
   const { summary, facts } = input;
   const fw = facts.framework;

@@ -5,7 +5,7 @@
  * the pane shows its own "Building the summary…" while it waits.
  */
 import type { CellRef } from '../../core/review/types.js';
-import type { CreateForm, FrameworkChoice, HostBridge, OperationOutcome } from '../../ui/bridge.js';
+import type { CreateForm, FrameworkChoice, HostBridge, OperationOutcome, ReportOutcome } from '../../ui/bridge.js';
 import type { ServerFunctions } from '../server/api.js';
 
 /** The slice of `google.script.run` the bridge uses. */
@@ -65,6 +65,11 @@ export class GoogleScriptBridge implements HostBridge {
 
   plan(): Promise<OperationOutcome> {
     return this.call('prPlan');
+  }
+
+  /** the report's content from the server; the sidebar makes the .docx and downloads it (ui/report-download.ts) */
+  report(): Promise<ReportOutcome> {
+    return this.call('prReport');
   }
 
   async select(at: CellRef): Promise<void> {

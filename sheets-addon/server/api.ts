@@ -7,6 +7,7 @@
  */
 import type { CellRef } from '../../core/review/types.js';
 import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../core/operations/outcome.js';
+import type { ReportOutcome } from '../../core/report/flow.js';
 
 export interface ServerFunctions {
   prFrameworks(): FrameworkChoice[];
@@ -14,6 +15,8 @@ export interface ServerFunctions {
   prCheck(): OperationOutcome;
   prSummarise(): OperationOutcome;
   prPlan(): OperationOutcome;
+  /** the review report's content (read only); the sidebar makes the .docx */
+  prReport(): ReportOutcome;
   prSelect(at: CellRef): null;
 }
 
@@ -31,4 +34,5 @@ export const GLOBAL_FUNCTIONS: readonly { name: string; params: readonly string[
   { name: 'prSummarise', params: [] },
   { name: 'prPlan', params: [] },
   { name: 'prSelect', params: ['at'] },
+  { name: 'prReport', params: [] },
 ];

@@ -13,6 +13,7 @@
  * turns every export listed in ./api.ts into a top-level function.
  */
 import { checkFlow, createFlow, driveSync, planFlow, summariseFlow } from '../../core/operations/flow.js';
+import { reportErrorOutcome, reportFlow, type ReportOutcome } from '../../core/report/flow.js';
 import {
   busyOutcome,
   createRequest,
@@ -125,7 +126,20 @@ export function prSelect(at: CellRef): null {
 }
 
 // the sidebar's calls, checked against the typed seam it uses
-const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prSelect };
+/** The review report's content, read from the spreadsheet (one read, nothing written, so no lock). The sidebar
+ *  turns it into a .docx and offers it as a download: the server cannot hand a person a file without a Drive
+ *  scope, which the add-on does not ask for. */
+export function prReport(): ReportOutcome {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return driveSync(reportFlow({ today: today(ss) }), hostFor(ss));
+  } catch (e) {
+    if (!isExpectedError(e)) console.error(e);
+    return reportErrorOutcome(e);
+  }
+}
+
+const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prSelect, prReport };
 void server;
 
 // ───────────────────────────── menu, triggers and sidebar ─────────────────────────────

@@ -1,8 +1,8 @@
-/** The three things to do with a review once people have typed their scores. */
+/** The things to do with a review once people have typed their scores. */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Regular, DataBarVertical20Regular, TaskListLtr20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, CheckmarkCircle20Regular, DataBarVertical20Regular, TaskListLtr20Regular } from '@fluentui/react-icons';
 
-export type ActionKind = 'create' | 'check' | 'summarise' | 'plan';
+export type ActionKind = 'create' | 'check' | 'summarise' | 'plan' | 'report';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -21,6 +21,9 @@ export function ReviewActions(props: { busy: boolean; onAction: (kind: Exclude<A
       </Button>
       <Button className={styles.button} icon={<TaskListLtr20Regular />} disabled={props.busy} onClick={() => props.onAction('plan')}>
         Draft improvement plan
+      </Button>
+      <Button className={styles.button} icon={<ArrowDownload20Regular />} disabled={props.busy} onClick={() => props.onAction('report')}>
+        Download report
       </Button>
     </div>
   );
