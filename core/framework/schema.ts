@@ -134,6 +134,9 @@ export const FrameworkSchema = z
     /** ⅔ of the scale range by default (issue #2). */
     dividedFraction: z.number().gt(0).max(1).default(2 / 3),
     sections: z.array(SectionSchema).default([]),
+    /** The paper defines a total per section (the 2004 review paper's "Total Score" per criterion): the Summary shows
+     *  a Total column only then, since adding up means means nothing elsewhere. */
+    sectionTotals: z.boolean().default(false),
     /** One review holds several partnerships (hallmarks: completed once per partnership under the LSP). */
     multiplePartnerships: z.boolean().default(false),
     /** Sections that may be chosen for in-depth review in a cycle, each at least every `inDepthEveryYears`. */

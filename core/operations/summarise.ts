@@ -5,7 +5,7 @@
  */
 import type { Framework } from '../framework/schema.js';
 import type { Snapshot } from '../host/types.js';
-import { draftActions } from '../plan/draft.js';
+import { areaWord, draftPlan, planParts, type DraftResult } from '../plan/draft.js';
 import { mergePlan } from '../plan/merge.js';
 import type { PlanRowOut } from '../plan/types.js';
 import type { PreviousReview, ReviewData } from '../review/types.js';
@@ -15,7 +15,7 @@ import { scoreRegister, type RegisterResults } from '../scoring/register.js';
 import { scoreReview } from '../scoring/score-review.js';
 import { splitTags, themeMentions } from '../scoring/themes.js';
 import { isBlank, normaliseLabel } from '../scoring/parse-score.js';
-import type { PartnershipComparison, ScoreReport } from '../scoring/types.js';
+import type { Comparison, PartnershipComparison, ScoreReport } from '../scoring/types.js';
 import { isIsoDate } from '../util/dates.js';
 import { buildInstructionsTab } from '../sheet-plan/instructions.js';
 import { FORMULA_SPARE_ROWS, TAB, tabOrder, type TabKey } from '../sheet-plan/layout.js';
@@ -37,6 +37,9 @@ interface Computed {
   registerResults: RegisterResults | null;
   rows: PlanRowOut[];
   planTab: TabPlan;
+  draft: DraftResult;
+  previous: PreviousReview | null;
+  comparison: Comparison | null;
 }
 
 function requireInputTabs(read: ReadResult): void {
@@ -103,22 +106,36 @@ function refuseUnreadPlanTab(read: ReadResult, snapshot: Snapshot): void {
   );
 }
 
-function compute(snapshot: Snapshot, today: string): Computed {
+function compute(snapshot: Snapshot, today: string, previousGiven?: PreviousReview | null): Computed {
   checkToday(today);
   const read = readReview(snapshot);
   requireInputTabs(read);
   const { framework, review, layout } = read;
   const report = scoreReview(framework, review.responses);
   const registerResults = framework.register ? scoreRegister(framework, review.register) : null;
+  const previous = previousGiven ?? review.previous;
+  const comparison = previous ? compareWithPrevious(report, previous) : null;
   const planSnap = layout.plan ? findTab(snapshot.tabs, layout.plan.name) : undefined;
   const existing = layout.plan && planSnap ? readPlanTable(planSnap, layout.plan) : [];
-  const drafted = draftActions(framework, report, review, registerResults, today);
-  const rows = mergePlan(existing, drafted, today);
+  const draft = draftPlan(framework, report, review, registerResults, today, {
+    comparison,
+    previousCycle: previous?.cycle || null,
+    ...(review.settings.maxPlanAreas !== undefined ? { maxAreas: review.settings.maxPlanAreas } : {}),
+  });
+  const rows = mergePlan(existing, draft.rows, today);
   const found = layout.plan ? { cols: layout.plan.cols as Partial<Record<PlanTabKey, number>>, lastUsedRow: layout.plan.lastRow } : null;
   if (!found) refuseUnreadPlanTab(read, snapshot);
   // a plan tab that is not there yet is created, never written over: the host refuses if a tab of that name appeared
-  const planTab = buildPlanTab({ rows, existing, found, mode: found ? 'update' : 'create', cycle: review.settings.cycle });
-  return { read, report, registerResults, rows, planTab };
+  const planTab = buildPlanTab({
+    rows,
+    existing,
+    found,
+    mode: found ? 'update' : 'create',
+    cycle: review.settings.cycle,
+    parts: planParts(framework),
+    areaWord: areaWord(framework),
+  });
+  return { read, report, registerResults, rows, planTab, draft, previous, comparison };
 }
 
 function metaTab(c: Computed): TabPlan {
@@ -150,23 +167,45 @@ function instructionsIfMissing(c: Computed): TabPlan[] {
 
 export function summaryModel(c: Computed, extra: { partnerships: PartnershipComparison | null; comparison: SummaryModel['comparison'] | null; themes: SummaryModel['themes'] | null }): SummaryModel {
   const { report, read } = c;
+  const itemText = new Map(read.framework.sections.flatMap((s) => s.items.map((i) => [i.id, i.text] as const)));
   const model: SummaryModel = {
     framework: read.framework.id,
     cycle: read.review.settings.cycle,
     respondents: report.respondents,
     overall: report.overall,
     sections: report.sections.map((s) => ({ id: s.id, title: s.title, mean: s.mean, percent: s.percent, rag: s.rag, total: s.total })),
-    items: report.items,
+    items: report.items.map((s) => ({ ...s, text: itemText.get(s.id) ?? s.id })),
     strengths: report.strengths,
     areasForImprovement: report.areasForImprovement,
     plan: c.rows,
+    planning: {
+      maxAreas: c.draft.maxAreas,
+      areas: c.draft.areas,
+      alsoWeak: c.draft.alsoWeak,
+    },
   };
   if (extra.partnerships) {
     model.partnerships = {};
     for (const p of extra.partnerships.partnerships) {
       const r = extra.partnerships.reports[p]!;
-      model.partnerships[p] = { overall: r.overall, sections: r.sections.map((s) => ({ id: s.id, mean: s.mean, percent: s.percent, rag: s.rag })) };
+      model.partnerships[p] = {
+        respondents: r.respondents,
+        overall: r.overall,
+        sections: r.sections.map((s) => ({ id: s.id, mean: s.mean, percent: s.percent, rag: s.rag })),
+        items: r.items,
+        areasForImprovement: r.areasForImprovement,
+      };
     }
+  }
+  const gs = read.framework.register?.groupSummary;
+  if (gs) {
+    const text = (g: (typeof read.review.groupSummaries)[number], id: string) => {
+      const v = g.cells[id]?.value;
+      return v === null || v === undefined ? '' : String(v);
+    };
+    model.themeReview = read.review.groupSummaries
+      .filter((g) => g.group.trim() !== '')
+      .map((g) => ({ theme: g.group.trim(), achievements: text(g, 'achievements'), barriers: text(g, 'barriers'), solutions: text(g, 'solutions'), action: text(g, 'action') }));
   }
   if (extra.comparison) model.comparison = extra.comparison;
   if (c.registerResults) {
@@ -178,11 +217,10 @@ export function summaryModel(c: Computed, extra: { partnerships: PartnershipComp
 }
 
 export function planSummary(snapshot: Snapshot, opts: { today: string; previous?: PreviousReview | null }): { plan: SheetPlan; summary: SummaryModel } {
-  const c = compute(snapshot, opts.today);
+  const c = compute(snapshot, opts.today, opts.previous);
   const { framework, review, layout } = c.read;
-  const previous = opts.previous ?? review.previous;
+  const { previous, comparison } = c;
   const partnerships = partnershipsOf(framework, review);
-  const comparison = previous ? compareWithPrevious(c.report, previous) : null;
   const themes = framework.themeTags ? themeMentions(framework, review.responses) : null;
   const entry = layout.entry
     ? {
@@ -207,6 +245,8 @@ export function planSummary(snapshot: Snapshot, opts: { today: string; previous?
     notes: review.sectionFreeText,
     respondentsListed: respondentsListed(review.responses),
     ...(framework.themeTags ? { themeAnswers: answersByTheme(framework, review.responses) } : {}),
+    draft: c.draft,
+    groupSummaries: review.groupSummaries,
   });
   const summaryTab = summary.tab;
   const created: TabKey[] = layout.present.instructions ? [] : ['instructions'];

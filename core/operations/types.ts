@@ -5,6 +5,7 @@
  */
 import type { Framework } from '../framework/schema.js';
 import type { PlanRowOut } from '../plan/types.js';
+import type { AlsoWeak, PlannedArea } from '../plan/draft.js';
 import type { Problem } from '../validation/types.js';
 import type { ItemScore, OverallScore, Rag } from '../scoring/types.js';
 import type { CellRef } from '../review/types.js';
@@ -30,12 +31,26 @@ export interface SummaryModel {
   respondents: number;
   overall: OverallScore;
   sections: { id: string; title: string; mean: number | null; percent: number | null; rag: Rag | null; total: number | null }[];
-  items: Omit<ItemScore, never>[];
+  /** each item's figures and its wording as the framework gives it */
+  items: (ItemScore & { text: string })[];
   strengths: string[];
   areasForImprovement: string[];
   plan: PlanRowOut[];
-  /** by partnership, when the review holds more than one */
-  partnerships?: Record<string, { overall: OverallScore; sections: { id: string; mean: number | null; percent: number | null; rag: Rag | null }[] }>;
+  /** how the plan was drafted: the cap, the ranked areas (planned or left out) and the weak items with no row */
+  planning: { maxAreas: number; areas: PlannedArea[]; alsoWeak: AlsoWeak[] };
+  /** by partnership, when the review holds more than one: its figures per section and per item */
+  partnerships?: Record<
+    string,
+    {
+      respondents: number;
+      overall: OverallScore;
+      sections: { id: string; mean: number | null; percent: number | null; rag: Rag | null }[];
+      items: ItemScore[];
+      areasForImprovement: string[];
+    }
+  >;
+  /** delivery tracker: the Theme Review, per theme (the 2004 review paper's summary sheet, appendix 3) */
+  themeReview?: { theme: string; achievements: string; barriers: string; solutions: string; action: string }[];
   /** present when a previous review was given */
   comparison?: import('../scoring/types.js').Comparison;
   /** register frameworks */

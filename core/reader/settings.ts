@@ -77,6 +77,24 @@ export function readSettings(tab: TabSnapshot | undefined, framework: Framework,
       settings.cycleAt = { sheet: tab.name, row: r, col: L + 1 };
       continue;
     }
+    if (!inDepthTable && label === nameKey(SETTINGS_LABELS.planAreas)) {
+      const raw = cell(tab, r, L + 1);
+      const at = { sheet: tab.name, row: r, col: L + 1 };
+      const n = Number(textOf(raw).trim());
+      if (isBlankValue(raw)) continue;
+      if (Number.isInteger(n) && n >= 0 && n <= 1000) {
+        settings.maxPlanAreas = n;
+        settings.maxPlanAreasAt = at;
+      } else {
+        problems.push({
+          severity: 'error',
+          code: 'settings.bad-plan-areas',
+          at,
+          message: `“${textOf(raw).trim()}” is not a whole number. Type how many areas should get a drafted action, for example 6, or leave it blank for the default.`,
+        });
+      }
+      continue;
+    }
     if (!inDepthTable && label === nameKey(SETTINGS_LABELS.partnership)) {
       const v = textOf(cell(tab, r, L + 1)).trim();
       if (v !== '' && !seenPartnerships.has(nameKey(v))) {

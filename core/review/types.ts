@@ -28,6 +28,9 @@ export interface ReviewSettings {
   lastInDepthAt?: Record<string, CellRef>;
   /** Optional: where the cycle was read (Review Settings), so problems about it can point at it. */
   cycleAt?: CellRef;
+  /** Optional: areas drafted into the plan at most (per partnership), from Review Settings; absent = the default. */
+  maxPlanAreas?: number;
+  maxPlanAreasAt?: CellRef;
 }
 
 /** One field a respondent filled in for one item, with where it came from. */

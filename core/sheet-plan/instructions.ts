@@ -6,7 +6,7 @@ import type { Framework, Scale } from '../framework/schema.js';
 import { STYLE, val } from './cells.js';
 import { TAB, formatNumber, scoredItems, scaleOf } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
-import { notScoredLabels } from '../scoring/scale.js';
+import { isNumberLabel, notScoredLabels } from '../scoring/scale.js';
 import type { PlanCell, TabPlan } from './types.js';
 
 export interface InstructionsOptions {
@@ -27,14 +27,28 @@ function scalesInUse(framework: Framework): Scale[] {
   return framework.scales.filter((s) => ids.has(s.id));
 }
 
+/** What people call a scale: the header of the column scored on it ("Achievement Score"), else its id in words. */
+function scaleName(framework: Framework, scale: Scale): string {
+  const col = [...(framework.register?.columns ?? []), ...(framework.register?.groupSummary?.columns ?? [])].find((c) => c.type === 'score' && c.scale === scale.id);
+  if (col) return col.header;
+  const words = scale.id.replace(/[-_.]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} scale`;
+}
+
 function scaleLines(framework: Framework): Line[] {
   const out: Line[] = [];
   const scales = scalesInUse(framework);
   if (scales.length === 0) return out;
   out.push({ text: 'What each score means', style: 'heading' });
   for (const scale of scales) {
-    if (scales.length > 1) out.push({ text: `Scale "${scale.id}":` });
-    for (const p of scale.points) out.push({ text: `${formatNumber(p.value)} = ${p.label}` });
+    if (scales.length > 1) out.push({ text: `${scaleName(framework, scale)}:` });
+    const named = scale.points.filter((p) => !isNumberLabel(p));
+    const lo = formatNumber(scale.points[0]!.value);
+    const hi = formatNumber(scale.points[scale.points.length - 1]!.value);
+    if (named.length === 0) out.push({ text: `${lo} to ${hi}: the source paper gives the numbers only, with no words for each; a higher score is better.` });
+    else {
+      for (const p of [...scale.points].reverse()) out.push({ text: isNumberLabel(p) ? `${formatNumber(p.value)}: no words of its own in the source paper` : `${formatNumber(p.value)} = ${p.label}` });
+    }
     out.push({ text: `${notScoredLabels(scale).join(', ')}: allowed, but not scored (counted as missing).` });
     out.push({ text: 'You can pick from the dropdown, type the number, or type the label (capitals and spaces do not matter).' });
     if (scale.isDefault) out.push({ text: 'This scale is a default chosen by Partnership Review because the source paper gives none; it can be changed.', style: 'note' });

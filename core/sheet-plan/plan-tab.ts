@@ -49,7 +49,30 @@ export const PLAN_TAB_COLUMNS: PlanTabColumn[] = [
 ];
 
 export const PLAN_DATE_KEYS = new Set<PlanTabKey>(['date', 'progressReportDate']);
+/** The parts as the 2004 review paper names them in a plan that holds both (annex C: "Part 1 …", "Part 2 …"). */
 export const PART_TEXT: Record<PlanPart, string> = { Delivery: 'Part 1 Delivery', Partnership: 'Part 2 Partnership' };
+/** A plan holding one part only: the paper's "Improvement Plan for Delivery" / "… for Partnership", no part number. */
+export const SINGLE_PART_TEXT: Record<PlanPart, string> = { Delivery: 'Delivery', Partnership: 'Partnership' };
+
+/** The 2004 review paper, by its own title: where the plan's columns come from. */
+export const PLAN_SOURCE = 'the Improvement Action Plan of “Review of Partnership Strategies and Partnership Working” (Kensington and Chelsea Partnership, March 2004, annex C)';
+
+function partNames(parts: readonly PlanPart[] | undefined): Record<PlanPart, string> {
+  return parts && parts.length === 1 ? SINGLE_PART_TEXT : PART_TEXT;
+}
+
+/** Title and note of a new plan tab: the parts it holds, named as the paper names them. */
+export function planHeading(parts: readonly PlanPart[] | undefined, cycle: string, areaWord: string): { title: string; note: string } {
+  const keep = 'Edit any row or add your own: the add-in keeps every change and rewrites only "SMART check" and "Source status".';
+  if (parts && parts.length === 1) {
+    const p = parts[0]!;
+    return {
+      title: `Improvement Plan for ${p} (${cycle})`,
+      note: `Actions for improvement by ${areaWord}, in the columns of ${PLAN_SOURCE}. ${keep}`,
+    };
+  }
+  return { title: `Improvement Plan (${cycle})`, note: `Part 1 Delivery (by theme) and Part 2 Partnership (by criterion), as in ${PLAN_SOURCE}. ${keep}` };
+}
 export const STATUS_CHOICES = ['Not started', 'In progress', 'Completed'];
 
 /** "Part 1 Delivery", "delivery", "1" → Delivery; otherwise null. */
@@ -65,9 +88,9 @@ export function sourceStatusText(row: PlanRowOut): string {
   return row.origin === 'edited' ? `${weak}; edited, kept as typed` : weak;
 }
 
-function planValue(key: keyof ImprovementAction, row: ImprovementAction): PlanCell {
+function planValue(key: keyof ImprovementAction, row: ImprovementAction, names: Record<PlanPart, string> = PART_TEXT): PlanCell {
   const v = row[key];
-  if (key === 'part') return val(PART_TEXT[row.part] ?? String(v));
+  if (key === 'part') return val(names[row.part] ?? String(v));
   if ((key === 'date' || key === 'progressReportDate') && typeof v === 'string' && isIsoDate(v)) return val(isoToSerial(v));
   return val(v === '' ? null : v);
 }
@@ -80,6 +103,10 @@ export interface PlanTabInput {
   found: { cols: Partial<Record<PlanTabKey, number>>; lastUsedRow: number } | null;
   mode: 'create' | 'update';
   cycle: string;
+  /** the parts this workbook's plan holds (one: named without a number); default both */
+  parts?: readonly PlanPart[];
+  /** what one area is called in the note ("hallmark", "theme"); default "theme or criterion" */
+  areaWord?: string;
 }
 
 /** Stable: Part 1 before Part 2, then headings in order of first appearance. */
@@ -104,12 +131,14 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
   PLAN_TAB_COLUMNS.forEach((c, i) => (standard[c.key] = i + 1));
   const colOf = (k: PlanTabKey): number | undefined => (fresh ? standard[k] : input.found!.cols[k]);
   const width = PLAN_TAB_COLUMNS.length;
+  const names = partNames(input.parts);
 
   if (fresh) {
+    const head = planHeading(input.parts, input.cycle, input.areaWord ?? 'theme or criterion');
     tab.blocks.push(
       block(1, 1, [
-        [val(`Improvement Plan (${input.cycle})`)],
-        [val('Part 1 Delivery and Part 2 Partnership (seed 004, annex C). Edit any row or add your own: the add-in keeps every change and rewrites only "SMART check" and "Source status".')],
+        [val(head.title)],
+        [val(head.note)],
         PLAN_TAB_COLUMNS.map((c) => val(c.header)),
         PLAN_TAB_COLUMNS.map((c) => val(c.key)),
       ]),
@@ -153,8 +182,8 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
       const r = input.rows[i]!;
       if (r.origin !== 'drafted' || r.draftHash === e.draftHash) return;
       const cols = PLAN_COLUMNS.map((c) => colOf(c.id));
-      if (cols.every((c, j) => c !== undefined && c === cols[0]! + j)) tab.blocks.push(block(e.at.row, cols[0]!, [PLAN_COLUMNS.map((c) => planValue(c.id, r))]));
-      else PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.id, r)]])));
+      if (cols.every((c, j) => c !== undefined && c === cols[0]! + j)) tab.blocks.push(block(e.at.row, cols[0]!, [PLAN_COLUMNS.map((c) => planValue(c.id, r, names))]));
+      else PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.id, r, names)]])));
     });
   }
 
@@ -166,7 +195,7 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     const standardOrder = cols.every((c, i) => c === i + 1);
     const rowCells = (r: PlanRowOut): PlanCell[] =>
       PLAN_TAB_COLUMNS.map((c) =>
-        c.key === 'smart' ? val(r.smart) : c.key === 'sourceStatus' ? val(sourceStatusText(r)) : c.key === 'draftHash' ? val(r.draftHash || null) : planValue(c.key, r),
+        c.key === 'smart' ? val(r.smart) : c.key === 'sourceStatus' ? val(sourceStatusText(r)) : c.key === 'draftHash' ? val(r.draftHash || null) : planValue(c.key, r, names),
       );
     if (standardOrder) tab.blocks.push(block(start, 1, added.map(rowCells)));
     else {
@@ -190,7 +219,7 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     } else tab.formats.push({ range, format: { wrap: true, vAlign: 'top', ...(c.generated ? { fill: '#F2F2F2' } : {}) } });
   }
   const partCol = colOf('part');
-  if (partCol !== undefined) tab.validations.push({ range: { row: R.firstData, col: partCol, rows: reach, cols: 1 }, rule: { kind: 'list', values: Object.values(PART_TEXT), strict: false } });
+  if (partCol !== undefined) tab.validations.push({ range: { row: R.firstData, col: partCol, rows: reach, cols: 1 }, rule: { kind: 'list', values: Object.values(names), strict: false } });
   const statusCol = colOf('status');
   if (statusCol !== undefined) tab.validations.push({ range: { row: R.firstData, col: statusCol, rows: reach, cols: 1 }, rule: { kind: 'list', values: STATUS_CHOICES, strict: false } });
   const smartCol = colOf('smart');

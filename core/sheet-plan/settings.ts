@@ -3,6 +3,7 @@
  * thresholds shown for reference. The reader finds settings by the labels in column A, so rows may be inserted.
  */
 import type { Framework } from '../framework/schema.js';
+import { DEFAULT_MAX_AREAS } from '../plan/draft.js';
 import { STYLE, val } from './cells.js';
 import { TAB, formatNumber } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
@@ -13,6 +14,7 @@ export const SETTINGS_LABELS = {
   framework: 'Framework',
   partnership: 'Partnership',
   inDepthHeader: 'Section id',
+  planAreas: 'Areas drafted into the plan, at most',
 } as const;
 
 /** Spare "Partnership" rows offered below the partnerships given. */
@@ -39,6 +41,12 @@ export function buildSettingsTab(framework: Framework, opts: SettingsOptions): T
     : 'The partnership being reviewed.';
   parts.forEach((p, i) => rows.push({ label: L.partnership, value: p, note: i === 0 ? partnershipNote : '', input: true }));
   for (let i = 0; i < SPARE_PARTNERSHIP_ROWS; i++) rows.push({ label: L.partnership, value: null, note: parts.length === 0 && i === 0 ? partnershipNote : '', input: true });
+  rows.push({
+    label: L.planAreas,
+    value: DEFAULT_MAX_AREAS,
+    note: `${framework.multiplePartnerships ? 'Per partnership: the' : 'The'} weakest areas that get a drafted action on the Improvement Plan (our default ${DEFAULT_MAX_AREAS}, one action per area as the 2004 review paper's plan has for its six core criteria). Other weak items are listed on the Summary under "Also weak, not yet planned". Agreed actions are always added.`,
+    input: true,
+  });
 
   tab.blocks.push(
     block(1, 1, [

@@ -123,19 +123,72 @@ export function writeNotes(w: TabWriter, input: SummaryInput): void {
   w.skip();
 }
 
-export function writeComments(w: TabWriter, input: SummaryInput): void {
-  heading(w, 'Specific comments, grouped by the score given with them', 2);
+/**
+ * Comments grouped by the score they came with (the workshop paper's "Specific comments"): only comments that exist.
+ * An item nobody commented on takes no line; a score nobody commented with takes no line. Returns the entries
+ * written (for tests).
+ */
+export function commentEntries(input: SummaryInput): { label: string; texts: string[]; bold?: boolean }[] {
   const entries: { label: string; texts: string[]; bold?: boolean }[] = [];
   for (const c of input.report.comments) {
+    const groups = c.groups.filter((g) => g.comments.some((x) => x.trim() !== ''));
+    if (groups.length === 0) continue;
     const item = findItem(input, c.itemId);
     entries.push({ label: c.itemId, texts: [label(input, c.itemId)], bold: true });
     const scale = item ? input.framework.scales.find((s) => s.id === (item.scale ?? input.framework.defaultScale)) : undefined;
-    for (const g of c.groups) {
+    for (const g of groups) {
       const point = scale?.points.find((p) => String(p.value) === g.score);
       const name = g.score === 'other' ? 'No valid score' : `Score ${g.score}${point && point.label.trim() !== formatNumber(point.value) ? ` (${point.label})` : ''}`;
-      entries.push({ label: name, texts: g.comments.length === 0 ? ['No specific comments'] : g.comments.map((x) => clip(`• ${x}`)) });
+      entries.push({ label: name, texts: g.comments.filter((x) => x.trim() !== '').map((x) => clip(`• ${x}`)) });
     }
   }
+  return entries;
+}
+
+export function writeComments(w: TabWriter, input: SummaryInput): void {
+  const entries = commentEntries(input);
+  if (entries.length === 0) return;
+  heading(w, 'Specific comments, grouped by the score given with them', 2);
+  w.textRows(entries);
+  w.skip();
+}
+
+/** "Also weak, not yet planned": weak items the plan's cap left without a drafted row, so nothing disappears. */
+export function writeAlsoWeak(w: TabWriter, input: SummaryInput): void {
+  const d = input.draft;
+  if (!d || d.alsoWeak.length === 0) return;
+  const multi = d.alsoWeak.some((x) => x.partnership !== null);
+  const header = multi ? ['Id', 'Item', 'Partnership', 'Area', 'Why'] : ['Id', 'Item', 'Area', 'Why'];
+  heading(w, `Also weak, not yet planned (the plan drafts the ${d.maxAreas} weakest areas${multi ? ' per partnership' : ''}; change this on Review Settings)`, header.length, header);
+  const rows = d.alsoWeak.map((x) =>
+    multi
+      ? [val(x.id), val(x.text || null), val(x.partnership ?? 'All partnerships together'), val(x.area), val(x.why)]
+      : [val(x.id), val(x.text || null), val(x.area), val(x.why)],
+  );
+  table(w, rows, header.length);
+  w.skip();
+}
+
+/** The Theme Review (the 2004 review paper's summary sheet, appendix 3), one block per theme that has anything. */
+export function writeThemeReview(w: TabWriter, input: SummaryInput): void {
+  const gs = input.framework.register?.groupSummary;
+  const rows = (input.groupSummaries ?? []).filter((g) => g.group.trim() !== '');
+  if (!gs || rows.length === 0) return;
+  const wanted = [
+    { id: 'achievements', label: 'Achievements' },
+    { id: 'barriers', label: 'Barriers' },
+    { id: 'solutions', label: 'Possible solutions' },
+    { id: 'action', label: 'Action for improvement' },
+  ].filter((x) => gs.columns.some((c) => c.id === x.id));
+  const entries: { label: string; texts: string[]; bold?: boolean }[] = [];
+  for (const g of rows) {
+    const texts = wanted.map((x) => ({ x, v: g.cells[x.id]?.value })).filter(({ v }) => v !== null && v !== undefined && String(v).trim() !== '');
+    if (texts.length === 0) continue;
+    entries.push({ label: g.group.trim(), texts: [''], bold: true });
+    for (const { x, v } of texts) entries.push({ label: x.label, texts: [clip(String(v))] });
+  }
+  if (entries.length === 0) return;
+  heading(w, `Review of delivery by ${(input.framework.register?.groupLabel ?? 'theme').toLowerCase()} (${gs.tab})`, 2);
   w.textRows(entries);
   w.skip();
 }
@@ -153,7 +206,7 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
       val(t.scored),
       val(t.meanAchievement),
       val(t.shareAchieved),
-      val(t.lowAppropriatenessRows.length ? `rows ${t.lowAppropriatenessRows.join(', ')}` : ''),
+      val(t.lowAppropriatenessRows.length ? `${regTab} ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}` : ''),
     ]);
     table(w, rows, 7, [
       { col: 5, format: '0.00' },

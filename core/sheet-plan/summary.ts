@@ -4,7 +4,8 @@
  * areas for improvement, comments grouped by score (seed 000), register and theme results, and a chart of means.
  */
 import type { Framework, Item, Scale } from '../framework/schema.js';
-import type { SectionFreeText } from '../review/types.js';
+import type { GroupSummaryRow, SectionFreeText } from '../review/types.js';
+import type { DraftResult } from '../plan/draft.js';
 import type { Comparison, ItemScore, PartnershipComparison, ScoreReport, ThemeMentions } from '../scoring/types.js';
 import type { RegisterResults } from '../scoring/register.js';
 import { ragLabel } from '../scoring/rag.js';
@@ -25,7 +26,7 @@ import {
   type EntryRange,
   type ItemRowCells,
 } from './summary-formulas.js';
-import { writeChangeTable, writeComments, writeNotes, writeRegisterResults, writeStrengthsAndAreas, writeThemes } from './summary-lists.js';
+import { writeAlsoWeak, writeChangeTable, writeComments, writeNotes, writeRegisterResults, writeStrengthsAndAreas, writeThemeReview, writeThemes } from './summary-lists.js';
 
 export interface SummaryEntry extends EntryRange {
   /** entry column of each key (`respondent`, `partnership`, `ASPIRE|score`…) */
@@ -49,6 +50,10 @@ export interface SummaryInput {
   respondentsListed: number;
   /** interview frameworks: the answers tagged with each theme (seed 002: answers grouped under themes) */
   themeAnswers?: Record<string, string[]>;
+  /** the drafted plan: what was left out goes under "Also weak, not yet planned" */
+  draft?: DraftResult;
+  /** the Theme Review rows (delivery tracker) */
+  groupSummaries?: GroupSummaryRow[];
 }
 
 /** Where the figures of one item, section and the overall row are on the Summary (for charts and tests). */
@@ -166,9 +171,11 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
     // overall and sections
     const top = sectionsTop;
     w.row = top;
-    w.rows([[val(trivial ? 'Overall' : 'Overall and sections')], [val('Id'), val(trivial ? 'Covers' : 'Section'), val('Mean'), val('Percent'), val('RAG'), val('Total')]]);
+    const withTotal = framework.sectionTotals && !trivial;
+    const tw = withTotal ? 6 : 5;
+    w.rows([[val(trivial ? 'Overall' : 'Overall and sections')], [val('Id'), val(trivial ? 'Covers' : 'Section'), val('Mean'), val('Percent'), val('RAG'), ...(withTotal ? [val('Total')] : [])]]);
     w.format(top, 1, 1, 1, STYLE.heading);
-    w.format(top + 1, 1, 1, 6, STYLE.header);
+    w.format(top + 1, 1, 1, tw, STYLE.header);
     const secCells: { row: number; col: number }[] = [];
     const secPct: { row: number; col: number }[] = [];
     const secWeights: number[] = [];
@@ -187,7 +194,7 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
         fx(meanOfCells(cells, mixed ? weights.map(() => 1) : weights), s.mean),
         fx(meanOfCells(pcts, weights), s.percent),
         fx(ragFormula(a1(row, 4), framework.rag), s.rag ? ragLabel(s.rag) : ''),
-        fx(totalOfCells(cells), s.total),
+        ...(withTotal ? [fx(totalOfCells(cells), s.total)] : []),
       ];
       w.rows([rowCells]);
       layout.sections[s.id] = { row, mean: 3, percent: 4, rag: 5, total: 6 };
@@ -216,14 +223,14 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
       overallMean = meanOfCells(secCells, secWeights);
       overallPct = meanOfCells(secPct, secWeights);
     }
-    w.rows([[val('Overall'), val(trivial ? 'All items' : 'All sections'), fx(overallMean, report.overall.mean), fx(overallPct, report.overall.percent), fx(ragFormula(a1(orow, 4), framework.rag), report.overall.rag ? ragLabel(report.overall.rag) : ''), val(null)]]);
+    w.rows([[val('Overall'), val(trivial ? 'All items' : 'All sections'), fx(overallMean, report.overall.mean), fx(overallPct, report.overall.percent), fx(ragFormula(a1(orow, 4), framework.rag), report.overall.rag ? ragLabel(report.overall.rag) : ''), ...(withTotal ? [val(null)] : [])]]);
     layout.overall = { row: orow, mean: 3, percent: 4, rag: 5 };
-    w.format(orow, 1, 1, 6, { bold: true });
-    w.format(top + 2, 1, sectionRows.length + 1, 6, { border: 'thin', vAlign: 'top' });
+    w.format(orow, 1, 1, tw, { bold: true });
+    w.format(top + 2, 1, sectionRows.length + 1, tw, { border: 'thin', vAlign: 'top' });
     w.format(top + 2, 2, sectionRows.length + 1, 1, { wrap: true });
     w.format(top + 2, 3, sectionRows.length + 1, 1, { numberFormat: '0.00' });
     w.format(top + 2, 4, sectionRows.length + 1, 1, { numberFormat: '0"%"' });
-    w.format(top + 2, 6, sectionRows.length + 1, 1, { numberFormat: '0.00' });
+    if (withTotal) w.format(top + 2, 6, sectionRows.length + 1, 1, { numberFormat: '0.00' });
     w.ragColours({ row: top + 2, col: 5, rows: sectionRows.length + 1, cols: 1 });
     w.skip();
 
@@ -332,9 +339,11 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   if (input.partnerships && input.partnerships.partnerships.length > 1 && hasScores) writePartnerships(w, input, layout, trivial);
   if (input.comparison) writeChangeTable(w, input);
   if (hasScores) writeStrengthsAndAreas(w, input);
+  writeAlsoWeak(w, input);
   if (input.notes.some((n) => n.strengths.trim() !== '' || n.areasForImprovement.trim() !== '') || framework.sectionFreeText.length > 0) writeNotes(w, input);
   if (report.comments.length > 0) writeComments(w, input);
   if (input.register) writeRegisterResults(w, input);
+  writeThemeReview(w, input);
   if (input.themes && Object.keys(input.themes.counts).length + input.themes.unknownTags.length > 0) writeThemes(w, input);
 
   if (chartRows.length > 0) {

@@ -3,6 +3,7 @@ import { getFramework } from '../../core/framework/catalogue.js';
 import { allItems, registerScoreColumns, scoredItems } from '../../core/framework/describe.js';
 import { SMART_DEFINITION } from '../../core/framework/builtins/shared.js';
 import { seedLines, seedText } from './seeds.js';
+import { parseScore } from '../../core/scoring/parse-score.js';
 
 const SEED_002 = '002_62de2b41f36f4a10.txt';
 const SEED_003 = '003_7c9eb4337a863b71.txt';
@@ -105,9 +106,14 @@ describe('delivery-tracker (seed 004 section 1, appendices 2 and 3)', () => {
     expect(registerScoreColumns(tracker).map((c) => c.scale)).toEqual(['achievement', 'appropriateness']);
   });
 
-  it('scores achievement 5 = achieved … 1 = not achieved, naming only the ends', () => {
+  it('scores achievement 5 = achieved … 1 = not achieved, with the paper\'s "partially achieved" in the middle', () => {
     const scale = tracker.scales.find((s) => s.id === 'achievement')!;
-    expect(scale.points.map((p) => `${p.value}=${p.label}`)).toEqual(['1=not achieved', '2=2', '3=3', '4=4', '5=achieved']);
+    expect(scale.points.map((p) => `${p.value}=${p.label}`)).toEqual(['1=not achieved', '2=2', '3=partially achieved', '4=4', '5=achieved']);
+    expect(seedText(SEED_004)).toContain('achieved, partially achieved, etc');
+    // the paper's three words are accepted as scores, in any case
+    expect(parseScore('Partially achieved', scale)).toEqual({ kind: 'score', value: 3 });
+    expect(parseScore(' achieved ', scale)).toEqual({ kind: 'score', value: 5 });
+    expect(parseScore('NOT ACHIEVED', scale)).toEqual({ kind: 'score', value: 1 });
     expect(seedText(SEED_004)).toContain('Scoring on a scale from five (achieved) to one (not achieved).');
     expect(tracker.scales.find((s) => s.id === 'appropriateness')!.isDefault).toBe(true);
   });

@@ -31,7 +31,7 @@ export const biannualReview: FrameworkInput = {
       ],
       notScored: NOT_SCORED,
       isDefault: true,
-      note: 'Default scale: the seed asks no rating; issue #2 asks for a red/amber/green rating per heading.',
+      note: 'Default scale: the paper asks no rating; a red/amber/green rating per heading is our default.',
     },
   ],
   defaultScale: 'rag',
@@ -65,10 +65,10 @@ export const biannualReview: FrameworkInput = {
     },
   ],
   silences: [
-    'Rating: the seed proposes the headings and their questions but asks for no rating. The red/amber/green rating per heading (1 = Red, 2 = Amber, 3 = Green) is our default, following issue #2.',
-    'Notes: the seed does not say how the discussion is recorded; a notes (comment) column per heading is our default.',
-    'The questions name the KCP and its Steering Group, as in the seed; edit them in a custom framework for another partnership.',
-    '"Bi-annual" in the seed means every two years ("undertaking a review of the partnership every two years"); the cycle is entered when the review is created.',
+    'Rating: the paper proposes the headings and their questions but asks for no rating. The red/amber/green rating per heading (1 = Red, 2 = Amber, 3 = Green) is our default.',
+    'Notes: the paper does not say how the discussion is recorded; a notes (comment) column per heading is our default.',
+    'The questions name the KCP and its Steering Group, as in the paper; edit them in a custom framework for another partnership.',
+    '"Bi-annual" in the paper means every two years ("undertaking a review of the partnership every two years"); the cycle is entered when the review is created.',
     ...SCORED_SILENCES,
   ],
 };

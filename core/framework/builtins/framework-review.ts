@@ -22,7 +22,7 @@ export const frameworkReview: FrameworkInput = {
   },
   instructions: [
     'Overview of feedback from the LSP/CCP interviews: Looking back 2005-2008; Looking forward; Learning activities to help inform approach to agreeing future arrangement.',
-    'Write each answer in the interviewee\'s words and tag it with one or more themes, separated by semicolons (;). The default themes are the seed\'s barrier headings; add your own in the list.',
+    'Write each answer in the interviewee\'s words and tag it with one or more themes, separated by semicolons (;). The default themes are the paper\'s barrier headings; add your own in the list.',
     'Rate each connection question: Very effective, Effective, Not very effective or Very ineffective, and say why in the comment.',
   ],
   scales: [
@@ -36,7 +36,7 @@ export const frameworkReview: FrameworkInput = {
       ],
       notScored: NOT_SCORED,
       isDefault: false,
-      note: 'Labels from the seed ("Very effective / effective", "Not very effective / very ineffective"); the numbers 1–4 are ours.',
+      note: 'Labels from the paper ("Very effective / effective", "Not very effective / very ineffective"); the numbers 1–4 are ours.',
     },
   ],
   defaultScale: 'connection',
@@ -89,11 +89,11 @@ export const frameworkReview: FrameworkInput = {
     ],
   },
   silences: [
-    'The seed is the feedback from the interviews, not the schedule itself: the questions are taken word for word from the feedback\'s headings, and the answer columns (answer, themes; score and comment for the two connection questions) are ours.',
-    'Connection scale: the seed gives the four labels (very effective, effective, not very effective, very ineffective) but no numbers. Default 4 = very effective … 1 = very ineffective.',
-    'Theme tags: the default list is the seed\'s barrier headings, offered for every answer (added value, roles and learning too); the seed\'s own headings for those answers (e.g. "Focus & \'buy in\'", "Collective ownership & vision") can be added as tags.',
+    'The paper is the feedback from the interviews, not the schedule itself: the questions are taken word for word from the feedback\'s headings, and the answer columns (answer, themes; score and comment for the two connection questions) are ours.',
+    'Connection scale: the paper gives the four labels (very effective, effective, not very effective, very ineffective) but no numbers. Default 4 = very effective … 1 = very ineffective.',
+    'Theme tags: the default list is the paper\'s barrier headings, offered for every answer (added value, roles and learning too); the paper\'s own headings for those answers (e.g. "Focus & \'buy in\'", "Collective ownership & vision") can be added as tags.',
     'The tag "Limited guidance, advice & information" contains a comma: separate several tags with semicolons (;).',
-    'The period "2005 - 2008" and "Cheshire East" are the seed\'s; edit them in a custom framework for another review.',
+    'The period "2005 - 2008" and "Cheshire East" are the paper\'s; edit them in a custom framework for another review.',
     ...SCORED_SILENCES,
   ],
 };

@@ -40,7 +40,7 @@ export const partnershipTree: FrameworkInput = {
       ],
       notScored: NOT_SCORED,
       isDefault: false,
-      note: 'Seed 000: "1 = weak/needs improvement, 2 = present in parts, 3 = strong".',
+      note: 'The workshop paper (February 2008): "1 = weak/needs improvement, 2 = present in parts, 3 = strong".',
     },
   ],
   defaultScale: 'tree',
@@ -51,8 +51,8 @@ export const partnershipTree: FrameworkInput = {
   })),
   sectionFreeText: ['strengths', 'areasForImprovement'],
   silences: [
-    'Wording of each characteristic: the seed gives only the names (ASPIRE … DELIVER). The guidance "How the partnership aspires" (thinks, leads, collaborates, accounts, delivers) follows seed 003 §3.3 ("how the partnership aspires, thinks, leads, collaborates, accounts and delivers"); the Audit Commission\'s indicators under each characteristic are not in the seeds.',
-    'Comments are grouped by the score they came with, as in the seed\'s "Specific comments"; a comment without a valid score is listed under "other" (our choice).',
+    'Wording of each characteristic: the paper gives only the names (ASPIRE … DELIVER). The guidance "How the partnership aspires" (thinks, leads, collaborates, accounts, delivers) follows §3.3 of the KCP Review (bi-annual review paper) ("how the partnership aspires, thinks, leads, collaborates, accounts and delivers"); the Audit Commission\'s indicators under each characteristic are not in the source papers.',
+    'Comments are grouped by the score they came with, as in the paper\'s "Specific comments"; a comment without a valid score is listed under "other" (our choice).',
     ...SCORED_SILENCES,
   ],
 };

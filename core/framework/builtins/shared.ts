@@ -14,9 +14,9 @@ export const SMART_DEFINITION =
 
 /** Silences every scored questionnaire shares: no seed gives red/amber/green thresholds or a rule for divided opinion. */
 export const SCORED_SILENCES: string[] = [
-  'Red/amber/green thresholds: the seed gives none. Default: green when the mean is at least 75% of the way up the scale, amber at 50% or more, red below 50% (editable per framework).',
-  'Divided opinion: the seed gives no rule. Default: an item is flagged as divided when at least two people scored it and the lowest and highest scores are at least two-thirds of the scale range apart (editable).',
-  '"Don\'t know" and "N/A" are accepted in a score cell and count as not scored (missing): a project-wide default, not the seed\'s.',
+  'Red/amber/green thresholds: the paper gives none. Default: green when the mean is at least 75% of the way up the scale, amber at 50% or more, red below 50% (editable per framework).',
+  'Divided opinion: the paper gives no rule. Default: an item is flagged as divided when at least two people scored it and the lowest and highest scores are at least two-thirds of the scale range apart (editable).',
+  '"Don\'t know" and "N/A" are accepted in a score cell and count as not scored (missing): a project-wide default, not the paper\'s.',
 ];
 
 /** An item as authors write it (defaults optional). */
