@@ -198,8 +198,11 @@ describe.each(SCENARIOS)('the same review in Google Sheets, Excel and an .xlsx f
   });
 
   it('drafted improvement actions and kept the formula-like comment as text everywhere', () => {
-    const refs = Object.entries(sheets['Improvement Plan']!).filter(([k, v]) => k.endsWith(',1') && /^item:/.test(v));
+    // refs a person can read and quote: "Hallmark 2 – Children's Trust", "ASPIRE"; never an internal key
+    const refs = Object.entries(sheets['Improvement Plan']!).filter(([k]) => k.endsWith(',1') && Number(k.split(',')[0]) >= 5).map(([, v]) => v);
     expect(refs.length).toBeGreaterThan(0);
+    expect(refs.some((v) => /item:|\|/.test(v))).toBe(false);
+    if (s.framework === 'hallmarks') expect(refs.every((v) => /^Hallmark [1-6] – (Community Safety Partnership|Children’s Trust)$/.test(v))).toBe(true);
     const risky = (cells: Record<string, Cells>) => Object.values(cells.Summary!).filter((v) => v.includes('HYPERLINK'));
     if (s.framework === 'partnership-tree') expect(risky(sheets).length).toBeGreaterThan(0); // comments are listed by score
     for (const host of [sheets, excel, xlsx]) for (const v of risky(host)) expect(v.startsWith('=')).toBe(false);

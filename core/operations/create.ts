@@ -2,6 +2,7 @@
  * Creating a review workbook: every tab of layout 1 for the framework, the Summary already holding its live
  * formulas (so it fills in while people type), an empty Improvement Plan, and PR_Meta.
  */
+import { areaWord, planParts } from '../plan/draft.js';
 import { builtinFrameworks, getFramework } from '../framework/catalogue.js';
 import type { Framework } from '../framework/schema.js';
 import type { Response } from '../review/types.js';
@@ -145,7 +146,7 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
   });
   summary.tab.mode = 'create';
   tabs.set('summary', summary.tab);
-  tabs.set('plan', buildPlanTab({ rows: [], existing: [], found: null, mode: 'create', cycle }));
+  tabs.set('plan', buildPlanTab({ rows: [], existing: [], found: null, mode: 'create', cycle, parts: planParts(framework), areaWord: areaWord(framework) }));
   meta.tabs.plan = standardPlanMeta();
   tabs.set('settings', buildSettingsTab(framework, { cycle, partnerships, protect }));
   if (order.some((t) => t.key === 'previous')) {

@@ -22,18 +22,21 @@ export function createdMessage(args: { partnerships: string[]; cycle: string; re
   return `Review created for ${who} (${args.cycle}): ${plural(args.respondents, 'respondent')}.${next}`;
 }
 
-/** "No problems found: every entry can be scored." / "3 problems found (2 errors, 1 warning): choose one to go to its cell." */
-export function checkedMessage(errors: number, warnings: number): string {
-  const total = errors + warnings;
-  if (total === 0) return 'No problems found: every entry can be scored.';
-  const parts: string[] = [];
-  if (errors > 0) parts.push(plural(errors, 'error'));
-  if (warnings > 0) parts.push(plural(warnings, 'warning'));
-  return `${plural(total, 'problem')} found (${parts.join(', ')}): choose one to go to its cell.`;
+/**
+ * Check in two kinds: errors (an entry cannot be scored, a bad date, a broken layout) and reminders (questions
+ * unanswered, plan rows to complete). "No errors: every entry can be scored. 3 reminders below." /
+ * "2 errors to fix: choose one to go to its cell. 1 reminder below."
+ */
+export function checkedMessage(errors: number, reminders: number): string {
+  const more = reminders > 0 ? ` ${plural(reminders, 'reminder')} below.` : '';
+  if (errors === 0) return reminders > 0 ? `No errors: every entry can be scored.${more}` : 'No errors: every entry can be scored, and nothing is left to chase.';
+  return `${plural(errors, 'error')} to fix: choose ${errors === 1 ? 'it' : 'one'} to go to its cell.${more}`;
 }
 
 /** "Summary built: 12 respondents, overall 2.4 (Amber); 4 actions on the Improvement Plan tab." */
 export function summaryMessage(args: { respondents: number; overallMean: number | null; rag: Rag | null; actions: number; planTab: string }): string {
+  // a register review (progress tracker, risk register) has no respondents: say nothing about them
+  if (args.respondents === 0 && args.overallMean === null) return `Summary built; ${plural(args.actions, 'action')} on the ${args.planTab} tab.`;
   const overall =
     args.overallMean === null
       ? 'no scores yet'

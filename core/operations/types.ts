@@ -81,9 +81,16 @@ export class ReviewRequestError extends Error {
 }
 
 export interface CheckResult {
+  /** errors first, then reminders */
   problems: Problem[];
   /** `Sheet!A1: message` per problem, as the CLI prints */
   lines: string[];
+  /** what stops an entry being used (severity 'error') */
+  errors: Problem[];
+  /** what is still to do: unanswered questions, plan rows to complete, warnings (severity 'warning') */
+  reminders: Problem[];
+  errorLines: string[];
+  reminderLines: string[];
 }
 
 /** A cell a person changed since it was imported, where the export now says something else. */

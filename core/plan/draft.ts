@@ -243,7 +243,8 @@ function sectionAction(
     causes.push('divided opinion');
     if (single) parts.push(low.length > 0 ? `Views differ: ${spread(divided[0]!)}. ${talk}` : `${who}Views differ on ${where}: ${spread(divided[0]!)}. ${talk}`);
     else {
-      const list = `${listText(named(divided).map((w) => `${itemSubject(w.item)}, ${spread(w)}`))}${more(divided)}`;
+      const namedLow = new Set(named(low).map((w) => w.item.id));
+      const list = `${listText(named(divided).map((w) => `${namedLow.has(w.item.id) ? w.item.id : itemSubject(w.item)} (${spread(w)})`))}${more(divided)}`;
       parts.push(low.length > 0 ? `Views differ on ${list}. ${talk}` : `${who}Views differ under ${where} on ${list}. ${talk}`);
     }
   }

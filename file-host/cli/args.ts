@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../core/util/dates.js';
 import { EXCEL_MAX_CELL_TEXT } from '../../core/sheet-plan/limits.js';
 
-export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'report', 'demo'] as const;
+export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'score', 'report', 'demo'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export class UsageError extends Error {
@@ -64,6 +64,7 @@ const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[] }> =
   import: { options: ['prefer-export'], paths: ['<review.xlsx>', '<responses.csv|responses.xlsx>'] },
   check: { options: ['json'], paths: ['<review.xlsx>'] },
   summarise: { options: ['json', 'previous'], paths: ['<review.xlsx>'] },
+  score: { options: ['json', 'previous'], paths: ['<review.xlsx>'] },
   report: { options: ['out', 'previous', 'force'], paths: ['<review.xlsx>'] },
   demo: { options: ['framework', 'force'], paths: ['<review.xlsx>'] },
 };

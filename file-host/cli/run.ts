@@ -51,6 +51,8 @@ export async function run(argv: string[], rawIo: CliIO): Promise<number> {
         return await checkCommand(ctx, a!);
       case 'summarise':
         return await summariseCommand(ctx, a!);
+      case 'score':
+        return await summariseCommand(ctx, a!, { write: false });
       case 'report':
         return await reportCommand(ctx, a!);
       case 'demo':

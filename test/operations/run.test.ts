@@ -40,7 +40,8 @@ describe('run*: one read, at most one apply', () => {
     host.wb.setCell('Responses', 6, 4, 1);
     host.wb.setCell('Responses', 7, 4, 1);
     const check = await runCheck(host, TODAY);
-    expect(check.lines).toEqual([]);
+    expect(check.errorLines).toEqual([]);
+    expect(check.reminderLines).toEqual(['Responses!A6: Ann: 5 of 6 items unanswered.', 'Responses!A7: Bob: 5 of 6 items unanswered.']);
     expect(host.reads.at(-1)).toEqual({ tabs: [...READ_TABS] });
     expect(host.applies).toHaveLength(1);
 
@@ -92,6 +93,6 @@ describe('run*: one read, at most one apply', () => {
     const s = await runSummarise(host, { today: TODAY });
     expect(host.reads.slice(1)).toEqual([{ tabs: [...READ_TABS] }, { tabs: ['Our Risks'] }]);
     expect(s.summary.risks![0]).toEqual({ theme: 'Roles and responsibilities', red: 1, amber: 0, green: 0, unrated: 0 });
-    expect(s.summary.plan.map((r) => r.ref)).toEqual(['risk:Roles and responsibilities|5']);
+    expect(s.summary.plan.map((r) => r.ref)).toEqual(['Risk – Roles and responsibilities']);
   });
 });

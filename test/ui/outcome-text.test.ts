@@ -18,18 +18,20 @@ describe('outcome sentences', () => {
     );
     expect(createdMessage({ partnerships: ['A', 'B'], cycle: '2026/27', respondents: 1, entryTab: null })).toBe('Review created for 2 partnerships (2026/27): 1 respondent.');
   });
-  it('check counts errors and warnings', () => {
-    expect(checkedMessage(0, 0)).toBe('No problems found: every entry can be scored.');
-    expect(checkedMessage(1, 0)).toBe('1 problem found (1 error): choose one to go to its cell.');
-    expect(checkedMessage(2, 1)).toBe('3 problems found (2 errors, 1 warning): choose one to go to its cell.');
-    expect(checkedMessage(0, 2)).toBe('2 problems found (2 warnings): choose one to go to its cell.');
+  it('check says errors and reminders apart', () => {
+    expect(checkedMessage(0, 0)).toBe('No errors: every entry can be scored, and nothing is left to chase.');
+    expect(checkedMessage(1, 0)).toBe('1 error to fix: choose it to go to its cell.');
+    expect(checkedMessage(2, 1)).toBe('2 errors to fix: choose one to go to its cell. 1 reminder below.');
+    expect(checkedMessage(0, 2)).toBe('No errors: every entry can be scored. 2 reminders below.');
   });
   it('summary gives the overall mean and RAG, or says there are no scores yet', () => {
     expect(summaryMessage({ respondents: 3, overallMean: 37 / 18, rag: 'amber', actions: 5, planTab: 'Improvement Plan' })).toBe(
       'Summary built: 3 respondents, overall 2.06 (Amber); 5 actions on the Improvement Plan tab.',
     );
-    expect(summaryMessage({ respondents: 0, overallMean: null, rag: null, actions: 0, planTab: 'Improvement Plan' })).toBe(
-      'Summary built: 0 respondents, no scores yet; 0 actions on the Improvement Plan tab.',
+    // a register review (tracker, risk register) has no respondents: nothing said about them
+    expect(summaryMessage({ respondents: 0, overallMean: null, rag: null, actions: 0, planTab: 'Improvement Plan' })).toBe('Summary built; 0 actions on the Improvement Plan tab.');
+    expect(summaryMessage({ respondents: 2, overallMean: null, rag: null, actions: 0, planTab: 'Improvement Plan' })).toBe(
+      'Summary built: 2 respondents, no scores yet; 0 actions on the Improvement Plan tab.',
     );
   });
   it('plan counts the actions and what was kept', () => {

@@ -2,12 +2,14 @@
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { OperationOutcome } from '../bridge.js';
 
-export function outcomeIntent(o: OperationOutcome): 'success' | 'warning' | 'error' {
+/** Errors to fix → warning; only reminders (severity 'warning': unanswered questions, plan rows to complete) → info. */
+export function outcomeIntent(o: OperationOutcome): 'success' | 'info' | 'warning' | 'error' {
   if (!o.ok) return 'error';
-  return o.problems.length > 0 ? 'warning' : 'success';
+  if (o.problems.some((p) => p.severity === 'error')) return 'warning';
+  return o.problems.length > 0 ? 'info' : 'success';
 }
 
-const titles = { success: 'Done', warning: 'Done, with problems to fix', error: 'Could not finish' } as const;
+const titles = { success: 'Done', info: 'Done, with reminders', warning: 'Done, with problems to fix', error: 'Could not finish' } as const;
 
 const useStyles = makeStyles({
   /** nothing to say yet: out of the flow, still in the page for screen readers */

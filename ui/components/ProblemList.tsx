@@ -53,21 +53,19 @@ const useStyles = makeStyles({
 });
 
 export function problemLabel(p: BridgeProblem): string {
-  const kind = p.severity === 'error' ? 'Error' : 'Warning';
+  const kind = p.severity === 'error' ? 'Error' : 'Reminder';
   return p.cell ? `${kind} in ${p.cell}: ${p.message}` : `${kind}: ${p.message}`;
 }
 
-export function ProblemList(props: { problems: BridgeProblem[]; onChoose: (p: BridgeProblem) => void }) {
+function Group(props: { id: string; title: string; hint: string; testId: string; problems: BridgeProblem[]; onChoose: (p: BridgeProblem) => void }) {
   const styles = useStyles();
-  if (props.problems.length === 0) return null;
-  const heading = `Problems to fix (${props.problems.length})`;
   return (
-    <div className={styles.wrap}>
-      <Subtitle2 as="h2" id="problems-heading" className={styles.heading}>
-        {heading}
+    <>
+      <Subtitle2 as="h2" id={props.id} className={styles.heading}>
+        {props.title}
       </Subtitle2>
-      <Caption1 className={styles.hint}>Choose a problem to go to its cell. Run Check entries again after fixing.</Caption1>
-      <ul className={styles.list} aria-labelledby="problems-heading" data-testid="problems">
+      <Caption1 className={styles.hint}>{props.hint}</Caption1>
+      <ul className={styles.list} aria-labelledby={props.id} data-testid={props.testId}>
         {props.problems.map((p, i) => {
           const Icon = p.severity === 'error' ? ErrorCircle16Regular : Warning16Regular;
           const body = (
@@ -76,7 +74,7 @@ export function ProblemList(props: { problems: BridgeProblem[]; onChoose: (p: Br
                 <Icon />
               </span>
               <span className={styles.text}>
-                <span className={styles.hidden}>{p.severity === 'error' ? 'Error' : 'Warning'}: </span>
+                <span className={styles.hidden}>{p.severity === 'error' ? 'Error' : 'Reminder'}: </span>
                 <Body1Strong className={styles.cell}>{p.cell || 'Whole workbook'}</Body1Strong>
                 <Caption1 className={styles.message}>{p.message}</Caption1>
               </span>
@@ -97,6 +95,38 @@ export function ProblemList(props: { problems: BridgeProblem[]; onChoose: (p: Br
           );
         })}
       </ul>
+    </>
+  );
+}
+
+/** Errors to fix first, then reminders (unanswered questions, plan rows to complete) as a group of their own. */
+export function ProblemList(props: { problems: BridgeProblem[]; onChoose: (p: BridgeProblem) => void }) {
+  const styles = useStyles();
+  if (props.problems.length === 0) return null;
+  const errors = props.problems.filter((p) => p.severity === 'error');
+  const reminders = props.problems.filter((p) => p.severity !== 'error');
+  return (
+    <div className={styles.wrap}>
+      {errors.length > 0 ? (
+        <Group
+          id="problems-heading"
+          title={`Errors to fix (${errors.length})`}
+          hint="Choose one to go to its cell. Run Check entries again after fixing."
+          testId="problems"
+          problems={errors}
+          onChoose={props.onChoose}
+        />
+      ) : null}
+      {reminders.length > 0 ? (
+        <Group
+          id="reminders-heading"
+          title={`Reminders (${reminders.length})`}
+          hint="Nothing wrong yet: questions still unanswered and plan rows still to complete. Choose one to go to its cell."
+          testId="reminders"
+          problems={reminders}
+          onChoose={props.onChoose}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,7 @@
-/** `partnership-review check <review.xlsx> [--json]`: exit 0 clean, 1 problems, 2 not a review workbook. */
+/**
+ * `partnership-review check <review.xlsx> [--json]`: errors first, then reminders under their own heading.
+ * Exit 0 when there is no error (reminders alone do not fail), 1 when there are errors, 2 not a review workbook.
+ */
 import { runCheck } from '../../../core/operations/run.js';
 import { cellLabel } from '../../../core/util/a1.js';
 import { XlsxHost } from '../../xlsx-host.js';
@@ -8,7 +11,7 @@ export async function checkCommand(ctx: CommandContext, review: string): Promise
   const host = await XlsxHost.open(review);
   const result = await runCheck(host, ctx.today, ctx.onProgress);
   if (ctx.options.json) {
-    const problems = result.problems.map((p) => ({
+    const shape = (p: (typeof result.problems)[number]) => ({
       cell: p.at ? cellLabel(p.at) : null,
       severity: p.severity,
       code: p.code,
@@ -16,10 +19,23 @@ export async function checkCommand(ctx: CommandContext, review: string): Promise
       ...(p.respondent !== undefined ? { respondent: p.respondent } : {}),
       ...(p.itemId !== undefined ? { itemId: p.itemId } : {}),
       ...(p.field !== undefined ? { field: p.field } : {}),
-    }));
-    ctx.io.out(JSON.stringify({ file: review, clean: problems.length === 0, problems }, null, 2));
+    });
+    ctx.io.out(
+      JSON.stringify(
+        { file: review, clean: result.errors.length === 0, errors: result.errors.map(shape), reminders: result.reminders.map(shape), problems: result.problems.map(shape) },
+        null,
+        2,
+      ),
+    );
   } else {
-    for (const line of result.lines) ctx.io.out(line);
+    const n = result.errors.length;
+    ctx.io.out(n === 0 ? 'No errors: every entry can be scored.' : `${n} error${n === 1 ? '' : 's'} to fix:`);
+    for (const line of result.errorLines) ctx.io.out(line);
+    if (result.reminders.length > 0) {
+      ctx.io.out('');
+      ctx.io.out(`Reminders (${result.reminders.length}), nothing wrong yet:`);
+      for (const line of result.reminderLines) ctx.io.out(line);
+    }
   }
-  return result.problems.length === 0 ? 0 : 1;
+  return result.errors.length === 0 ? 0 : 1;
 }

@@ -1,6 +1,12 @@
-/** `partnership-review summarise <review.xlsx> [--json] [--previous <last-review.xlsx>]` */
+/**
+ * `partnership-review summarise <review.xlsx> [--json] [--previous <last-review.xlsx>]`: rewrites the Summary and
+ * Improvement Plan tabs, then prints what it found (with --json: the summary model, only JSON on stdout).
+ * `partnership-review score <review.xlsx> [--json] [--previous …]`: the same figures and drafted plan, printed
+ * only: the workbook is not written.
+ */
 import { previousFromSnapshot } from '../../../core/operations/previous.js';
 import { readReviewSnapshot, runSummarise } from '../../../core/operations/run.js';
+import { planSummary } from '../../../core/operations/summarise.js';
 import type { SummaryModel } from '../../../core/operations/types.js';
 import type { PreviousReview } from '../../../core/review/types.js';
 import { XlsxHost } from '../../xlsx-host.js';
@@ -19,7 +25,7 @@ function ragWord(r: string | null): string {
   return r === null ? 'no RAG' : r[0]!.toUpperCase() + r.slice(1);
 }
 
-export async function summariseCommand(ctx: CommandContext, review: string): Promise<number> {
+export async function summariseCommand(ctx: CommandContext, review: string, opts: { write: boolean } = { write: true }): Promise<number> {
   const host = await XlsxHost.open(review);
   let previous: PreviousReview | null = null;
   if (ctx.options.previous) {
@@ -27,21 +33,28 @@ export async function summariseCommand(ctx: CommandContext, review: string): Pro
     const last = await XlsxHost.open(ctx.options.previous);
     previous = previousFromSnapshot(await readReviewSnapshot(last));
   }
-  const { summary } = await runSummarise(host, { today: ctx.today, previous }, ctx.onProgress);
-  await host.save(review);
+  let summary: SummaryModel;
+  if (opts.write) {
+    summary = (await runSummarise(host, { today: ctx.today, previous }, ctx.onProgress)).summary;
+    await host.save(review);
+  } else {
+    ctx.progress('Reading the workbook…');
+    summary = planSummary(await readReviewSnapshot(host), { today: ctx.today, previous }).summary;
+  }
+  const written = opts.write ? `Summary written to ${review}` : `Scores of ${review} (nothing written)`;
   if (ctx.options.json) {
     ctx.io.out(JSON.stringify(summaryJson(summary), null, 2));
     return 0;
   }
   const { io } = ctx;
   if (summary.items.length > 0) {
-    io.out(`Summary written to ${review}: ${summary.respondents} respondent${summary.respondents === 1 ? '' : 's'}, overall ${fmt(summary.overall.mean)} (${ragWord(summary.overall.rag)}).`);
+    io.out(`${written}: ${summary.respondents} respondent${summary.respondents === 1 ? '' : 's'}, overall ${fmt(summary.overall.mean)} (${ragWord(summary.overall.rag)}).`);
     for (const s of summary.sections) io.out(`  ${s.title}: ${fmt(s.mean)} (${ragWord(s.rag)})`);
   } else {
-    io.out(`Summary written to ${review}.`);
+    io.out(`${written}.`);
   }
   for (const t of summary.tracker ?? []) {
-    if (t.rows > 0) io.out(`  ${t.theme}: ${t.rows} row${t.rows === 1 ? '' : 's'}, mean achievement ${fmt(t.meanAchievement)}${t.lowAppropriatenessRows.length ? `, low appropriateness in rows ${t.lowAppropriatenessRows.join(', ')}` : ''}`);
+    if (t.rows > 0) io.out(`  ${t.theme}: ${t.rows} row${t.rows === 1 ? '' : 's'}, mean achievement ${fmt(t.meanAchievement)}${t.lowAppropriatenessRows.length ? `, low appropriateness on ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}` : ''}`);
   }
   for (const r of summary.risks ?? []) {
     if (r.red + r.amber + r.green + r.unrated > 0) io.out(`  ${r.theme}: ${r.red} red, ${r.amber} amber, ${r.green} green${r.unrated ? `, ${r.unrated} not rated` : ''}`);
@@ -51,7 +64,10 @@ export async function summariseCommand(ctx: CommandContext, review: string): Pro
     io.out(`Areas for improvement: ${summary.areasForImprovement.length ? summary.areasForImprovement.join(', ') : 'none'}.`);
   }
   const kept = summary.plan.filter((r) => r.origin !== 'drafted').length;
-  io.out(`Improvement Plan: ${summary.plan.length} row${summary.plan.length === 1 ? '' : 's'}${kept ? ` (${kept} edited or added by people, kept as they are)` : ''}.`);
+  const verb = opts.write ? '' : ' (as it would be drafted)';
+  io.out(`Improvement Plan${verb}: ${summary.plan.length} row${summary.plan.length === 1 ? '' : 's'}${kept ? ` (${kept} edited or added by people, kept as they are)` : ''}.`);
+  const left = summary.planning.alsoWeak.length;
+  if (left > 0) io.out(`Also weak, not yet planned: ${left} item${left === 1 ? '' : 's'} (listed on the Summary; the plan drafts the ${summary.planning.maxAreas} weakest areas${Object.keys(summary.partnerships ?? {}).length > 1 ? ' per partnership' : ''}).`);
   if (previous) io.out(`Compared with the previous review (${previous.cycle}).`);
   return 0;
 }
