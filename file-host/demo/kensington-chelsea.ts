@@ -155,6 +155,8 @@ export function kensingtonChelseaWorkshop(): DemoReview {
     groupSummary: {},
     // roles, not people: seed 003 is signed by the KCP Manager; the lead agency is the partnership itself
     planContacts: { keyContact: 'KCP Manager', leadAgency: 'Kensington and Chelsea Partnership' },
+    // summarised the week after the workshop, inside its 2007/08 cycle: the plan's dates follow from it
+    today: '2008-02-29',
     about:
       "Kensington and Chelsea LSP pilot workshop, 22/02/2008 (seed 000): the seed's comments under the scores they came with and its strengths and areas for improvement; participants, scores without comments and the plan's key contacts are illustrative.",
   };

@@ -24,4 +24,6 @@ export interface DemoReview {
   planContacts: { keyContact: string; leadAgency: string };
   /** one line saying where the content comes from */
   about: string;
+  /** the date the review is summarised on, when the example belongs to a past cycle (its plan dates follow it) */
+  today?: string;
 }

@@ -134,14 +134,21 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('%s: new → i
     }
   });
 
-  it('checks: one "Sheet!A1: message" line per problem, exit 0 when clean and 1 otherwise', async () => {
+  it('checks: errors first, then reminders under their own heading; exit 1 only for errors', async () => {
     const r = await cli('check', review(), '--quiet');
-    const lines = r.stdout === '' ? [] : r.stdout.split('\n');
-    expect(r.code).toBe(lines.length === 0 ? 0 : 1);
-    for (const line of lines) expect(line).toMatch(/^([^!]+![A-Z]{1,3}\d+|Workbook): \S/);
     const json = await cli('check', review(), '--json', '--quiet');
-    const parsed = JSON.parse(json.stdout) as { clean: boolean; problems: unknown[] };
-    expect(parsed.problems).toHaveLength(lines.length);
+    const parsed = JSON.parse(json.stdout) as { clean: boolean; errors: unknown[]; reminders: unknown[]; problems: unknown[] };
+    const lines = r.stdout.split('\n');
+    const errors = parsed.errors.length;
+    expect(lines[0]).toBe(errors === 0 ? 'No errors: every entry can be scored.' : `${errors} error${errors === 1 ? '' : 's'} to fix:`);
+    expect(r.code).toBe(errors === 0 ? 0 : 1);
+    expect(parsed.clean).toBe(errors === 0);
+    expect(parsed.problems).toHaveLength(errors + parsed.reminders.length);
+    const reminderHead = lines.findIndex((l) => l.startsWith('Reminders ('));
+    const cellLines = lines.filter((l, i) => i > 0 && l !== '' && i !== reminderHead);
+    expect(cellLines).toHaveLength(errors + parsed.reminders.length);
+    for (const line of cellLines) expect(line).toMatch(/^([^!]+![A-Z]{1,3}\d+|Workbook): \S/);
+    if (parsed.reminders.length > 0) expect(lines[reminderHead]).toBe(`Reminders (${parsed.reminders.length}), nothing wrong yet:`);
     expect(json.code).toBe(r.code);
   });
 

@@ -22,6 +22,8 @@ export async function demoCommand(ctx: CommandContext, path: string): Promise<nu
       ? kensingtonChelseaWorkshop()
       : generatedReview(framework, { cycle: financialYear(ctx.today), today: ctx.today });
 
+  // an example from a past cycle is built on its own date, so its plan dates belong to its cycle
+  const today = demo.today ?? ctx.today;
   const host = XlsxHost.create();
   await runCreate(
     host,
@@ -31,17 +33,17 @@ export async function demoCommand(ctx: CommandContext, path: string): Promise<nu
       respondents: demo.respondents.map((r) => r.respondent),
       cycle: demo.cycle,
       protect: true,
-      today: ctx.today,
+      today,
     },
     ctx.onProgress,
   );
   ctx.progress('Typing in the example responses…');
   await fillDemo(host, framework, demo);
-  await runSummarise(host, { today: ctx.today }, ctx.onProgress);
+  await runSummarise(host, { today }, ctx.onProgress);
   ctx.progress('Naming a key contact and lead agency for each drafted action, as the group would…');
   await fillPlanContacts(host, demo);
   // summarised again: the plan keeps what was typed into it
-  const { summary } = await runSummarise(host, { today: ctx.today }, ctx.onProgress);
+  const { summary } = await runSummarise(host, { today }, ctx.onProgress);
   await mkdir(dirname(path), { recursive: true });
   await host.save(path);
   const mean = summary.overall.mean === null ? 'no scores' : String(Math.round(summary.overall.mean * 100) / 100);
