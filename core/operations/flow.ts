@@ -178,8 +178,9 @@ export function* checkFlow(today: string): Flow<CheckResult & { outcome: Operati
   const snap = yield* readReviewFlow();
   yield* say('computing', 'Checking every entry…');
   const result = checkReview(snap, today);
-  const n = result.problems.length;
-  yield* say('done', n === 0 ? 'No problems found.' : `${n} problem${n === 1 ? '' : 's'} found.`);
+  const n = result.errors.length;
+  const r = result.reminders.length;
+  yield* say('done', `${n === 0 ? 'No errors' : `${n} error${n === 1 ? '' : 's'}`} found${r > 0 ? `; ${r} reminder${r === 1 ? '' : 's'}` : ''}.`);
   return { ...result, outcome: checkedOutcome(result) };
 }
 

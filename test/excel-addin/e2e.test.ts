@@ -173,8 +173,8 @@ describe('task pane in the browser preview (production build)', () => {
 
     // ── check entries ──
     await page.getByRole('button', { name: 'Check entries' }).click();
-    const checked = await outcome(page, 'problem');
-    expect(checked).toContain('1 problem found (1 error): choose one to go to its cell.');
+    const checked = await outcome(page, 'error');
+    expect(checked).toContain('1 error to fix: choose it to go to its cell.');
     const thinkRef = `Responses!${scoreRef('THINK', 7)}`;
     expect(thinkRef).toBe('Responses!F7');
     const problem = page.getByTestId('problems').getByRole('button');

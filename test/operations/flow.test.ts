@@ -31,7 +31,8 @@ describe('driveSync and driveAsync', () => {
     }
     expect(told.sync).toEqual(told.async);
     expect(told.sync[0]).toBe('Review created for KCP (2026/27): 2 respondents. Type the entries on the Responses tab, then choose Check entries.');
-    expect(told.sync[1]).toBe('No problems found: every entry can be scored.');
+    // two respondents with one item scored each: no error, and each has 5 of 6 items still to answer
+    expect(told.sync[1]).toBe('No errors: every entry can be scored. 2 reminders below.');
     // (1 + 3) / 2 = 2 on the one scored item typed; the rest are blank
     expect(told.sync[2]).toMatch(/^Summary built: 2 respondents, overall 2 \(/);
     expect(s.readNow({ tabs: 'all' })).toEqual(a.readNow({ tabs: 'all' }));

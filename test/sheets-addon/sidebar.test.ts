@@ -141,8 +141,8 @@ describe('the sidebar in Chromium', () => {
       [3, '', 2, '', 2, '', 3, '', 2, '', 1, ''],
     ]);
     await page.getByRole('button', { name: 'Check entries' }).click();
-    const text = await waitForOutcome('1 problem found');
-    expect(text).toContain('1 problem found (1 error): choose one to go to its cell.');
+    const text = await waitForOutcome('1 error to fix');
+    expect(text).toContain('1 error to fix: choose it to go to its cell.');
     const problem = page.getByRole('button', { name: /Go to Responses!D6\./ });
     await problem.waitFor();
     await shot('03-checked');
@@ -154,7 +154,7 @@ describe('the sidebar in Chromium', () => {
   it('checks again once the entry is fixed, and builds the summary', async () => {
     fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 1).setValues([[3]]);
     await page.getByRole('button', { name: 'Check entries' }).click();
-    expect(await waitForOutcome('No problems found')).toContain('No problems found: every entry can be scored.');
+    expect(await waitForOutcome('No errors')).toContain('No errors: every entry can be scored');
     await expect(page.getByRole('button', { name: /Go to Responses!D6\./ }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Build summary' }).click();
     // section means: ASPIRE 3, THINK 7/3, LEAD 4/3, COLLABORATE 7/3, ACCOUNT 2, DELIVER 4/3 → 12.333… / 6 = 2.06
