@@ -104,7 +104,10 @@ function buildTable(framework: Framework, spec: TableSpec, role: TabPlan['role']
   tab.rowHeights = [{ row: R.key, height: 3 }, { row: R.header, height: Math.min(120, 15 * Math.max(2, ...spec.columns.map((c) => Math.ceil(c.header.length / Math.max(6, defaultWidth(c)))))) }];
   tab.freeze = { rows: R.key, cols: groupCol };
   if (spec.protect) tab.protection = { protect: true, editable: [{ row: R.firstData, col: 1, rows: reach, cols: w }], description: 'Header rows are protected; type in the rows below them and add rows as needed.' };
-  tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
+  // Printed legibly rather than shrunk to one page wide (issue #13: 18 columns at about 3 pt): the columns run on
+  // across pages at full size, each page repeating the header row and the column that says which row it is (the
+  // group: theme, risk theme); more title columns would leave room for only one other column a page.
+  tab.print = { orientation: 'landscape', fitToWidth: false, titleRows: { from: R.header, to: R.header }, titleColumns: { from: 1, to: groupCol } };
   return tab;
 }
 
