@@ -4,6 +4,8 @@
  * validation, conditional formats, charts, protection — honours the tab modes and the preconditions, and counts
  * its calls. Pure TypeScript: no DOM, no Node.
  */
+import type { InspectRequest, TabFacts } from '../core/host/inspect.js';
+import { inspectSheets } from './inspect.js';
 import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../core/host/types.js';
 import { LayoutChangedError } from '../core/operations/types.js';
 import type { CellRef, CellValue } from '../core/review/types.js';
@@ -77,6 +79,26 @@ export class MemoryWorkbook implements Host {
     }
     if (plan.activate) this.active = this.find(plan.activate)?.name ?? this.active;
     return { calls: this.counters.calls - before };
+  }
+
+  /** Read-back (core/host/inspect.ts): what the workbook kept beyond values. */
+  async inspect(requests: InspectRequest[]): Promise<TabFacts[]> {
+    return this.inspectNow(requests);
+  }
+
+  inspectNow(requests: InspectRequest[]): TabFacts[] {
+    return inspectSheets((n) => this.find(n), requests);
+  }
+
+  /** Delete tabs and workbook names (the self-test's scratch tabs); missing ones are skipped. */
+  async remove(tabs: string[], namedRanges: string[]): Promise<void> {
+    this.removeNow(tabs, namedRanges);
+  }
+
+  removeNow(tabs: string[], namedRanges: string[]): void {
+    for (const t of tabs) if (this.find(t)) this.deleteTab(t);
+    const gone = new Set(namedRanges.map((n) => n.toLowerCase()));
+    this.namedRanges = this.namedRanges.filter((n) => !gone.has(n.name.toLowerCase()));
   }
 
   async select(at: CellRef): Promise<void> {

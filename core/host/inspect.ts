@@ -39,8 +39,9 @@ export interface CellFacts {
   /** the number format code, '' or 'General' for none */
   numberFormat: string;
   validation: ValidationFact | null;
-  /** whether the cell is locked when its tab is protected (Sheets: false inside an unprotected range of the tab's
-   *  protection, or when no protection covers it) */
+  /** whether protection stops this cell being changed: the tab is protected and the cell is not one of its editable
+   *  cells (Excel: `format.protection.locked` on a protected tab; Sheets: a protection covers it and it is not in
+   *  the tab protection's unprotected ranges) */
   locked: boolean;
 }
 

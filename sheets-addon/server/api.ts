@@ -8,6 +8,7 @@
 import type { CellRef } from '../../core/review/types.js';
 import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../core/operations/outcome.js';
 import type { ReportOutcome } from '../../core/report/flow.js';
+import type { SelfTestReport } from '../../core/selftest/report.js';
 
 export interface ServerFunctions {
   prFrameworks(): FrameworkChoice[];
@@ -18,6 +19,8 @@ export interface ServerFunctions {
   /** the review report's content (read only); the sidebar makes the .docx */
   prReport(): ReportOutcome;
   prSelect(at: CellRef): null;
+  /** the self-test on scratch tabs (core/selftest), with its report */
+  prSelfTest(): SelfTestReport;
 }
 
 /** Top-level functions of the built `Code.js`, with their parameters, in the order they are emitted. */
@@ -28,6 +31,7 @@ export const GLOBAL_FUNCTIONS: readonly { name: string; params: readonly string[
   { name: 'menuCheck', params: [] },
   { name: 'menuSummarise', params: [] },
   { name: 'menuPlan', params: [] },
+  { name: 'menuSelfTest', params: [] },
   { name: 'prFrameworks', params: [] },
   { name: 'prCreate', params: ['form'] },
   { name: 'prCheck', params: [] },
@@ -35,4 +39,5 @@ export const GLOBAL_FUNCTIONS: readonly { name: string; params: readonly string[
   { name: 'prPlan', params: [] },
   { name: 'prSelect', params: ['at'] },
   { name: 'prReport', params: [] },
+  { name: 'prSelfTest', params: [] },
 ];

@@ -25,7 +25,9 @@ import {
   type OperationOutcome,
 } from '../../core/operations/outcome.js';
 import type { CellRef } from '../../core/review/types.js';
+import { ADDIN_VERSION, CheckList, makeReport, reportText, scratchToken, selfTestFlow, type SelfTestReport } from '../../core/selftest/index.js';
 import type { ServerFunctions } from './api.js';
+import { inspectSpreadsheet, removeScratch } from './inspect.js';
 import { protectionSentence, withRespondentProtection } from './respondent-protection.js';
 import { SheetsHost } from './sheets-host.js';
 
@@ -116,6 +118,43 @@ export function prPlan(): OperationOutcome {
   });
 }
 
+/** What the self-test's report says about where it ran. Apps Script does not tell a script the Sheets version. */
+function selfTestEnv(now: Date): SelfTestReport['env'] {
+  return { host: 'Google Sheets', hostVersion: '', platform: 'Apps Script (V8 runtime)', addinVersion: ADDIN_VERSION, startedAt: now.toISOString() };
+}
+
+/**
+ * The self-test (core/selftest): creates scratch tabs, runs create → fill → check → summarise → plan on them, reads
+ * back what Sheets kept, removes them and reports. Holds the document lock, as the other writing operations do.
+ */
+export function prSelfTest(): SelfTestReport {
+  const now = new Date();
+  const env = selfTestEnv(now);
+  const failed = (why: string): SelfTestReport => {
+    const list = new CheckList();
+    list.add('Set-up', 'The self-test could start', [why]);
+    return makeReport(env, '', list);
+  };
+  const lock = LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return failed('Someone else is working in this spreadsheet. Try again in a minute.');
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const host = hostFor(ss);
+    return driveSync(selfTestFlow({ env, today: today(ss), token: scratchToken(now) }), {
+      readNow: (r) => host.readNow(r),
+      applyNow: (p) => host.applyNow(p),
+      inspectNow: (q) => inspectSpreadsheet(ss, SpreadsheetApp, q),
+      removeNow: (tabs, names) => removeScratch(ss, tabs, names),
+    });
+  } catch (e) {
+    console.error(e);
+    return failed(`It stopped: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
 export function prSelect(at: CellRef): null {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(at.sheet);
   if (!sheet) {
@@ -125,7 +164,6 @@ export function prSelect(at: CellRef): null {
   return null;
 }
 
-// the sidebar's calls, checked against the typed seam it uses
 /** The review report's content, read from the spreadsheet (one read, nothing written, so no lock). The sidebar
  *  turns it into a .docx and offers it as a download: the server cannot hand a person a file without a Drive
  *  scope, which the add-on does not ask for. */
@@ -139,7 +177,8 @@ export function prReport(): ReportOutcome {
   }
 }
 
-const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prSelect, prReport };
+// the sidebar's calls, checked against the typed seam it uses
+const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prSelect, prReport, prSelfTest };
 void server;
 
 // ───────────────────────────── menu, triggers and sidebar ─────────────────────────────
@@ -153,6 +192,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Check entries', 'menuCheck')
     .addItem('Build summary', 'menuSummarise')
     .addItem('Draft improvement plan', 'menuPlan')
+    .addSeparator()
+    .addItem('Run self-test', 'menuSelfTest')
     .addToUi();
 }
 
@@ -186,4 +227,10 @@ export function menuSummarise(): void {
 
 export function menuPlan(): void {
   tell('Draft improvement plan', prPlan());
+}
+
+/** The self-test from the menu: its report in a message box (the sidebar's footer link offers a Copy button). */
+export function menuSelfTest(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Partnership Review self-test', reportText(prSelfTest()), ui.ButtonSet.OK);
 }

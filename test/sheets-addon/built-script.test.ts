@@ -118,6 +118,7 @@ describe('the built Code.js', () => {
         ['Check entries', 'menuCheck'],
         ['Build summary', 'menuSummarise'],
         ['Draft improvement plan', 'menuPlan'],
+        ['Run self-test', 'menuSelfTest'],
       ]);
     }
     expect(fake.calls.filter((c) => c === 'Ui.createAddonMenu')).toHaveLength(2);

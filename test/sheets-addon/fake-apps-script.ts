@@ -128,6 +128,16 @@ export class FakeDataValidation {
     readonly _allowInvalid: boolean,
     readonly _helpText: string | null,
   ) {}
+  // read-back (the self-test's inspect)
+  getCriteriaType(): string {
+    return this._criteria;
+  }
+  getCriteriaValues(): unknown[] {
+    return [...this._args];
+  }
+  getAllowInvalid(): boolean {
+    return this._allowInvalid;
+  }
 }
 
 export class FakeDataValidationBuilder {
@@ -376,6 +386,12 @@ export class FakeProtection {
   isWarningOnly(): boolean {
     return this._warningOnly;
   }
+  getUnprotectedRanges(): FakeRange[] {
+    return [...this._unprotected];
+  }
+  getRange(): FakeRange {
+    return this._range ?? this._sheet.getRange(1, 1, this._sheet._maxRows, this._sheet._maxCols);
+  }
   canEdit(): boolean {
     return this._userCanEdit();
   }
@@ -485,6 +501,33 @@ export class FakeRange {
     }
     return out;
   }
+  // read-back (the self-test's inspect)
+  getRow(): number {
+    return this._row;
+  }
+  getColumn(): number {
+    return this._col;
+  }
+  getNumRows(): number {
+    return this._rows;
+  }
+  getNumColumns(): number {
+    return this._cols;
+  }
+  _grid<T>(fn: (r: number, c: number) => T): T[][] {
+    return Array.from({ length: this._rows }, (_, i) => Array.from({ length: this._cols }, (_, j) => fn(this._row + i, this._col + j)));
+  }
+  getNumberFormats(): string[][] {
+    return this._grid((r, c) => String(this._sheet._peek(r, c)?.format['numberFormat'] ?? ''));
+  }
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this._grid((r, c) => this._sheet._peek(r, c)?.validation ?? null);
+  }
+  getMergedRanges(): FakeRange[] {
+    return this._sheet._merges
+      .filter((m) => m.row < this._row + this._rows && this._row < m.row + m.rows && m.col < this._col + this._cols && this._col < m.col + m.cols)
+      .map((m) => new FakeRange(this._sheet, m.row, m.col, m.rows, m.cols, this._env));
+  }
   getValues(): Stored[][] {
     const out: Stored[][] = [];
     for (let r = this._row; r < this._row + this._rows; r++) {
@@ -496,6 +539,7 @@ export class FakeRange {
   }
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
     this._mustBeWritable();
+    if (this._env._drop.validation) return this; // a host that loses validations (the self-test must notice)
     this._each((r, c) => {
       this._sheet._cell(r, c).validation = rule;
     });
@@ -875,6 +919,9 @@ export class FakeSpreadsheet {
   removeNamedRange(name: string): void {
     this._named.delete(name);
   }
+  getNamedRanges(): FakeNamedRange[] {
+    return [...this._named.keys()].map((n) => new FakeNamedRange(n, this, this._env));
+  }
   insertSheet(sheetName: string, sheetIndex?: number): FakeSheet {
     this._checkNewName(sheetName, null);
     const sheet = new FakeSheet(sheetName, this._env);
@@ -898,6 +945,22 @@ export class FakeSpreadsheet {
     const s = this._sheets.find((x) => x._name === name);
     if (!s) throw new Error(`fake Apps Script: no sheet "${name}" (have ${this._sheets.map((x) => x._name).join(', ')})`);
     return s;
+  }
+}
+
+export class FakeNamedRange {
+  constructor(
+    readonly _name: string,
+    private readonly _ss: FakeSpreadsheet,
+    env: FakeAppsScript,
+  ) {
+    return track(this, 'NamedRange', env._log);
+  }
+  getName(): string {
+    return this._name;
+  }
+  remove(): void {
+    this._ss._named.delete(this._name);
   }
 }
 
@@ -985,6 +1048,8 @@ export interface FakeOptions {
   viaGroup?: string;
   /** computes a formula cell's value when read; default '' */
   evaluate?: (formula: string, sheet: FakeSheet, row: number, col: number) => Stored;
+  /** make the fake lose what a host might silently drop (the self-test must then fail visibly) */
+  drop?: { validation?: boolean };
 }
 
 export class FakeAppsScript {
@@ -1000,6 +1065,7 @@ export class FakeAppsScript {
   readonly _user: string;
   readonly _viaGroup: string | null;
   readonly _evaluate: (formula: string, sheet: FakeSheet, row: number, col: number) => Stored;
+  readonly _drop: { validation?: boolean };
   readonly spreadsheet: FakeSpreadsheet;
   private readonly htmlDir: string | undefined;
 
@@ -1010,6 +1076,7 @@ export class FakeAppsScript {
     this._user = opts.user ?? this._owner;
     this._viaGroup = opts.viaGroup ?? null;
     this._evaluate = opts.evaluate ?? (() => '');
+    this._drop = opts.drop ?? {};
     this.htmlDir = opts.htmlDir;
     this.spreadsheet = new FakeSpreadsheet(this);
     this.spreadsheet.insertSheet('Sheet1');
@@ -1113,6 +1180,8 @@ const onlyApi: [
   OnlyApi<FakeEmbeddedChart, GoogleAppsScript.Spreadsheet.EmbeddedChart>,
   OnlyApi<FakeChartOptions, GoogleAppsScript.Charts.ChartOptions>,
   OnlyApi<FakeUser, GoogleAppsScript.Base.User>,
+  OnlyApi<FakeNamedRange, GoogleAppsScript.Spreadsheet.NamedRange>,
+  OnlyApi<FakeDataValidation, GoogleAppsScript.Spreadsheet.DataValidation>,
   OnlyApi<FakeMenu, GoogleAppsScript.Base.Menu>,
   OnlyApi<FakeUi, GoogleAppsScript.Base.Ui>,
   OnlyApi<FakeHtmlOutput, GoogleAppsScript.HTML.HtmlOutput>,
@@ -1122,5 +1191,5 @@ const onlyApi: [
   OnlyApi<FakeAppsScript['LockService'], GoogleAppsScript.Lock.LockService>,
   OnlyApi<FakeAppsScript['Utilities'], GoogleAppsScript.Utilities.Utilities>,
   OnlyApi<FakeAppsScript['Session'], GoogleAppsScript.Base.Session>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void onlyApi;

@@ -13,6 +13,7 @@ export type AddonGlobals = ServerFunctions & {
   menuCheck(): void;
   menuSummarise(): void;
   menuPlan(): void;
+  menuSelfTest(): void;
 };
 
 /** A Date whose "now" is noon (UTC) on `today`; every other use of Date is the real one. */
