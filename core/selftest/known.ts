@@ -47,8 +47,10 @@ export const KNOWN_ITEMS: KnownItem[] = [
  *  agrees): 50%, amber. */
 export const KNOWN_OVERALL = { mean: 2, rag: 'amber' as Rag, respondents: 4 };
 
-/** Areas for improvement (red, amber or divided), in framework order: one drafted action each. */
-export const KNOWN_PLAN_REFS = ['item:THINK', 'item:LEAD', 'item:ACCOUNT', 'item:DELIVER'];
+/** Areas for improvement (a red, amber or divided item; each characteristic is its own area), one drafted action
+ *  each, ranked by lowest percentage: LEAD 12.5%, ACCOUNT 25%, then THINK and DELIVER at 50% (both divided, so
+ *  framework order breaks the tie). ASPIRE and COLLABORATE are green and not divided: no action. */
+export const KNOWN_PLAN_REFS = ['LEAD', 'ACCOUNT', 'THINK', 'DELIVER'];
 
 /** The tabs creating a partnership-tree review makes, in the order written (layout version 1). */
 export const KNOWN_CREATED_TABS = ['Instructions', 'Responses', 'Workshop Notes', 'Summary', 'Improvement Plan', 'Review Settings', 'Previous Review', 'PR_Meta'];
