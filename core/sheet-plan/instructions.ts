@@ -7,6 +7,8 @@ import { STYLE, val } from './cells.js';
 import { TAB, formatNumber, scoredItems, scaleOf } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
 import { isNumberLabel, notScoredLabels } from '../scoring/scale.js';
+import { areaWord, DEFAULT_DRAFT_OPTIONS, DEFAULT_MAX_AREAS } from '../plan/draft.js';
+import { SETTINGS_LABELS } from './settings.js';
 import type { PlanCell, TabPlan } from './types.js';
 
 export interface InstructionsOptions {
@@ -84,6 +86,33 @@ function howToFill(framework: Framework, opts: InstructionsOptions): Line[] {
   return out;
 }
 
+/** How the Improvement Plan is drafted: the rules the add-in applies, where the paper leaves them to us. */
+function planRules(framework: Framework): Line[] {
+  const word = areaWord(framework);
+  const per = framework.multiplePartnerships ? ' for each partnership' : '';
+  const out: Line[] = [{ text: `How the ${TAB.plan} is drafted`, style: 'heading' }];
+  const weak: string[] = [];
+  if (framework.sections.length > 0) weak.push('holds an item that is red, amber or divided');
+  const cols = framework.register?.columns ?? [];
+  if (cols.some((c) => c.id === 'achievement')) weak.push(`has progress tracker rows with an achievement of ${DEFAULT_DRAFT_OPTIONS.lowAchievement} or less`);
+  if (cols.some((c) => c.type === 'rag')) weak.push('holds a red risk');
+  out.push({ text: `One action is drafted for each ${word} that ${weak.join(', or ')}${per}, naming its weakest items and the comments that explain them; the Source items column cites every weak item of that ${word}.` });
+  out.push({
+    text: `The weakest come first (lowest score on its scale, then divided opinion, then a fall since the last review), and at most ${DEFAULT_MAX_AREAS}${per} are drafted: change "${SETTINGS_LABELS.planAreas}" on ${TAB.settings}. Weak items left out are listed on the ${TAB.summary} under "Also weak, not yet planned".`,
+  });
+  if (framework.register?.groupSummary?.columns.some((c) => c.id === 'action') || framework.sectionFreeText.includes('areasForImprovement')) {
+    const where = framework.register?.groupSummary ? `the Action for Improvement on the ${framework.register.groupSummary.tab} tab` : `the areas for improvement on the ${TAB.notes} tab`;
+    out.push({ text: `Actions the group agreed (${where}) become rows word for word, ahead of the drafted action for the same ${word}, and are never capped.` });
+  }
+  out.push({
+    text: `Dates are our defaults (the paper sets none): to be completed ${DEFAULT_DRAFT_OPTIONS.targetMonths} months and progress report ${DEFAULT_DRAFT_OPTIONS.progressMonths} months after the day the plan is drafted; the action text never repeats the date, so change the Date column freely.`,
+  });
+  out.push({
+    text: 'The SMART check asks for an action, a key contact, a date to be completed that is not past, and something measurable (a number, a date, or a verb such as agree, publish, hold or review). It does not judge whether an action is achievable or resourced: that is for the group.',
+  });
+  return out;
+}
+
 export function buildInstructionsTab(framework: Framework, opts: InstructionsOptions, mode: TabPlan['mode'] = 'create'): TabPlan {
   const lines: Line[] = [
     { text: `Partnership Review: ${framework.title}`, style: 'title' },
@@ -100,6 +129,7 @@ export function buildInstructionsTab(framework: Framework, opts: InstructionsOpt
   const scales = scaleLines(framework);
   if (scales.length > 0) lines.push({ text: '' }, ...scales);
   lines.push({ text: '' }, ...howToFill(framework, opts));
+  lines.push({ text: '' }, ...planRules(framework));
   if (framework.silences.length > 0) {
     lines.push({ text: '' }, { text: 'Choices this workbook makes where the source paper is silent', style: 'heading' });
     for (const s of framework.silences) lines.push({ text: `• ${s}` });

@@ -215,6 +215,6 @@ export function generatedReview(framework: Framework, opts: { cycle: string; tod
     register,
     groupSummary: groupSummaries(framework, register, rnd, opts.today),
     planContacts: { keyContact: 'Partnership manager', leadAgency: partnerships[0]! },
-    about: `Generated example for "${framework.title}" (seed ${opts.seed ?? DEMO_SEED}): illustrative participants, scores and comments.`,
+    about: `Generated example for "${framework.title}" (random numbers from ${opts.seed ?? DEMO_SEED}, the same every run): illustrative participants, scores and comments.`,
   };
 }

@@ -158,7 +158,7 @@ export function kensingtonChelseaWorkshop(): DemoReview {
     // summarised the week after the workshop, inside its 2007/08 cycle: the plan's dates follow from it
     today: '2008-02-29',
     about:
-      "Kensington and Chelsea LSP pilot workshop, 22/02/2008 (seed 000): the seed's comments under the scores they came with and its strengths and areas for improvement; participants, scores without comments and the plan's key contacts are illustrative.",
+      "Kensington and Chelsea LSP pilot workshop, 22/02/2008 (“Outputs from Partnership framework pilot workshop”, February 2008): the paper's comments under the scores they came with and its strengths and areas for improvement; participants, scores without comments and the plan's key contacts are illustrative.",
   };
 }
 
