@@ -31,6 +31,7 @@ import type { Problem } from '../validation/types.js';
 import { cell as cellAt, colCount, findTab, isBlankValue } from '../reader/cells.js';
 import { readReview } from '../reader/read-review.js';
 import { metaFromLayout, writePreconditions } from '../operations/layout-meta.js';
+import { proveTabsWritable } from '../operations/ownership.js';
 import { ReviewRequestError, type ImportConflict, type ImportReport } from '../operations/types.js';
 import { blocksFromCells, setCell, type CellMap } from './blocks.js';
 import {
@@ -359,8 +360,10 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
   const metaLayout = { ...layout, entry: { ...entry, cols: tabMeta } };
   const meta = buildMetaTab(metaFromLayout(framework, metaLayout, (layout.meta.revision || 0) + 1), 'replace');
   meta.name = layout.present.meta ?? TAB.meta;
-  const tabs = blocks.length > 0 ? [tab, meta] : [];
-  return { plan: { preconditions: writePreconditions(layout), tabs, namedRanges: [], activate: sheet }, report };
+  const plan: SheetPlan = { preconditions: writePreconditions(layout), tabs: blocks.length > 0 ? [tab] : [], namedRanges: [], activate: sheet };
+  proveTabsWritable(read, snapshot, plan);
+  if (blocks.length > 0) plan.tabs.push(meta);
+  return { plan, report };
 }
 
 /** A score the spreadsheet's live formulas can count: " strong " → "strong" (the scale's own label), "3 " → 3. */

@@ -17,6 +17,7 @@ import { cellLabel } from '../util/a1.js';
 import { isIsoDate } from '../util/dates.js';
 import { validatePlanRows } from '../validation/plan-rows.js';
 import { validateReview } from '../validation/validate.js';
+import { identityProblems } from '../validation/identity.js';
 import { cellLimitProblems } from '../validation/cell-limits.js';
 import type { Problem } from '../validation/types.js';
 import { findTab } from '../reader/cells.js';
@@ -134,7 +135,7 @@ export function checkReview(snapshot: Snapshot, today: string): CheckResult {
     p.at === null && p.code.startsWith('settings.cycle') && review.settings.cycleAt ? { ...p, at: review.settings.cycleAt } : p,
   );
   const planProblems = validatePlanRows(planRows, today);
-  const found = [...layoutProblems, ...cellLimitProblems(snapshot), ...validation, ...liveCountProblems(framework, review)].map((p) => withContext(framework, p));
+  const found = [...layoutProblems, ...cellLimitProblems(snapshot), ...validation, ...identityProblems(review), ...liveCountProblems(framework, review)].map((p) => withContext(framework, p));
   const errors = [...found.filter((p) => p.severity === 'error'), ...planProblems.filter((p) => p.severity === 'error')];
   const reminders = [
     ...found.filter((p) => p.severity !== 'error'),

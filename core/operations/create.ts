@@ -32,6 +32,8 @@ import { buildSummaryTab } from '../sheet-plan/summary.js';
 import type { NamedRangeSpec, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { buildWorkshopNotesTab, notesColumns } from '../sheet-plan/workshop-notes.js';
 import { standardPlanMeta } from './layout-meta.js';
+import { planCell, planMark, summaryMark } from './ownership.js';
+import { PLAN_TAB_COLUMNS } from '../sheet-plan/plan-tab.js';
 import { ReviewRequestError, type CreateRequest } from './types.js';
 
 export function resolveFramework(f: string | Framework): Framework {
@@ -157,6 +159,9 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
     meta.tabs.previous = { name: t.name, headerRow: PREVIOUS_ROWS.header, keyRow: PREVIOUS_ROWS.key, firstDataRow: PREVIOUS_ROWS.firstData, cols };
   }
   for (const t of order) if (!meta.tabs[t.key]) meta.tabs[t.key] = { name: t.name };
+  // the marks that prove, before any later write, that the Summary and Improvement Plan are the add-in's own
+  const summaryTab = tabs.get('summary')!;
+  meta.marks = { summary: summaryMark((r, c) => planCell(summaryTab, r, c)), plan: planMark(PLAN_TAB_COLUMNS.map((c) => c.key)) };
   tabs.set('meta', buildMetaTab(meta, 'create'));
 
   const planTabs: TabPlan[] = [];

@@ -1,8 +1,8 @@
 /**
  * What every operation reads, in one `host.read`, so Excel needs one sync to read: every tab name layout 1 gives a
  * tab the reader uses (the input tabs, the register tabs of the built-in frameworks, the plan) plus the metadata tab.
- * The generated Summary and the Instructions are NOT read: the reader only needs to know they are there, which the
- * list of tab names says, and the Summary is the largest tab of a big review (Excel refuses a read of 5 MB).
+ * The Summary is read too (issue #11): before writing over it, core proves from its first rows that the add-in made
+ * it. The Instructions are not read: the reader only needs to know they are there, which the list of tab names says.
  * A tab PR_Meta names outside this list (a custom framework's register, a renamed tab) is read by a second, small
  * read: see `moreTabsToRead` and `readReviewSnapshot` in run.ts.
  */
@@ -13,7 +13,7 @@ import { readMeta } from '../reader/meta.js';
 import { TAB, type TabKey } from '../sheet-plan/layout.js';
 
 /** The layout tabs whose contents the reader and the plan merge use. */
-export const READ_KEYS: readonly TabKey[] = Object.freeze(['entry', 'notes', 'register', 'groupSummary', 'settings', 'previous', 'plan', 'meta'] as TabKey[]);
+export const READ_KEYS: readonly TabKey[] = Object.freeze(['entry', 'notes', 'register', 'groupSummary', 'settings', 'previous', 'summary', 'plan', 'meta'] as TabKey[]);
 
 function names(): string[] {
   const out: string[] = [TAB.entry, TAB.notes];
@@ -23,7 +23,7 @@ function names(): string[] {
       if (f.register.groupSummary) out.push(f.register.groupSummary.tab);
     }
   }
-  out.push(TAB.settings, TAB.previous, TAB.plan, TAB.meta);
+  out.push(TAB.settings, TAB.previous, TAB.summary, TAB.plan, TAB.meta);
   return out.filter((n, i) => out.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
 }
 

@@ -20,7 +20,7 @@ import { isIsoDate } from '../util/dates.js';
 import { buildInstructionsTab } from '../sheet-plan/instructions.js';
 import { FORMULA_SPARE_ROWS, TAB, tabOrder, type TabKey } from '../sheet-plan/layout.js';
 import { EXCEL_MAX_ROWS } from '../sheet-plan/limits.js';
-import { buildMetaTab } from '../sheet-plan/meta.js';
+import { buildMetaTab, type MetaModel } from '../sheet-plan/meta.js';
 import { buildPlanTab, type PlanTabKey } from '../sheet-plan/plan-tab.js';
 import { buildSummaryTab } from '../sheet-plan/summary.js';
 import type { SheetPlan, TabPlan } from '../sheet-plan/types.js';
@@ -29,6 +29,7 @@ import { readPlanTable } from '../reader/plan-rows.js';
 import { readReview, type ReadResult } from '../reader/read-review.js';
 import { respondentsListed } from '../reader/responses.js';
 import { metaFromLayout, writePreconditions } from './layout-meta.js';
+import { marksAfter, proveTabsWritable } from './ownership.js';
 import { ReviewRequestError, type SummaryModel } from './types.js';
 
 interface Computed {
@@ -46,7 +47,14 @@ function requireInputTabs(read: ReadResult): void {
   const { framework, layout } = read;
   const need: TabKey | null = framework.sections.length > 0 ? 'entry' : framework.register ? 'register' : null;
   if (!need) return;
-  if ((need === 'entry' && layout.entry) || (need === 'register' && layout.register)) return;
+  const pointer = read.problems.find((x) => x.code === 'meta.pointer');
+  if (pointer) throw new ReviewRequestError(`${pointer.message} Nothing was written.`);
+  const found = need === 'entry' ? layout.entry : layout.register;
+  if (found && found.keyRow <= 0) {
+    const p = read.problems.find((x) => x.code === 'layout.no-key-row' && x.severity === 'error');
+    throw new ReviewRequestError(`${p ? p.message : `The hidden key row of ${found.name} is missing.`} Nothing was written.`);
+  }
+  if (found) return;
   const p = read.problems.find((x) => x.code === 'layout.missing-tab' && x.severity === 'error');
   const name = tabOrder(framework).find((t) => t.key === need)!.name;
   throw new ReviewRequestError(p ? p.message : `The tab “${name}” could not be read. Close other copies of the workbook and try again.`);
@@ -138,10 +146,11 @@ function compute(snapshot: Snapshot, today: string, previousGiven?: PreviousRevi
   return { read, report, registerResults, rows, planTab, draft, previous, comparison };
 }
 
-function metaTab(c: Computed): TabPlan {
+function metaTab(c: Computed, marks: MetaModel['marks']): TabPlan {
   const { read } = c;
   const revision = (read.layout.meta.revision || 0) + 1;
   const meta = metaFromLayout(read.framework, read.layout, revision);
+  meta.marks = marks ?? {};
   const tab = buildMetaTab(meta, 'replace');
   tab.name = read.layout.present.meta ?? TAB.meta;
   return tab;
@@ -159,7 +168,7 @@ function instructionsIfMissing(c: Computed): TabPlan[] {
       inputTabs: order.filter((t) => input.includes(t.key)).map((t) => read.layout.present[t.key] ?? t.name),
       generatedTabs: [TAB.summary, TAB.plan, 'PR_Meta (hidden)'],
     },
-    'replace',
+    'create',
   );
   tab.position = 0;
   return [tab];
@@ -252,6 +261,8 @@ export function planSummary(snapshot: Snapshot, opts: { today: string; previous?
   const created: TabKey[] = layout.present.instructions ? [] : ['instructions'];
   if (layout.present.summary) summaryTab.name = layout.present.summary;
   else {
+    // a Summary that is not there is created, never written over: a tab of that name appearing meanwhile is refused
+    summaryTab.mode = 'create';
     summaryTab.position = positionFor(c.read, 'summary', created);
     created.push('summary');
   }
@@ -259,10 +270,12 @@ export function planSummary(snapshot: Snapshot, opts: { today: string; previous?
   else c.planTab.position = positionFor(c.read, 'plan', created);
   const plan: SheetPlan = {
     preconditions: writePreconditions(layout),
-    tabs: [...instructionsIfMissing(c), summaryTab, c.planTab, metaTab(c)],
+    tabs: [...instructionsIfMissing(c), summaryTab, c.planTab],
     namedRanges: [],
     activate: summaryTab.name,
   };
+  proveTabsWritable(c.read, snapshot, plan);
+  plan.tabs.push(metaTab(c, marksAfter(plan, c.read, snapshot)));
   return { plan, summary: summaryModel(c, { partnerships, comparison, themes }) };
 }
 
@@ -273,9 +286,11 @@ export function planImprovement(snapshot: Snapshot, opts: { today: string }): { 
   else c.planTab.position = positionFor(c.read, 'plan', []);
   const plan: SheetPlan = {
     preconditions: writePreconditions(layout),
-    tabs: [c.planTab, metaTab(c)],
+    tabs: [c.planTab],
     namedRanges: [],
     activate: c.planTab.name,
   };
+  proveTabsWritable(c.read, snapshot, plan);
+  plan.tabs.push(metaTab(c, marksAfter(plan, c.read, snapshot)));
   return { plan, rows: c.rows };
 }

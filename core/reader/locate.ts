@@ -127,10 +127,13 @@ export function locateTable(tab: TabSnapshot, opts: LocateOptions, problems: Pro
     keyRow = 0;
     for (const k of opts.keys) if (source[k] !== undefined) cols[k] = source[k]!;
     problems.push({
-      severity: 'warning',
+      // on an input tab (answers, register) a respondent or row would silently be read from the wrong row: an error
+      severity: opts.strictColumns ? 'error' : 'warning',
       code: 'layout.no-key-row',
       at: null,
-      message: `The hidden key row of ${tab.name} (the row of machine keys such as “${opts.anchor}” above the first data row) is missing, so ${opts.purpose} were read from the columns ${metaCols ? 'recorded in PR_Meta' : 'layout 1 uses'}. Check the figures; to fix it for good, restore the key row (Undo, or version history).`,
+      message: opts.strictColumns
+        ? `The hidden key row of ${tab.name} (the row of machine keys such as “${opts.anchor}” above the first data row) is missing or damaged, so the rows of ${tab.name} cannot be told from its headings and a row could be left out of the figures. Summarise, plan and import will not run until it is back: restore it with Undo or the workbook's version history.`
+        : `The hidden key row of ${tab.name} (the row of machine keys such as “${opts.anchor}” above the first data row) is missing, so ${opts.purpose} were read from the columns ${metaCols ? 'recorded in PR_Meta' : 'layout 1 uses'}. Check the figures; to fix it for good, restore the key row (Undo, or version history).`,
     });
   }
   const firstDataRow = keyRow > 0 ? keyRow + 1 : (opts.meta?.firstDataRow ?? opts.defaultKeyRow + 1);

@@ -4,7 +4,7 @@
 import type { TabSnapshot } from '../host/types.js';
 import { NotAReviewError } from '../operations/types.js';
 import { LAYOUT_VERSION, PRODUCT, TAB, TAB_KEYS, type TabKey } from '../sheet-plan/layout.js';
-import type { MetaModel, TabMeta } from '../sheet-plan/meta.js';
+import { MARKED_TABS, type MetaModel, type TabMeta } from '../sheet-plan/meta.js';
 import type { CellValue } from '../review/types.js';
 import { cell, isBlankValue, textOf } from './cells.js';
 
@@ -110,6 +110,10 @@ export function readMeta(tab: TabSnapshot): MetaRead {
     tabs,
     placeholders: intOf(get('placeholders:entry')) ?? 0,
   };
+  for (const k of MARKED_TABS) {
+    const mark = textOf(get(`mark:${k}`)).trim();
+    if (mark !== '') (meta.marks ??= {})[k] = mark;
+  }
   const revisionAt = revisionEntry && !isBlankValue(revisionEntry.value) ? { row: revisionEntry.row, col: 2, value: revisionEntry.value } : null;
   return { meta, revisionAt, unreadable };
 }

@@ -128,6 +128,42 @@ export function tabNamesFor(expected: { key: TabKey; name: string }[], meta: Met
   return names;
 }
 
+const ROLE: Record<TabKey, string> = {
+  instructions: 'instructions',
+  entry: 'answers',
+  notes: 'workshop notes',
+  register: 'register',
+  groupSummary: 'review of each group',
+  settings: 'review settings',
+  previous: 'previous review',
+  summary: 'Summary',
+  plan: 'Improvement Plan',
+  meta: 'metadata',
+};
+
+/**
+ * PR_Meta's pointers must name a different tab for each role: a generated tab (Summary, Improvement Plan, metadata)
+ * recorded as the same tab as the answers or another role is an error, so nothing is ever written over an input tab.
+ */
+function pointerProblems(names: Map<TabKey, string>, expected: { key: TabKey; name: string }[], problems: Problem[]): void {
+  const byName = new Map<string, TabKey[]>();
+  for (const [k, n] of names) byName.set(n.toLowerCase(), [...(byName.get(n.toLowerCase()) ?? []), k]);
+  for (const keys of byName.values()) {
+    if (keys.length < 2) continue;
+    const name = names.get(keys[0]!)!;
+    // the role whose pointer is wrong: the one whose layout name is not this tab's
+    const wrong = keys.find((k) => expected.find((t) => t.key === k)?.name.toLowerCase() !== name.toLowerCase()) ?? keys[1]!;
+    const others = keys.filter((k) => k !== wrong).map((k) => ROLE[k]);
+    const layoutName = expected.find((t) => t.key === wrong)?.name ?? wrong;
+    problems.push({
+      severity: 'error',
+      code: 'meta.pointer',
+      at: null,
+      message: `The hidden ${TAB.meta} tab names “${name}” as the ${ROLE[wrong]} tab, but “${name}” is the ${others.join(' and ')} tab, so the add-in will not write to this workbook. Unhide ${TAB.meta} and set the value of “tab:${wrong}” back to “${layoutName}” (or restore the workbook from version history).`,
+    });
+  }
+}
+
 export function readReview(snapshot: Snapshot): ReadResult {
   const metaTab = findTab(snapshot.tabs, TAB.meta);
   if (!metaTab) {
@@ -143,6 +179,7 @@ export function readReview(snapshot: Snapshot): ReadResult {
   const framework = loadFramework(meta, problems);
   const expected = tabOrder(framework);
   const names = tabNamesFor(expected, meta, snapshot.tabNames, problems);
+  pointerProblems(names, expected, problems);
   const known = new Set([...names.values(), ...expected.map((t) => t.name)].map((n) => n.toLowerCase()));
   const unknownTabs = snapshot.tabNames.filter((n) => !known.has(n.toLowerCase()));
 

@@ -33,10 +33,11 @@ import { isBlank, scoreParser } from './parse-score.js';
 import { scaleForItem, scaleMax, scaleMin } from './scale.js';
 import { EPSILON, percentOnScale, ragForPercent } from './rag.js';
 import { mean, sampleSd, sum, weightedMean } from './stats.js';
-import { nameKey } from './names.js';
 
 export interface ScoreOptions {
-  /** score only the responses of this partnership (compared ignoring case and spaces) */
+  /** score only the responses of this partnership (compared as the Summary's live COUNTIFS formulas compare it:
+   *  ignoring case, but not spaces — so both count the same rows; `check` reports a partnership typed with other
+   *  spaces as an error) */
   partnership?: string;
 }
 
@@ -200,8 +201,8 @@ function byFrameworkOrder<T>(list: T[], key: (t: T) => number, order: Map<T, num
 }
 
 export function scoreReview(framework: Framework, responses: Response[], opts: ScoreOptions = {}): ScoreReport {
-  const only = opts.partnership === undefined ? null : nameKey(opts.partnership);
-  const rs = only === null ? responses : responses.filter((r) => nameKey(r.partnership) === only);
+  const only = opts.partnership === undefined ? null : opts.partnership.toLowerCase();
+  const rs = only === null ? responses : responses.filter((r) => r.partnership.toLowerCase() === only);
 
   const items: ItemScore[] = [];
   const sections: SectionScore[] = [];

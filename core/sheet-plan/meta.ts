@@ -31,7 +31,17 @@ export interface MetaModel {
   tabs: Partial<Record<TabKey, TabMeta>>;
   /** number of "Respondent n" placeholder rows written at creation (0 when names were given) */
   placeholders: number;
+  /**
+   * Optional (issue #11): the mark of each tab the add-in may write over, as it last wrote it — a fingerprint of the
+   * tab's own marker cells (see core/operations/ownership.ts). A tab is only written over when its cells still give
+   * this mark.
+   */
+  marks?: Partial<Record<MarkedTab, string>>;
 }
+
+/** The generated tabs the add-in writes over, and so proves are its own first. */
+export type MarkedTab = 'summary' | 'plan';
+export const MARKED_TABS: MarkedTab[] = ['summary', 'plan'];
 
 export function newMeta(framework: Framework, cycle: string, created: string): MetaModel {
   return {
@@ -66,6 +76,7 @@ export function metaRows(m: MetaModel): [string, string | number][] {
     ['created', m.created],
     ['placeholders:entry', m.placeholders],
   ];
+  for (const k of MARKED_TABS) if (m.marks?.[k]) rows.push([`mark:${k}`, m.marks[k]!]);
   for (const [key, t] of Object.entries(m.tabs) as [TabKey, TabMeta][]) {
     rows.push([`tab:${key}`, t.name]);
     if (t.headerRow !== undefined) rows.push([`headerRow:${key}`, t.headerRow]);

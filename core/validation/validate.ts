@@ -56,7 +56,8 @@ function responseProblems(framework: Framework, data: ReviewData): Problem[] {
     if (who !== '') {
       const key = `${nameKey(who)}\u0000${nameKey(r.partnership)}`;
       const first = firstSeen.get(key);
-      if (first) {
+      // two imported responses: core/validation/identity.ts says whether they are one response twice or two people
+      if (first && !(first.importId && r.importId)) {
         const where = r.partnership.trim() ? ` for ${r.partnership.trim()}` : '';
         problems.push({
           ...ctx,

@@ -13,14 +13,14 @@ import { MemoryWorkbook } from '../../memory-host/index.js';
 import { newReview, snap, TODAY } from './helpers.js';
 
 describe('READ_TABS', () => {
-  it('holds the tabs the reader uses and not the generated Summary or the Instructions', () => {
-    expect(READ_TABS).toEqual(['Responses', 'Workshop Notes', 'Progress Tracker', 'Theme Review', 'Risk Register', 'Review Settings', 'Previous Review', 'Improvement Plan', 'PR_Meta']);
+  it('holds the tabs the reader uses and the Summary (to prove it is the add-in\'s), not the Instructions', () => {
+    expect(READ_TABS).toEqual(['Responses', 'Workshop Notes', 'Progress Tracker', 'Theme Review', 'Risk Register', 'Review Settings', 'Previous Review', 'Summary', 'Improvement Plan', 'PR_Meta']);
   });
 
-  it('still knows a Summary is there (from the tab names) and rebuilds it in place', () => {
+  it('reads the Summary, proves it is the add-in\'s, and rebuilds it in place', () => {
     const wb = newReview({ framework: 'partnership-tree', respondents: ['Ann'] });
     const s = snap(wb);
-    expect(Object.keys(s.tabs)).not.toContain('Summary');
+    expect(Object.keys(s.tabs)).toContain('Summary');
     const { plan } = planSummary(s, { today: TODAY });
     expect(plan.tabs.map((t) => [t.name, t.mode, t.position])).toEqual([
       ['Summary', 'replace', undefined],

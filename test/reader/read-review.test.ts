@@ -145,8 +145,8 @@ describe('readReview: tabs renamed, deleted, reordered', () => {
     wb.deleteTab('Instructions');
     const { plan } = planSummary(snap(wb), { today: TODAY });
     expect(plan.tabs.map((t) => [t.name, t.mode, t.position])).toEqual([
-      ['Instructions', 'replace', 0],
-      ['Summary', 'replace', expect.any(Number)],
+      ['Instructions', 'create', 0],
+      ['Summary', 'create', expect.any(Number)],
       // a deleted plan tab is created afresh, never written over a tab of that name
       ['Improvement Plan', 'create', expect.any(Number)],
       ['PR_Meta', 'replace', undefined],
