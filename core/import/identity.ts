@@ -21,12 +21,21 @@ export const IMPORT_HEADERS: Record<(typeof IMPORT_KEYS)[number], string> = {
   importRecord: 'What was imported (added by the add-in: do not edit)',
 };
 
-/** A cell as compared: surrounding spaces, runs of Windows line ends and number-vs-text of the same number do not count. */
+/** Control characters a workbook cannot hold (an .xlsx file drops them): they do not count as a difference. */
+// eslint-disable-next-line no-control-regex
+const UNHOLDABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function withoutControls(s: string): string {
+  return s.replace(UNHOLDABLE, '');
+}
+
+/** A cell as compared: surrounding spaces, Windows line ends, control characters a workbook cannot hold and
+ *  number-vs-text of the same number do not count. */
 export function normalisedCell(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(v);
-  const t = v.replace(/\r\n?/g, '\n').trim();
+  const t = withoutControls(v.replace(/\r\n?/g, '\n')).trim();
   if (/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(t)) return String(Number(t));
   return t;
 }

@@ -32,6 +32,7 @@ import { cell as cellAt, colCount, findTab, isBlankValue } from '../reader/cells
 import { readReview } from '../reader/read-review.js';
 import { metaFromLayout, writePreconditions } from '../operations/layout-meta.js';
 import { proveTabsWritable } from '../operations/ownership.js';
+import { assertFramework, assertToday } from '../operations/limits-of-use.js';
 import { ReviewRequestError, type ImportConflict, type ImportReport } from '../operations/types.js';
 import { blocksFromCells, setCell, type CellMap } from './blocks.js';
 import {
@@ -44,6 +45,7 @@ import {
   parseRecord,
   rowIdentities,
   sameCell,
+  withoutControls,
   type ImportRecord,
 } from './identity.js';
 import { matchColumns, normaliseHeader } from './match-columns.js';
@@ -82,7 +84,7 @@ function valueOf(c: PlanCell): CellValue {
 }
 
 function same(a: CellValue | undefined, b: CellValue, compare: Value['compare']): boolean {
-  if (compare === 'name') return nameKey(a === null || a === undefined ? '' : String(a)) === nameKey(b === null ? '' : String(b));
+  if (compare === 'name') return nameKey(withoutControls(a === null || a === undefined ? '' : String(a))) === nameKey(withoutControls(b === null ? '' : String(b)));
   if (compare === 'text') return sameCell(a, b);
   const pa = parseScore(a ?? null, compare);
   const pb = parseScore(b, compare);
@@ -94,8 +96,9 @@ const NO_IDENTITY =
   'The file has no column saying who answered (headed Name, Full name, Respondent, Email, Email address, ID, Response ID or Timestamp), so answers cannot be matched to people. Add one and import again.';
 
 export function planImport(snapshot: Snapshot, table: CellValue[][], today: string, options: ImportOptions = {}): { plan: SheetPlan; report: ImportReport } {
-  if (!isIsoDate(today)) throw new ReviewRequestError(`“${today}” is not a date as YYYY-MM-DD; the add-in passes today's date.`);
+  assertToday(today);
   const read = readReview(snapshot);
+  assertFramework(read.framework);
   const { framework, review, layout } = read;
   const entry = layout.entry;
   if (framework.sections.length === 0) throw new ReviewRequestError(`The framework “${framework.title}” has no Responses tab to import into: type its rows on the ${framework.register?.tab ?? 'register'} tab.`);

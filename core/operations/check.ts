@@ -18,6 +18,7 @@ import { isIsoDate } from '../util/dates.js';
 import { validatePlanRows } from '../validation/plan-rows.js';
 import { validateReview } from '../validation/validate.js';
 import { identityProblems } from '../validation/identity.js';
+import { assertToday } from './limits-of-use.js';
 import { cellLimitProblems } from '../validation/cell-limits.js';
 import type { Problem } from '../validation/types.js';
 import { findTab } from '../reader/cells.js';
@@ -126,7 +127,7 @@ function planReminders(problems: Problem[], rows: PlanRowRead[]): Problem[] {
 }
 
 export function checkReview(snapshot: Snapshot, today: string): CheckResult {
-  if (!isIsoDate(today)) throw new ReviewRequestError(`“${today}” is not a date as YYYY-MM-DD; the add-in passes today's date.`);
+  assertToday(today);
   const { framework, review, layout, problems: layoutProblems } = readReview(snapshot);
   const planSnap = layout.plan ? findTab(snapshot.tabs, layout.plan.name) : undefined;
   const planRows = layout.plan && planSnap ? readPlanTable(planSnap, layout.plan) : [];

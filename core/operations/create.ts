@@ -32,6 +32,7 @@ import { buildSummaryTab } from '../sheet-plan/summary.js';
 import type { NamedRangeSpec, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { buildWorkshopNotesTab, notesColumns } from '../sheet-plan/workshop-notes.js';
 import { standardPlanMeta } from './layout-meta.js';
+import { assertFramework, assertToday } from './limits-of-use.js';
 import { planCell, planMark, summaryMark } from './ownership.js';
 import { PLAN_TAB_COLUMNS } from '../sheet-plan/plan-tab.js';
 import { ReviewRequestError, type CreateRequest } from './types.js';
@@ -65,7 +66,8 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
   const framework = resolveFramework(req.framework);
   const cycle = (req.cycle ?? '').trim();
   if (cycle === '') throw new ReviewRequestError('Give the review cycle, for example 2026/27.');
-  if (!isIsoDate(req.today)) throw new ReviewRequestError(`“${req.today}” is not a date as YYYY-MM-DD; the add-in passes today's date.`);
+  assertToday(req.today);
+  assertFramework(framework);
   const protect = req.protect ?? false;
   const partnerships = cleanList(req.partnerships ?? []);
   const named = (req.respondents ?? []).map((r) => r.replace(/\s+/g, ' ').trim()).filter((r) => r !== '');

@@ -30,6 +30,7 @@ import { readReview, type ReadResult } from '../reader/read-review.js';
 import { respondentsListed } from '../reader/responses.js';
 import { metaFromLayout, writePreconditions } from './layout-meta.js';
 import { marksAfter, proveTabsWritable } from './ownership.js';
+import { assertFramework, assertToday } from './limits-of-use.js';
 import { ReviewRequestError, type SummaryModel } from './types.js';
 
 interface Computed {
@@ -90,7 +91,7 @@ export function answersByTheme(framework: Framework, responses: ReviewData['resp
 }
 
 function checkToday(today: string): void {
-  if (!isIsoDate(today)) throw new ReviewRequestError(`“${today}” is not a date as YYYY-MM-DD; the add-in passes today's date.`);
+  assertToday(today);
 }
 
 /** Where a missing generated tab goes back: after the tabs that come before it in layout 1 that are still there. */
@@ -117,6 +118,7 @@ function refuseUnreadPlanTab(read: ReadResult, snapshot: Snapshot): void {
 function compute(snapshot: Snapshot, today: string, previousGiven?: PreviousReview | null): Computed {
   checkToday(today);
   const read = readReview(snapshot);
+  assertFramework(read.framework);
   requireInputTabs(read);
   const { framework, review, layout } = read;
   const report = scoreReview(framework, review.responses);

@@ -201,7 +201,7 @@ function byFrameworkOrder<T>(list: T[], key: (t: T) => number, order: Map<T, num
 }
 
 export function scoreReview(framework: Framework, responses: Response[], opts: ScoreOptions = {}): ScoreReport {
-  const only = opts.partnership === undefined ? null : opts.partnership.toLowerCase();
+  const only = opts.partnership === undefined ? null : opts.partnership.trim().toLowerCase();
   const rs = only === null ? responses : responses.filter((r) => r.partnership.toLowerCase() === only);
 
   const items: ItemScore[] = [];

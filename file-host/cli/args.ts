@@ -3,6 +3,7 @@
  * option is one clear line instead of being ignored.
  */
 import { parseArgs } from 'node:util';
+import { todayProblem } from '../../core/operations/limits-of-use.js';
 import { isIsoDate } from '../../core/util/dates.js';
 import { EXCEL_MAX_CELL_TEXT } from '../../core/sheet-plan/limits.js';
 
@@ -137,13 +138,15 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   if (v.respondents !== undefined) {
     const n = Number(v.respondents);
-    if (!/^\d+$/.test(v.respondents.trim()) || n < 1 || n > 5000) {
-      throw new UsageError(`--respondents needs a whole number from 1 to 5000, not "${v.respondents}".`);
+    if (!/^\d+$/.test(v.respondents.trim()) || n < 0 || n > 5000) {
+      throw new UsageError(`--respondents needs a whole number from 0 to 5000, not "${v.respondents}" (0: no placeholder rows, for a review to import into).`);
     }
     options.respondents = n;
   }
   if (v.today !== undefined) {
     if (!isIsoDate(v.today.trim())) throw new UsageError(`--today needs a date written YYYY-MM-DD (for example 2026-03-31), not "${v.today}".`);
+    const range = todayProblem(v.today.trim());
+    if (range) throw new UsageError(`--today: ${range}`);
     options.today = v.today.trim();
   }
   return { command, paths: rest, options };

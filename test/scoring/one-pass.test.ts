@@ -108,7 +108,7 @@ describe('scoreReview in one pass', () => {
       fc.property(responsesArb, fc.option(partnership, { nil: undefined }), (rows, only) => {
         const responses = toResponses(rows);
         const report = scoreReview(framework, responses, only === undefined ? {} : { partnership: only });
-        const counted = only === undefined ? responses : responses.filter((r) => r.partnership.trim().toLowerCase() === only.trim().toLowerCase());
+        const counted = only === undefined ? responses : responses.filter((r) => r.partnership.toLowerCase() === only.trim().toLowerCase());
         const reference = scored.map(({ item, sectionId }) => referenceItem(framework, item, sectionId, counted));
         expect(report.items).toEqual(reference.map((x) => x.score));
         expect(report.comments).toEqual(reference.flatMap((x) => (x.comments ? [x.comments] : [])));

@@ -111,7 +111,7 @@ describe('scoreReview — the worked example', () => {
     ]);
   });
 
-  it('filters by partnership, ignoring case and spaces', () => {
+  it('filters by partnership as the live COUNTIFS formulas do: ignoring case (the name asked for is trimmed)', () => {
     const west = scoreReview(treeFramework(), workedResponses(), { partnership: '  WESTWAY ' });
     expect(west.respondents).toBe(2);
     const a2 = west.items.find((i) => i.id === 'A2')!;
