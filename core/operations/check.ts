@@ -14,7 +14,6 @@ import type { ReviewData } from '../review/types.js';
 import { nameKey } from '../scoring/names.js';
 import { isBlank } from '../scoring/parse-score.js';
 import { cellLabel } from '../util/a1.js';
-import { isIsoDate } from '../util/dates.js';
 import { validatePlanRows } from '../validation/plan-rows.js';
 import { validateReview } from '../validation/validate.js';
 import { identityProblems } from '../validation/identity.js';
@@ -25,7 +24,7 @@ import { findTab } from '../reader/cells.js';
 import { readPlanTable } from '../reader/plan-rows.js';
 import { readReview } from '../reader/read-review.js';
 import { liveCountProblems } from './live-count.js';
-import { ReviewRequestError, type CheckResult } from './types.js';
+import type { CheckResult } from './types.js';
 
 /** `Responses!D7: message`; reminders say so; workbook-level problems start with "Workbook". */
 export function problemLine(p: Problem, opts: { grouped?: boolean } = {}): string {
