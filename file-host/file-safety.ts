@@ -3,7 +3,7 @@
  * (write beside it, then rename), and never a file that is open in Excel or LibreOffice.
  */
 import { constants } from 'node:fs';
-import { access, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A problem a person can fix, with the exit code the command line should end with. */
@@ -89,6 +89,30 @@ export async function readExisting(path: string, what = 'file'): Promise<Buffer>
   }
 }
 
+/** Refuse a workbook that may not be written (read-only, or not ours to write), before any work is done. */
+export async function assertWritable(path: string): Promise<void> {
+  let target = path;
+  try {
+    target = await realpath(path);
+  } catch {
+    return; // missing: reported by whoever reads it
+  }
+  const st = await stat(target);
+  let writable = (st.mode & 0o222) !== 0;
+  if (writable) {
+    try {
+      await access(target, constants.W_OK);
+    } catch {
+      writable = false;
+    }
+  }
+  if (!writable) {
+    throw new FileProblem(
+      `${path} is read-only${target !== path ? ` (it links to ${target})` : ''}: nothing was changed. Make it writable (in its Properties, or "chmod u+w"), or work on a copy, then run the command again.`,
+    );
+  }
+}
+
 /** The folder a new file goes into must exist (checked before any work is done). */
 export async function assertFolderExists(path: string): Promise<void> {
   const folder = dirname(path);
@@ -110,12 +134,23 @@ export async function assertAbsent(path: string): Promise<void> {
  *  flushed to disk, then renamed over the target. */
 export async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
   await assertNotOpenElsewhere(path);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp.xlsx`);
+  // a symbolic link is followed: its target is updated in place and the link stays a link
+  let target = path;
+  try {
+    if ((await lstat(path)).isSymbolicLink()) target = await realpath(path);
+  } catch {
+    target = path;
+  }
+  if (target !== path) await assertNotOpenElsewhere(target);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp.xlsx`);
   let mode: number | undefined;
   try {
-    mode = (await stat(path)).mode & 0o777;
+    mode = (await stat(target)).mode & 0o777;
   } catch {
     mode = undefined;
+  }
+  if (mode !== undefined && (mode & 0o222) === 0) {
+    throw new FileProblem(`${path} is read-only: nothing was changed. Make it writable, or work on a copy, then run the command again.`);
   }
   let created = false;
   try {
@@ -127,12 +162,12 @@ export async function writeAtomically(path: string, data: Uint8Array): Promise<v
     } finally {
       await fh.close();
     }
-    await rename(tmp, path);
+    await rename(tmp, target);
   } catch (e) {
     if (created) await unlink(tmp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FileProblem(`${path} could not be written: the folder ${dirname(path)} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new FileProblem(`${path} could not be written: you may not write to ${dirname(path)}.`);
+    if (code === 'ENOENT') throw new FileProblem(`${path} could not be written: the folder ${dirname(target)} does not exist.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new FileProblem(`${path} could not be written: you may not write to ${dirname(target)}.`);
     if (code === 'ENOSPC') throw new FileProblem(`${path} could not be written: the disk is full (nothing was changed).`);
     throw new FileProblem(`${path} could not be written (${code ?? (e as Error).message}); nothing was changed.`);
   }

@@ -33,3 +33,6 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: installing npm packages" >&2
   npm install --no-audit --no-fund --loglevel=error
 fi
+
+# the command line as built JavaScript (the package bin runs it)
+npm run --silent build:cli

@@ -43,7 +43,8 @@ type Cells = Record<string, string>;
 
 function show(v: CellValue | Date | undefined): string | null {
   if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // ExcelJS turns a number shown as a date into a Date: the cell holds the serial number, as in the other hosts
+  if (v instanceof Date) return String(Math.round(v.getTime() / 86_400_000 + 25_569));
   return String(v);
 }
 
@@ -131,7 +132,8 @@ async function inExcel(s: Scenario, keys: Keys, told: Said): Promise<Record<stri
 
 function xlsxText(v: ExcelJS.CellValue): string | null {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // ExcelJS turns a number shown as a date into a Date: the cell holds the serial number, as in the other hosts
+  if (v instanceof Date) return String(Math.round(v.getTime() / 86_400_000 + 25_569));
   if (typeof v === 'object') {
     if ('formula' in v && typeof v.formula === 'string') return formula(v.formula);
     if ('sharedFormula' in v) throw new Error('shared formulas are not expected in a plan-written workbook');
@@ -144,14 +146,16 @@ function xlsxText(v: ExcelJS.CellValue): string | null {
 
 async function inXlsx(s: Scenario, keys: Keys, told: Said): Promise<Record<string, Cells>> {
   const host = XlsxHost.create();
-  host.workbook.addWorksheet('Sheet1');
+  host.workbook.addSheet('Sheet1');
   await runAll(host, s, () => {
-    const responses = host.workbook.getWorksheet('Responses')!;
-    for (const t of typed(s, keys)) responses.getCell(t.row, t.col).value = t.value;
+    for (const t of typed(s, keys)) host.type('Responses', t.row, t.col, t.value);
   }, told);
+  // read the saved file with another library, as a person's spreadsheet program would
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await host.toBytes()) as unknown as ExcelJS.Buffer);
   const cells: Record<string, Cells> = {};
   for (const tab of TABS) {
-    const ws = host.workbook.getWorksheet(tab)!;
+    const ws = wb.getWorksheet(tab)!;
     const out: Cells = {};
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {

@@ -1,15 +1,11 @@
 #!/usr/bin/env node
-// The package bin: runs the TypeScript command line through tsx (installed with the project's packages).
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+// The package bin: runs the command line as built JavaScript (dist/cli/partnership-review.mjs, made by
+// "npm run build:cli", "npm run build" or scripts/setup.sh). No TypeScript compiler is needed at run time.
+import { existsSync } from 'node:fs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-let register;
-try {
-  ({ register } = await import('tsx/esm/api'));
-} catch {
-  process.stderr.write('partnership-review: its packages are not installed: run "npm install" in the project folder first.\n');
+const built = new URL('../../dist/cli/partnership-review.mjs', import.meta.url);
+if (!existsSync(built)) {
+  process.stderr.write('partnership-review: the command line is not built yet: run "npm run build:cli" (or "bash scripts/setup.sh") in the project folder first.\n');
   process.exit(2);
 }
-register();
-await import(pathToFileURL(join(here, '..', 'cli', 'main.ts')).href);
+await import(built.href);

@@ -1,11 +1,9 @@
 /**
- * Conditional formats as ExcelJS expression rules with dxf styles. Expressions (rather than `cellIs`) so that a blank
- * cell is never coloured as if it held 0, and so that Excel, LibreOffice and Google Sheets read them alike.
+ * Conditional formats as expression rules with dxf styles. Expressions (rather than `cellIs`) so that a blank cell is
+ * never coloured as if it held 0, and so that Excel, LibreOffice and Google Sheets read them alike.
  */
-import type ExcelJS from 'exceljs';
-import type { ConditionalFormatSpec, ConditionalRule } from '../../core/sheet-plan/types.js';
-import { a1, rangeA1 } from '../../core/util/a1.js';
-import { conditionalStyle } from './styles.js';
+import type { ConditionalRule } from '../../core/sheet-plan/types.js';
+import { escFormula } from './validations.js';
 
 function num(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError(`a conditional format needs a finite number, got ${n}`);
@@ -35,32 +33,11 @@ export function ruleFormula(rule: ConditionalRule, topLeft: string): string {
   }
 }
 
-type CfList = Array<{ ref: string; rules: ExcelJS.ConditionalFormattingRule[] }>;
-
-/** Replace the conditional formats on exactly this range (an `update` never stacks duplicates). */
-export function setConditionalFormats(ws: ExcelJS.Worksheet, spec: ConditionalFormatSpec, nextPriority: () => number): void {
-  const ref = rangeA1(spec.range);
-  const list = (ws as unknown as { conditionalFormattings: CfList }).conditionalFormattings;
-  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.ref === ref) list.splice(i, 1);
-  const topLeft = a1(spec.range.row, spec.range.col);
-  ws.addConditionalFormatting({
-    ref,
-    rules: spec.rules.map(
-      (rule) =>
-        ({
-          type: 'expression',
-          priority: nextPriority(),
-          formulae: [ruleFormula(rule, topLeft)],
-          style: conditionalStyle(rule.format),
-        }),
-    ),
-  });
-}
-
-/** Highest priority in use on a sheet, so new rules go after what is there. */
-export function maxPriority(ws: ExcelJS.Worksheet): number {
-  const list = (ws as unknown as { conditionalFormattings: CfList }).conditionalFormattings;
-  let max = 0;
-  for (const cf of list) for (const r of cf.rules) max = Math.max(max, (r as { priority?: number }).priority ?? 0);
-  return max;
+/** One `<conditionalFormatting>` with a rule per entry (dxf ids and priorities given). */
+export function conditionalXml(P: string, sqref: string, rules: Array<{ formula: string; dxfId: number; priority: number }>): string {
+  return (
+    `<${P}conditionalFormatting sqref="${sqref}">` +
+    rules.map((r) => `<${P}cfRule type="expression" dxfId="${r.dxfId}" priority="${r.priority}"><${P}formula>${escFormula(r.formula)}</${P}formula></${P}cfRule>`).join('') +
+    `</${P}conditionalFormatting>`
+  );
 }

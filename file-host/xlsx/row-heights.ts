@@ -3,41 +3,16 @@
  *
  * Excel sizes a row to its wrapped text by itself unless the row has a custom height, but LibreOffice converting a
  * file without a window (the PDFs and the formula-parity runs) keeps the default height, so wrapped text overlaps
- * the rows below. So before saving we give each row holding wrapped text an estimated height, written as an
- * automatic height (`ht` without `customHeight`), which LibreOffice uses and Excel still re-fits when people type.
- *
- * ExcelJS marks every height it writes as custom and forgets which heights in an opened file were custom, so the
- * custom rows are remembered (from the file and from plans) and every other row loses `customHeight` on save.
+ * the rows below. So before saving, each row the plan wrote that holds wrapped text gets an estimated height,
+ * written as an automatic height (`ht` without `customHeight`), which LibreOffice uses and Excel still re-fits when
+ * people type. Rows the plan did not write are left exactly as they were.
  */
-import type ExcelJS from 'exceljs';
-import { readCell } from './cell-values.js';
+import type { SheetModel } from './sheet.js';
+import type { Styles } from './styles.js';
 
-const DEFAULT_COL_WIDTH = 8.43;
 const LINE_POINTS = 15; // Calibri 11 (and the fallback fonts LibreOffice uses): one line of text
 const PADDING_POINTS = 3;
 const MAX_ROW_POINTS = 409; // Excel's limit
-
-/** Rows with `customHeight="1"` in a worksheet part. */
-export function customRowsInXml(sheetXml: string): Set<number> {
-  const out = new Set<number>();
-  for (const m of sheetXml.matchAll(/<row\b[^>]*>/g)) {
-    const tag = m[0];
-    if (/\scustomHeight="(1|true)"/.test(tag)) {
-      const r = /\sr="(\d+)"/.exec(tag);
-      if (r) out.add(Number(r[1]));
-    }
-  }
-  return out;
-}
-
-/** Take `customHeight` off every row that is not meant to have a custom height. */
-export function unmarkAutoRows(sheetXml: string, custom: Set<number>): string {
-  return sheetXml.replace(/<row\b[^>]*>/g, (tag) => {
-    const r = /\sr="(\d+)"/.exec(tag);
-    if (!r || custom.has(Number(r[1]))) return tag;
-    return tag.replace(/\scustomHeight="(1|true)"/, '');
-  });
-}
 
 /** How many lines `text` takes in a column `width` characters wide (words wrap, so a little less fits). */
 export function linesFor(text: string, width: number, fontSize: number, bold: boolean): number {
@@ -71,45 +46,39 @@ export function linesFor(text: string, width: number, fontSize: number, bold: bo
   return lines;
 }
 
-interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 /**
- * Give rows with wrapped text that needs more than one line an estimated height. Custom rows keep their height,
- * except rows whose height came from a plan (`planned`), which grow when their wrapped text would not fit: the
- * plan asked for the text to wrap and be read, and its height is its own estimate of what that takes.
+ * Give rows the plan wrote, with wrapped text needing more than one line, an estimated height. A custom height
+ * stays, except where the plan set it (`planned`): such a row grows when its wrapped text would not fit.
  */
-export function estimateRowHeights(ws: ExcelJS.Worksheet, custom: Set<number>, planned: Set<number> = new Set()): void {
-  const merges = Object.values((ws as unknown as { _merges: Record<string, Merge | undefined> })._merges ?? {}).filter((m): m is Merge => Boolean(m));
-  const mergeAt = new Map<string, Merge>();
+export function estimateRowHeights(ws: SheetModel, styles: Styles, planned: Set<number>): void {
+  const merges = ws.mergeList();
+  const mergeAt = new Map<string, { bottom: number; right: number; top: number }>();
   for (const m of merges) mergeAt.set(`${m.top},${m.left}`, m);
-  const widthOf = (col: number) => {
-    const c = ws.getColumn(col);
-    return c.hidden ? 0 : (c.width ?? ws.properties.defaultColWidth ?? DEFAULT_COL_WIDTH);
-  };
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (row.hidden || (custom.has(r) && !planned.has(r))) return;
+  for (const r of [...ws.touchedRows].sort((a, b) => a - b)) {
+    const row = ws.row(r);
+    if (!row) continue;
+    const custom = row.attrs['customHeight'] === '1' || row.attrs['customHeight'] === 'true';
+    const hidden = row.attrs['hidden'] === '1' || row.attrs['hidden'] === 'true';
+    if (hidden || (custom && !planned.has(r))) continue;
     let needed = 0;
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (!cell.alignment?.wrapText) return;
-      if (cell.isMerged && cell.master !== cell) return;
-      const v = readCell(cell);
-      if (typeof v !== 'string' || v === '') return;
-      const m = mergeAt.get(`${r},${c}`);
-      if (m && m.bottom > m.top) return; // a text spread over several rows: leave their heights alone
+    for (const cell of row.cells) {
+      if (typeof cell.value !== 'string' || cell.value === '') continue;
+      const info = styles.info(cell.s);
+      if (!info.wrap) continue;
+      const m = mergeAt.get(`${r},${cell.col}`);
+      if (m && m.bottom > m.top) continue; // a text spread over several rows: leave their heights alone
+      if (ws.masterOf(r, cell.col)) continue;
       let width = 0;
-      for (let k = c; k <= (m ? m.right : c); k++) width += widthOf(k);
-      if (width <= 0) return;
-      const size = cell.font?.size ?? 11;
-      const lines = linesFor(v, width, size, Boolean(cell.font?.bold));
-      if (lines > 1) needed = Math.max(needed, lines * LINE_POINTS * (size / 11) + PADDING_POINTS);
-    });
-    if (needed <= 0) return;
+      for (let k = cell.col; k <= (m ? m.right : cell.col); k++) width += ws.colHidden(k) ? 0 : ws.colWidth(k);
+      if (width <= 0) continue;
+      const lines = linesFor(cell.value, width, info.fontSize, info.bold);
+      if (lines > 1) needed = Math.max(needed, lines * LINE_POINTS * (info.fontSize / 11) + PADDING_POINTS);
+    }
+    if (needed <= 0) continue;
     const height = Math.min(MAX_ROW_POINTS, Math.ceil(needed));
-    if (!custom.has(r) || height > (row.height ?? 0)) row.height = height;
-  });
+    const now = Number(row.attrs['ht'] ?? 0);
+    if (!custom) {
+      if (height !== now) ws.setRowAttrs(r, { ht: String(height) });
+    } else if (height > now) ws.setRowAttrs(r, { ht: String(height) });
+  }
 }

@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { frameworkSummaries } from '../../core/framework/catalogue.js';
 import { TAB } from '../../core/sheet-plan/layout.js';
 import { XlsxHost } from '../../file-host/xlsx-host.js';
+import { buildCliOnce } from '../support/cli-build.js';
 import { cli } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
 
@@ -262,7 +263,9 @@ describe('import', () => {
 });
 
 describe('the package bin', () => {
-  it('runs through tsx from any folder', async () => {
+  beforeAll(buildCliOnce, 60_000);
+
+  it('runs the built JavaScript from any folder', async () => {
     const bin = join(process.cwd(), 'file-host', 'bin', 'partnership-review.mjs');
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'frameworks', '--json'], { cwd: dir });
     expect((JSON.parse(stdout) as unknown[]).length).toBe(frameworkSummaries().length);

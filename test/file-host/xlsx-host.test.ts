@@ -245,9 +245,7 @@ describe('XlsxHost: modes and preconditions', () => {
 
   it('finds tabs without regard to case, as Excel does (a person renamed Summary to "summary")', async () => {
     const { host } = await built();
-    const ws = host.workbook.getWorksheet('Summary')!;
-    ws.name = 'renaming';
-    ws.name = 'summary';
+    host.workbook.rename(host.workbook.find('Summary')!, 'summary');
     const snap = await host.read({ tabs: ['Summary'] });
     expect(Object.keys(snap.tabs)).toEqual(['summary']);
     await host.apply({ tabs: [emptyTab('Summary', 'replace', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'again' }]] }] })], namedRanges: [] });

@@ -194,7 +194,7 @@ describe('Excel: the adapter re-reads before writing', () => {
 
 describe.each([
   ['in-memory workbook', memoryRig],
-  ['ExcelJS (.xlsx)', xlsxRig],
+  ['.xlsx file (package engine)', xlsxRig],
   ['Apps Script (Google Sheets)', sheetsRig],
 ] as const)('%s', (_name, make) => {
   it('refuses a plan whose preconditions no longer hold, and writes nothing', async () => {

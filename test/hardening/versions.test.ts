@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { buildCliOnce } from '../support/cli-build.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReview } from '../../core/operations/check.js';
@@ -197,6 +198,7 @@ describe('through the command line', () => {
   });
 
   it('the installed command exits with code 2 for a workbook from another tool', async () => {
+    await buildCliOnce();
     const path = await otherToolWorkbook('other-tool-bin.xlsx');
     const before = await readFile(path);
     const err = (await execFileP(process.execPath, [repoPath('file-host', 'bin', 'partnership-review.mjs'), 'check', path, '--today', TODAY], { cwd: repoPath() }).catch(

@@ -16,7 +16,7 @@ function shown(v: CellValue): string {
 }
 
 export async function importCommand(ctx: CommandContext, review: string, responses: string): Promise<number> {
-  const host = await XlsxHost.open(review);
+  const host = await XlsxHost.open(review, { write: true });
   const table = await readImportTable(responses);
   ctx.progress(`Read ${Math.max(0, table.length - 1)} row${table.length === 2 ? '' : 's'} from ${responses}.`);
   const { report, tabsWritten } = await runImport(host, table, ctx.today, ctx.onProgress, { preferExport: ctx.options.preferExport });

@@ -26,7 +26,7 @@ function ragWord(r: string | null): string {
 }
 
 export async function summariseCommand(ctx: CommandContext, review: string, opts: { write: boolean } = { write: true }): Promise<number> {
-  const host = await XlsxHost.open(review);
+  const host = await XlsxHost.open(review, { write: opts.write });
   let previous: PreviousReview | null = null;
   if (ctx.options.previous) {
     ctx.progress(`Reading the previous review ${ctx.options.previous}…`);

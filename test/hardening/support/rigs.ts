@@ -12,7 +12,6 @@ import type { CellValue } from '../../../core/review/types.js';
 import { ExcelHost } from '../../../excel-addin/adapter/excel-host.js';
 import { SheetsHost } from '../../../sheets-addon/server/sheets-host.js';
 import { XlsxHost } from '../../../file-host/xlsx-host.js';
-import { readCellValue } from '../../../file-host/xlsx/cell-values.js';
 import { FakeOffice, FakeWorkbookState } from '../../excel-addin/fake-office.js';
 import { FakeAppsScript } from '../../sheets-addon/fake-apps-script.js';
 
@@ -69,41 +68,31 @@ class CurrentXlsx implements Host {
 
 export function xlsxRig(): Rig & { readonly xlsx: XlsxHost } {
   const host = new CurrentXlsx(XlsxHost.create());
-  const wb = () => host.current.workbook;
   return {
-    name: 'ExcelJS (.xlsx)',
+    name: 'package engine (.xlsx)',
     host,
     get xlsx() {
       return host.current;
     },
     type(sheet, row, col, value) {
-      wb().getWorksheet(sheet)!.getCell(row, col).value = value;
+      host.current.type(sheet, row, col, value as string | number | boolean | null);
     },
     deleteTab(name) {
-      wb().removeWorksheet(wb().getWorksheet(name)!.id);
+      host.current.removeTab(name);
     },
     async reopen() {
       host.current = await XlsxHost.fromBytes(await host.current.toBytes(), 'review.xlsx');
     },
     formulas() {
-      const out: FormulaCell[] = [];
-      for (const ws of wb().worksheets) {
-        ws.eachRow({ includeEmpty: false }, (r, row) =>
-          r.eachCell({ includeEmpty: false }, (c, col) => {
-            const f = c.formula as string | undefined;
-            if (f) out.push({ sheet: ws.name, row, col, formula: `=${f}` });
-          }),
-        );
-      }
-      return out;
+      return host.current.formulas() as FormulaCell[];
     },
     typedStrings: () => [],
   };
 }
 
-/** Reads an ExcelJS cell as the host contract does (for tests that look at one cell). */
+/** Reads a cell as the host contract does (for tests that look at one cell). */
 export function xlsxValue(host: XlsxHost, sheet: string, row: number, col: number): CellValue {
-  return readCellValue(host.workbook.getWorksheet(sheet)!.getCell(row, col).value);
+  return host.valueAt(sheet, row, col);
 }
 
 export function officeRig(): Rig & { fake: FakeOffice } {

@@ -1,0 +1,824 @@
+/**
+ * One worksheet part as an editable model that keeps what it does not change. The part is parsed once; every
+ * top-level element the engine does not edit is written back as the exact text it was read as, and so is every row
+ * and cell it does not write. Elements the plan owns (columns, merges, validations, the plan's conditional formats,
+ * protection, print setup, panes, the drawing link) are rebuilt from the parsed element with only the plan's entries
+ * changed, and placed where the schema (CT_Worksheet) puts them.
+ */
+import type { CellValue } from '../../core/review/types.js';
+import { columnLetter, columnNumber } from '../../core/util/a1.js';
+import { isoDate } from './cell-values.js';
+import type { SharedStrings } from './shared-strings.js';
+import type { Styles } from './styles.js';
+import { escAttr, escText, localName, parseXml, startTag, unescapeOoxml, type XNode } from './xml.js';
+import { NS } from './package.js';
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Cell {
+  col: number;
+  s: number;
+  value: CellValue;
+  /** formula text when the cell holds one ('' for a shared formula's dependent) */
+  f?: string;
+  /** start/end of the original XML, or -1 when `x` holds new XML */
+  a: number;
+  b: number;
+  x?: string;
+}
+
+export interface Row {
+  r: number;
+  attrs: Record<string, string>;
+  /** the row's start tag must be written again (attributes changed) */
+  dirty: boolean;
+  /** a cell of it changed */
+  cellsDirty: boolean;
+  cells: Cell[];
+  /** offsets of the original start tag, and the end of the original row */
+  a: number;
+  b: number;
+  e: number;
+}
+
+interface ColRange {
+  min: number;
+  max: number;
+  attrs: Record<string, string>;
+}
+
+/** CT_Worksheet child order. */
+const ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges',
+  'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting',
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF',
+  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+const ord = (local: string) => {
+  const i = ORDER.indexOf(local);
+  return i < 0 ? -1 : i;
+};
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+export const MAX_TEXT = 32_767;
+
+const letters: string[] = [];
+export function colLetter(c: number): string {
+  return (letters[c] ??= columnLetter(c));
+}
+
+export function parseRef(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  while (i < ref.length) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
+    else if (ch !== 36) break;
+    i++;
+  }
+  const row = Number(ref.slice(i).replace('$', ''));
+  if (!col || !Number.isInteger(row) || row < 1) return null;
+  return { row, col };
+}
+
+export function parseRange(ref: string): Rect | null {
+  const [a, b = a] = ref.trim().split(':');
+  const p = parseRef(a!);
+  const q = parseRef(b!);
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+export function rectRef(r: Rect): string {
+  const tl = `${colLetter(r.left)}${r.top}`;
+  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${colLetter(r.right)}${r.bottom}`;
+}
+
+export function overlaps(a: Rect, b: Rect): boolean {
+  return !(a.bottom < b.top || a.top > b.bottom || a.right < b.left || a.left > b.right);
+}
+
+/** `r` without `cut`, as up to four rectangles. */
+export function subtract(r: Rect, cut: Rect): Rect[] {
+  if (!overlaps(r, cut)) return [r];
+  const out: Rect[] = [];
+  if (r.top < cut.top) out.push({ top: r.top, left: r.left, bottom: cut.top - 1, right: r.right });
+  if (r.bottom > cut.bottom) out.push({ top: cut.bottom + 1, left: r.left, bottom: r.bottom, right: r.right });
+  const midTop = Math.max(r.top, cut.top);
+  const midBottom = Math.min(r.bottom, cut.bottom);
+  if (r.left < cut.left) out.push({ top: midTop, left: r.left, bottom: midBottom, right: cut.left - 1 });
+  if (r.right > cut.right) out.push({ top: midTop, left: cut.right + 1, bottom: midBottom, right: r.right });
+  return out;
+}
+
+export interface SheetContext {
+  sst: () => SharedStrings;
+  /** the shared strings as read (null when the package has none) */
+  readSst: SharedStrings | null;
+  styles: Styles;
+  date1904: boolean;
+}
+
+/** A number stored in a cell → what people see: an ISO date for date formats, else the number. */
+function excelDate(serial: number, date1904: boolean): string | null {
+  const ms = Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000);
+  return isoDate(new Date(ms));
+}
+
+interface Managed {
+  xml: string | null;
+}
+
+export const BLANK_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}"><sheetData/></worksheet>`;
+
+export class SheetModel {
+  readonly rows: Row[] = [];
+  private readonly rowMap = new Map<number, Row>();
+  private readonly src: string;
+  private readonly root: XNode;
+  /** top-level children, with the sheetData subtree dropped after reading */
+  private readonly top: Array<{ local: string; node: XNode; own: boolean }> = [];
+  private readonly managed = new Map<string, Managed>();
+  /** the conditional formats: null while untouched */
+  private cfs: Array<{ sqref: string; xml: string }> | null = null;
+  private merges: Rect[] | null = null;
+  private mergesDirty = false;
+  private mergeIndex: Map<number, Rect[]> | null = null;
+  private cols: ColRange[] | null = null;
+  private colsDirty = false;
+  private validations: Array<{ rects: Rect[]; node: XNode | null; xml?: string; changed: boolean }> | null = null;
+  private validationsDirty = false;
+  private dataDirty = false;
+  readonly P: string;
+  private readonly rDeclared: boolean;
+  /** rows a plan wrote a cell into in this session */
+  readonly touchedRows = new Set<number>();
+
+  constructor(
+    src: string,
+    private readonly ctx: SheetContext,
+  ) {
+    this.src = src;
+    this.root = parseXml(src);
+    this.P = this.root.name.includes(':') ? this.root.name.slice(0, this.root.name.indexOf(':') + 1) : '';
+    const mainPrefix = this.P.slice(0, -1);
+    this.rDeclared = Object.entries(this.root.attrs).some(([k, v]) => k === 'xmlns:r' && v === NS.r);
+    for (const n of this.root.children) {
+      const own = (n.name.includes(':') ? n.name.slice(0, n.name.indexOf(':')) : '') === mainPrefix;
+      const local = localName(n.name);
+      if (own && local === 'sheetData') {
+        this.readSheetData(n);
+        // keep the position, drop the subtree
+        this.top.push({ local, own, node: { ...n, children: [] } });
+      } else this.top.push({ local, node: n, own });
+    }
+    if (!this.top.some((t) => t.own && t.local === 'sheetData')) this.dataDirty = true;
+  }
+
+  private element(local: string): XNode | undefined {
+    return this.top.find((t) => t.own && t.local === local)?.node;
+  }
+
+  private rawOf(n: XNode): string {
+    return this.src.slice(n.start, n.end);
+  }
+
+  // ---------- reading ----------
+
+  private readSheetData(sd: XNode): void {
+    const { styles } = this.ctx;
+    const sst = this.ctx.readSst;
+    let lastRow = 0;
+    for (const rn of sd.children) {
+      if (localName(rn.name) !== 'row') continue;
+      const r = rn.attrs['r'] ? Number(rn.attrs['r']) : lastRow + 1;
+      lastRow = r;
+      const row: Row = { r, attrs: rn.attrs, dirty: !rn.attrs['r'], cellsDirty: false, cells: [], a: rn.start, b: rn.innerStart, e: rn.end };
+      let lastCol = 0;
+      for (const cn of rn.children) {
+        if (localName(cn.name) !== 'c') continue;
+        const ref = cn.attrs['r'];
+        const col = ref ? (parseRef(ref)?.col ?? lastCol + 1) : lastCol + 1;
+        lastCol = col;
+        const s = Number(cn.attrs['s'] ?? 0);
+        const t = cn.attrs['t'] ?? 'n';
+        let v: string | undefined;
+        let f: string | undefined;
+        let inline: string | undefined;
+        for (const k of cn.children) {
+          const l = localName(k.name);
+          if (l === 'v') v = k.text;
+          else if (l === 'f') f = k.text;
+          else if (l === 'is') {
+            inline = '';
+            for (const x of k.children) {
+              const xl = localName(x.name);
+              if (xl === 't') inline += x.text;
+              else if (xl === 'r') for (const y of x.children) if (localName(y.name) === 't') inline += y.text;
+            }
+            inline = unescapeOoxml(inline);
+          }
+        }
+        let value: CellValue = null;
+        if (t === 'inlineStr') value = inline ?? (v !== undefined ? unescapeOoxml(v) : null);
+        else if (v !== undefined) {
+          if (t === 's') value = sst?.get(Number(v)) ?? null;
+          else if (t === 'str') value = unescapeOoxml(v);
+          else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
+          else if (t === 'e') value = v;
+          else if (t === 'd') value = isoDate(new Date(v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`));
+          else if (v.trim() !== '') {
+            const num = Number(v);
+            if (Number.isFinite(num)) value = styles.info(s).date ? excelDate(num, this.ctx.date1904) : num;
+          }
+        }
+        if (!ref) row.dirty = row.cellsDirty = true;
+        const cell: Cell = { col, s, value, a: cn.start, b: cn.end };
+        if (f !== undefined) cell.f = f;
+        row.cells.push(cell);
+      }
+      if (!isSorted(row.cells)) {
+        row.cells.sort((p, q) => p.col - q.col);
+        row.cellsDirty = true;
+      }
+      this.addRow(row);
+    }
+  }
+
+  private addRow(row: Row): void {
+    const last = this.rows[this.rows.length - 1];
+    this.rowMap.set(row.r, row);
+    if (!last || last.r < row.r) {
+      this.rows.push(row);
+      return;
+    }
+    let lo = 0;
+    let hi = this.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid]!.r < row.r) lo = mid + 1;
+      else hi = mid;
+    }
+    this.rows.splice(lo, 0, row);
+  }
+
+  row(r: number): Row | undefined {
+    return this.rowMap.get(r);
+  }
+
+  private ensureRow(r: number): Row {
+    let row = this.rowMap.get(r);
+    if (!row) {
+      row = { r, attrs: { r: String(r) }, dirty: true, cellsDirty: true, cells: [], a: -1, b: -1, e: -1 };
+      this.addRow(row);
+      this.dataDirty = true;
+    }
+    return row;
+  }
+
+  cell(r: number, c: number): Cell | undefined {
+    const row = this.rowMap.get(r);
+    if (!row) return undefined;
+    const i = findCol(row.cells, c);
+    return i >= 0 ? row.cells[i] : undefined;
+  }
+
+  /** What a person sees in a cell; a cell merged into another reads blank. */
+  valueAt(r: number, c: number): CellValue {
+    if (this.masterOf(r, c)) return null;
+    return this.cell(r, c)?.value ?? null;
+  }
+
+  /** Values from A1 to the last cell holding something, rectangular. */
+  values(): CellValue[][] {
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const row of this.rows) {
+      for (const c of row.cells) {
+        if (c.value === null || c.value === '') continue;
+        if (this.masterOf(row.r, c.col)) continue;
+        if (row.r > maxRow) maxRow = row.r;
+        if (c.col > maxCol) maxCol = c.col;
+      }
+    }
+    const out: CellValue[][] = [];
+    for (let r = 0; r < maxRow; r++) out.push(new Array<CellValue>(maxCol).fill(null));
+    for (const row of this.rows) {
+      if (row.r > maxRow) break;
+      const line = out[row.r - 1]!;
+      for (const c of row.cells) {
+        if (c.col > maxCol || c.value === null || c.value === '') continue;
+        if (this.masterOf(row.r, c.col)) continue;
+        line[c.col - 1] = c.value;
+      }
+    }
+    return out;
+  }
+
+  /** Every formula on the tab. */
+  formulas(): Array<{ row: number; col: number; formula: string }> {
+    const out: Array<{ row: number; col: number; formula: string }> = [];
+    for (const row of this.rows) for (const c of row.cells) if (c.f !== undefined) out.push({ row: row.r, col: c.col, formula: c.f });
+    return out;
+  }
+
+  // ---------- writing cells ----------
+
+  /** The style index a new cell at (r, c) starts with: the row's, else the column's. */
+  private inheritedStyle(row: Row, c: number): number {
+    if (row.attrs['customFormat'] === '1' && row.attrs['s']) return Number(row.attrs['s']);
+    for (const range of this.colRanges()) if (range.min <= c && c <= range.max && range.attrs['style']) return Number(range.attrs['style']);
+    return 0;
+  }
+
+  private cellFor(r: number, c: number): { row: Row; cell: Cell } {
+    const row = this.ensureRow(r);
+    const cells = row.cells;
+    const last = cells[cells.length - 1];
+    if (!last || last.col < c) {
+      const cell: Cell = { col: c, s: this.inheritedStyle(row, c), value: null, a: -1, b: -1 };
+      cells.push(cell);
+      return { row, cell };
+    }
+    let lo = 0;
+    let hi = cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cells[mid]!.col < c) lo = mid + 1;
+      else hi = mid;
+    }
+    if (cells[lo]?.col === c) return { row, cell: cells[lo]! };
+    const cell: Cell = { col: c, s: this.inheritedStyle(row, c), value: null, a: -1, b: -1 };
+    cells.splice(lo, 0, cell);
+    return { row, cell };
+  }
+
+  private touch(row: Row, cell: Cell, value = true): void {
+    row.cellsDirty = true;
+    this.dataDirty = true;
+    if (value) this.touchedRows.add(row.r);
+    if (cell.a >= 0) {
+      cell.a = cell.b = -1;
+    }
+  }
+
+  /** Write a value: text as a shared string (never a formula), numbers, booleans, or a formula with core's cached
+   *  value. The cell keeps its style. */
+  writeValue(r: number, c: number, value: string | number | boolean | null, formula?: string): void {
+    const { row, cell } = this.cellFor(r, c);
+    this.touch(row, cell);
+    const ref = `${colLetter(c)}${r}`;
+    const P = this.P;
+    const s = cell.s ? ` s="${cell.s}"` : '';
+    delete cell.f;
+    if (formula !== undefined) {
+      cell.f = formula;
+      const f = `<${P}f>${escText(formula)}</${P}f>`;
+      if (value === null || value === undefined) cell.x = `<${P}c r="${ref}"${s}>${f}</${P}c>`;
+      else if (typeof value === 'number') cell.x = Number.isFinite(value) ? `<${P}c r="${ref}"${s}>${f}<${P}v>${value}</${P}v></${P}c>` : `<${P}c r="${ref}"${s}>${f}</${P}c>`;
+      else if (typeof value === 'boolean') cell.x = `<${P}c r="${ref}"${s} t="b">${f}<${P}v>${value ? 1 : 0}</${P}v></${P}c>`;
+      else cell.x = `<${P}c r="${ref}"${s} t="str">${f}<${P}v>${escText(value)}</${P}v></${P}c>`;
+      cell.value = typeof value === 'number' && !Number.isFinite(value) ? null : value;
+      return;
+    }
+    if (value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value))) {
+      cell.value = null;
+      cell.x = `<${P}c r="${ref}"${s}/>`;
+      return;
+    }
+    cell.value = value;
+    if (typeof value === 'number') cell.x = `<${P}c r="${ref}"${s}><${P}v>${value}</${P}v></${P}c>`;
+    else if (typeof value === 'boolean') cell.x = `<${P}c r="${ref}"${s} t="b"><${P}v>${value ? 1 : 0}</${P}v></${P}c>`;
+    else cell.x = `<${P}c r="${ref}"${s} t="s"><${P}v>${this.ctx.sst().indexOf(value)}</${P}v></${P}c>`;
+  }
+
+  styleAt(r: number, c: number): number {
+    const existing = this.cell(r, c);
+    if (existing) return existing.s;
+    const row = this.rowMap.get(r);
+    return row ? this.inheritedStyle(row, c) : this.inheritedStyle({ r, attrs: {}, dirty: false, cellsDirty: false, cells: [], a: -1, b: -1, e: -1 }, c);
+  }
+
+  setStyle(r: number, c: number, s: number): void {
+    const { row, cell } = this.cellFor(r, c);
+    if (cell.s === s && cell.a < 0 && cell.x !== undefined) return;
+    if (cell.s === s && cell.a >= 0) return;
+    const old = cell.a >= 0 ? this.src.slice(cell.a, cell.b) : cell.x;
+    this.touch(row, cell, false);
+    cell.s = s;
+    const ref = `${colLetter(c)}${r}`;
+    if (old === undefined) {
+      cell.x = s ? `<${this.P}c r="${ref}" s="${s}"/>` : `<${this.P}c r="${ref}"/>`;
+      return;
+    }
+    // change only the s attribute of the cell's start tag
+    const node = parseXml(old);
+    const attrs: Record<string, string> = { r: ref, s: String(s), ...node.attrs };
+    attrs['r'] = ref;
+    attrs['s'] = String(s);
+    if (!s) delete attrs['s'];
+    const tag = startTag(node.name, attrs, node.end === node.innerEnd);
+    cell.x = node.end === node.innerEnd ? tag : tag + old.slice(node.innerStart);
+  }
+
+  // ---------- rows and columns ----------
+
+  setRowAttrs(r: number, changes: Record<string, string | null>): void {
+    const row = this.ensureRow(r);
+    let changed = false;
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) {
+        if (k in row.attrs) {
+          row.attrs = { ...row.attrs };
+          delete row.attrs[k];
+          changed = true;
+        }
+      } else if (row.attrs[k] !== v) {
+        row.attrs = { ...row.attrs, [k]: v };
+        changed = true;
+      }
+    }
+    if (changed) {
+      row.dirty = true;
+      this.dataDirty = true;
+    }
+  }
+
+  rowHeight(r: number): number {
+    const row = this.rowMap.get(r);
+    if (row?.attrs['hidden'] === '1' || row?.attrs['hidden'] === 'true') return 0;
+    const ht = row?.attrs['ht'];
+    if (ht) return Number(ht);
+    const fmt = this.element('sheetFormatPr');
+    return Number(fmt?.attrs['defaultRowHeight'] ?? 15) || 15;
+  }
+
+  private colRanges(): ColRange[] {
+    if (!this.cols) {
+      const node = this.element('cols');
+      this.cols = (node?.children ?? [])
+        .filter((n) => localName(n.name) === 'col')
+        .map((n) => ({ min: Number(n.attrs['min']), max: Number(n.attrs['max']), attrs: n.attrs }));
+    }
+    return this.cols;
+  }
+
+  defaultColWidth(): number {
+    const fmt = this.element('sheetFormatPr');
+    const w = fmt?.attrs['defaultColWidth'] ?? fmt?.attrs['baseColWidth'];
+    return w ? Number(w) + (fmt?.attrs['defaultColWidth'] ? 0 : 0.43) : 8.43;
+  }
+
+  colWidth(c: number): number {
+    for (const r of this.colRanges()) if (r.min <= c && c <= r.max) return r.attrs['width'] ? Number(r.attrs['width']) : this.defaultColWidth();
+    return this.defaultColWidth();
+  }
+
+  colHidden(c: number): boolean {
+    for (const r of this.colRanges()) if (r.min <= c && c <= r.max) return r.attrs['hidden'] === '1' || r.attrs['hidden'] === 'true';
+    return false;
+  }
+
+  /** The highest column with a width, style or cell. */
+  lastColumn(): number {
+    let max = 0;
+    for (const r of this.colRanges()) if (r.max < MAX_COLS) max = Math.max(max, r.max);
+    for (const row of this.rows) {
+      const last = row.cells[row.cells.length - 1];
+      if (last && last.value !== null) max = Math.max(max, last.col);
+    }
+    return max;
+  }
+
+  setColAttrs(c: number, changes: Record<string, string>): void {
+    const ranges = this.colRanges();
+    const out: ColRange[] = [];
+    let found = false;
+    for (const r of ranges) {
+      if (c < r.min || c > r.max) {
+        out.push(r);
+        continue;
+      }
+      found = true;
+      if (r.min < c) out.push({ min: r.min, max: c - 1, attrs: r.attrs });
+      out.push({ min: c, max: c, attrs: { ...r.attrs, ...changes } });
+      if (r.max > c) out.push({ min: c + 1, max: r.max, attrs: r.attrs });
+    }
+    if (!found) out.push({ min: c, max: c, attrs: { width: String(this.defaultColWidth()), ...changes } });
+    out.sort((a, b) => a.min - b.min);
+    this.cols = out;
+    this.colsDirty = true;
+  }
+
+  // ---------- merges ----------
+
+  mergeList(): Rect[] {
+    if (!this.merges) {
+      const node = this.element('mergeCells');
+      this.merges = [];
+      for (const m of node?.children ?? []) {
+        if (localName(m.name) !== 'mergeCell') continue;
+        const r = parseRange(m.attrs['ref'] ?? '');
+        if (r) this.merges.push(r);
+      }
+    }
+    return this.merges;
+  }
+
+  private index(): Map<number, Rect[]> {
+    if (!this.mergeIndex) {
+      this.mergeIndex = new Map();
+      for (const m of this.mergeList()) this.indexMerge(m);
+    }
+    return this.mergeIndex;
+  }
+
+  private indexMerge(m: Rect): void {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = this.mergeIndex!.get(r);
+      if (list) list.push(m);
+      else this.mergeIndex!.set(r, [m]);
+    }
+  }
+
+  /** The merge (r, c) lies in when it is not that merge's top-left cell. */
+  masterOf(r: number, c: number): Rect | null {
+    if (this.merges === null && !this.element('mergeCells')) return null;
+    const list = this.index().get(r);
+    if (!list) return null;
+    for (const m of list) if (m.left <= c && c <= m.right && (m.top !== r || m.left !== c)) return m;
+    return null;
+  }
+
+  unmerge(m: Rect): void {
+    const list = this.mergeList();
+    const i = list.indexOf(m);
+    if (i < 0) return;
+    list.splice(i, 1);
+    this.mergesDirty = true;
+    if (this.mergeIndex) for (let r = m.top; r <= m.bottom; r++) this.mergeIndex.set(r, (this.mergeIndex.get(r) ?? []).filter((x) => x !== m));
+  }
+
+  /** Merge a rectangle; merges it would overlap are undone first. */
+  merge(want: Rect): void {
+    const idx = this.index();
+    const hits = new Set<Rect>();
+    for (let r = want.top; r <= want.bottom; r++) for (const m of idx.get(r) ?? []) if (overlaps(m, want)) hits.add(m);
+    for (const m of hits) {
+      if (m.top === want.top && m.left === want.left && m.bottom === want.bottom && m.right === want.right) return;
+    }
+    for (const m of hits) this.unmerge(m);
+    this.mergeList().push(want);
+    this.indexMerge(want);
+    this.mergesDirty = true;
+  }
+
+  // ---------- validations ----------
+
+  private validationList(): Array<{ rects: Rect[]; node: XNode | null; xml?: string; changed: boolean }> {
+    if (!this.validations) {
+      const node = this.element('dataValidations');
+      this.validations = (node?.children ?? [])
+        .filter((n) => localName(n.name) === 'dataValidation')
+        .map((n) => ({ rects: (n.attrs['sqref'] ?? '').split(/\s+/).filter(Boolean).map(parseRange).filter((r): r is Rect => r !== null), node: n, changed: false }));
+    }
+    return this.validations;
+  }
+
+  /** Put a validation (its XML without `sqref`, e.g. `<dataValidation type="list" …>…</dataValidation>` with a
+   *  `__SQREF__` placeholder) on a rectangle, cutting the rectangle out of any rule already there. */
+  setValidation(rect: Rect, xmlWithPlaceholder: string): void {
+    const list = this.validationList();
+    for (const v of list) {
+      if (!v.rects.some((r) => overlaps(r, rect))) continue;
+      v.rects = v.rects.flatMap((r) => subtract(r, rect));
+      v.changed = true;
+    }
+    list.push({ rects: [rect], node: null, xml: xmlWithPlaceholder, changed: true });
+    this.validationsDirty = true;
+  }
+
+  validationsXml(): string | null {
+    const list = this.validationList().filter((v) => v.rects.length > 0);
+    const P = this.P;
+    if (list.length === 0) return null;
+    const items = list.map((v) => {
+      const sqref = v.rects.map(rectRef).join(' ');
+      if (v.node) {
+        if (!v.changed) return this.rawOf(v.node);
+        const n = v.node;
+        const open = startTag(n.name, { ...n.attrs, sqref }, n.end === n.innerEnd);
+        return n.end === n.innerEnd ? open : open + this.src.slice(n.innerStart, n.end);
+      }
+      return v.xml!.replace('__SQREF__', escAttr(sqref));
+    });
+    const node = this.element('dataValidations');
+    const attrs: Record<string, string> = { ...(node?.attrs ?? {}), count: String(items.length) };
+    return `${startTag(node?.name ?? `${P}dataValidations`, attrs)}${items.join('')}</${node?.name ?? `${P}dataValidations`}>`;
+  }
+
+  // ---------- conditional formats ----------
+
+  private cfList(): Array<{ sqref: string; xml: string }> {
+    if (!this.cfs) {
+      this.cfs = this.top.filter((t) => t.own && t.local === 'conditionalFormatting').map((t) => ({ sqref: t.node.attrs['sqref'] ?? '', xml: this.rawOf(t.node) }));
+    }
+    return this.cfs;
+  }
+
+  /** The highest rule priority on the tab (rules in `extLst` included). */
+  maxPriority(): number {
+    let max = 0;
+    const walk = (n: XNode) => {
+      const p = n.attrs['priority'];
+      if (p !== undefined && localName(n.name) === 'cfRule') max = Math.max(max, Number(p) || 0);
+      n.children.forEach(walk);
+    };
+    for (const t of this.top) if (t.local === 'conditionalFormatting' || t.local === 'extLst') walk(t.node);
+    for (const cf of this.cfs ?? []) for (const m of cf.xml.matchAll(/\spriority="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+    return max;
+  }
+
+  /** Replace the conditional formats on exactly this range with `xml` (one `<conditionalFormatting>`). */
+  setConditional(sqref: string, xml: string): void {
+    const list = this.cfList().filter((c) => c.sqref !== sqref);
+    list.push({ sqref, xml });
+    this.cfs = list;
+  }
+
+  // ---------- other elements ----------
+
+  /** Replace (or with null remove) a top-level element the plan owns. */
+  setElement(local: string, xml: string | null): void {
+    this.managed.set(local, { xml });
+  }
+
+  /** The element as it is now (managed or as read). */
+  elementXml(local: string): string | null {
+    const m = this.managed.get(local);
+    if (m) return m.xml;
+    const n = this.element(local);
+    return n ? this.rawOf(n) : null;
+  }
+
+  elementNode(local: string): XNode | null {
+    const xml = this.elementXml(local);
+    return xml ? parseXml(xml) : null;
+  }
+
+  /** The relationship id of the tab's `<drawing>`, if it has one. */
+  drawingRelId(): string | null {
+    const n = this.elementNode('drawing');
+    if (!n) return null;
+    for (const [k, v] of Object.entries(n.attrs)) if (localName(k) === 'id' && k.includes(':')) return v;
+    return null;
+  }
+
+  setDrawing(relId: string | null): void {
+    this.setElement('drawing', relId === null ? null : `<${this.P}drawing${this.rDeclared ? '' : ` xmlns:r="${NS.r}"`} r:id="${escAttr(relId)}"/>`);
+  }
+
+  get relPrefixDeclared(): boolean {
+    return this.rDeclared;
+  }
+
+  // ---------- writing the part ----------
+
+  private sheetDataXml(): string {
+    const P = this.P;
+    const node = this.element('sheetData');
+    const parts: string[] = [];
+    parts.push(node ? startTag(node.name, node.attrs) : `<${P}sheetData>`);
+    for (const row of this.rows) {
+      if (!row.dirty && !row.cellsDirty && row.a >= 0) {
+        // untouched row: its text from its start tag to its end, cells included
+        parts.push(this.src.slice(row.a, row.e));
+        continue;
+      }
+      if (row.cellsDirty && row.attrs['spans']) {
+        row.attrs = { ...row.attrs };
+        delete row.attrs['spans'];
+      }
+      const tag = row.dirty || row.cellsDirty || row.a < 0 ? startTag(`${P}row`, { ...row.attrs, r: String(row.r) }) : this.src.slice(row.a, row.b);
+      const cells = row.cells.map((c) => (c.a >= 0 ? this.src.slice(c.a, c.b) : c.x ?? '')).join('');
+      parts.push(`${tag.replace(/\/>$/, '>')}${cells}</${P}row>`);
+    }
+    parts.push(`</${node?.name ?? `${P}sheetData`}>`);
+    return parts.join('');
+  }
+
+  private usedRef(): string {
+    let top = 0;
+    let bottom = 0;
+    let left = 0;
+    let right = 0;
+    for (const row of this.rows) {
+      if (row.cells.length === 0) continue;
+      if (!top) top = row.r;
+      bottom = row.r;
+      const a = row.cells[0]!.col;
+      const b = row.cells[row.cells.length - 1]!.col;
+      left = left ? Math.min(left, a) : a;
+      right = Math.max(right, b);
+    }
+    return top ? rectRef({ top, left, bottom, right }) : 'A1';
+  }
+
+  get changed(): boolean {
+    return this.dataDirty || this.managed.size > 0 || this.cfs !== null || this.mergesDirty || this.colsDirty || this.validationsDirty;
+  }
+
+  serialise(): string {
+    if (!this.changed) return this.src;
+    const P = this.P;
+    const out = new Map<string, string | null>();
+    for (const [k, m] of this.managed) out.set(k, m.xml);
+    if (this.dataDirty) {
+      out.set('sheetData', this.sheetDataXml());
+      const dim = this.element('dimension');
+      out.set('dimension', dim ? startTag(dim.name, { ...dim.attrs, ref: this.usedRef() }, true) : `<${P}dimension ref="${this.usedRef()}"/>`);
+    }
+    if (this.colsDirty) {
+      const cols = this.colRanges();
+      const node = this.element('cols');
+      out.set(
+        'cols',
+        cols.length === 0
+          ? null
+          : `${node ? startTag(node.name, node.attrs) : `<${P}cols>`}${cols.map((c) => startTag(`${P}col`, { ...{ min: '', max: '' }, ...c.attrs, ...{ min: String(c.min), max: String(c.max) } }, true)).join('')}</${node?.name ?? `${P}cols`}>`,
+      );
+    }
+    if (this.mergesDirty) {
+      const list = this.mergeList();
+      const node = this.element('mergeCells');
+      out.set(
+        'mergeCells',
+        list.length === 0
+          ? null
+          : `${startTag(node?.name ?? `${P}mergeCells`, { ...(node?.attrs ?? {}), count: String(list.length) })}${list.map((m) => `<${P}mergeCell ref="${rectRef(m)}"/>`).join('')}</${node?.name ?? `${P}mergeCells`}>`,
+      );
+    }
+    if (this.validationsDirty) out.set('dataValidations', this.validationsXml());
+    const cfXml = this.cfs ? this.cfs.map((c) => c.xml).join('') : null;
+
+    // original children, with the changed ones replaced where they stand
+    const slots: Array<{ ord: number; xml: string }> = [];
+    let lastOrd = -1;
+    let cfDone = false;
+    const seen = new Set<string>();
+    for (const t of this.top) {
+      const o = t.own ? ord(t.local) : -1;
+      if (o >= 0) lastOrd = o;
+      if (t.own && t.local === 'conditionalFormatting' && cfXml !== null) {
+        if (!cfDone) slots.push({ ord: lastOrd, xml: cfXml });
+        cfDone = true;
+        continue;
+      }
+      if (t.own && out.has(t.local) && !seen.has(t.local)) {
+        seen.add(t.local);
+        const x = out.get(t.local);
+        if (x) slots.push({ ord: lastOrd, xml: x });
+        continue;
+      }
+      slots.push({ ord: lastOrd, xml: this.rawOf(t.node) });
+    }
+    const insert = (local: string, xml: string) => {
+      const o = ord(local);
+      const i = slots.findIndex((s) => s.ord > o);
+      if (i < 0) slots.push({ ord: o, xml });
+      else slots.splice(i, 0, { ord: o, xml });
+    };
+    for (const [local, x] of out) if (!seen.has(local) && x && !this.top.some((t) => t.own && t.local === local)) insert(local, x);
+    if (cfXml !== null && !cfDone && cfXml) insert('conditionalFormatting', cfXml);
+    const r = this.root;
+    return this.src.slice(0, r.innerStart) + slots.map((s) => s.xml).join('') + `</${r.name}>` + this.src.slice(r.end);
+  }
+}
+
+function isSorted(cells: Cell[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (cells[i]!.col <= cells[i - 1]!.col) return false;
+  return true;
+}
+
+function findCol(cells: Cell[], c: number): number {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = cells[mid]!.col;
+    if (v === c) return mid;
+    if (v < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export { columnNumber };

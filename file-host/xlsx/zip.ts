@@ -1,0 +1,166 @@
+/**
+ * The zip container of an OPC package, read and written entry by entry. An entry the engine does not change is
+ * written back with its original compressed bytes, CRC, date and name (so it is byte-identical and costs no
+ * inflate or deflate); only changed or new entries are compressed again (Node's zlib, raw deflate).
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+export class ZipError extends Error {
+  override name = 'ZipError';
+}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflate */
+  method: number;
+  crc: number;
+  compressed: Uint8Array;
+  size: number;
+  dosTime: number;
+  dosDate: number;
+  /** bit 11: UTF-8 name */
+  flags: number;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The entries of a zip file, in the order of its central directory. */
+export function readZip(buf: Uint8Array): ZipEntry[] {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError('the end of its zip directory is missing (the file is cut short or not a zip)');
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || at === 0xffffffff) throw new ZipError('it is a ZIP64 package, which workbooks never need');
+  const decoder = new TextDecoder('utf-8');
+  const out: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || view.getUint32(at, true) !== 0x02014b50) throw new ZipError('its zip directory is damaged');
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const dosTime = view.getUint16(at + 12, true);
+    const dosDate = view.getUint16(at + 14, true);
+    const crc = view.getUint32(at + 16, true);
+    const csize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLen = view.getUint16(at + 28, true);
+    const extraLen = view.getUint16(at + 30, true);
+    const commentLen = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const name = decoder.decode(buf.subarray(at + 46, at + 46 + nameLen));
+    at += 46 + nameLen + extraLen + commentLen;
+    if (flags & 1) throw new ZipError('it is encrypted (saved with a password)');
+    if (method !== 0 && method !== 8) throw new ZipError(`${name} is compressed in a way workbooks do not use (method ${method})`);
+    if (local + 30 > buf.length || view.getUint32(local, true) !== 0x04034b50) throw new ZipError(`the entry ${name} is damaged`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + csize > buf.length) throw new ZipError(`the entry ${name} is cut short`);
+    if (name.endsWith('/')) continue; // a folder entry
+    out.push({ name, method, crc, compressed: buf.subarray(start, start + csize), size, dosTime, dosDate, flags: flags & 0x0800 });
+  }
+  return out;
+}
+
+export function inflateEntry(e: ZipEntry): Uint8Array {
+  if (e.method === 0) return e.compressed;
+  try {
+    return inflateRawSync(e.compressed);
+  } catch (err) {
+    throw new ZipError(`the entry ${e.name} cannot be decompressed (${(err as Error).message})`);
+  }
+}
+
+/** A new entry for `data` (deflated; stored when that is not smaller). */
+export function makeEntry(name: string, data: Uint8Array, level = 6): ZipEntry {
+  const deflated = data.length > 64 ? deflateRawSync(data, { level }) : null;
+  const useDeflate = deflated !== null && deflated.length < data.length;
+  return {
+    name,
+    method: useDeflate ? 8 : 0,
+    crc: crc32(data),
+    compressed: useDeflate ? deflated! : data,
+    size: data.length,
+    dosTime: 0,
+    dosDate: 0x21, // 1980-01-01: the package's own dates live in docProps/core.xml
+    flags: /[^\x20-\x7e]/.test(name) ? 0x0800 : 0,
+  };
+}
+
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const encoder = new TextEncoder();
+  const names = entries.map((e) => encoder.encode(e.name));
+  let total = 22;
+  entries.forEach((e, i) => (total += 30 + names[i]!.length + e.compressed.length + 46 + names[i]!.length));
+  const out = Buffer.alloc(total);
+  let at = 0;
+  const offsets: number[] = [];
+  entries.forEach((e, i) => {
+    const name = names[i]!;
+    offsets.push(at);
+    out.writeUInt32LE(0x04034b50, at);
+    out.writeUInt16LE(20, at + 4);
+    out.writeUInt16LE(e.flags, at + 6);
+    out.writeUInt16LE(e.method, at + 8);
+    out.writeUInt16LE(e.dosTime, at + 10);
+    out.writeUInt16LE(e.dosDate, at + 12);
+    out.writeUInt32LE(e.crc, at + 14);
+    out.writeUInt32LE(e.compressed.length, at + 18);
+    out.writeUInt32LE(e.size, at + 22);
+    out.writeUInt16LE(name.length, at + 26);
+    out.writeUInt16LE(0, at + 28);
+    out.set(name, at + 30);
+    out.set(e.compressed, at + 30 + name.length);
+    at += 30 + name.length + e.compressed.length;
+  });
+  const cdStart = at;
+  entries.forEach((e, i) => {
+    const name = names[i]!;
+    out.writeUInt32LE(0x02014b50, at);
+    out.writeUInt16LE(20, at + 4);
+    out.writeUInt16LE(20, at + 6);
+    out.writeUInt16LE(e.flags, at + 8);
+    out.writeUInt16LE(e.method, at + 10);
+    out.writeUInt16LE(e.dosTime, at + 12);
+    out.writeUInt16LE(e.dosDate, at + 14);
+    out.writeUInt32LE(e.crc, at + 16);
+    out.writeUInt32LE(e.compressed.length, at + 20);
+    out.writeUInt32LE(e.size, at + 24);
+    out.writeUInt16LE(name.length, at + 28);
+    out.writeUInt16LE(0, at + 30);
+    out.writeUInt16LE(0, at + 32);
+    out.writeUInt16LE(0, at + 34);
+    out.writeUInt16LE(0, at + 36);
+    out.writeUInt32LE(0, at + 38);
+    out.writeUInt32LE(offsets[i]!, at + 42);
+    out.set(name, at + 46);
+    at += 46 + name.length;
+  });
+  out.writeUInt32LE(0x06054b50, at);
+  out.writeUInt16LE(0, at + 4);
+  out.writeUInt16LE(0, at + 6);
+  out.writeUInt16LE(entries.length, at + 8);
+  out.writeUInt16LE(entries.length, at + 10);
+  out.writeUInt32LE(at - cdStart, at + 12);
+  out.writeUInt32LE(cdStart, at + 16);
+  out.writeUInt16LE(0, at + 20);
+  return out;
+}
