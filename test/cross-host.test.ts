@@ -191,6 +191,8 @@ describe.each(SCENARIOS)('the same review in Google Sheets, Excel and an .xlsx f
     expect(told.sheets.map((t) => t.op)).toEqual(['create', 'check', 'summarise', 'plan']);
     expect(told.sheets[0]!.message).toBe(`Review created for ${s.partnerships.length === 1 ? s.partnerships[0] : `${s.partnerships.length} partnerships`} (2026/27): ${s.respondents.length} respondents. Type the entries on the Responses tab, then choose Check entries.`);
     expect(told.sheets[3]!.tabsWritten).toEqual(['Improvement Plan', 'PR_Meta']);
+    // check in two kinds: every typed score is on the scale and every question answered, so no error and no reminder
+    expect(told.sheets[1]!.message).toBe('No errors: every entry can be scored, and nothing is left to chase.');
     expect(told.excel).toEqual(told.sheets);
     expect(told.xlsx).toEqual(told.sheets);
   });

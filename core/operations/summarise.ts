@@ -216,7 +216,9 @@ export function summaryModel(c: Computed, extra: { partnerships: PartnershipComp
     };
     model.themeReview = read.review.groupSummaries
       .filter((g) => g.group.trim() !== '')
-      .map((g) => ({ theme: g.group.trim(), achievements: text(g, 'achievements'), barriers: text(g, 'barriers'), solutions: text(g, 'solutions'), action: text(g, 'action') }));
+      .map((g) => ({ theme: g.group.trim(), achievements: text(g, 'achievements'), barriers: text(g, 'barriers'), solutions: text(g, 'solutions'), action: text(g, 'action') }))
+      // themes whose review is still blank are left out, as on the Summary
+      .filter((t) => [t.achievements, t.barriers, t.solutions, t.action].some((x) => x.trim() !== ''));
   }
   if (extra.comparison) model.comparison = extra.comparison;
   if (c.registerResults) {
