@@ -2,7 +2,8 @@
  * Regenerating the Improvement Plan without losing anything a person wrote (issue #2).
  *
  * Rows already on the tab keep their order. For each:
- * - no ref (a person added it) → kept word for word, origin 'added', sourceStillWeak null;
+ * - no ref, or no fingerprint (a person added it, whatever Ref they gave it) → kept word for word, origin 'added',
+ *   sourceStillWeak null;
  * - ref drafted again and its cells still hash to the fingerprint stored with it (nobody touched it) → refreshed
  *   with the new draft, origin 'drafted', new fingerprint. The row keeps the dates it was first drafted with
  *   (date to be completed, progress report date, and the date quoted in the action), so rebuilding the plan on a
@@ -70,7 +71,9 @@ export function mergePlan(existing: PlanRowRead[], drafted: ImprovementAction[],
 
   for (const e of existing) {
     const ref = (e.ref ?? '').trim();
-    if (ref === '') {
+    // no ref, or no fingerprint (the add-in writes one beside every row it drafts): a person's row, whatever its Ref
+    // says ("Action 7", "CSP-01", even a Ref the add-in also drafts) — kept word for word, never marked "no longer weak"
+    if (ref === '' || (e.draftHash ?? '').trim() === '') {
       out.push(row(e, 'added', null, e.draftHash ?? ''));
       continue;
     }

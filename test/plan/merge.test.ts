@@ -139,3 +139,22 @@ describe('mergePlan', () => {
     expect(fresh.every((r) => r.origin === 'drafted' && r.sourceStillWeak === true)).toBe(true);
   });
 });
+
+describe('a row without the add-in’s fingerprint is a person’s row, whatever its Ref (issue #11)', () => {
+  it('keeps "Action 7" and "CSP-01" as added rows, never "no longer weak", and a copied drafted Ref without a fingerprint too', () => {
+    const mine7 = onTab({ ...added, ref: 'Action 7' });
+    const csp = onTab({ ...added, ref: 'CSP-01', action: 'Review the CSP terms of reference' });
+    const typedAspire = onTab({ ...a2, action: 'Our own words for Aspire' }); // Ref the add-in drafts, no fingerprint
+    const out = mergePlan([mine7, csp, typedAspire], drafted, TODAY);
+    expect(out.slice(0, 3).map((r) => [r.ref, r.origin, r.sourceStillWeak, r.action])).toEqual([
+      ['Action 7', 'added', null, 'Publish the community safety plan'],
+      ['CSP-01', 'added', null, 'Review the CSP terms of reference'],
+      ['Aspire', 'added', null, 'Our own words for Aspire'],
+    ]);
+    // the drafted Aspire is added as its own row after the person's (it never replaces theirs); Lead too
+    expect(out.slice(3).map((r) => [r.ref, r.origin])).toEqual([
+      ['Lead', 'drafted'],
+      ['Aspire', 'drafted'],
+    ]);
+  });
+});
