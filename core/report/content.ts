@@ -58,7 +58,11 @@ const CHANGE_WORD: Record<ChangeRow['change'], string> = {
 
 function itemLabel(framework: Framework, id: string): string {
   const found = findItem(framework, id);
-  return found ? `${id} ${found.item.text}` : id;
+  if (!found) return id;
+  const { text, guidance } = found.item;
+  // an item named only by its id (the partnership tree's ASPIRE … DELIVER) is described by its guidance
+  if (text.trim().toLowerCase() === id.toLowerCase()) return guidance ? `${id}: ${guidance}` : id;
+  return `${id} ${text}`;
 }
 
 function sectionTitle(summary: SummaryModel, id: string): string {
@@ -250,7 +254,7 @@ function registerResults(input: ReportInput): ReportBlock[] {
         percent0(t.shareAchieved === null ? null : t.shareAchieved * 100),
         String(t.lowAppropriatenessRows.length),
       ]),
-      widths: [30, 10, 10, 16, 16, 18],
+      widths: [26, 9, 9, 16, 14, 26],
     });
   }
   if (summary.risks && summary.risks.length > 0) {

@@ -154,11 +154,11 @@ describe('the review report as python-docx reads it', () => {
     if (m.items.length > 0) {
       const st = tableAfter(d, 'Strengths');
       if (m.strengths.length === 0) expect(st).toBeUndefined();
-      else expect(st!.rows.slice(1).map((r) => r[0]!.split(' ')[0])).toEqual(m.strengths);
+      else expect(st!.rows.slice(1).map((r) => r[0]!.split(/[\s:]/)[0])).toEqual(m.strengths);
       const h1 = d.body.findIndex((b) => b.kind === 'p' && b.style === 'Heading 1' && b.text === 'Areas for improvement');
       const next = d.body.findIndex((b, i) => i > h1 && b.kind === 'p' && b.style === 'Heading 1');
       const areas = d.body.slice(h1, next).filter((b): b is Para => b.kind === 'p' && b.style === 'Heading 2');
-      expect(areas.map((p) => p.text.split(' ')[0])).toEqual(m.areasForImprovement);
+      expect(areas.map((p) => p.text.split(/[\s:]/)[0])).toEqual(m.areasForImprovement);
     }
     if (m.partnerships && Object.keys(m.partnerships).length > 1) {
       const names = Object.keys(m.partnerships);
