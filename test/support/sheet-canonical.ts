@@ -106,7 +106,13 @@ export function canonicalSheet(bytes: Uint8Array, strings: string[], area: Write
         break;
       case 'sheetViews':
         if (area.freeze) drop(el);
-        else for (const v of children(el, 'sheetView')) for (const s of children(v, 'selection')) drop(s); // the cursor
+        else {
+          // the cursor, and which tab is selected (every plan activates a tab)
+          for (const v of children(el, 'sheetView')) {
+            v.removeAttribute('tabSelected');
+            for (const s of children(v, 'selection')) drop(s);
+          }
+        }
         break;
       case 'sheetProtection':
       case 'protectedRanges':
