@@ -13,6 +13,7 @@ import { PaneSection } from './components/PaneSection.js';
 import { ProblemList } from './components/ProblemList.js';
 import { ReviewActions, type ActionKind } from './components/ReviewActions.js';
 import { WorkingStatus } from './components/WorkingStatus.js';
+import { SelfTestPanel } from './components/SelfTestPanel.js';
 import { downloadReport, type SavedReport } from './report-download.js';
 
 const useStyles = makeStyles({
@@ -152,6 +153,7 @@ export function App({ bridge, clock }: AppProps) {
           <ProblemList problems={problems} onChoose={onChoose} />
         </div>
       </main>
+      <SelfTestPanel bridge={bridge} busy={busy !== null} />
     </div>
   );
 }

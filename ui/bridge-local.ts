@@ -13,6 +13,8 @@ import { driveAsync } from '../core/operations/flow.js';
 import { reportErrorOutcome, reportFlow } from '../core/report/flow.js';
 import type { OnProgress } from '../core/operations/types.js';
 import type { CellRef } from '../core/review/types.js';
+import type { InspectHost } from '../core/host/inspect.js';
+import { ADDIN_VERSION, scratchToken, selfTestFlow } from '../core/selftest/index.js';
 import type { CreateForm, HostBridge, OnBridgeProgress, OperationOutcome } from './bridge.js';
 import { isoDate } from './dates.js';
 
@@ -30,11 +32,22 @@ async function guarded(work: () => Promise<OperationOutcome>): Promise<Operation
   }
 }
 
-export function makeLocalBridge(host: SelectableHost, hostName: string, clock: () => Date): HostBridge {
+/** Where the pane runs, for the self-test's report (Excel: Office.context.diagnostics). */
+export interface HostAbout {
+  hostVersion: string;
+  platform: string;
+}
+
+export function makeLocalBridge(
+  host: SelectableHost & Partial<InspectHost>,
+  hostName: string,
+  clock: () => Date,
+  about: () => HostAbout = () => ({ hostVersion: '', platform: '' }),
+): HostBridge {
   const today = () => isoDate(clock());
   const progress = (onProgress?: OnBridgeProgress): OnProgress | undefined => (onProgress ? (e) => onProgress({ stage: e.stage, message: e.message }) : undefined);
 
-  return {
+  const bridge: HostBridge = {
     hostName,
 
     async frameworks() {
@@ -69,4 +82,12 @@ export function makeLocalBridge(host: SelectableHost, hostName: string, clock: (
       return host.select(at);
     },
   };
+  if (host.inspect && host.remove) {
+    bridge.selfTest = () => {
+      const now = clock();
+      const env = { host: hostName, ...about(), addinVersion: ADDIN_VERSION, startedAt: now.toISOString() };
+      return driveAsync(selfTestFlow({ env, today: isoDate(now), token: scratchToken(now) }), host);
+    };
+  }
+  return bridge;
 }

@@ -20,6 +20,8 @@ import type { CreateForm, FrameworkChoice, OperationOutcome } from '../core/oper
 
 export type { ReportOutcome } from '../core/report/flow.js';
 import type { ReportOutcome } from '../core/report/flow.js';
+export type { SelfTestReport } from '../core/selftest/report.js';
+import type { SelfTestReport } from '../core/selftest/report.js';
 
 export interface HostBridge {
   /** "Excel", "Google Sheets", "Browser preview", ".xlsx file" */
@@ -33,4 +35,6 @@ export interface HostBridge {
   report(onProgress?: OnBridgeProgress): Promise<ReportOutcome>;
   /** select a cell in the workbook (choosing a problem in the list) */
   select(at: CellRef): Promise<void>;
+  /** run the self-test on scratch tabs (core/selftest); absent where the host cannot read back what it kept */
+  selfTest?(): Promise<SelfTestReport>;
 }

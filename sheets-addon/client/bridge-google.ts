@@ -7,6 +7,7 @@
 import type { CellRef } from '../../core/review/types.js';
 import type { CreateForm, FrameworkChoice, HostBridge, OperationOutcome, ReportOutcome } from '../../ui/bridge.js';
 import type { ServerFunctions } from '../server/api.js';
+import type { SelfTestReport } from '../../core/selftest/report.js';
 
 /** The slice of `google.script.run` the bridge uses. */
 export type ScriptRunner = {
@@ -74,5 +75,10 @@ export class GoogleScriptBridge implements HostBridge {
 
   async select(at: CellRef): Promise<void> {
     await this.call('prSelect', at);
+  }
+
+  /** the self-test runs on the server, next to the spreadsheet (prSelfTest) */
+  selfTest(): Promise<SelfTestReport> {
+    return this.call('prSelfTest');
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { CellRef, CellValue } from '../../core/review/types.js';
 import type { ApplyResult, Host, ReadRequest, Snapshot } from '../../core/host/types.js';
+import type { InspectRequest, TabFacts } from '../../core/host/inspect.js';
 import type { CellFormat, ChartSpec, RangeRef, SheetPlan } from '../../core/sheet-plan/types.js';
 import { a1 } from '../../core/util/a1.js';
 import { inRange, type MemoryWorkbook } from '../../memory-host/index.js';
@@ -44,6 +45,18 @@ export class PreviewHost implements Host {
     const r = await this.book.apply(plan);
     this.update({ activeTab: this.book.active ?? this.state.activeTab ?? plan.tabs[0]?.name ?? null, notice: null, dataVersion: this.state.dataVersion + 1 });
     return r;
+  }
+
+  /** Read-back for the self-test (core/host/inspect.ts). */
+  inspect(requests: InspectRequest[]): Promise<TabFacts[]> {
+    return this.book.inspect(requests);
+  }
+
+  /** Delete the self-test's scratch tabs; the grid shows the first tab left if it was showing one of them. */
+  async remove(tabs: string[], namedRanges: string[]): Promise<void> {
+    await this.book.remove(tabs, namedRanges);
+    const active = this.state.activeTab && this.book.find(this.state.activeTab) ? this.state.activeTab : (this.book.tabNames()[0] ?? null);
+    this.update({ activeTab: active, selection: null, dataVersion: this.state.dataVersion + 1 });
   }
 
   async select(at: CellRef): Promise<void> {
