@@ -1,10 +1,11 @@
 /**
- * Step (1) of `apply`: queue, in one sync, everything needed to decide what to write — which tabs exist, whether
- * they are protected, which charts and names are there, and the precondition cells — then read the answers.
+ * Step (1) of `apply`: everything needed to decide what to write — which tabs exist, whether they are protected,
+ * which charts and names are there, and the precondition cells.
  */
 import type { CellValue } from '../../core/review/types.js';
 import type { Precondition, SheetPlan } from '../../core/sheet-plan/types.js';
 import { a1 } from '../../core/util/a1.js';
+import { CALL_OVERHEAD_BYTES } from './batches.js';
 import type { ExcelContext } from './office-types.js';
 
 export interface ExistingTab {
@@ -16,7 +17,7 @@ export interface ExistingTab {
 export interface WorkbookState {
   /** every tab name, in order */
   tabNames: string[];
-  /** tabs named in the plan that exist, by name */
+  /** tabs named in the plan that exist, by the plan's name (`name` is the tab's own, which may differ in case) */
   existing: Map<string, ExistingTab>;
   /** workbook-level names that exist */
   names: Set<string>;
@@ -31,46 +32,51 @@ export function normaliseCell(v: unknown): CellValue {
   return String(v);
 }
 
-/** Queues the loads; call `context.sync()` once, then call the returned function. */
-export function queueStateLoad(ctx: ExcelContext, plan: SheetPlan): () => WorkbookState {
+/**
+ * Loads, in at most two syncs, what `apply` needs to know. (1) the tab list (and names, when the plan sets any);
+ * (2) only for tabs that exist: protection, charts and the precondition cells. Nothing is ever called through a
+ * worksheet that might not exist: the Office.js documentation says what `*OrNullObject` returns, not that a null
+ * object's `protection`, `charts` or `getRange` may be used (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties),
+ * so existence is decided from the loaded tab list first. Tab names are compared without regard to case, as Excel does.
+ */
+export async function loadWorkbookState(ctx: ExcelContext, plan: SheetPlan, sync: (stage: string, bytes: number) => Promise<void>): Promise<WorkbookState> {
   const wb = ctx.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/name');
   const names = wb.names;
   const wantNames = plan.namedRanges.length > 0;
   if (wantNames) names.load('items/name');
+  await sync('checking the workbook', 2 * CALL_OVERHEAD_BYTES);
+  const tabNames = sheets.items.map((s) => s.name);
+  const actual = (name: string): string | undefined => tabNames.find((t) => t.toLowerCase() === name.toLowerCase());
 
-  const perTab = plan.tabs.map((tab) => {
-    const ws = sheets.getItemOrNullObject(tab.name);
-    ws.load('name');
+  const perTab = plan.tabs.flatMap((tab) => {
+    const found = actual(tab.name);
+    if (found === undefined) return [];
+    const ws = sheets.getItem(found);
     ws.protection.load('protected');
     ws.charts.load('items/name');
-    return { name: tab.name, ws };
+    return [{ name: tab.name, found, ws }];
   });
-
   const pre = (plan.preconditions ?? []).map((p: Precondition) => {
-    const range = sheets.getItemOrNullObject(p.sheet).getRange(a1(p.row, p.col));
+    const found = actual(p.sheet);
+    if (found === undefined) return { range: null };
+    const range = sheets.getItem(found).getRange(a1(p.row, p.col));
     range.load('values');
-    return { p, ws: sheets.getItemOrNullObject(p.sheet), range };
+    return { range };
   });
-  for (const x of pre) x.ws.load('name');
-
-  return () => {
-    const existing = new Map<string, ExistingTab>();
-    for (const { name, ws } of perTab) {
-      if (ws.isNullObject) continue;
-      existing.set(name, {
-        name,
-        protected: ws.protection.protected,
-        charts: ws.charts.items.map((c) => c.name),
-      });
-    }
-    return {
-      tabNames: sheets.items.map((s) => s.name),
-      existing,
-      names: new Set(wantNames ? names.items.map((n) => n.name) : []),
-      preconditionValues: pre.map(({ ws, range }) => (ws.isNullObject ? undefined : normaliseCell(range.values[0]?.[0]))),
-    };
+  if (perTab.length > 0 || pre.some((x) => x.range !== null)) {
+    await sync('checking the workbook', CALL_OVERHEAD_BYTES * (3 * perTab.length + 2 * pre.length));
+  }
+  const existing = new Map<string, ExistingTab>();
+  for (const { name, found, ws } of perTab) {
+    existing.set(name, { name: found, protected: ws.protection.protected, charts: ws.charts.items.map((c) => c.name) });
+  }
+  return {
+    tabNames,
+    existing,
+    names: new Set(wantNames ? names.items.map((n) => n.name) : []),
+    preconditionValues: pre.map(({ range }) => (range === null ? undefined : normaliseCell(range.values[0]?.[0]))),
   };
 }
 

@@ -45,7 +45,7 @@ function firstDataRow(s: FakeSheetState, respondents: number): number {
 }
 
 describe.each([10, 1000])('operations through ExcelHost at %i respondents', (n) => {
-  it('create, summarise and plan each take at most 3 syncs, and keep what people typed', async () => {
+  it('create, check, summarise and plan take the syncs worked out by hand, and keep what people typed', async () => {
     const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }));
     const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') });
 
@@ -63,16 +63,20 @@ describe.each([10, 1000])('operations through ExcelHost at %i respondents', (n) 
     expect(typed).toBe(67 * n);
     const before = JSON.stringify(responses.grid());
 
-    // check: read only, 1 sync
+    // check: read only — the tab list, the used ranges' sizes, then the values in parts of at most 100,000 cells
+    // (hallmarks at 1,000: the used range of Responses is 1,005 rows × 137 columns = 137,685 cells, read as 729 rows
+    // (99,873 cells) then 276 rows with the other, small tabs — two parts; at 10 respondents one part; worked by hand)
+    const readSyncs = n === 10 ? 3 : 4;
     fake.resetCounters();
     const checked = await runCheck(host, TODAY);
-    expect(fake.syncs).toBe(1);
+    expect(fake.syncs).toBe(readSyncs);
     expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
 
     // summarise
     fake.resetCounters();
     const summarised = await runSummarise(host, { today: TODAY });
-    expect(fake.syncs).toBe(3);
+    // the read, then the tab list, what the existing tabs hold with the preconditions, and the write
+    expect(fake.syncs).toBe(readSyncs + 3);
     expect(fake.largestSyncBytes).toBeLessThan(4_000_000);
     expect(summarised.summary.respondents).toBe(n);
     expect(summarised.tabsWritten).toEqual(expect.arrayContaining(['Summary', 'Improvement Plan']));
@@ -95,7 +99,7 @@ describe.each([10, 1000])('operations through ExcelHost at %i respondents', (n) 
     planTab.set(firstPlanRow, contact!.col, { value: '+44 20 7946 0000 (Jo Bloggs)' });
     fake.resetCounters();
     const planned = await runPlan(host, { today: TODAY });
-    expect(fake.syncs).toBe(3);
+    expect(fake.syncs).toBe(readSyncs + 3);
     expect(planned.rows.length).toBeGreaterThan(0);
     expect(planTab.value(firstPlanRow, contact!.col)).toBe('+44 20 7946 0000 (Jo Bloggs)');
 

@@ -17,6 +17,8 @@ export type { RecordedCall };
 
 export class FakeContext {
   pending: Pending[] = [];
+  /** bytes of loaded values the current sync sends back */
+  responseBytes = 0;
   constructor(readonly office: FakeOffice) {}
 
   queue(target: string, op: string, args: unknown[], run: () => void, internal = false): void {
@@ -41,7 +43,14 @@ export class FakeContext {
       this.office.failNextSync = undefined;
       throw e;
     }
+    this.responseBytes = 0;
     for (const p of batch) p.run(); // a failing call stops the batch: earlier calls stay applied, as in Excel
+    if (this.responseBytes > this.office.responseLimitBytes) {
+      // Excel on the web: "The response payload size has exceeded the limit" (5 MB); nothing is sent back
+      this.office.refusedResponses += 1;
+      throw fakeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+    }
+    this.office.responseSizes.push(this.responseBytes);
   }
 }
 
@@ -69,8 +78,10 @@ class FakeWorksheets {
   constructor(private readonly ctx: FakeContext) {}
 
   load(props: string): this {
+    // 'items/name,items/visibility' → only name and visibility are readable on each item
+    const wanted = new Set(props.split(',').map((p) => p.trim().replace(/^items\//, '')));
     this.ctx.queue('worksheets', 'load', [props], () => {
-      this.loadedItems = this.ctx.office.state.sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, i));
+      this.loadedItems = this.ctx.office.state.sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, i, wanted));
     });
     return this;
   }
@@ -90,6 +101,11 @@ class FakeWorksheets {
   add(name: string): FakeWorksheet {
     this.ctx.queue('worksheets', 'add', [name], () => {
       const st = this.ctx.office.state;
+      // Excel's tab-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe,
+      // not "History" (reserved); unique without regard to case
+      if (name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') {
+        throw fakeError('InvalidArgument', `"${name}" is not a valid tab name`);
+      }
       if (st.find(name)) throw fakeError('ItemAlreadyExists', `A tab called ${name} already exists`);
       st.sheets.push(new FakeSheetState(name));
     });
@@ -129,6 +145,12 @@ export class FakeOffice {
   readonly calls: RecordedCall[] = [];
   syncs = 0;
   readonly syncBytes: number[] = [];
+  /** bytes of values each sync sent back */
+  readonly responseSizes: number[] = [];
+  /** responses refused as too large */
+  refusedResponses = 0;
+  /** Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded) */
+  responseLimitBytes = 5_000_000;
   /** makes the next `context.sync()` reject with this error (tests of error messages) */
   failNextSync: (Error & { code?: string }) | undefined;
   /** called at the start of each `Excel.run`, before the batch (tests of concurrent edits) */

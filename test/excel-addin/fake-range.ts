@@ -2,21 +2,33 @@
 /** The fake's range proxy: values, formulas, formats, validation and conditional formats (see fake-office.ts). */
 import { columnLetter } from '../../core/util/a1.js';
 import { loaded, q } from './fake-calls.js';
+import { checkAssignment, methodType, propertyType } from './office-js-types.js';
 import type { FakeContext } from './fake-office.js';
 import type { FakeWorksheet } from './fake-worksheet.js';
 import { type Bounds, type ConditionalEntry, fakeError, type FakeSheetState, overlaps, parseAddress, parseTyped, type ValidationEntry } from './fake-state.js';
 
-export function recorder<T>(ctx: FakeContext, target: string, onSet: (path: string, value: unknown) => void, path = ''): T {
+/**
+ * Records assignments anywhere under an Office.js object (`format.font.bold = true`) as queued calls. `type` is the
+ * Excel type of the object (e.g. `RangeFormat`): each property reached and each value set is checked against
+ * @types/office-js, so a property Excel lacks or a value it refuses fails here instead of in Excel.
+ */
+export function recorder<T>(ctx: FakeContext, target: string, onSet: (path: string, value: unknown) => void, type: string, path = ''): T {
   return new Proxy(
     {},
     {
       get: (_o, prop) => {
-        if (prop === 'getItem') return (item: string) => recorder(ctx, `${target}.getItem(${q(item)})`, (p, v) => onSet(`${path}[${item}].${p}`.replace(/^\./, ''), v));
-        return recorder(ctx, `${target}.${String(prop)}`, onSet, path ? `${path}.${String(prop)}` : String(prop));
+        if (typeof prop !== 'string') return undefined;
+        if (prop === 'getItem') {
+          const itemType = methodType(type, 'getItem');
+          return (item: string) => recorder(ctx, `${target}.getItem(${q(item)})`, (p, v) => onSet(`${path}[${item}].${p}`.replace(/^\./, ''), v), itemType);
+        }
+        return recorder(ctx, `${target}.${prop}`, onSet, propertyType(type, prop), path ? `${path}.${prop}` : prop);
       },
       set: (_o, prop, value) => {
-        const full = path ? `${path}.${String(prop)}` : String(prop);
-        ctx.queue(target, `${String(prop)}=`, [value], () => onSet(full, value));
+        if (typeof prop !== 'string') return false;
+        checkAssignment(type, prop, value);
+        const full = path ? `${path}.${prop}` : prop;
+        ctx.queue(target, `${prop}=`, [value], () => onSet(full, value));
         return true;
       },
     },
@@ -27,12 +39,26 @@ export class FakeRange
   implements
     Pick<
       Excel.Range,
-      'values' | 'formulas' | 'numberFormat' | 'columnHidden' | 'rowHidden' | 'rowIndex' | 'columnIndex' | 'isNullObject' | 'merge' | 'unmerge' | 'clear' | 'select'
+      | 'values'
+      | 'formulas'
+      | 'numberFormat'
+      | 'columnHidden'
+      | 'rowHidden'
+      | 'rowIndex'
+      | 'columnIndex'
+      | 'rowCount'
+      | 'columnCount'
+      | 'isNullObject'
+      | 'merge'
+      | 'unmerge'
+      | 'clear'
+      | 'select'
     >
 {
   readonly target: string;
   private loadedValues: unknown[][] | undefined;
-  private loadedIndex: { row: number; col: number } | undefined;
+  private loadedIndex: { row: number; col: number; rows: number; cols: number } | undefined;
+  private loadedProps = new Set<string>();
   private nullResolved: boolean | undefined;
 
   constructor(
@@ -43,7 +69,8 @@ export class FakeRange
     this.target = `${ws.target}.${used ? 'getUsedRangeOrNullObject(true)' : `getRange(${address === undefined ? '' : q(address)})`}`;
     if (used || ws.orNull) {
       ws.ctx.queue(this.target, 'resolve', [], () => {
-        this.nullResolved = ws.isNull() || (used && ws.state().usedBounds() === null);
+        ws.mustExist(used ? 'getUsedRangeOrNullObject' : 'getRange');
+        this.nullResolved = used && ws.state().usedBounds() === null;
       }, true);
     }
   }
@@ -75,20 +102,32 @@ export class FakeRange
 
   load(props: string): this {
     this.ctx.queue(this.target, 'load', [props], () => {
-      if (this.ws.isNull()) return;
+      this.ws.mustExist('load');
       const s = this.ws.state();
       if (this.used && !s.usedBounds()) return;
       const b = this.bounds(s);
-      this.loadedIndex = { row: b.r1 - 1, col: b.c1 - 1 };
-      this.loadedValues = Array.from({ length: b.r2 - b.r1 + 1 }, (_, r) =>
-        Array.from({ length: b.c2 - b.c1 + 1 }, (_, c) => s.value(b.r1 + r, b.c1 + c) ?? ''),
-      );
+      for (const p of props.split(',')) this.loadedProps.add(p.trim());
+      this.loadedIndex = { row: b.r1 - 1, col: b.c1 - 1, rows: b.r2 - b.r1 + 1, cols: b.c2 - b.c1 + 1 };
+      if (this.loadedProps.has('values')) {
+        this.loadedValues = Array.from({ length: b.r2 - b.r1 + 1 }, (_, r) =>
+          Array.from({ length: b.c2 - b.c1 + 1 }, (_, c) => s.value(b.r1 + r, b.c1 + c) ?? ''),
+        );
+        // what Excel would send back: counted against the response limit of this sync
+        this.ctx.responseBytes += JSON.stringify(this.loadedValues).length;
+      }
     });
     return this;
   }
 
+  /** A read of a property that was not loaded throws PropertyNotLoaded, as Office.js does. */
+  private prop<T>(name: string, v: T | undefined): T {
+    const got = loaded(v, `range.${name}`);
+    if (!this.loadedProps.has(name)) throw fakeError('PropertyNotLoaded', `range.${name} was not loaded (load('${name}') first)`);
+    return got;
+  }
+
   get values(): any[][] {
-    return loaded(this.loadedValues, 'range.values');
+    return this.prop('values', this.loadedValues);
   }
   set values(rows: any[][]) {
     this.write('values', rows);
@@ -100,10 +139,16 @@ export class FakeRange
     this.write('formulas', rows);
   }
   get rowIndex(): number {
-    return loaded(this.loadedIndex, 'range.rowIndex').row;
+    return this.prop('rowIndex', this.loadedIndex).row;
   }
   get columnIndex(): number {
-    return loaded(this.loadedIndex, 'range.columnIndex').col;
+    return this.prop('columnIndex', this.loadedIndex).col;
+  }
+  get rowCount(): number {
+    return this.prop('rowCount', this.loadedIndex).rows;
+  }
+  get columnCount(): number {
+    return this.prop('columnCount', this.loadedIndex).cols;
   }
 
   private checkShape(rows: unknown[][], b: Bounds): void {
@@ -180,7 +225,7 @@ export class FakeRange
       if (path === 'columnWidth') for (let c = b.c1; c <= b.c2; c++) s.columnWidths.set(c, value as number);
       else if (path === 'rowHeight') for (let r = b.r1; r <= b.r2; r++) s.rowHeights.set(r, value as number);
       else s.formats.push({ address: this.address ?? '', path, value });
-    });
+    }, 'RangeFormat');
   }
 
   /** as Excel does: `across` merges each row of the range on its own */
@@ -231,7 +276,7 @@ export class FakeRange
         return recorder<Excel.ConditionalFormat>(range.ctx, `${range.target}.conditionalFormats.add(${q(type)})`, (path, value) => {
           if (!entry) throw new Error('conditional format set before it was added');
           entry.props[path] = value;
-        });
+        }, 'ConditionalFormat');
       },
     };
   }
@@ -254,6 +299,7 @@ class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAl
     return e;
   }
   private put<K extends 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks'>(key: K, v: ValidationEntry[K]): void {
+    checkAssignment('DataValidation', key, v);
     this.range.run(`dataValidation.${key}=`, [v], (s, b) => {
       const e = this.entry(s, b);
       if (key === 'rule' && e.rule) throw fakeError('InvalidOperation', 'clear the existing rule before setting a new one');

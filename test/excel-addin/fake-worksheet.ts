@@ -4,11 +4,14 @@ import { loaded, q } from './fake-calls.js';
 import type { FakeContext } from './fake-office.js';
 import { type ChartEntry, fakeError, type FakeSheetState, parseAddress } from './fake-state.js';
 import { FakeRange, recorder } from './fake-range.js';
+import { checkAssignment } from './office-js-types.js';
 
 export class FakeWorksheet
   implements Pick<Excel.Worksheet, 'activate' | 'isNullObject' | 'name' | 'position' | 'visibility' | 'tabColor'>
 {
   private snapshot: { name: string; visibility: 'Visible' | 'Hidden' | 'VeryHidden'; position: number } | undefined;
+  /** the properties load() asked for: only these are readable after the sync, as in Office.js */
+  private loadedProps = new Set<string>();
   private nullResolved: boolean | undefined;
   readonly target: string;
 
@@ -25,10 +28,27 @@ export class FakeWorksheet
     }
   }
 
-  static loadedFrom(ctx: FakeContext, s: FakeSheetState, position: number): FakeWorksheet {
+  static loadedFrom(ctx: FakeContext, s: FakeSheetState, position: number, props: Set<string>): FakeWorksheet {
     const ws = new FakeWorksheet(ctx, s.name, false);
     ws.snapshot = { name: s.name, visibility: s.visibility, position };
+    ws.loadedProps = props;
     return ws;
+  }
+
+  /** A read of a property that was not loaded throws PropertyNotLoaded, as Office.js does. */
+  private prop<K extends 'name' | 'visibility' | 'position'>(k: K): NonNullable<FakeWorksheet['snapshot']>[K] {
+    const snap = loaded(this.snapshot, `worksheet.${k}`);
+    if (!this.loadedProps.has(k)) throw fakeError('PropertyNotLoaded', `worksheet.${k} was not loaded (load('${k}') first)`);
+    return snap[k];
+  }
+
+  /**
+   * A worksheet got with getItemOrNullObject that turns out not to exist allows nothing but isNullObject and load:
+   * the Office.js documentation describes the null object, not calls through it, so the fake takes the strictest
+   * reading and fails them (in the sync, as Excel reports errors).
+   */
+  mustExist(what: string): void {
+    if (this.isNull()) throw fakeError('InvalidOperation', `${what} was called through a worksheet that does not exist (a null object)`);
   }
 
   /** the sheet now (at sync time); throws ItemNotFound like Excel for getItem on a missing tab */
@@ -51,6 +71,7 @@ export class FakeWorksheet
       if (this.isNull()) return;
       const s = this.state();
       this.snapshot = { name: s.name, visibility: s.visibility, position: this.ctx.office.state.sheets.indexOf(s) };
+      for (const p of props.split(',')) this.loadedProps.add(p.trim());
     });
     return this;
   }
@@ -60,13 +81,13 @@ export class FakeWorksheet
   }
 
   get name(): string {
-    return loaded(this.snapshot, 'worksheet.name').name;
+    return this.prop('name');
   }
   set name(_v: string) {
     throw new Error('the adapter never renames tabs');
   }
   get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
-    return loaded(this.snapshot, 'worksheet.visibility').visibility;
+    return this.prop('visibility');
   }
   set visibility(v: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
     this.set('visibility', v, (s) => {
@@ -76,7 +97,7 @@ export class FakeWorksheet
     });
   }
   get position(): number {
-    return loaded(this.snapshot, 'worksheet.position').position;
+    return this.prop('position');
   }
   set position(n: number) {
     this.set('position', n, (s) => {
@@ -90,6 +111,19 @@ export class FakeWorksheet
   }
   set tabColor(c: string) {
     this.set('tabColor', c, (s) => void (s.tabColor = c));
+  }
+
+  delete(): void {
+    this.ctx.queue(this.target, 'delete', [], () => {
+      this.mustExist('delete');
+      const st = this.ctx.office.state;
+      const s = this.state();
+      if (st.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
+        throw fakeError('InvalidOperation', 'a workbook must keep at least one visible tab');
+      }
+      st.sheets.splice(st.sheets.indexOf(s), 1);
+      for (const [n, ref] of [...st.names]) if (ref.toLowerCase().startsWith(`${s.name.toLowerCase()}!`)) st.names.delete(n);
+    });
   }
 
   activate(): void {
@@ -141,18 +175,22 @@ export class FakeWorksheet
     const t = `${this.target}.pageLayout`;
     const ws = this;
     const put = (op: string, key: string, v: unknown): void => ws.ctx.queue(t, op, [v], () => void (ws.state().pageLayout[key] = v));
+    const set = (prop: 'orientation' | 'zoom', v: unknown): void => {
+      checkAssignment('PageLayout', prop, v);
+      put(`${prop}=`, prop, v);
+    };
     return {
       get orientation(): Excel.PageOrientation {
         throw new Error('the adapter never reads pageLayout');
       },
       set orientation(v: Excel.PageOrientation) {
-        put('orientation=', 'orientation', v);
+        set('orientation', v);
       },
       get zoom(): Excel.PageLayoutZoomOptions {
         throw new Error('the adapter never reads pageLayout');
       },
       set zoom(v: Excel.PageLayoutZoomOptions) {
-        put('zoom=', 'zoom', v);
+        set('zoom', v);
       },
       setPrintTitleRows: (rows: Excel.Range | string) => put('setPrintTitleRows', 'titleRows', rows),
       setPrintTitleColumns: (columns: Excel.Range | string) => put('setPrintTitleColumns', 'titleColumns', columns),
@@ -166,7 +204,8 @@ class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'p
   constructor(private readonly ws: FakeWorksheet) {}
   load(props: string): this {
     this.ws.ctx.queue(`${this.ws.target}.protection`, 'load', [props], () => {
-      if (!this.ws.isNull()) this.value = this.ws.state().protected;
+      this.ws.mustExist('protection.load');
+      this.value = this.ws.state().protected;
     });
     return this;
   }
@@ -199,7 +238,8 @@ class FakeCharts {
   }
   load(props: string): this {
     this.ws.ctx.queue(this.target, 'load', [props], () => {
-      if (!this.ws.isNull()) this.names = this.ws.state().charts.map((c) => (typeof c.props['name'] === 'string' ? c.props['name'] : ''));
+      this.ws.mustExist('charts.load');
+      this.names = this.ws.state().charts.map((c) => (typeof c.props['name'] === 'string' ? c.props['name'] : ''));
     });
     return this;
   }
@@ -226,7 +266,7 @@ class FakeCharts {
     const rec = recorder<Record<string, unknown>>(this.ws.ctx, target, (path, value) => {
       if (!entry) throw new Error('chart set before it was added');
       entry.props[path] = value;
-    });
+    }, 'Chart');
     return new Proxy(rec, {
       get: (o, prop) =>
         prop === 'setPosition'
