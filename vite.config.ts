@@ -5,8 +5,8 @@
  * browser preview) serves the same files from node_modules/@microsoft/office-js/dist at the same path on its own
  * origin, so developing needs no outside request. The production build keeps the CDN address untouched.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { dirname, join, normalize, resolve, sep } from 'node:path';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -42,11 +42,41 @@ function officeJsFromNodeModules(): Plugin {
   };
 }
 
+/**
+ * The files manifest.xml names besides the pane — ribbon icons and the support page, in the repository's assets/ —
+ * served at /assets/ by the dev server and copied to dist/excel-addin/assets/ by the build (`publicDir: false`
+ * would otherwise leave the ribbon buttons blank and the support link dead in Excel).
+ */
+const ASSETS_DIR = resolve(here, 'assets');
+const ASSET_TYPES: Record<string, string> = { '.png': 'image/png', '.html': 'text/html; charset=utf-8' };
+
+function manifestAssets(): Plugin {
+  return {
+    name: 'partnership-review:manifest-assets',
+    configureServer(server) {
+      server.middlewares.use('/assets/', (req, res, next) => {
+        const rel = normalize(decodeURIComponent((req.url ?? '').split('?')[0] ?? '')).replace(/^([/\\])+/, '');
+        const file = join(ASSETS_DIR, rel);
+        const type = ASSET_TYPES[extname(file)];
+        if (!type || !file.startsWith(ASSETS_DIR + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.setHeader('Content-Type', type);
+        createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const name of readdirSync(ASSETS_DIR)) {
+        if (!ASSET_TYPES[extname(name)]) continue;
+        this.emitFile({ type: 'asset', fileName: `assets/${name}`, source: readFileSync(join(ASSETS_DIR, name)) });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: resolve(here, 'excel-addin/taskpane'),
   base: './',
   publicDir: false,
-  plugins: [react(), officeJsFromNodeModules()],
+  plugins: [react(), officeJsFromNodeModules(), manifestAssets()],
   build: {
     outDir: resolve(here, 'dist/excel-addin'),
     emptyOutDir: true,

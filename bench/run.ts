@@ -8,7 +8,7 @@
  * bench/README-section.md from it, measuring nothing).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { measureFirstRender, type FirstRender } from './first-render.js';
 import { replayNaive, type NaiveReplay } from './naive-replay.js';
 import { printReport, readmeSection } from './report.js';
 import { FULL_SCENARIOS, quickScenarios, type Scenario } from './scenarios.js';
-import { measureSheets } from './sheets.js';
+import { measureProtection, measureSheets } from './sheets.js';
 import { evaluateTargets, type FrameworkMeasure, type SizeMeasure } from './targets.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -182,9 +182,28 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     bundle,
     firstRender,
     ...(firstRenderError ? { firstRenderError } : {}),
-    targets: evaluateTargets(frameworks, bundle),
+    targets: withProtectionRow(evaluateTargets(frameworks, bundle), codeJs),
     durationMs: Date.now() - started,
   };
+}
+
+/** An extra row: calls and time per protected respondent row in Google Sheets, 200 respondents (issue 15). */
+function withProtectionRow(targets: ReturnType<typeof evaluateTargets>, codeJs: string | null): ReturnType<typeof evaluateTargets> {
+  const scope = 'Sheets, Create review with per-respondent protection, 200 respondents (built Code.js on the fake)';
+  if (!codeJs || !existsSync(codeJs)) {
+    targets.rows.push({ target: 'Sheets calls per protected row', scope, measured: '—', limit: 'measured', status: 'NOT MEASURED', extra: true, detail: 'Code.js was not built' });
+    return targets;
+  }
+  const m = measureProtection(codeJs, 200);
+  targets.rows.push({
+    target: 'Sheets calls per protected row',
+    scope,
+    measured: `${m.callsPerRow} calls a row (${m.readsPerRow} of them reads that flush), ${m.msPerRow} ms a row on the fake; create ${m.callsWith} calls with, ${m.callsWithout} without`,
+    limit: 'measured (no target: real Sheets adds network time to each call)',
+    status: 'OK',
+    extra: true,
+  });
+  return targets;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -110,3 +110,53 @@ export async function measureSheets(codeJsPath: string | null, framework: Framew
   if (codeJsPath && existsSync(codeJsPath)) return measureBuilt(readFileSync(codeJsPath, 'utf8'), framework, scenario, size);
   return measureSource(framework, scenario, size);
 }
+
+/** Per-respondent protection in the built add-on: calls and time per protected row (issue 15, Sheets 4). */
+export interface ProtectionMeasure {
+  respondents: number;
+  protectedRows: number;
+  /** Spreadsheet service calls of Create review with and without per-respondent protection */
+  callsWith: number;
+  callsWithout: number;
+  callsPerRow: number;
+  /** reads that make Sheets flush pending writes (Protection.getEditors, canDomainEdit), per row */
+  readsPerRow: number;
+  msWith: number;
+  msWithout: number;
+  /** fake time per row: the fake has no network, so real Sheets is slower; the call count is the portable figure */
+  msPerRow: number;
+}
+
+export function measureProtection(codeJsPath: string, respondents = 200): ProtectionMeasure {
+  const code = readFileSync(codeJsPath, 'utf8');
+  const run = (protect: boolean): { calls: Record<string, number>; ms: number } => {
+    const fake = new FakeAppsScript({ owner: 'owner@example.org', user: 'coordinator@example.org', editors: ['coordinator@example.org'] });
+    const pr = loadAddon(code, fake, BENCH_TODAY);
+    const names = Array.from({ length: respondents }, (_, i) => `Person ${i + 1} <person${i + 1}@example.org>`);
+    const form: CreateForm = { frameworkId: 'partnership-tree', partnerships: ['Bench'], respondents: names, cycle: BENCH_CYCLE, protect };
+    const mark = fake.calls.length;
+    const t = performance.now();
+    const out = pr.prCreate(form);
+    const ms = performance.now() - t;
+    if (!out.ok) throw new Error(`Create review failed in the protection bench: ${out.message}`);
+    return { calls: fake.countsSince(mark), ms };
+  };
+  run(false); // warm-up: the first run pays for compiling the script
+  const without = run(false);
+  const withP = run(true);
+  const total = (c: Record<string, number>): number => Object.entries(c).filter(([n]) => isSpreadsheetCall(n)).reduce((a, [, v]) => a + v, 0);
+  const callsWith = total(withP.calls);
+  const callsWithout = total(without.calls);
+  const reads = (withP.calls['Protection.getEditors'] ?? 0) + (withP.calls['Protection.canDomainEdit'] ?? 0);
+  return {
+    respondents,
+    protectedRows: respondents,
+    callsWith,
+    callsWithout,
+    callsPerRow: (callsWith - callsWithout) / respondents,
+    readsPerRow: reads / respondents,
+    msWith: Math.round(withP.ms),
+    msWithout: Math.round(without.ms),
+    msPerRow: Math.round(((withP.ms - without.ms) / respondents) * 100) / 100,
+  };
+}

@@ -24,8 +24,9 @@ export type Feature = keyof typeof FEATURE_SETS;
 /** The oldest Excel that has a set, for messages. */
 export function excelVersionFor(set: string): string {
   const minor = Number(set.split('.')[1] ?? '0');
-  if (minor <= 8) return 'Excel 2019 or later, Microsoft 365 or Excel on the web';
-  if (minor <= 14) return 'Excel 2021 or later, Microsoft 365 or Excel on the web';
+  // Excel 2019 has ExcelApi 1.8, but its volume-licensed copies run add-ins in Internet Explorer 11's engine and
+  // others without WebView2 in Edge Legacy: neither runs the pane (an ES2020 build on React 19), so it is not named.
+  if (minor <= 14) return 'Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web';
   return 'Microsoft 365 or Excel on the web';
 }
 

@@ -1,9 +1,11 @@
 /**
  * The task pane's entry: waits for `Office.onReady`, then picks the bridge. Inside Excel the pane runs the core
  * operations against the open workbook through the Office.js adapter; anywhere else (`host: null`, or office.js
- * absent) it runs them against an in-page workbook drawn beside the pane: the browser preview.
+ * absent) it runs them against an in-page workbook drawn beside the pane: the browser preview — except when the
+ * page was opened by Office and office.js did not load, which it says plainly.
  */
 import '../../ui/zod-no-eval.js'; // first: zod must not try eval under the pane's CSP
+import { insideOffice, OFFICE_JS_BLOCKED } from './office-check.js';
 
 const clock = () => new Date();
 
@@ -27,6 +29,12 @@ async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('the task pane page has no #root element');
   const host = await officeReady();
+  if (host === null && insideOffice(window.location.search)) {
+    container.textContent = OFFICE_JS_BLOCKED;
+    container.setAttribute('role', 'alert');
+    container.style.padding = '12px';
+    return;
+  }
   if (host === 'Excel') {
     const [{ makeExcelBridge }, { mountTaskPane }] = await Promise.all([import('../bridge-excel.js'), import('../../ui/mount.js')]);
     mountTaskPane(container, makeExcelBridge(clock), { clock, officeBodyBackground: officeBodyBackground() });

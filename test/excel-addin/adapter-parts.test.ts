@@ -69,8 +69,8 @@ describe('adapter parts', () => {
   });
 
   it('names the oldest Excel with each requirement set', () => {
-    expect(excelVersionFor('1.8')).toBe('Excel 2019 or later, Microsoft 365 or Excel on the web');
-    expect(excelVersionFor('1.9')).toBe('Excel 2021 or later, Microsoft 365 or Excel on the web');
+    expect(excelVersionFor('1.8')).toBe('Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web');
+    expect(excelVersionFor('1.9')).toBe('Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web');
     expect(excelVersionFor('1.17')).toBe('Microsoft 365 or Excel on the web');
   });
 });

@@ -68,14 +68,14 @@ describe('requirement sets', () => {
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toContain('drop-down lists and checks on score cells (data validation)');
     expect(err.message).toContain('Excel JavaScript API 1.8');
-    expect(err.message).toContain('Excel 2019 or later');
+    expect(err.message).toContain('Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web');
     expect(fake.calls.filter((c) => c.op !== 'load')).toEqual([]);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
 
   it('refuses to write on Excel 2016 (ExcelApi 1.1 to 1.5) with a clear message', async () => {
     const { fake, host } = hostOn(FakeWorkbookState.with({ Sheet1: [] }), '1.3');
-    await expect(host.apply(createPlan(10))).rejects.toThrow(/Excel JavaScript API 1\.6.*Excel 2019 or later/);
+    await expect(host.apply(createPlan(10))).rejects.toThrow(/Excel JavaScript API 1\.6.*Excel 2021 or later/);
     await expect(host.read({ tabs: ['Sheet1'] })).rejects.toThrow(/Excel JavaScript API 1\.4/);
     expect(fake.syncs).toBe(0);
   });
