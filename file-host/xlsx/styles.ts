@@ -220,8 +220,10 @@ export class Styles {
       for (const c of fontNode?.children ?? []) parts.children.set(localName(c.name), fontSrc.slice(c.start, c.end));
       if (!parts.children.has('name')) parts.children.set('name', `<${p}name val="Calibri"/>`);
       if (!parts.children.has('sz')) parts.children.set('sz', `<${p}sz val="11"/>`);
-      if (f.bold !== undefined) f.bold ? parts.children.set('b', `<${p}b/>`) : parts.children.delete('b');
-      if (f.italic !== undefined) f.italic ? parts.children.set('i', `<${p}i/>`) : parts.children.delete('i');
+      if (f.bold === true) parts.children.set('b', `<${p}b/>`);
+      else if (f.bold === false) parts.children.delete('b');
+      if (f.italic === true) parts.children.set('i', `<${p}i/>`);
+      else if (f.italic === false) parts.children.delete('i');
       if (f.fontSize !== undefined) parts.children.set('sz', `<${p}sz val="${f.fontSize}"/>`);
       if (f.fontColour !== undefined) parts.children.set('color', `<${p}color rgb="${argb(f.fontColour)}"/>`);
       const ordered = [...parts.children.entries()].sort((a, b) => order(FONT_ORDER, a[0]) - order(FONT_ORDER, b[0]));

@@ -97,7 +97,7 @@ export function makeEntry(name: string, data: Uint8Array, level = 6): ZipEntry {
     name,
     method: useDeflate ? 8 : 0,
     crc: crc32(data),
-    compressed: useDeflate ? deflated! : data,
+    compressed: useDeflate ? deflated : data,
     size: data.length,
     dosTime: 0,
     dosDate: 0x21, // 1980-01-01: the package's own dates live in docProps/core.xml
