@@ -16,7 +16,6 @@ import { scoreReview } from '../scoring/score-review.js';
 import { splitTags, themeMentions } from '../scoring/themes.js';
 import { isBlank, normaliseLabel } from '../scoring/parse-score.js';
 import type { Comparison, PartnershipComparison, ScoreReport } from '../scoring/types.js';
-import { isIsoDate } from '../util/dates.js';
 import { buildInstructionsTab } from '../sheet-plan/instructions.js';
 import { FORMULA_SPARE_ROWS, TAB, tabOrder, type TabKey } from '../sheet-plan/layout.js';
 import { EXCEL_MAX_ROWS } from '../sheet-plan/limits.js';

@@ -454,7 +454,7 @@ export function draftPlan(framework: Framework, report: ScoreReport, data: Revie
     ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
     comparison: opts.comparison ?? null,
     previousCycle: opts.previousCycle ?? null,
-  } as O;
+  };
   const cap = Math.max(0, Math.floor(o.maxAreas));
   const dates = { target: addMonths(today, o.targetMonths), progress: addMonths(today, o.progressMonths) };
   const reg = registerResults ?? { tracker: [], risks: [], rows: [] };

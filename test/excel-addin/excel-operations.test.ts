@@ -92,9 +92,9 @@ describe.each([10, 1000])('operations through ExcelHost at %i respondents', (n) 
     let contact: { row: number; col: number } | undefined;
     for (let r = 1; r <= 10 && !contact; r++) for (let c = 1; c <= 20; c++) if (/^key contact/i.test(String(planTab.value(r, c) ?? ''))) contact = { row: r, col: c };
     expect(contact).toBeDefined();
-    // the first drafted row: its reference (column A) names an item, e.g. "item:1.1|Rochford LSP"
+    // the first drafted row: its reference (column A) names an area a person can quote, e.g. "Hallmark 2 – Rochford LSP"
     let firstPlanRow = contact!.row + 1;
-    while (!String(planTab.value(firstPlanRow, 1) ?? '').startsWith('item:')) firstPlanRow++;
+    while (!String(planTab.value(firstPlanRow, 1) ?? '').startsWith('Hallmark ')) firstPlanRow++;
     expect(firstPlanRow).toBeLessThan(contact!.row + 5);
     planTab.set(firstPlanRow, contact!.col, { value: '+44 20 7946 0000 (Jo Bloggs)' });
     fake.resetCounters();

@@ -161,7 +161,7 @@ describe('create → check → summarise → plan in the built script', () => {
     expect([1, 2, 3, 4].map((i) => summary._text(areas + 1 + i, 1)).sort()).toEqual(['ACCOUNT', 'COLLABORATE', 'DELIVER', 'LEAD']);
     const plan = fake.spreadsheet._sheet('Improvement Plan');
     const refs = [5, 6, 7, 8].map((r) => plan._text(r, 1)).sort();
-    expect(refs).toEqual(['item:ACCOUNT', 'item:COLLABORATE', 'item:DELIVER', 'item:LEAD']);
+    expect(refs).toEqual(['ACCOUNT', 'COLLABORATE', 'DELIVER', 'LEAD']);
     expect(plan._text(9, 1)).toBe('');
     // the plan's dates read back from Sheets as Date objects, turned into ISO dates in the spreadsheet's time zone:
     // drafting again recognised every row as the add-in's own draft (none counted as edited)
@@ -317,8 +317,8 @@ describe('menu items and going to a cell', () => {
     fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 1).setValues([[7]]);
     pr.menuCheck();
     expect(fake._alerts).toHaveLength(1);
-    expect(fake._alerts[0]).toMatch(/^Check entries\n1 problem found \(1 error\): choose one to go to its cell\.\nResponses!D6: /);
-    expect(fake._alerts[0]).toContain('Responses!D6: “7” is not on the scale. Enter 1, 2 or 3');
+    expect(fake._alerts[0]).toMatch(/^Check entries\n1 error to fix: choose it to go to its cell\.( \d+ reminders? below\.)?\nResponses!D6: /);
+    expect(fake._alerts[0]).toContain('Responses!D6: Respondent 1, ASPIRE: “7” is not on the scale. Enter 1, 2 or 3');
     pr.menuSummarise();
     expect(fake._alerts[1]).toBe('Build summary\nSummary built: 1 respondent, no scores yet; 0 actions on the Improvement Plan tab.');
     expect(pr.prSelect({ sheet: 'Responses', row: 6, col: 4 })).toBeNull();
