@@ -27,6 +27,10 @@ export const ScaleSchema = z
     /** True when the source paper gave no labels/values and this scale is our editable default. */
     isDefault: z.boolean().default(false),
     note: z.string().optional(),
+    /** What a score cell offers: the numbers (when absent) or the labels (a rating the paper words, e.g. Red/Amber/Green). */
+    entry: z.enum(['numbers', 'labels']).optional(),
+    /** Column header word for scores on this scale, e.g. "Rating"; default "Score". */
+    header: z.string().min(1).optional(),
   })
   .superRefine((s, ctx) => {
     for (let i = 1; i < s.points.length; i++) {
@@ -126,8 +130,10 @@ export const FrameworkSchema = z
     description: z.string().min(1),
     kind: FrameworkKindSchema,
     source: z.object({ seed: z.string(), reference: z.string() }),
-    /** Instructions text, in the seed's words where it has them. Paragraphs. */
+    /** Instructions quoted from the source paper, word for word (shown under "From the source paper"). Paragraphs. */
     instructions: z.array(z.string()).default([]),
+    /** How this workbook works: the product's own guidance for filling it in (never mixed with the paper's words). */
+    howTo: z.array(z.string()).default([]),
     scales: z.array(ScaleSchema).min(1),
     defaultScale: z.string(),
     rag: RagThresholdsSchema.default({ green: 75, amber: 50 }),

@@ -56,6 +56,8 @@ function scaleLines(framework: Framework): Line[] {
     if (scale.isDefault) out.push({ text: 'This scale is a default chosen by Partnership Review because the source paper gives none; it can be changed.', style: 'note' });
     if (scale.note) out.push({ text: scale.note, style: 'note' });
   }
+  // the mean-based colours and "divided" apply to scored questions only: a register's Summary uses neither
+  if (framework.sections.length === 0) return out;
   const pct = (n: number) => `${formatNumber(n)}%`;
   out.push({
     text: `Colours on the Summary: Green when an item's mean is at least ${pct(framework.rag.green)} of the way up the scale, Amber from ${pct(framework.rag.amber)}, Red below ${pct(framework.rag.amber)}.`,
@@ -67,7 +69,8 @@ function scaleLines(framework: Framework): Line[] {
 }
 
 function howToFill(framework: Framework, opts: InstructionsOptions): Line[] {
-  const out: Line[] = [{ text: 'How to fill in', style: 'heading' }];
+  const out: Line[] = [{ text: 'How this workbook works', style: 'heading' }];
+  for (const t of framework.howTo) out.push({ text: t });
   if (framework.sections.length > 0) {
     out.push({ text: `On the ${TAB.entry} tab, use one row per respondent: type the name in the Respondent column, choose the partnership and give the organisation.` });
     out.push({ text: 'Give each item its score and, where there is a column for it, the comment, evidence or answer that goes with it. Leave a cell blank when there is nothing to say.' });
@@ -83,6 +86,26 @@ function howToFill(framework: Framework, opts: InstructionsOptions): Line[] {
   out.push({ text: `Then run Check to list anything to correct (each problem names its tab and cell), and Summarise to rebuild the ${TAB.summary} and ${TAB.plan} tabs.` });
   out.push({ text: `You type in: ${opts.inputTabs.join(', ')}. The add-in rewrites: ${opts.generatedTabs.join(', ')}. On the ${TAB.plan} tab everything you type or change is kept when it is rebuilt; only its "SMART check" and "Source status" columns are the add-in's.` });
   out.push({ text: 'Dates are day/month/year (dd/mm/yyyy).' });
+  return out;
+}
+
+/** What the framework says about its sections and columns that the entry tabs cannot show in full. */
+function partsLines(framework: Framework): Line[] {
+  const out: Line[] = [];
+  const described = framework.sections.filter((s) => s.description);
+  if (described.length > 0) {
+    out.push({ text: 'The sections', style: 'heading' });
+    for (const s of described) out.push({ text: `${s.title}: ${s.description!}` });
+  }
+  const reg = framework.register;
+  const notes = [
+    ...(reg?.columns ?? []).filter((c) => c.note).map((c) => ({ tab: reg!.tab, header: c.header, note: c.note! })),
+    ...(reg?.groupSummary?.columns ?? []).filter((c) => c.note).map((c) => ({ tab: reg!.groupSummary!.tab, header: c.header, note: c.note! })),
+  ];
+  if (notes.length > 0) {
+    out.push({ text: 'The columns', style: 'heading' });
+    for (const n of notes) out.push({ text: `${n.tab}, ${n.header}: ${n.note}` });
+  }
   return out;
 }
 
@@ -123,12 +146,15 @@ export function buildInstructionsTab(framework: Framework, opts: InstructionsOpt
     { text: framework.description },
   ];
   if (framework.instructions.length > 0) {
+    // only the paper's own words, quoted; the product's guidance is under "How this workbook works"
     lines.push({ text: '' }, { text: 'From the source paper', style: 'heading' });
-    for (const p of framework.instructions) lines.push({ text: p });
+    for (const p of framework.instructions) lines.push({ text: `“${p}”` });
   }
   const scales = scaleLines(framework);
   if (scales.length > 0) lines.push({ text: '' }, ...scales);
   lines.push({ text: '' }, ...howToFill(framework, opts));
+  const parts = partsLines(framework);
+  if (parts.length > 0) lines.push({ text: '' }, ...parts);
   lines.push({ text: '' }, ...planRules(framework));
   if (framework.silences.length > 0) {
     lines.push({ text: '' }, { text: 'Choices this workbook makes where the source paper is silent', style: 'heading' });

@@ -74,7 +74,12 @@ const FIELD_HEADERS: Record<Exclude<ItemField, 'score'>, string> = {
 export function fieldHeader(framework: Framework, item: Item, field: ItemField): string {
   if (field !== 'score') return FIELD_HEADERS[field];
   const scale = scaleOf(framework, item);
-  return `Score (${formatNumber(scaleMin(scale))}–${formatNumber(scaleMax(scale))})`;
+  const word = scale.header ?? 'Score';
+  if (scale.entry === 'labels') {
+    const labels = scale.points.map((p) => p.label);
+    return `${word} (${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]!})`;
+  }
+  return `${word} (${formatNumber(scaleMin(scale))}–${formatNumber(scaleMax(scale))})`;
 }
 
 /** Numbers as a person reads them: 2 → "2", 2.5 → "2.5", at most two decimals. */

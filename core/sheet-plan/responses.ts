@@ -27,7 +27,9 @@ export interface ResponsesTab {
 /** What the score dropdown offers: the scale values, then the answers that are allowed but not scored. */
 export function scoreChoices(framework: Framework, item: Item): string[] {
   const scale = scaleOf(framework, item);
-  return [...scale.points.map((p) => formatNumber(p.value)), ...notScoredLabels(scale)];
+  // a rating the paper words (Red/Amber/Green) is offered as its words; other scales as their numbers
+  const points = scale.entry === 'labels' ? scale.points.map((p) => p.label) : scale.points.map((p) => formatNumber(p.value));
+  return [...points, ...notScoredLabels(scale)];
 }
 
 function scoreHelp(framework: Framework, item: Item): string {
@@ -88,7 +90,8 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
     const sc = cols.filter((c) => c.sectionId === section.id);
     if (sc.length === 0) continue;
     const first = sc[0]!.col;
-    sectionRow[first - 1] = val(section.title);
+    // the section's description is part of its questions (e.g. a stem "… in terms of:"): shown with the title
+    sectionRow[first - 1] = val(section.description ? `${section.title}: ${section.description}` : section.title);
     if (sc.length > 1) tab.merges.push({ row: R.section, col: first, rows: 1, cols: sc.length });
     for (const item of section.items) {
       const ic = sc.filter((c) => c.itemId === item.id);

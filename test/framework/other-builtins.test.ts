@@ -36,7 +36,9 @@ describe('nru-partnership (seed 004 section 2)', () => {
 
   it('gives each other criterion one placeholder with its standard left to the partnership', () => {
     const others = nru.sections.slice(1).map((s) => s.items);
-    expect(others.every((items) => items.length === 1 && items[0]!.guidanceIncomplete)).toBe(true);
+    expect(others.every((items) => items.length === 1)).toBe(true);
+    // Inclusive quotes a whole sentence of appendix 1 (issue #16): complete; the other four have no standard at all
+    expect(others.map((items) => items[0]!.guidanceIncomplete)).toEqual([false, true, true, true, true]);
     expect(others.map((items) => items[0]!.text)).toEqual([
       'Inclusive (sub-categories to be added by the partnership)',
       'Action-Focused (sub-categories to be added by the partnership)',
@@ -163,8 +165,8 @@ describe('risk-exercise (seed 003 §3.2)', () => {
     expect(risk.register!.columns.find((c) => c.id === 'rating')!.note).toContain('Red = high, Amber = moderate, Green = low');
   });
 
-  it('keeps the seed\'s scenarios as examples in the instructions, not as rows', () => {
-    expect(risk.instructions.some((p) => p.includes('Recognition of the KCP, local and regionally'))).toBe(true);
+  it('keeps the seed\'s scenarios as examples in the guidance, not as rows', () => {
+    expect(risk.howTo.some((p) => p.includes('Recognition of the KCP, local and regionally'))).toBe(true);
     expect(risk.sections).toEqual([]);
     expect(risk.silences.some((s) => s.includes('likelihood × impact'))).toBe(true);
   });

@@ -19,6 +19,8 @@ export const biannualReview: FrameworkInput = {
   instructions: [
     'A review of the KCP should therefore serve the purpose of addressing both the structural and operational composition of the partnership, highlighting weaknesses and recognising strengths.',
     'Based on the intended purpose of the review, sessions could therefore focus on the following: Structure (membership, theme group structure) and Operational (role, governance and accountability, risk, challenges and opportunities).',
+  ],
+  howTo: [
     'Rate each heading Red, Amber or Green and write the notes from the discussion beside it. This rating is our editable default: the paper proposes the headings but no rating.',
   ],
   scales: [
@@ -31,6 +33,8 @@ export const biannualReview: FrameworkInput = {
       ],
       notScored: NOT_SCORED,
       isDefault: true,
+      entry: 'labels',
+      header: 'Rating',
       note: 'Default scale: the paper asks no rating; a red/amber/green rating per heading is our default.',
     },
   ],

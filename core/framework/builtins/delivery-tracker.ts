@@ -26,8 +26,12 @@ export const deliveryTracker: FrameworkInput = {
     "Assess whether the actions have been effective in meeting the desired outcomes for the NRS, i.e. were the actions appropriate or 'plausible' for each particular objective.",
     'Plausibility means that the action you take to achieve the desired outcomes is likely to deliver them because there are clear logical links between actions and outcomes; what you are doing is the best possible approach based on knowledge and evidence of what works.',
     'Optional: identify which projects or actions may have human interest potential to use as case studies for the Annual Report; made a positive contribution to the Equalities agenda; could potentially make a greater contribution to the Equalities agenda; could potentially make a greater contribution to the sustainability/green agenda; could potentially be \'mainstreamed\'.',
-    'Conclusions would be recorded on a summary sheet with four categories: Achievements, Barriers, Solutions, and Action for Improvement (the Theme Review tab).',
+    'Conclusions would be recorded on a summary sheet with four categories: Achievements, Barriers, Solutions, and Action for Improvement.',
     SMART_DEFINITION,
+  ],
+  howTo: [
+    'The summary sheet of four categories is the Theme Review tab: one row per theme.',
+    'Flag columns (NRF-funded and the optional ones) take Yes or No from the dropdown; a blank cell counts as No.',
   ],
   scales: [
     {
@@ -108,7 +112,7 @@ export const deliveryTracker: FrameworkInput = {
     'Progress at dated points: the paper shows "Progress as at: 31st March 2003" and "2004". Three generic columns "Progress (1)", "(2)", "(3)" are our default; rename them with your own dates.',
     'Outcome and Means of Evaluation share one heading in the paper; they are two columns here. The lead partner is shown "in bold" in the paper; here it has its own column.',
     'The paper\'s "Action Required by 2005" is "Action Required" here, with no fixed year.',
-    'NRF-funded and the five optional flags (part e of annex A) are Yes/blank columns: the paper gives no format.',
+    'NRF-funded and the five optional flags (part e of annex A) are Yes/No columns (a blank cell counts as No): the paper gives no format.',
     'Theme Review: appendix 3 has Attendance at review meeting, Date of Review, Special Achievements, Barriers, Possible Solutions and Action for Improvement; annex A calls the four categories "Achievements, Barriers, Solutions, and Action for Improvement". We use appendix 3\'s wording.',
   ],
 };

@@ -22,6 +22,8 @@ export const frameworkReview: FrameworkInput = {
   },
   instructions: [
     'Overview of feedback from the LSP/CCP interviews: Looking back 2005-2008; Looking forward; Learning activities to help inform approach to agreeing future arrangement.',
+  ],
+  howTo: [
     'Write each answer in the interviewee\'s words and tag it with one or more themes, separated by semicolons (;). The default themes are the paper\'s barrier headings; add your own in the list.',
     'Rate each connection question: Very effective, Effective, Not very effective or Very ineffective, and say why in the comment.',
   ],

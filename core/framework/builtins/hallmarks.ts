@@ -22,6 +22,8 @@ export const hallmarks: FrameworkInput = {
     'Partners are invited (with the assistance of the Local Strategic Partnership officers) to complete the following partnership self-assessment questionnaire for each of the partnerships that make up the Rochford Local Strategic Partnership.',
     'The intention of this exercise is to more formally ascertain the health of the partnerships that exist under the auspices of the LSP. That they are all working towards an agreed set of shared principles and standards of operation. Furthermore the results of the self assessment can be used by the LSP Executive to annually assess the partnership.',
     "'The Hallmarks of effective Partnerships are intended to summarise the core elements of effective partnership working. They provide a way for partnerships to check if they are delivering effectively or if there are areas where they should target improvements.'",
+  ],
+  howTo: [
     "Answer each question Yes, Partly or No (or Don't know / N/A) and add a comment. This answer scale is our editable default: the questionnaire gives none.",
   ],
   scales: [

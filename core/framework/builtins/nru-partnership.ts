@@ -14,7 +14,8 @@ const toBeAdded = (id: string, criterion: string, guidance = ''): ItemInput => (
   id,
   text: `${criterion} (sub-categories to be added by the partnership)`,
   guidance,
-  guidanceIncomplete: true,
+  // only an empty standard is incomplete: Inclusive quotes a whole sentence of appendix 1
+  guidanceIncomplete: guidance === '',
   fields: FIELDS,
   evidenceRequired: true,
 });
@@ -34,8 +35,10 @@ export const nruPartnership: FrameworkInput = {
     'This section will assess the contribution made by individual partners to the success of your LSP, review the effectiveness of your LSP and the added value it brings to the delivery of local services. It will build on the process of accreditation.',
     'You must carry out a full review at least once every three years. However any areas of weakness you identify should be reviewed more frequently.',
     'Guidance from NRU states that each of the six categories in the Accreditation Action Plan should be reviewed thoroughly at least once every three years. So, for example, two categories could be reviewed in detail each year.',
-    'For each sub-category: What Evidence do we have to demonstrate this standard? What key progress have we made? Then give a score.',
     SMART_DEFINITION,
+  ],
+  howTo: [
+    'For each sub-category: What Evidence do we have to demonstrate this standard? What key progress have we made? Then give a score.',
   ],
   scales: [
     {

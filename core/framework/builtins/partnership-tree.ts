@@ -28,6 +28,8 @@ export const partnershipTree: FrameworkInput = {
   instructions: [
     "Partners participating in the workshop completed a self assessment against the characteristics in the Audit Commission's draft partnership tree.",
     'Each characteristic was scored by each participant where 1 = weak/needs improvement, 2 = present in parts, 3 = strong.',
+  ],
+  howTo: [
     'Give a comment with each score. Record the strengths and areas for improvement agreed for each characteristic on the Workshop Notes tab.',
   ],
   scales: [

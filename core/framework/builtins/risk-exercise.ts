@@ -19,6 +19,8 @@ export const riskExercise: FrameworkInput = {
   instructions: [
     'The exercise was structured around some common risk management methodology which consisted of considering the following themes: Roles and responsibilities; Objectives; Legal; Resources; Strategic; Legislative/regulatory; Business case; Communication and relationships; Governance; Political; Skills; Change Management; Stakeholders.',
     'The sessions focussed on the degree to which some of these areas could provide real risks to the KCP undertaking agreed responsibilities. Some potential scenarios were then developed and scored using traffic lights, suggesting areas which the partnership should focus for improvement.',
+  ],
+  howTo: [
     'Examples of scenarios from the paper (for illustration only): Recognition of the KCP, local and regionally; Ensuring a consistent approach to KCP theme group structure; Ensuring the LAA and Community Strategy links with other plans and strategies; Performance of the KCP within new CAA framework; Achieving LAA targets; Formal induction process to the KCP; Individual partners engagement with KCP. "The first risk was rated high, with the remainder being rated moderate."',
     'Write one scenario per row under its theme, as many as you need, and give it a rating: Red = high, Amber = moderate, Green = low. Likelihood and impact (1 to 5) are optional.',
   ],
