@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { describeOutcome, fuzzCase, isClean, runFuzzCase, type FuzzCase } from '../test/hardening/support/fuzz-case.js';
+import { identityCase, runIdentityCase } from '../test/hardening/support/fuzz-identity.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,7 +26,7 @@ const cases = option('cases', 10_000);
 const seed = option('seed', Date.now() % 2_147_483_647);
 const CHUNK = 250;
 
-const totals = { cases: 0, crashes: 0, cellsLost: 0, unlocated: 0, missed: 0, falseAlarms: 0, refused: 0, problems: 0, scoresChecked: 0, cellsCompared: 0 };
+const totals = { identityCases: 0, merged: 0, cases: 0, crashes: 0, cellsLost: 0, unlocated: 0, missed: 0, falseAlarms: 0, refused: 0, problems: 0, scoresChecked: 0, cellsCompared: 0 };
 const failures: { index: number; frameworkId: string; lines: string[] }[] = [];
 const started = Date.now();
 
@@ -53,6 +54,18 @@ for (let done = 0; done < cases; done += CHUNK) {
 }
 process.stderr.write('\n');
 
+// issue #11: identity, re-import and tab-collision cases (one for every ten workbooks above)
+const idCases = fc.sample(identityCase(), { numRuns: Math.max(1, Math.ceil(cases / 10)), seed });
+for (const [i, c] of idCases.entries()) {
+  const o = runIdentityCase(c);
+  totals.cases++;
+  totals.identityCases++;
+  if (o.crash) totals.crashes++;
+  if (o.merged) totals.merged++;
+  totals.cellsLost += o.lost.length;
+  if ((o.crash || o.merged || o.lost.length) && failures.length < 20) failures.push({ index: i, frameworkId: 'identity', lines: [o.crash ?? '', o.merged ?? '', ...o.lost].filter(Boolean) });
+}
+
 for (const f of failures) {
   console.log(`case ${f.index} (${f.frameworkId}):`);
   for (const l of f.lines.slice(0, 10)) console.log(`  ${l.split('\n').slice(0, 6).join('\n  ')}`);
@@ -63,9 +76,10 @@ console.log(
     `${totals.refused} workbooks with PR_Meta broken refused as expected`,
 );
 console.log(`problems without a cell: ${totals.unlocated}, invalid scores missed: ${totals.missed}, valid scores called errors: ${totals.falseAlarms}`);
+console.log(`identity cases (repeated names, anonymous rows, corrections between imports, tab collisions): ${totals.identityCases}, respondents merged: ${totals.merged}`);
 console.log(`cases: ${totals.cases}, crashes: ${totals.crashes}, cells lost: ${totals.cellsLost}`);
 process.exitCode = isCleanRun() ? 0 : 1;
 
 function isCleanRun(): boolean {
-  return totals.crashes === 0 && totals.cellsLost === 0 && totals.unlocated === 0 && totals.missed === 0 && totals.falseAlarms === 0;
+  return totals.crashes === 0 && totals.merged === 0 && totals.cellsLost === 0 && totals.unlocated === 0 && totals.missed === 0 && totals.falseAlarms === 0;
 }
