@@ -518,7 +518,10 @@ export class FakeRange {
     return Array.from({ length: this._rows }, (_, i) => Array.from({ length: this._cols }, (_, j) => fn(this._row + i, this._col + j)));
   }
   getNumberFormats(): string[][] {
-    return this._grid((r, c) => String(this._sheet._peek(r, c)?.format['numberFormat'] ?? ''));
+    return this._grid((r, c) => {
+      const f = this._sheet._peek(r, c)?.format['numberFormat'];
+      return typeof f === 'string' ? f : '';
+    });
   }
   getDataValidations(): (FakeDataValidation | null)[][] {
     return this._grid((r, c) => this._sheet._peek(r, c)?.validation ?? null);
