@@ -40,7 +40,7 @@ afterAll(() => cleanup());
 
 describe('the README’s --json commands', () => {
   it('shows check, summarise and score with --json, and no bare "npm run cli --"', () => {
-    expect(JSON_LINES.map((l) => l.split(/\s+/)[4])).toEqual(['check', 'summarise', 'score']);
+    expect(JSON_LINES.map((l) => l.split(/\s+/)[5])).toEqual(['check', 'summarise', 'score']);
     expect(README).not.toMatch(/npm run cli --/);
   });
 
