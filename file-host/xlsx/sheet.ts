@@ -419,6 +419,11 @@ export class SheetModel {
       cell.x = s ? `<${this.P}c r="${ref}" s="${s}"/>` : `<${this.P}c r="${ref}"/>`;
       return;
     }
+    if (cell.a < 0 && cell.x === old) {
+      // a cell this engine wrote: its start tag is `<c r="…"` then an optional ` s="…"`
+      cell.x = old.replace(/^(<[^\s>]+ r="[^"]*")(?: s="\d+")?/, s ? `$1 s="${s}"` : '$1');
+      return;
+    }
     // change only the s attribute of the cell's start tag
     const node = parseXml(old);
     const attrs: Record<string, string> = { r: ref, s: String(s), ...node.attrs };

@@ -97,6 +97,7 @@ export class Styles {
   private readonly fontNodes: XNode[];
   private readonly infoCache = new Map<number, XfInfo>();
   private readonly formatCache = new Map<string, number>();
+  private readonly formatObjects = new WeakMap<CellFormat, Map<number, number>>();
   private addedXfNodes: XNode[] = [];
   private addedFontNodes: XNode[] = [];
 
@@ -197,9 +198,19 @@ export class Styles {
 
   /** The cell format `s` with `f` laid over it: an existing index when one is identical, else a new one. */
   withFormat(s: number, f: CellFormat): number {
+    let byStyle = this.formatObjects.get(f);
+    if (!byStyle) {
+      byStyle = new Map();
+      this.formatObjects.set(f, byStyle);
+    }
+    const seen = byStyle.get(s);
+    if (seen !== undefined) return seen;
     const key = `${s}|${JSON.stringify(f)}`;
     const hit = this.formatCache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      byStyle.set(s, hit);
+      return hit;
+    }
     const p = this.prefix;
     const base = this.xfNode(s) ?? this.xfNode(0)!;
     const attrs: Record<string, string> = { ...base.attrs };
@@ -265,6 +276,7 @@ export class Styles {
     const xml = this.xfXml(attrs, alignXml, protXml, extra.map((c) => xfSrc.slice(c.start, c.end)).join(''));
     const id = this.addXf(xml);
     this.formatCache.set(key, id);
+    byStyle.set(s, id);
     return id;
   }
 
