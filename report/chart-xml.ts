@@ -9,7 +9,6 @@ const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationship
 
 export function xmlEscape(s: string): string {
   return s
-    // eslint-disable-next-line no-control-regex -- removes the control characters XML 1.0 does not allow
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -26,7 +26,6 @@ import type { PlanCell, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { newTab } from '../sheet-plan/tab.js';
 import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_ROWS, cellTextTooLong } from '../sheet-plan/limits.js';
 import { a1, columnLetter } from '../util/a1.js';
-import { isIsoDate } from '../util/dates.js';
 import type { Problem } from '../validation/types.js';
 import { cell as cellAt, colCount, findTab, isBlankValue } from '../reader/cells.js';
 import { readReview } from '../reader/read-review.js';

@@ -11,7 +11,6 @@ import { nameKey } from '../scoring/names.js';
 import { scoreRegister } from '../scoring/register.js';
 import { scoreReview } from '../scoring/score-review.js';
 import { themeMentions } from '../scoring/themes.js';
-import { isIsoDate } from '../util/dates.js';
 import { buildInstructionsTab } from '../sheet-plan/instructions.js';
 import {
   DEFAULT_RESPONDENT_ROWS,

@@ -51,7 +51,7 @@ export function planCell(tab: TabPlan, row: number, col: number): CellValue | un
     const c = col - b.col;
     if (r < 0 || c < 0 || r >= b.cells.length || c >= (b.cells[r]?.length ?? 0)) continue;
     const cell = b.cells[r]![c]!;
-    return 'v' in cell ? (cell.v as CellValue) : null;
+    return 'v' in cell ? (cell.v) : null;
   }
   return undefined;
 }

@@ -44,7 +44,7 @@ function near(a: number, b: number): boolean {
 }
 
 function shown(v: unknown): string {
-  return v === null || v === undefined ? 'blank' : typeof v === 'string' ? `“${v}”` : String(v);
+  return v === null || v === undefined ? 'blank' : typeof v === 'string' ? `“${v}”` : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
 }
 
 /** Excel's serial day number of an ISO date (1900 date system), to compare a date the host keeps as a number. */
@@ -54,7 +54,7 @@ function serialOf(iso: string): number {
 }
 
 /** A value the host kept, against what the plan asked for. Returns a problem, 'uncalculated', or null (same). */
-function compareValue(want: PlanCell, got: CellValue | undefined): string | 'uncalculated' | null {
+function compareValue(want: PlanCell, got: CellValue | undefined): string | null {
   const g = got === undefined || got === '' ? null : got;
   const v = want.v;
   if ('f' in want && g === null && v !== null && v !== '') return 'uncalculated';
@@ -118,7 +118,7 @@ function wanted(plans: SheetPlan[]): Map<string, Wanted> {
       }
       w.last = { ...t, hidden: t.hidden ?? w.last.hidden, freeze: t.freeze ?? w.last.freeze, protection: t.protection ?? w.last.protection, charts: t.charts.length > 0 ? t.charts : w.last.charts };
       for (const b of t.blocks) {
-        b.cells.forEach((row, i) => row.forEach((cell, j) => w!.cells.set(`${b.row + i},${b.col + j}`, { row: b.row + i, col: b.col + j, cell })));
+        b.cells.forEach((row, i) => row.forEach((cell, j) => w.cells.set(`${b.row + i},${b.col + j}`, { row: b.row + i, col: b.col + j, cell })));
       }
       for (const f of t.formats) {
         if (f.format.numberFormat !== undefined) w.numberFormats.set(`${f.range.row},${f.range.col}`, { row: f.range.row, col: f.range.col, format: f.format.numberFormat });

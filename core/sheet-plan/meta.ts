@@ -76,7 +76,7 @@ export function metaRows(m: MetaModel): [string, string | number][] {
     ['created', m.created],
     ['placeholders:entry', m.placeholders],
   ];
-  for (const k of MARKED_TABS) if (m.marks?.[k]) rows.push([`mark:${k}`, m.marks[k]!]);
+  for (const k of MARKED_TABS) if (m.marks?.[k]) rows.push([`mark:${k}`, m.marks[k]]);
   for (const [key, t] of Object.entries(m.tabs) as [TabKey, TabMeta][]) {
     rows.push([`tab:${key}`, t.name]);
     if (t.headerRow !== undefined) rows.push([`headerRow:${key}`, t.headerRow]);

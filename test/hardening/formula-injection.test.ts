@@ -20,7 +20,6 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hostText, needsTextGuard } from '../../core/sheet-plan/text-guard.js';
 import { run } from '../../file-host/cli/run.js';
-import { XlsxHost } from '../../file-host/xlsx-host.js';
 import { memoryRig, officeRig, sheetsRig, xlsxRig, type Rig } from './support/rigs.js';
 import { IMPORT_TABLE, PARTNERSHIP, PAYLOADS, PAYLOAD_MARKS, RESPONDENTS, runImportScenario, runInjectionScenario, stringsOnTab, valueAt, type ScenarioResult } from './support/scenario.js';
 

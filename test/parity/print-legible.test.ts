@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { getFramework } from '../../core/framework/catalogue.js';
-import { cli, TODAY } from '../file-host/cli-helpers.js';
+import { cli } from '../file-host/cli-helpers.js';
 import { tempDir } from '../file-host/helpers.js';
 import { convert, freshProfile, hasProgram, soffice } from './libreoffice.js';
 

@@ -18,7 +18,6 @@ export const SERIES_COLOURS = ['1F4E79', 'C55A11', '7F7F7F', '548235', '7030A0']
 
 export function xmlEscape(s: string): string {
   return s
-    // eslint-disable-next-line no-control-regex -- removes the control characters XML 1.0 does not allow
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

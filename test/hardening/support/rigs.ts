@@ -75,7 +75,7 @@ export function xlsxRig(): Rig & { readonly xlsx: XlsxHost } {
       return host.current;
     },
     type(sheet, row, col, value) {
-      host.current.type(sheet, row, col, value as string | number | boolean | null);
+      host.current.type(sheet, row, col, value);
     },
     deleteTab(name) {
       host.current.removeTab(name);
@@ -84,7 +84,7 @@ export function xlsxRig(): Rig & { readonly xlsx: XlsxHost } {
       host.current = await XlsxHost.fromBytes(await host.current.toBytes(), 'review.xlsx');
     },
     formulas() {
-      return host.current.formulas() as FormulaCell[];
+      return host.current.formulas();
     },
     typedStrings: () => [],
   };
