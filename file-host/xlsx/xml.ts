@@ -189,7 +189,6 @@ export function attrLocal(node: XNode, local: string): string | undefined {
  *  in strings (`_xHHHH_`), and a literal `_xHHHH_` protected as `_x005F_xHHHH_`. */
 export function escText(s: string): string {
   let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-  // eslint-disable-next-line no-control-regex -- finds the characters XML 1.0 forbids, to escape them
   out = out.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (ch) =>
     `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
@@ -199,7 +198,6 @@ export function escText(s: string): string {
 /** Text for an attribute value (quotes and whitespace kept as written). Control characters are dropped. */
 export function escAttr(s: string): string {
   return s
-    // eslint-disable-next-line no-control-regex -- drops the characters XML 1.0 forbids in attributes
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
