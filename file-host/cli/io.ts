@@ -44,7 +44,6 @@ export function financialYear(iso: string): string {
  * ESC → \x1b, CR → \r, C1 controls and bidirectional overrides → \u202e and so on.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const n = c.charCodeAt(0);
     if (c === '\r') return '\\r';
