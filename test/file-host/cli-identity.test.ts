@@ -80,7 +80,7 @@ describe('import identity through the command line', () => {
     expect((await summary(file)).respondents).toBe(3);
     const same = (await checkJson(file)).filter((p) => p.code === 'respondent.same-name');
     expect(same.map((p) => [p.cell, p.severity])).toEqual([['Responses!A7', 'warning']]);
-    expect(same[0]!.message).toMatch(/^3 respondents are named John Smith .*: confirm they are different people/);
+    expect(same[0]!.message).toMatch(/^John Smith: 3 respondents are named John Smith .*: confirm they are different people/);
     // the same export again adds nobody
     const again = await cli('import', file, export1, '-q');
     expect(again.stdout.split('\n')[0]).toBe(`Imported into ${file}: 0 respondents added, 0 updated.`);

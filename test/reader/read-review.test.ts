@@ -84,7 +84,7 @@ describe('readReview: responses', () => {
     expect(r.problems).toEqual([
       expect.objectContaining({ code: 'layout.unread-column', severity: 'warning', at: { sheet: 'Responses', row: 7, col: 4 } }),
     ]);
-    expect(checkReview(snap(wb), TODAY).lines[0]).toMatch(/^Responses!D7: Warning: Column D holds entries but has no key/);
+    expect(checkReview(snap(wb), TODAY).lines[0]).toMatch(/^Responses!D7: Reminder: Column D holds entries but has no key/);
     // the Summary's formulas follow the moved column, and PR_Meta records it
     wb.applyNow(planSummary(snap(wb), { today: TODAY }).plan);
     expectFormulasMatch(wb, 'Summary');

@@ -57,8 +57,9 @@ describe('makeLocalBridge over the in-memory workbook', () => {
 
     const checked = await bridge.check();
     expect(checked.ok).toBe(true);
-    expect(checked.message).toBe('1 problem found (1 error): choose one to go to its cell.');
-    expect(checked.problems).toHaveLength(1);
+    // one error (the 7) and three reminders: each respondent left LEAD, COLLABORATE and ACCOUNT unanswered
+    expect(checked.message).toBe('1 error to fix: choose it to go to its cell. 3 reminders below.');
+    expect(checked.problems.map((p) => p.severity)).toEqual(['error', 'warning', 'warning', 'warning']);
     expect(checked.problems[0]).toMatchObject({ severity: 'error', cell: 'Responses!F7', at: { sheet: 'Responses', row: 7, col: 6 } });
     expect(checked.problems[0]!.message).toMatch(/^“7” is not on the scale\./);
 
