@@ -61,7 +61,8 @@ describe('makeLocalBridge over the in-memory workbook', () => {
     expect(checked.message).toBe('1 error to fix: choose it to go to its cell. 3 reminders below.');
     expect(checked.problems.map((p) => p.severity)).toEqual(['error', 'warning', 'warning', 'warning']);
     expect(checked.problems[0]).toMatchObject({ severity: 'error', cell: 'Responses!F7', at: { sheet: 'Responses', row: 7, col: 6 } });
-    expect(checked.problems[0]!.message).toMatch(/^“7” is not on the scale\./);
+    // every line names the respondent (row 7 is the second, Ben Jones) and the question beside the cell
+    expect(checked.problems[0]!.message).toMatch(/^Ben Jones, THINK: “7” is not on the scale\./);
 
     await bridge.select(checked.problems[0]!.at!);
     expect(book.selected).toEqual({ sheet: 'Responses', row: 7, col: 6 });
