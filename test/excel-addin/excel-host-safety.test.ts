@@ -88,7 +88,8 @@ describe('requirement sets', () => {
     const result = await host.apply(createPlan(10));
     expect(result.warnings).toEqual([
       'Print setup was skipped. This version of Excel is too old for print setup (orientation, fit to width, repeated heading rows): ' +
-        'Partnership Review needs the Excel JavaScript API 1.9. Open the workbook in Excel 2021 or later, Microsoft 365 or Excel on the web, then try again.',
+        'Partnership Review needs the Excel JavaScript API 1.9. Open the workbook in Microsoft 365, ' +
+        'Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web, then try again.',
     ]);
     expect(fake.calls.some((c) => c.target.includes('pageLayout'))).toBe(false);
     expect(fake.state.sheet('Responses').validations.length).toBeGreaterThan(0);

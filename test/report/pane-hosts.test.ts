@@ -1,6 +1,6 @@
 /**
  * "Download report" on each host's path, over the fakes: the Excel task pane's bridge over the Office.js adapter
- * (one sync to read, nothing written), the built Apps Script server's prReport over the recording fake (reads only,
+ * (one read of three syncs, nothing written), the built Apps Script server's prReport over the recording fake (reads only,
  * and its answer is plain JSON that crosses google.script.run unchanged), and the sidebar's bridge calling it by
  * name. The content is turned into a .docx in Node and python-docx opens it. Expected figures are hand-computed.
  */
@@ -61,7 +61,7 @@ async function opensInPythonDocx(o: ReportOutcome): Promise<string[]> {
 }
 
 describe('Excel: the task pane bridge over the Office.js adapter (fake)', () => {
-  it('reads the workbook in one sync, writes nothing, and gives the report of what was typed', async () => {
+  it('reads the workbook in one read of 3 syncs, writes nothing, and gives the report of what was typed', async () => {
     const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }));
     const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') });
     await runCreate(host, { framework: 'partnership-tree', partnerships: ['Kensington and Chelsea LSP'], respondents: ['Ann Smith', 'Ben Jones', 'Cara Patel'], cycle: '2026/27', protect: true, today: '2026-05-15' });
@@ -72,7 +72,9 @@ describe('Excel: the task pane bridge over the Office.js adapter (fake)', () => 
     const bridge = makeLocalBridge(host, 'Excel', () => new Date(2026, 4, 15, 10, 0));
     const stages: string[] = [];
     const o = await bridge.report((e) => stages.push(e.stage));
-    expect(fake.syncs).toBe(1);
+    // one read: tab list 1 + used-range sizes 1 + values 1 (a small workbook, under 100,000 cells) = 3; no write sync
+    expect(fake.syncs).toBe(3);
+    expect(fake.callsNamed('values=')).toHaveLength(0);
     expect(JSON.stringify(fake.state.sheets.map((s) => [s.name, s.grid()]))).toBe(before);
     expect(stages).toEqual(['reading', 'computing']);
     expectHandComputed(o);
