@@ -3,7 +3,8 @@
  * (and, in production, Office's CDN for office.js). Checked three ways:
  * - the built HTML carries a Content-Security-Policy with `connect-src 'self'`, and no `eval`/`new Function`;
  * - every URL in the built HTML/JS/CSS is scanned: the only external address allowed is office.js on Office's CDN
- *   (plus XML namespace names and React's error-decoder text, which are identifiers, never fetched);
+ *   (plus XML namespace names — including the Office Open XML ones docx writes into its documents — and library
+ *   message links, which are identifiers, never fetched);
  * - the pages load in headless Chromium from 127.0.0.1 (office.js served locally) and a request to any other origin
  *   fails the test (and is blocked before it leaves).
  */
@@ -26,10 +27,20 @@ const OFFICE_JS_TELEMETRY_FRAME = /telemetryservice\.firstpartyapps\.oaspapps\.c
  * URLs that appear in the bundles as names or as words in a message, never as addresses fetched: XML namespaces,
  * JSON Schema identifiers (zod), the `http://[…]` zod builds to check an IPv6 address with `new URL`, and the
  * links libraries print in console messages (React's error decoder, Griffel's warnings in the sidebar bundle).
+ * The `docx` package (the "Download report" feature: a lazy chunk in the task pane, inlined in the sidebar) writes
+ * the Office Open XML namespace and relationship-type names into the .docx it builds (schemas.openxmlformats.org,
+ * schemas.microsoft.com/office, Dublin Core on purl.org, XMLSchema-instance, the Strict theme relationship type on
+ * purl.oclc.org) and links one Microsoft Answers page in an error message (more than 9 list levels).
  * Anything else fails the test. The browser tests and the CSP are what stop requests; this catches new addresses.
  */
 const IDENTIFIER_URLS = [
-  /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|1998\/Math\/MathML|XML\/1998\/namespace|2000\/xmlns\/?)$/,
+  /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|1998\/Math\/MathML|XML\/1998\/namespace|2000\/xmlns\/?|2001\/XMLSchema-instance)$/,
+  // Office Open XML namespaces and relationship types (http only, plain path segments, no query)
+  /^http:\/\/schemas\.openxmlformats\.org\/(drawingml|markup-compatibility|officeDocument|package|wordprocessingml)\/[\w./-]+$/,
+  /^http:\/\/schemas\.microsoft\.com\/office\/[\w./-]+$/,
+  /^http:\/\/purl\.org\/dc\/(elements\/1\.1|terms|dcmitype)\/$/,
+  /^http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships\/theme$/,
+  /^https:\/\/answers\.microsoft\.com\/en-us\/msoffice\/forum\/all\/does-word-support-more-than-9-list-levels\/d130fdcd-1781-446d-8c84-c6c79124e4d7$/,
   /^https?:\/\/json-schema\.org\/draft(-0[47]|\/2020-12)\/schema#?$/,
   /^http:\/\/\[\$$/,
   /^https:\/\/react\.dev\/errors\/?$/,

@@ -52,8 +52,10 @@ async function pages(): Promise<Page[]> {
       xMax: Number(w[3]),
       text: w[4]!,
     }));
-    // the footer's left part is the tab name (&A), in the bottom margin
-    const foot = words.filter((w) => w.yMin > height - 60 && w.xMin < 200).map((w) => w.text);
+    // the footer's left part is the tab name (&A): the words on the page's bottom line, in the bottom margin. Only
+    // that line — a page filled to its margin has body text within 60 pt of the edge too (the footer sits ~20 pt below)
+    const bottom = Math.max(...words.map((w) => w.yMin));
+    const foot = words.filter((w) => w.yMin > height - 60 && w.yMin > bottom - 2 && w.xMin < 200).map((w) => w.text);
     return { width: Number(m[1]), words, tab: foot.join(' ') };
   });
 }
