@@ -3,18 +3,12 @@
  * carried in the part itself (a cache of the series), so Word and LibreOffice draw it without a workbook. Each bar
  * takes its RAG colour when the caller gives one; the value is printed at the end of each bar.
  */
+import { xmlEscape } from '../core/util/xml-escape.js';
+
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export function xmlEscape(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 export interface BarChart {
   title: string;

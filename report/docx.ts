@@ -28,7 +28,8 @@ import {
 } from 'docx';
 import type { ReportBlock, ReportContent } from '../core/report/types.js';
 import type { Rag } from '../core/scoring/types.js';
-import { barChartXml, xmlEscape } from './chart-xml.js';
+import { xmlEscape } from '../core/util/xml-escape.js';
+import { barChartXml } from './chart-xml.js';
 
 const RAG_FILL: Record<Rag, string> = { red: 'C00000', amber: 'FFC000', green: '70AD47' };
 /** A4 portrait with 2 cm margins: 17 cm of text width. */

@@ -3,6 +3,7 @@
  * The chart refers to the cells (so Excel and LibreOffice redraw it as people type) and carries a cache of the
  * values at save time (so viewers that do not recalculate still draw it).
  */
+import { xmlEscape } from '../../../core/util/xml-escape.js';
 import type { ChartSpec } from '../../../core/sheet-plan/types.js';
 import { sheetRef, rangeA1 } from '../../../core/util/a1.js';
 
@@ -16,14 +17,6 @@ export const NS = {
 /** Series colours (default, ours): dark blue, then orange and grey, each readable on white with black labels. */
 export const SERIES_COLOURS = ['1F4E79', 'C55A11', '7F7F7F', '548235', '7030A0'];
 
-export function xmlEscape(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 export interface ChartData {
   /** header of each series column */
