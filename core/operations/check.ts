@@ -14,6 +14,7 @@ import type { ReviewData } from '../review/types.js';
 import { nameKey } from '../scoring/names.js';
 import { isBlank } from '../scoring/parse-score.js';
 import { cellLabel } from '../util/a1.js';
+import { shortenText } from '../util/graphemes.js';
 import { validatePlanRows } from '../validation/plan-rows.js';
 import { validateReview } from '../validation/validate.js';
 import { identityProblems } from '../validation/identity.js';
@@ -38,8 +39,7 @@ export const PLAN_REMINDER_ROWS = 5;
 const WORDING_LENGTH = 60;
 
 function shortWording(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= WORDING_LENGTH ? t : `${t.slice(0, WORDING_LENGTH - 1).trimEnd()}…`;
+  return shortenText(text, WORDING_LENGTH);
 }
 
 /** "Participant 2, question 5.3 “Are the partnership's plans…”: " — who and which question, beside the cell. */

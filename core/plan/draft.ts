@@ -44,6 +44,7 @@ import { registerColumns } from '../scoring/register.js';
 import { isBlank } from '../scoring/parse-score.js';
 import { nameKey } from '../scoring/names.js';
 import { addMonths } from '../util/dates.js';
+import { shortenText } from '../util/graphemes.js';
 import { DRAFT_STATUS } from './columns.js';
 
 export interface DraftOptions {
@@ -55,7 +56,7 @@ export interface DraftOptions {
   lowAchievement?: number;
   /** comments quoted per area (default 2) */
   quotes?: number;
-  /** longest comment quoted, in characters, before it is shortened with "…" (default 160) */
+  /** longest comment quoted, in characters (graphemes: an emoji or an accented letter is one), before it is shortened with "…" (default 160) */
   quoteLength?: number;
   /** drafted areas per partnership (or for the whole review) at most (default 6); Review Settings may set it */
   maxAreas?: number;
@@ -117,9 +118,9 @@ export interface DraftResult {
   maxAreas: number;
 }
 
+/** Cut at a grapheme boundary (never half an emoji, a flag or an accent), so the row reads back as written. */
 function shorten(s: string, max: number): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  return shortenText(s, max);
 }
 
 /** Up to `n` comments, those given with the lowest scores first (comments with no valid score last). */

@@ -8,6 +8,7 @@ import type { Change } from '../scoring/types.js';
 import { ragLabel } from '../scoring/rag.js';
 import { STYLE, val } from './cells.js';
 import { formatNumber } from './layout.js';
+import { prefixWithinUnits } from '../util/graphemes.js';
 import { NOTES_HEADERS } from './workshop-notes.js';
 import type { PlanCell } from './types.js';
 import type { TabWriter } from './writer.js';
@@ -17,7 +18,7 @@ import type { SummaryInput } from './summary.js';
 const CELL_LIMIT = 32_000;
 
 function clip(s: string): string {
-  return s.length <= CELL_LIMIT ? s : `${s.slice(0, CELL_LIMIT - 60)}… (more on the entry tab: the rest is cut here)`;
+  return s.length <= CELL_LIMIT ? s : `${prefixWithinUnits(s, CELL_LIMIT - 60)}… (more on the entry tab: the rest is cut here)`;
 }
 
 function findItem(input: SummaryInput, id: string): Item | undefined {

@@ -1,0 +1,88 @@
+/**
+ * Cutting text where a person sees a character boundary (issue #11): a cut never splits a surrogate pair, a letter
+ * from its combining accents, an emoji ZWJ sequence (a family), a flag (two regional indicators) or an emoji from its
+ * skin-tone modifier or variation selector. Uses `Intl.Segmenter` (graphemes); where a runtime lacks it (an older
+ * JavaScript engine), a fallback keeps the same sequences together by their code points.
+ */
+
+type Segmenter = { segment(s: string): Iterable<{ segment: string }> };
+
+function makeSegmenter(): Segmenter | null {
+  const I = Intl as unknown as { Segmenter?: new (locale: string | undefined, o: { granularity: 'grapheme' }) => Segmenter };
+  return typeof I.Segmenter === 'function' ? new I.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+}
+
+let segmenter: Segmenter | null | undefined;
+
+// marks, variation selectors, ZWJ, skin-tone modifiers and tag characters all attach to what comes before them
+const MARK = /^\p{M}$/u;
+function extends_(cp: string): boolean {
+  const c = cp.codePointAt(0)!;
+  return MARK.test(cp) || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0xe0020 && c <= 0xe007f);
+}
+function regional(cp: string): boolean {
+  const c = cp.codePointAt(0)!;
+  return c >= 0x1f1e6 && c <= 0x1f1ff;
+}
+
+/** Graphemes by code points, for engines without Intl.Segmenter: extenders, ZWJ joins and flag pairs stay together. */
+export function fallbackGraphemes(s: string): string[] {
+  const out: string[] = [];
+  let joinNext = false;
+  let regionalOpen = false;
+  for (const cp of s) {
+    const last = out.length - 1;
+    if (last >= 0 && (joinNext || extends_(cp))) {
+      out[last] += cp;
+      joinNext = cp === '\u200D';
+      continue;
+    }
+    if (last >= 0 && regionalOpen && regional(cp)) {
+      out[last] += cp;
+      regionalOpen = false;
+      continue;
+    }
+    out.push(cp);
+    joinNext = false;
+    regionalOpen = regional(cp);
+  }
+  return out;
+}
+
+/** The text as graphemes (user-perceived characters). */
+export function graphemes(s: string, opts: { fallback?: boolean } = {}): string[] {
+  if (opts.fallback) return fallbackGraphemes(s);
+  if (segmenter === undefined) segmenter = makeSegmenter();
+  if (!segmenter) return fallbackGraphemes(s);
+  return Array.from(segmenter.segment(s), (x) => x.segment);
+}
+
+/**
+ * A comment quoted in a sentence: spaces collapsed, and when longer than `max` characters (graphemes) cut at a
+ * grapheme boundary with "…" (the result is at most `max` graphemes including the "…"). A single grapheme can be
+ * long (a letter with many combining marks), so the cut also keeps the result within `max` × 8 UTF-16 units.
+ */
+export function shortenText(s: string, max: number, opts: { fallback?: boolean } = {}): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  const gs = graphemes(t, opts);
+  const unitCap = max * 8;
+  if (gs.length <= max && t.length <= unitCap) return t;
+  let out = '';
+  for (let i = 0; i < gs.length && i < max - 1; i++) {
+    if (out.length + gs[i]!.length > unitCap - 1) break;
+    out += gs[i]!;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** The longest prefix of whole graphemes that fits in `maxUnits` UTF-16 units (a cell's limit is in those units). */
+export function prefixWithinUnits(s: string, maxUnits: number, opts: { fallback?: boolean } = {}): string {
+  if (s.length <= maxUnits) return s;
+  let out = '';
+  // boundaries depend only on nearby text: segmenting a little past the limit gives the same whole graphemes before it
+  for (const g of graphemes(s.slice(0, maxUnits + 1024), opts)) {
+    if (out.length + g.length > maxUnits) break;
+    out += g;
+  }
+  return out;
+}
