@@ -51,7 +51,10 @@ export interface TabFacts {
   exists: boolean;
   hidden: boolean;
   frozen: { rows: number; cols: number };
-  merges: RangeRef[];
+  /** merged ranges, or null when this host cannot list them (Excel before ExcelApi 1.13) */
+  merges: RangeRef[] | null;
+  /** why `merges` is null, in plain words */
+  mergesUnknown?: string;
   /** the tab (or, in Sheets, its whole range) is protected */
   protected: boolean;
   /** one entry per conditional format rule: the ranges it covers */

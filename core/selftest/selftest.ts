@@ -207,6 +207,7 @@ function checkReadBack(list: CheckList, view: ScratchView, snap: Snapshot, facts
   const ruleP: string[] = [];
   let formulas = 0;
   let charts = 0;
+  let mergesUnknown: string | null = null;
   for (const w of want.values()) {
     const f = byTab.get(w.name);
     const tab = own(w.name);
@@ -249,6 +250,10 @@ function checkReadBack(list: CheckList, view: ScratchView, snap: Snapshot, facts
     if (f.hidden !== hidden) hP.push(`${tab}: ${hidden ? 'hidden' : 'visible'} expected.`);
     const fz = w.last.freeze ?? { rows: 0, cols: 0 };
     if (f.frozen.rows !== fz.rows || f.frozen.cols !== fz.cols) frP.push(`${tab}: ${fz.rows} rows and ${fz.cols} columns frozen expected, found ${f.frozen.rows} and ${f.frozen.cols}.`);
+    if (f.merges === null) {
+      mergesUnknown = f.mergesUnknown ?? 'this host cannot list merged cells';
+      continue;
+    }
     for (const m of w.merges) {
       if (!f.merges.some((g) => g.row === m.row && g.col === m.col && g.rows === m.rows && g.cols === m.cols)) mP.push(`${tab}!${rangeA1(m)}: merged expected.`);
     }
@@ -266,8 +271,13 @@ function checkReadBack(list: CheckList, view: ScratchView, snap: Snapshot, facts
   list.add('Read back', 'Charts', chP, `${charts} chart${charts === 1 ? '' : 's'}`);
   list.add('Read back', 'Hidden tabs', hP);
   list.add('Read back', 'Frozen panes', frP);
-  list.add('Read back', 'Merged cells', mP);
-  list.add('Read back', 'No merged range split by frozen panes', ruleP);
+  if (mergesUnknown !== null) {
+    list.skip('Read back', 'Merged cells', `${mergesUnknown}.`);
+    list.skip('Read back', 'No merged range split by frozen panes', `${mergesUnknown}.`);
+  } else {
+    list.add('Read back', 'Merged cells', mP);
+    list.add('Read back', 'No merged range split by frozen panes', ruleP);
+  }
 }
 
 /** The fill: four respondents' known scores, and a comment that looks like a formula, as a person would type them. */

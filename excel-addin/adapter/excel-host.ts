@@ -6,11 +6,13 @@
  */
 import type { CellRef, CellValue } from '../../core/review/types.js';
 import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../../core/host/types.js';
+import type { InspectHost, InspectRequest, TabFacts } from '../../core/host/inspect.js';
 import { LayoutChangedError, ReviewRequestError } from '../../core/operations/types.js';
 import type { SheetPlan } from '../../core/sheet-plan/types.js';
 import { a1, rangeA1 } from '../../core/util/a1.js';
 import { batchBytes, CALL_OVERHEAD_BYTES, DEFAULT_MAX_SYNC_BYTES, groupIntoBatches } from './batches.js';
 import { explainExcelError } from './excel-errors.js';
+import { inspectTabs, removeTabs } from './inspect.js';
 import type { ExcelContext, ExcelRun, IsSetSupported } from './office-types.js';
 import { officeIsSetSupported, Requirements } from './requirements.js';
 import { SheetProxies } from './sheet-proxies.js';
@@ -58,7 +60,7 @@ function isPayloadTooLarge(e: unknown): boolean {
   return false;
 }
 
-export class ExcelHost implements Host {
+export class ExcelHost implements Host, InspectHost {
   private readonly reqs: Requirements;
   private readonly maxSyncBytes: number;
   private readonly readCellsPerSync: number;
@@ -263,6 +265,25 @@ export class ExcelHost implements Host {
       left = [...created, ...touched];
     }
     return new WriteFailedError(messageOf(e), left);
+  }
+
+  /**
+   * Read-back for the self-test (adapter/inspect.ts): what Excel kept on the tabs asked about, in three syncs (the
+   * tab list; the tabs' facts and the probed cells, one more sync per further `readCellsPerSync` cells; the ranges
+   * of the conditional formats). Needs ExcelApi 1.8 (data validation); merged cells need 1.13 and are otherwise
+   * reported as unknown.
+   */
+  async inspect(requests: InspectRequest[]): Promise<TabFacts[]> {
+    this.reqs.require('validation');
+    return this.run((ctx) =>
+      inspectTabs(ctx, requests, this.reqs, { maxSyncBytes: this.maxSyncBytes, cellsPerSync: this.readCellsPerSync }, (stage, bytes) => this.sync(ctx, bytes, stage)),
+    );
+  }
+
+  /** Deletes the self-test's scratch tabs and workbook names that exist (two syncs). */
+  async remove(tabs: string[], namedRanges: string[]): Promise<void> {
+    this.reqs.require('write');
+    await this.run((ctx) => removeTabs(ctx, tabs, namedRanges, (stage, bytes) => this.sync(ctx, bytes, stage)));
   }
 
   /** Shows a cell to the person: activates its tab and selects it (one sync). */

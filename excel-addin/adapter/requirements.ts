@@ -17,6 +17,7 @@ export const FEATURE_SETS = {
   tabColour: { set: '1.7', feature: 'tab colours' },
   validation: { set: '1.8', feature: 'drop-down lists and checks on score cells (data validation)' },
   print: { set: '1.9', feature: 'print setup (orientation, fit to width, repeated heading rows)' },
+  mergedCells: { set: '1.13', feature: 'reading back merged cells (the self-test)' },
 } as const;
 
 export type Feature = keyof typeof FEATURE_SETS;

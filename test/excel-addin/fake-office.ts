@@ -11,6 +11,7 @@ import { loaded, q, type Pending, type RecordedCall } from './fake-calls.js';
 import { fakeError, FakeSheetState, FakeWorkbookState } from './fake-state.js';
 import type { FakeRange } from './fake-range.js';
 import { FakeWorksheet } from './fake-worksheet.js';
+import { checkLoad } from './office-js-types.js';
 
 export { FakeWorkbookState, FakeSheetState };
 export type { RecordedCall };
@@ -79,7 +80,7 @@ class FakeWorksheets {
 
   load(props: string): this {
     // 'items/name,items/visibility' → only name and visibility are readable on each item
-    const wanted = new Set(props.split(',').map((p) => p.trim().replace(/^items\//, '')));
+    const wanted = new Set(checkLoad('WorksheetCollection', props).map((p) => p.replace(/^items\//, '')));
     this.ctx.queue('worksheets', 'load', [props], () => {
       this.loadedItems = this.ctx.office.state.sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, i, wanted));
     });
@@ -117,6 +118,7 @@ class FakeNames {
   private loadedNames: string[] | undefined;
   constructor(private readonly ctx: FakeContext) {}
   load(props: string): this {
+    checkLoad('NamedItemCollection', props);
     this.ctx.queue('names', 'load', [props], () => void (this.loadedNames = [...this.ctx.office.state.names.keys()]));
     return this;
   }
@@ -132,12 +134,17 @@ class FakeNames {
     };
   }
   add(name: string, reference: FakeRange | string): void {
-    const ref = typeof reference === 'string' ? reference : `${reference.ws.sheetName}!${reference.address}`;
+    const ref = typeof reference === 'string' ? reference : `${reference.ws.sheetName}!${reference.at}`;
     this.ctx.queue('names', 'add', [name, ref], () => {
       if (this.ctx.office.state.names.has(name)) throw fakeError('ItemAlreadyExists', `name ${name} exists`);
       this.ctx.office.state.names.set(name, ref);
     });
   }
+}
+
+export interface FakeDrop {
+  validation?: boolean;
+  conditionalFormats?: boolean;
 }
 
 /** The fake Excel: pass `fake.run` where the adapter expects `Excel.run`. */
@@ -156,7 +163,15 @@ export class FakeOffice {
   /** called at the start of each `Excel.run`, before the batch (tests of concurrent edits) */
   beforeRun: ((state: FakeWorkbookState) => void) | undefined;
 
-  constructor(public state: FakeWorkbookState = FakeWorkbookState.with()) {}
+  /** what this Excel silently loses: the calls are accepted, nothing is kept (the self-test must then fail visibly) */
+  readonly drop: FakeDrop;
+
+  constructor(
+    public state: FakeWorkbookState = FakeWorkbookState.with(),
+    options: { drop?: FakeDrop } = {},
+  ) {
+    this.drop = { ...options.drop };
+  }
 
   readonly run: ExcelRun = async (batch) => {
     this.beforeRun?.(this.state);

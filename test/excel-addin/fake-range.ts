@@ -1,18 +1,25 @@
 /// <reference types="office-js" />
 /** The fake's range proxy: values, formulas, formats, validation and conditional formats (see fake-office.ts). */
-import { columnLetter } from '../../core/util/a1.js';
+import { columnLetter, sheetRef } from '../../core/util/a1.js';
 import { loaded, q } from './fake-calls.js';
-import { checkAssignment, methodType, propertyType } from './office-js-types.js';
+import { checkAssignment, checkLoad, isValueProperty, methodType, propertyType } from './office-js-types.js';
 import type { FakeContext } from './fake-office.js';
 import type { FakeWorksheet } from './fake-worksheet.js';
-import { type Bounds, type ConditionalEntry, fakeError, type FakeSheetState, overlaps, parseAddress, parseTyped, type ValidationEntry } from './fake-state.js';
+import { type Bounds, type ConditionalEntry, fakeError, type FakeSheetState, MAX_COLS, MAX_ROWS, overlaps, parseAddress, parseTyped, type ValidationEntry } from './fake-state.js';
 
 /**
  * Records assignments anywhere under an Office.js object (`format.font.bold = true`) as queued calls. `type` is the
  * Excel type of the object (e.g. `RangeFormat`): each property reached and each value set is checked against
  * @types/office-js, so a property Excel lacks or a value it refuses fails here instead of in Excel.
  */
-export function recorder<T>(ctx: FakeContext, target: string, onSet: (path: string, value: unknown) => void, type: string, path = ''): T {
+export function recorder<T>(
+  ctx: FakeContext,
+  target: string,
+  onSet: (path: string, value: unknown) => void,
+  type: string,
+  path = '',
+  read?: (path: string) => unknown,
+): T {
   return new Proxy(
     {},
     {
@@ -22,7 +29,10 @@ export function recorder<T>(ctx: FakeContext, target: string, onSet: (path: stri
           const itemType = methodType(type, 'getItem');
           return (item: string) => recorder(ctx, `${target}.getItem(${q(item)})`, (p, v) => onSet(`${path}[${item}].${p}`.replace(/^\./, ''), v), itemType);
         }
-        return recorder(ctx, `${target}.${prop}`, onSet, propertyType(type, prop), path ? `${path}.${prop}` : prop);
+        const full = path ? `${path}.${prop}` : prop;
+        // reading a value (`format.protection.locked`): only what load() asked for, as in Office.js
+        if (read && isValueProperty(type, prop)) return read(full);
+        return recorder(ctx, `${target}.${prop}`, onSet, propertyType(type, prop), full, read);
       },
       set: (_o, prop, value) => {
         if (typeof prop !== 'string') return false;
@@ -33,6 +43,59 @@ export function recorder<T>(ctx: FakeContext, target: string, onSet: (path: stri
       },
     },
   ) as T;
+}
+
+/** Excel's answer for an address: the tab, quoted where it must be, then the cells (`'PRST-x Summary'!A1:B2`). */
+export function qualified(sheet: string, b: Bounds): string {
+  const cell = (r: number, c: number): string => `${columnLetter(c)}${r}`;
+  const wholeRows = b.c1 === 1 && b.c2 === MAX_COLS;
+  const wholeCols = b.r1 === 1 && b.r2 === MAX_ROWS;
+  const cells = wholeRows ? `${b.r1}:${b.r2}` : wholeCols ? `${columnLetter(b.c1)}:${columnLetter(b.c2)}` : b.r1 === b.r2 && b.c1 === b.c2 ? cell(b.r1, b.c1) : `${cell(b.r1, b.c1)}:${cell(b.r2, b.c2)}`;
+  return `${sheetRef(sheet)}!${cells}`;
+}
+
+/**
+ * A range Excel works out at sync time (the frozen panes' location, merged areas, a conditional format's range), or a
+ * null object when there is none. Only loaded properties are readable; a null object's properties are not.
+ */
+export class FakeFoundRange {
+  private found: { sheet: string; areas: Bounds[] } | null | undefined;
+  private loadedProps = new Set<string>();
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly target: string,
+    /** 'Range' or 'RangeAreas' */
+    private readonly type: 'Range' | 'RangeAreas',
+    private readonly resolve: () => { sheet: string; areas: Bounds[] } | null,
+  ) {
+    ctx.queue(target, 'resolve', [], () => void (this.found = this.resolve()), true);
+  }
+  load(props: string): this {
+    const paths = checkLoad(this.type, props);
+    this.ctx.queue(this.target, 'load', [props], () => {
+      for (const p of paths) this.loadedProps.add(p);
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return loaded(this.found, `${this.type}.isNullObject`) === null;
+  }
+  private value<T>(name: string, get: (f: { sheet: string; areas: Bounds[] }) => T): T {
+    const f = loaded(this.found, `range.${name}`);
+    if (f === null) throw fakeError('InvalidOperation', `range.${name} was read through a null object`);
+    if (!this.loadedProps.has(name)) throw fakeError('PropertyNotLoaded', `range.${name} was not loaded (load('${name}') first)`);
+    return get(f);
+  }
+  get address(): string {
+    // a RangeAreas lists its areas as the documentation shows them: "Sheet1!A1:B4, Sheet1!D1:D4"
+    return this.value('address', (f) => f.areas.map((b) => qualified(f.sheet, b)).join(', '));
+  }
+  get rowCount(): number {
+    return this.value('rowCount', (f) => f.areas[0]!.r2 - f.areas[0]!.r1 + 1);
+  }
+  get columnCount(): number {
+    return this.value('columnCount', (f) => f.areas[0]!.c2 - f.areas[0]!.c1 + 1);
+  }
 }
 
 export class FakeRange
@@ -57,16 +120,21 @@ export class FakeRange
 {
   readonly target: string;
   private loadedValues: unknown[][] | undefined;
+  private loadedFormulas: unknown[][] | undefined;
+  private loadedNumberFormats: string[][] | undefined;
+  private loadedAddress: string | undefined;
+  private loadedLocked: boolean | null | undefined;
   private loadedIndex: { row: number; col: number; rows: number; cols: number } | undefined;
   private loadedProps = new Set<string>();
   private nullResolved: boolean | undefined;
 
   constructor(
     readonly ws: FakeWorksheet,
-    readonly address: string | undefined,
+    /** the address asked for (undefined: the whole tab) */
+    readonly at: string | undefined,
     readonly used = false,
   ) {
-    this.target = `${ws.target}.${used ? 'getUsedRangeOrNullObject(true)' : `getRange(${address === undefined ? '' : q(address)})`}`;
+    this.target = `${ws.target}.${used ? 'getUsedRangeOrNullObject(true)' : `getRange(${at === undefined ? '' : q(at)})`}`;
     if (used || ws.orNull) {
       ws.ctx.queue(this.target, 'resolve', [], () => {
         ws.mustExist(used ? 'getUsedRangeOrNullObject' : 'getRange');
@@ -85,13 +153,13 @@ export class FakeRange
       if (!b) throw fakeError('ItemNotFound', 'the tab is empty');
       return b;
     }
-    return parseAddress(this.address);
+    return parseAddress(this.at);
   }
 
   private queue(op: string, args: unknown[], run: (s: FakeSheetState, b: Bounds) => void): void {
     this.ctx.queue(this.target, op, args, () => {
       const s = this.ws.state();
-      if (s.protected && !['select', 'load'].includes(op)) throw fakeError('AccessDenied', `${s.name} is protected`);
+      if (s.protected && !['select', 'load'].includes(op) && !op.endsWith('.load')) throw fakeError('AccessDenied', `${s.name} is protected`);
       run(s, this.bounds(s));
     });
   }
@@ -101,20 +169,29 @@ export class FakeRange
   }
 
   load(props: string): this {
+    const paths = checkLoad('Range', props);
     this.ctx.queue(this.target, 'load', [props], () => {
       this.ws.mustExist('load');
       const s = this.ws.state();
       if (this.used && !s.usedBounds()) return;
       const b = this.bounds(s);
-      for (const p of props.split(',')) this.loadedProps.add(p.trim());
+      for (const p of paths) this.loadedProps.add(p);
       this.loadedIndex = { row: b.r1 - 1, col: b.c1 - 1, rows: b.r2 - b.r1 + 1, cols: b.c2 - b.c1 + 1 };
-      if (this.loadedProps.has('values')) {
-        this.loadedValues = Array.from({ length: b.r2 - b.r1 + 1 }, (_, r) =>
-          Array.from({ length: b.c2 - b.c1 + 1 }, (_, c) => s.value(b.r1 + r, b.c1 + c) ?? ''),
-        );
-        // what Excel would send back: counted against the response limit of this sync
-        this.ctx.responseBytes += JSON.stringify(this.loadedValues).length;
+      const grid = <T>(f: (r: number, c: number) => T): T[][] =>
+        Array.from({ length: b.r2 - b.r1 + 1 }, (_, r) => Array.from({ length: b.c2 - b.c1 + 1 }, (_, c) => f(b.r1 + r, b.c1 + c)));
+      const sent: unknown[] = [];
+      if (this.loadedProps.has('values')) sent.push((this.loadedValues = grid((r, c) => s.value(r, c) ?? '')));
+      // a formula cell gives its formula, any other its value (Office.js `formulas`)
+      if (this.loadedProps.has('formulas')) sent.push((this.loadedFormulas = grid((r, c) => s.formula(r, c) ?? s.value(r, c) ?? '')));
+      if (this.loadedProps.has('numberFormat')) sent.push((this.loadedNumberFormats = grid((r, c) => s.numberFormats.get(s.key(r, c)) ?? 'General')));
+      if (this.loadedProps.has('address')) this.loadedAddress = qualified(s.name, b);
+      if (this.loadedProps.has('format/protection/locked')) {
+        // Excel gives null when the cells differ
+        const locks = grid((r, c) => !s.unlocked.some((a) => overlaps(parseAddress(a || undefined), { r1: r, c1: c, r2: r, c2: c }))).flat();
+        this.loadedLocked = locks.every((x) => x === locks[0]) ? locks[0]! : null;
       }
+      // what Excel would send back: counted against the response limit of this sync
+      for (const x of sent) this.ctx.responseBytes += JSON.stringify(x).length;
     });
     return this;
   }
@@ -133,7 +210,10 @@ export class FakeRange
     this.write('values', rows);
   }
   get formulas(): any[][] {
-    throw new Error('the adapter never reads formulas');
+    return this.prop('formulas', this.loadedFormulas);
+  }
+  get address(): string {
+    return this.prop('address', this.loadedAddress);
   }
   set formulas(rows: any[][]) {
     this.write('formulas', rows);
@@ -155,7 +235,7 @@ export class FakeRange
     const h = b.r2 - b.r1 + 1;
     const w = b.c2 - b.c1 + 1;
     if (!Array.isArray(rows) || rows.length !== h || rows.some((r) => !Array.isArray(r) || r.length !== w)) {
-      throw fakeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range ${this.address}`);
+      throw fakeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size of the range ${this.at}`);
     }
   }
 
@@ -172,7 +252,7 @@ export class FakeRange
   }
 
   get numberFormat(): any[][] {
-    throw new Error('the adapter never reads numberFormat');
+    return this.prop('numberFormat', this.loadedNumberFormats);
   }
   set numberFormat(rows: any[][]) {
     this.queue('numberFormat=', [rows], (s, b) => {
@@ -218,21 +298,36 @@ export class FakeRange
       const s = this.ws.state();
       const b = this.bounds(s);
       if (path === 'protection.locked') {
-        if (value === false) s.unlocked.push(this.address ?? '');
+        if (value === false) s.unlocked.push(this.at ?? '');
         return;
       }
       if (s.protected) throw fakeError('AccessDenied', `${s.name} is protected`);
       if (path === 'columnWidth') for (let c = b.c1; c <= b.c2; c++) s.columnWidths.set(c, value as number);
       else if (path === 'rowHeight') for (let r = b.r1; r <= b.r2; r++) s.rowHeights.set(r, value as number);
-      else s.formats.push({ address: this.address ?? '', path, value });
-    }, 'RangeFormat');
+      else s.formats.push({ address: this.at ?? '', path, value });
+    }, 'RangeFormat', '', (path) => {
+      if (path !== 'protection.locked') throw new Error(`the adapter never reads format.${path}`);
+      return this.prop('format/protection/locked', this.loadedLocked === undefined ? undefined : { v: this.loadedLocked }).v;
+    });
+  }
+
+  /** Merged areas in the range (ExcelApi 1.13); more than 512 fail, as the documentation says. */
+  getMergedAreasOrNullObject(): FakeFoundRange {
+    return new FakeFoundRange(this.ctx, `${this.target}.getMergedAreasOrNullObject()`, 'RangeAreas', () => {
+      this.ws.mustExist('getMergedAreasOrNullObject');
+      const s = this.ws.state();
+      const b = this.bounds(s);
+      const areas = s.merges.map((m) => parseAddress(m)).filter((m) => overlaps(m, b));
+      if (areas.length > 512) throw fakeError('GeneralException', 'more than 512 merged areas');
+      return areas.length === 0 ? null : { sheet: s.name, areas };
+    });
   }
 
   /** as Excel does: `across` merges each row of the range on its own */
   merge(across?: boolean): void {
     this.queue('merge', [across], (s, b) => {
       if (!across || b.r1 === b.r2) {
-        s.merges.push(this.address ?? '');
+        s.merges.push(this.at ?? '');
         return;
       }
       for (let r = b.r1; r <= b.r2; r++) s.merges.push(`${columnLetter(b.c1)}${r}:${columnLetter(b.c2)}${r}`);
@@ -255,30 +350,17 @@ export class FakeRange
     });
   }
   select(): void {
-    this.queue('select', [], (s) => void (this.ctx.office.state.selection = `${s.name}!${this.address}`));
+    this.queue('select', [], (s) => void (this.ctx.office.state.selection = `${s.name}!${this.at}`));
   }
 
+  private dv: FakeDataValidation | undefined;
   get dataValidation(): FakeDataValidation {
-    return new FakeDataValidation(this);
+    return (this.dv ??= new FakeDataValidation(this));
   }
 
-  get conditionalFormats(): Pick<Excel.ConditionalFormatCollection, 'clearAll'> & { add(type: string): Excel.ConditionalFormat } {
-    const range = this;
-    return {
-      clearAll: () =>
-        range.queue('conditionalFormats.clearAll', [], (s, b) => void (s.conditionalFormats = s.conditionalFormats.filter((c) => !overlaps(c.bounds, b)))),
-      add: (type: string) => {
-        let entry: ConditionalEntry | undefined;
-        range.queue('conditionalFormats.add', [type], (s, b) => {
-          entry = { address: range.address ?? '', bounds: b, type, props: {} };
-          s.conditionalFormats.push(entry);
-        });
-        return recorder<Excel.ConditionalFormat>(range.ctx, `${range.target}.conditionalFormats.add(${q(type)})`, (path, value) => {
-          if (!entry) throw new Error('conditional format set before it was added');
-          entry.props[path] = value;
-        }, 'ConditionalFormat');
-      },
-    };
+  private cfs: FakeConditionalFormats | undefined;
+  get conditionalFormats(): FakeConditionalFormats {
+    return (this.cfs ??= new FakeConditionalFormats(this));
   }
 
   /** for the validation and chart fakes */
@@ -287,10 +369,79 @@ export class FakeRange
   }
 }
 
-class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks' | 'clear'> {
+/** The conditional formats that intersect a range: add, clear, and load to read them (ExcelApi 1.6). */
+class FakeConditionalFormats implements Pick<Excel.ConditionalFormatCollection, 'clearAll'> {
+  private loadedItems: FakeConditionalFormat[] | undefined;
   constructor(private readonly range: FakeRange) {}
+  clearAll(): void {
+    this.range.run('conditionalFormats.clearAll', [], (s, b) => void (s.conditionalFormats = s.conditionalFormats.filter((c) => !overlaps(c.bounds, b))));
+  }
+  add(type: string): Excel.ConditionalFormat {
+    const range = this.range;
+    const dropped = range.ws.ctx.office.drop.conditionalFormats === true;
+    let entry: ConditionalEntry | undefined;
+    range.run('conditionalFormats.add', [type], (s, b) => {
+      entry = { address: range.at ?? '', bounds: b, type, props: {} };
+      if (!dropped) s.conditionalFormats.push(entry); // a host that loses conditional formats (the self-test must notice)
+    });
+    return recorder<Excel.ConditionalFormat>(range.ws.ctx, `${range.target}.conditionalFormats.add(${q(type)})`, (path, value) => {
+      if (!entry) throw new Error('conditional format set before it was added');
+      entry.props[path] = value;
+    }, 'ConditionalFormat');
+  }
+  load(props: string): this {
+    const paths = checkLoad('ConditionalFormatCollection', props);
+    this.range.run('conditionalFormats.load', [props], (s, b) => {
+      this.loadedItems = s.conditionalFormats
+        .filter((c) => overlaps(c.bounds, b))
+        .map((c) => new FakeConditionalFormat(this.range, c, new Set(paths.map((p) => p.replace(/^items\//, '')))));
+    });
+    return this;
+  }
+  get items(): FakeConditionalFormat[] {
+    return loaded(this.loadedItems, 'conditionalFormats.items');
+  }
+}
+
+class FakeConditionalFormat implements Pick<Excel.ConditionalFormat, 'type'> {
+  constructor(
+    private readonly range: FakeRange,
+    private readonly entry: ConditionalEntry,
+    private readonly loadedProps: Set<string>,
+  ) {}
+  get type(): Excel.ConditionalFormatType {
+    if (!this.loadedProps.has('type')) throw fakeError('PropertyNotLoaded', "conditionalFormat.type was not loaded (load('items/type') first)");
+    return this.entry.type as Excel.ConditionalFormatType;
+  }
+  /** the range the rule applies to (one range: this fake, like the adapter, never makes a rule over several) */
+  getRangeOrNullObject(): FakeFoundRange {
+    const ws = this.range.ws;
+    return new FakeFoundRange(ws.ctx, `${this.range.target}.conditionalFormats.item.getRangeOrNullObject()`, 'Range', () => {
+      const s = ws.state();
+      return s.conditionalFormats.includes(this.entry) ? { sheet: s.name, areas: [this.entry.bounds] } : null;
+    });
+  }
+}
+
+const VALIDATION_TYPES: Record<string, Excel.DataValidationType> = {
+  list: 'List' as Excel.DataValidationType,
+  date: 'Date' as Excel.DataValidationType,
+  wholeNumber: 'WholeNumber' as Excel.DataValidationType,
+  decimal: 'Decimal' as Excel.DataValidationType,
+  time: 'Time' as Excel.DataValidationType,
+  textLength: 'TextLength' as Excel.DataValidationType,
+  custom: 'Custom' as Excel.DataValidationType,
+};
+
+class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks' | 'clear' | 'type'> {
+  private loadedEntry: { entry: ValidationEntry | null; mixed: boolean } | undefined;
+  private loadedProps = new Set<string>();
+  constructor(private readonly range: FakeRange) {}
+  private get dropped(): boolean {
+    return this.range.ws.ctx.office.drop.validation === true;
+  }
   private entry(s: FakeSheetState, b: Bounds): ValidationEntry {
-    const address = this.range.address ?? '';
+    const address = this.range.at ?? '';
     let e = s.validations.find((v) => v.address === address);
     if (!e) {
       e = { address, bounds: b };
@@ -301,19 +452,47 @@ class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAl
   private put<K extends 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks'>(key: K, v: ValidationEntry[K]): void {
     checkAssignment('DataValidation', key, v);
     this.range.run(`dataValidation.${key}=`, [v], (s, b) => {
+      if (this.dropped) return; // a host that loses data validation (the self-test must notice)
       const e = this.entry(s, b);
       if (key === 'rule' && e.rule) throw fakeError('InvalidOperation', 'clear the existing rule before setting a new one');
       e[key] = v;
     });
   }
+  load(props: string): this {
+    const paths = checkLoad('DataValidation', props);
+    this.range.run('dataValidation.load', [props], (s, b) => {
+      // the rule of every cell: the last one set over it; Excel answers for the range only when all agree
+      const seen = new Set<ValidationEntry | null>();
+      for (let r = b.r1; r <= b.r2; r++) {
+        for (let c = b.c1; c <= b.c2; c++) {
+          const cell = { r1: r, c1: c, r2: r, c2: c };
+          seen.add([...s.validations].reverse().find((v) => v.rule && overlaps(v.bounds, cell)) ?? null);
+        }
+      }
+      this.loadedEntry = { entry: seen.size === 1 ? [...seen][0]! : null, mixed: seen.size > 1 };
+      for (const p of paths) this.loadedProps.add(p);
+    });
+    return this;
+  }
+  private read(name: string): { entry: ValidationEntry | null; mixed: boolean } {
+    const e = loaded(this.loadedEntry, `dataValidation.${name}`);
+    if (!this.loadedProps.has(name)) throw fakeError('PropertyNotLoaded', `dataValidation.${name} was not loaded (load('${name}') first)`);
+    return e;
+  }
+  get type(): Excel.DataValidationType {
+    const { entry, mixed } = this.read('type');
+    if (mixed) return 'Inconsistent' as Excel.DataValidationType;
+    const key = entry?.rule ? Object.keys(entry.rule)[0] : undefined;
+    return key ? VALIDATION_TYPES[key]! : ('None' as Excel.DataValidationType);
+  }
   get rule(): Excel.DataValidationRule {
-    throw new Error('never read');
+    return this.read('rule').entry?.rule ?? {};
   }
   set rule(v: Excel.DataValidationRule) {
     this.put('rule', v);
   }
   get errorAlert(): Excel.DataValidationErrorAlert {
-    throw new Error('never read');
+    return this.read('errorAlert').entry?.errorAlert ?? { showAlert: true, style: 'Stop', title: '', message: '' };
   }
   set errorAlert(v: Excel.DataValidationErrorAlert) {
     this.put('errorAlert', v);

@@ -2,9 +2,9 @@
 /** The fake's worksheet proxies: a tab, its protection and its charts (see fake-office.ts). */
 import { loaded, q } from './fake-calls.js';
 import type { FakeContext } from './fake-office.js';
-import { type ChartEntry, fakeError, type FakeSheetState, parseAddress } from './fake-state.js';
-import { FakeRange, recorder } from './fake-range.js';
-import { checkAssignment } from './office-js-types.js';
+import { type ChartEntry, fakeError, type FakeSheetState, MAX_COLS, MAX_ROWS, parseAddress } from './fake-state.js';
+import { FakeFoundRange, FakeRange, recorder } from './fake-range.js';
+import { checkAssignment, checkLoad } from './office-js-types.js';
 
 export class FakeWorksheet
   implements Pick<Excel.Worksheet, 'activate' | 'isNullObject' | 'name' | 'position' | 'visibility' | 'tabColor'>
@@ -67,11 +67,12 @@ export class FakeWorksheet
   }
 
   load(props: string): this {
+    const paths = checkLoad('Worksheet', props);
     this.ctx.queue(this.target, 'load', [props], () => {
       if (this.isNull()) return;
       const s = this.state();
       this.snapshot = { name: s.name, visibility: s.visibility, position: this.ctx.office.state.sheets.indexOf(s) };
-      for (const p of props.split(',')) this.loadedProps.add(p.trim());
+      for (const p of paths) this.loadedProps.add(p);
     });
     return this;
   }
@@ -147,13 +148,13 @@ export class FakeWorksheet
     return (this.protectionProxy ??= new FakeProtection(this));
   }
 
-  get freezePanes(): Pick<Excel.WorksheetFreezePanes, 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
+  get freezePanes(): Pick<Excel.WorksheetFreezePanes, 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze'> & { getLocationOrNullObject(): FakeFoundRange } {
     const t = `${this.target}.freezePanes`;
     const q2 = (op: string, args: unknown[], run: (s: FakeSheetState) => void): void =>
       this.ctx.queue(t, op, args, () => run(this.state()));
     return {
       freezeAt: (r: Excel.Range | string) => {
-        const address = typeof r === 'string' ? r : (r as unknown as FakeRange).address;
+        const address = typeof r === 'string' ? r : (r as unknown as FakeRange).at;
         q2('freezeAt', [address], (s) => {
           const b = parseAddress(address);
           if (b.r1 !== 1 || b.c1 !== 1) throw fakeError('InvalidArgument', 'freezeAt expects a range from A1');
@@ -163,6 +164,15 @@ export class FakeWorksheet
       freezeRows: (n?: number) => q2('freezeRows', [n], (s) => void (s.freeze = { rows: n ?? 1, cols: 0 })),
       freezeColumns: (n?: number) => q2('freezeColumns', [n], (s) => void (s.freeze = { rows: 0, cols: n ?? 1 })),
       unfreeze: () => q2('unfreeze', [], (s) => void (s.freeze = null)),
+      // the frozen cells (ExcelApi 1.7): whole rows when only rows are frozen, whole columns when only columns are
+      getLocationOrNullObject: () =>
+        new FakeFoundRange(this.ctx, `${t}.getLocationOrNullObject()`, 'Range', () => {
+          this.mustExist('freezePanes.getLocationOrNullObject');
+          const s = this.state();
+          const f = s.freeze;
+          if (!f || (f.rows === 0 && f.cols === 0)) return null;
+          return { sheet: s.name, areas: [{ r1: 1, c1: 1, r2: f.rows > 0 ? f.rows : MAX_ROWS, c2: f.cols > 0 ? f.cols : MAX_COLS }] };
+        }),
     };
   }
 
@@ -203,6 +213,7 @@ class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'p
   private value: boolean | undefined;
   constructor(private readonly ws: FakeWorksheet) {}
   load(props: string): this {
+    checkLoad('WorksheetProtection', props);
     this.ws.ctx.queue(`${this.ws.target}.protection`, 'load', [props], () => {
       this.ws.mustExist('protection.load');
       this.value = this.ws.state().protected;
@@ -231,20 +242,21 @@ class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'p
 
 /** Assignments anywhere under the proxy become queued calls; `onSet(path, value)` runs at sync. */
 class FakeCharts {
-  private names: string[] | undefined;
+  private loadedItems: FakeChartItem[] | undefined;
   constructor(private readonly ws: FakeWorksheet) {}
   private get target(): string {
     return `${this.ws.target}.charts`;
   }
   load(props: string): this {
+    const paths = new Set(checkLoad('ChartCollection', props).map((p) => p.replace(/^items\//, '')));
     this.ws.ctx.queue(this.target, 'load', [props], () => {
       this.ws.mustExist('charts.load');
-      this.names = this.ws.state().charts.map((c) => (typeof c.props['name'] === 'string' ? c.props['name'] : ''));
+      this.loadedItems = this.ws.state().charts.map((c) => new FakeChartItem(c, paths));
     });
     return this;
   }
-  get items(): { name: string }[] {
-    return loaded(this.names, 'charts.items').map((name) => ({ name }));
+  get items(): FakeChartItem[] {
+    return loaded(this.loadedItems, 'charts.items');
   }
   getItemAt(i: number): { delete(): void } {
     return {
@@ -258,8 +270,8 @@ class FakeCharts {
   }
   add(type: string, source: FakeRange, seriesBy?: string): Excel.Chart {
     let entry: ChartEntry | undefined;
-    this.ws.ctx.queue(this.target, 'add', [type, source.address, seriesBy], () => {
-      entry = { type, source: source.address ?? '', seriesBy, props: {} };
+    this.ws.ctx.queue(this.target, 'add', [type, source.at, seriesBy], () => {
+      entry = { type, source: source.at ?? '', seriesBy, props: {} };
       this.ws.state().charts.push(entry);
     });
     const target = `${this.target}.add(${q(type)})`;
@@ -273,5 +285,33 @@ class FakeCharts {
           ? (start: string) => this.ws.ctx.queue(target, 'setPosition', [start], () => void (entry!.props['position'] = start))
           : Reflect.get(o, prop),
     }) as unknown as Excel.Chart;
+  }
+}
+
+/** A loaded chart: only the properties load() named are readable (`name`, `chartType`, `title/text`). */
+class FakeChartItem {
+  constructor(
+    private readonly entry: ChartEntry,
+    private readonly paths: Set<string>,
+  ) {}
+  private read<T>(path: string, v: T): T {
+    if (!this.paths.has(path)) throw fakeError('PropertyNotLoaded', `chart.${path.replace(/\//g, '.')} was not loaded (load('items/${path}') first)`);
+    return v;
+  }
+  get name(): string {
+    const n = this.entry.props['name'];
+    return this.read('name', typeof n === 'string' ? n : '');
+  }
+  get chartType(): string {
+    return this.read('chartType', this.entry.type);
+  }
+  get title(): { text: string } {
+    const t = this.entry.props['title.text'];
+    const read = this.read.bind(this);
+    return {
+      get text(): string {
+        return read('title/text', typeof t === 'string' ? t : '');
+      },
+    };
   }
 }

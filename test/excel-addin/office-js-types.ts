@@ -11,7 +11,9 @@ import ts from 'typescript';
 
 /** A type from the declarations, reduced to what the check needs (and cacheable as JSON). */
 type T =
-  | { k: 'str' | 'num' | 'bool' | 'null' | 'any' | 'arr' }
+  | { k: 'str' | 'num' | 'bool' | 'null' | 'any' }
+  /** an array; `of` names the element type when it is an Excel class (a collection's `items`) */
+  | { k: 'arr'; of?: string }
   | { k: 'lit'; v: string }
   | { k: 'ref'; n: string }
   | { k: 'union'; t: T[] };
@@ -35,7 +37,10 @@ function reduce(t: ts.TypeNode): T {
     if (ts.isStringLiteral(t.literal)) return { k: 'lit', v: t.literal.text };
     return { k: 'any' };
   }
-  if (ts.isArrayTypeNode(t)) return { k: 'arr' };
+  if (ts.isArrayTypeNode(t)) {
+    const el = t.elementType;
+    return ts.isTypeReferenceNode(el) ? { k: 'arr', of: ts.isIdentifier(el.typeName) ? el.typeName.text : el.typeName.right.text } : { k: 'arr' };
+  }
   if (t.kind === ts.SyntaxKind.StringKeyword) return { k: 'str' };
   if (t.kind === ts.SyntaxKind.NumberKeyword) return { k: 'num' };
   if (t.kind === ts.SyntaxKind.BooleanKeyword) return { k: 'bool' };
@@ -49,7 +54,7 @@ function load(): Model {
   const dir = dirname(require.resolve('@types/office-js/package.json'));
   const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   // parsing 190,000 lines of declarations takes seconds: the reduced model is cached per @types/office-js version
-  const cache = join(tmpdir(), `partnership-review-office-js-${version}.json`);
+  const cache = join(tmpdir(), `partnership-review-office-js-${version}-v2.json`);
   if (existsSync(cache)) return (model = JSON.parse(readFileSync(cache, 'utf8')) as Model);
   const text = readFileSync(join(dir, 'index.d.ts'), 'utf8');
   const src = ts.createSourceFile('index.d.ts', text, ts.ScriptTarget.Latest, false);
@@ -154,4 +159,47 @@ export function checkAssignment(typeName: string, prop: string, value: unknown):
   if (!t) throw new Error(`fake Office.js: Excel.${typeName} has no property "${prop}"`);
   const why = fits(t, value, `${typeName}.${prop}`);
   if (why) throw Object.assign(new Error(`fake Office.js: InvalidArgument: ${why}`), { code: 'InvalidArgument' });
+}
+
+/** Is `typeName.prop` a value (a scalar, an array or an options object), as opposed to a navigation object? */
+export function isValueProperty(typeName: string, prop: string): boolean {
+  const props = load().props[typeName];
+  const t = props?.[prop];
+  if (!t) throw new Error(`fake Office.js: Excel.${typeName} has no property "${prop}"`);
+  const name = refName(t);
+  // a navigation property's type is an Office.js object (a class with load()); options such as DataValidationRule are values
+  return !name || !load().methods[name]?.['load'];
+}
+
+/**
+ * Checks the paths given to `load()` (`'items/name,items/title/text'`, `'format/protection/locked'`) against
+ * @types/office-js, as Office.js refuses a property an object does not have (PropertyNotFound... InvalidArgument in
+ * the sync). Each path must end on a value; `items/` steps into a collection's item type. Returns the paths.
+ */
+export function checkLoad(typeName: string, props: string): string[] {
+  const paths = props.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (paths.length === 0) throw new Error(`fake Office.js: load() on Excel.${typeName} without property names loads everything; name the properties`);
+  for (const path of paths) {
+    let type = typeName;
+    const steps = path.split('/');
+    steps.forEach((step, i) => {
+      const m = load();
+      const t = m.props[type]?.[step];
+      if (!t) throw Object.assign(new Error(`fake Office.js: Excel.${type} has no property "${step}" (load('${path}'))`), { code: 'InvalidArgument' });
+      const last = i === steps.length - 1;
+      if (step === 'items' && t.k === 'arr' && t.of) {
+        if (last) throw new Error(`fake Office.js: load('${path}') names no property of the items`);
+        type = t.of;
+        return;
+      }
+      if (last) {
+        if (!isValueProperty(type, step)) throw new Error(`fake Office.js: load('${path}') ends on Excel.${type}.${step}, an object; name its properties`);
+        return;
+      }
+      const next = refName(t);
+      if (!next || !m.methods[next]?.['load']) throw new Error(`fake Office.js: Excel.${type}.${step} is a value; load('${path}') cannot go inside it`);
+      type = next;
+    });
+  }
+  return paths;
 }
