@@ -4,7 +4,9 @@
  *   real top-level function declarations (`function onOpen(e) { return PR.onOpen(e); }` …), because Apps Script
  *   only sees top-level functions. No `import`/`export`, ES2019 syntax for the V8 runtime.
  * - `sidebar.html`: the shared React task pane with the google.script.run bridge, JS and CSS inlined, no external
- *   URL at all, under a Content-Security-Policy that lets only that one script run (by its SHA-256 hash).
+ *   URL at all, under a Content-Security-Policy that lets only that one script run (by its SHA-256 hash). The script is
+ *   rewritten so that HtmlService's comment stripping cannot change it, and the build fails if it could
+ *   (html-service-script.ts).
  * - `appsscript.json`, copied from the repository root.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { GLOBAL_FUNCTIONS } from './server/api.js';
+import { htmlServiceHazards, rewriteForHtmlService } from './html-service-script.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -117,9 +120,12 @@ export function sidebarCsp(scriptText: string): string {
   ].join('; ');
 }
 
-/** Text safe inside an inline <script>: no "</script" or "<!--" can end or confuse the element. */
+/**
+ * The bundled sidebar script, made safe to inline and to pass through HtmlService: no `//`, `/*`, `<!--`, `-->`,
+ * `<script`, `</script` or `<?` left anywhere in it (html-service-script.ts; throws, failing the build, otherwise).
+ */
 export function inlineScript(js: string): string {
-  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return rewriteForHtmlService(js);
 }
 
 async function buildSidebar(): Promise<string> {
@@ -133,11 +139,13 @@ async function buildSidebar(): Promise<string> {
     target: 'es2020',
     jsx: 'automatic',
     minify: true,
+    // template literals become string concatenation: HtmlService cuts `//` and `/*` inside them (html-service-script.ts)
+    supported: { 'template-literal': false },
   });
   const js = result.outputFiles!.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
   const css = result.outputFiles!.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
   const script = inlineScript(js);
-  return [
+  const html = [
     '<!doctype html>',
     '<html lang="en-GB">',
     '<head>',
@@ -161,6 +169,10 @@ async function buildSidebar(): Promise<string> {
   ]
     .filter((l) => l !== '')
     .join('\n');
+  // HtmlService removes HTML comments from the whole file: there must be none, and nothing that looks like one
+  const comments = htmlServiceHazards(html).filter((h) => h.sequence === '<!--' || h.sequence === '-->');
+  if (comments.length > 0) throw new Error(`sidebar.html holds "${comments[0]!.sequence}" at offset ${comments[0]!.index}, which HtmlService would strip`);
+  return html;
 }
 
 /** Write through a temporary file and a rename, so a reader (a test running beside another) never sees half a file. */
