@@ -100,22 +100,30 @@ function regExpConstruction(pattern: string, flags: string): string | undefined 
   return `(new RegExp(${rewriteStringLiteral(JSON.stringify(pattern))},${rewriteStringLiteral(JSON.stringify(flags))}))`;
 }
 
+/** A token's value (a string's cooked value, a name, a regular expression's { pattern, flags }): acorn sets it, its types omit it. */
+function valueOf(t: Token): unknown {
+  return (t as Token & { value?: unknown }).value;
+}
+
 function tokens(js: string): Token[] {
   return [...tokenizer(js, { ecmaVersion: 'latest', sourceType: 'script' })];
 }
 
 /** What a token means, for the before/after comparison: its kind and its value (a string's cooked value). */
 function meaning(t: Token): string {
-  const v = t.value as unknown;
-  if (t.type.label === 'regexp') return `regexp ${JSON.stringify(v && typeof v === 'object' && 'pattern' in v ? [v.pattern, (v as { flags: string }).flags] : v)}`;
+  const v = valueOf(t);
+  if (t.type.label === 'regexp') {
+    const r = v as { pattern: string; flags: string };
+    return `regexp ${JSON.stringify([r.pattern, r.flags])}`;
+  }
   return `${t.type.label} ${JSON.stringify(v ?? null)}`;
 }
 
 /** The tokens `( new RegExp ( "pattern" , "flags" ) )` stand for the regular expression `/pattern/flags`. */
 function constructionMeaning(ts: Token[]): string {
   const labels = ts.map((t) => t.type.label).join(' ');
-  if (labels !== '( new name ( string , string ) )' || ts[2]!.value !== 'RegExp') return `not a RegExp construction: ${labels}`;
-  return `regexp ${JSON.stringify([ts[4]!.value, ts[6]!.value])}`;
+  if (labels !== '( new name ( string , string ) )' || valueOf(ts[2]!) !== 'RegExp') return `not a RegExp construction: ${labels}`;
+  return `regexp ${JSON.stringify([valueOf(ts[4]!), valueOf(ts[6]!)])}`;
 }
 
 /**
@@ -133,9 +141,9 @@ export function rewriteForHtmlService(js: string): string {
     if (t.type.label === 'string' && /[/<>]/.test(raw)) {
       next = rewriteStringLiteral(raw);
       // a directive ("use strict") is recognised by its exact source text: never rewrite one
-      if (/^use (strict|asm)$/.test(String(t.value))) next = raw;
+      if (/^use (strict|asm)$/.test(String(valueOf(t)))) next = raw;
     } else if (t.type.label === 'regexp' && htmlServiceHazards(raw).length > 0) {
-      const v = t.value as { pattern: string; flags: string };
+      const v = valueOf(t) as { pattern: string; flags: string };
       const made = regExpConstruction(v.pattern, v.flags);
       if (made !== undefined) {
         next = made;
