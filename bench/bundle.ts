@@ -54,6 +54,23 @@ export function entryScripts(html: string): string[] {
   return [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
 }
 
+/**
+ * The pane's first load in a built pane folder: the entry scripts taskpane.html names and, transitively, what they
+ * import statically (a dynamic `import()` — the report's docx chunk — is not followed). Absolute paths, in the order
+ * found; a script the build did not emit is left out.
+ */
+export function firstLoadScripts(paneDir: string): string[] {
+  const initial = new Set<string>();
+  const queue = entryScripts(readFileSync(join(paneDir, 'taskpane.html'), 'utf8')).map((s) => join(paneDir, s));
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    if (initial.has(p) || !existsSync(p)) continue;
+    initial.add(p);
+    for (const imp of staticImports(readFileSync(p, 'utf8'))) queue.push(join(dirname(p), imp));
+  }
+  return [...initial];
+}
+
 export function measureBundles(root: string): BundleSizes {
   const paneDir = join(root, 'dist', 'excel-addin');
   const html = join(paneDir, 'taskpane.html');
@@ -63,20 +80,13 @@ export function measureBundles(root: string): BundleSizes {
       .filter((f) => f.endsWith('.js'))
       .map((f) => sizeOf(f, root));
     const byPath = new Map(files.map((f) => [join(root, f.file), f]));
-    const initial = new Set<string>();
-    const queue = entryScripts(readFileSync(html, 'utf8')).map((s) => join(paneDir, s));
-    while (queue.length > 0) {
-      const p = queue.shift()!;
-      if (initial.has(p) || !byPath.has(p)) continue;
-      initial.add(p);
-      for (const imp of staticImports(readFileSync(p, 'utf8'))) queue.push(join(dirname(p), imp));
-    }
+    const initial = firstLoadScripts(paneDir);
     taskpane = {
       files,
       totalGzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
       totalBytes: files.reduce((n, f) => n + f.bytes, 0),
-      initial: [...initial].map((p) => basename(p)),
-      initialGzipBytes: [...initial].reduce((n, p) => n + byPath.get(p)!.gzipBytes, 0),
+      initial: initial.map((p) => basename(p)),
+      initialGzipBytes: initial.reduce((n, p) => n + (byPath.get(p)?.gzipBytes ?? 0), 0),
     };
   }
   const sidebarPath = join(root, 'dist', 'sheets-addon', 'sidebar.html');

@@ -1,16 +1,23 @@
 /**
- * What the task pane's browser tests share: a production build of the pane in a temporary folder, a tiny static
- * server on 127.0.0.1 (random port), and Chromium that refuses every request that is not to the page's own origin.
- * office.js is requested from Office's CDN exactly as in production and answered from
+ * What the task pane's browser tests share: one production build of the pane per run (test/support/pane-build.ts),
+ * a tiny static server on 127.0.0.1 (random port), and Chromium that refuses every request that is not to the page's
+ * own origin. office.js is requested from Office's CDN exactly as in production and answered from
  * node_modules/@microsoft/office-js/dist, so nothing leaves the machine; anything else is aborted and recorded, and
- * the tests fail on it.
+ * the tests fail on it. `useServedPane()` sets all of it up for a test file.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { firstLoadScripts } from '../../bench/bundle.js';
+import { getFramework } from '../../core/framework/catalogue.js';
+import { entryColumns } from '../../core/sheet-plan/layout.js';
+import { a1 } from '../../core/util/a1.js';
+import { launchChromium } from '../support/chromium.js';
+import { builtPane } from '../support/pane-build.js';
+import { serveStatic, type StaticServer } from '../support/serve-dir.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts/excel-addin');
@@ -20,19 +27,57 @@ const OFFICE_CDN_PREFIX = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 export const OFFICE_TELEMETRY_FRAME = 'https://telemetryservice.firstpartyapps.oaspapps.com/';
 
 export { CHROMIUM_ARGS, launchChromium } from '../support/chromium.js';
+export { builtPane } from '../support/pane-build.js';
 
-/** Builds the task pane with the project's vite.config.ts into a temporary folder. */
-export async function buildPane(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'pr-taskpane-'));
-  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: build as `npm run build` does
-  const before = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = before;
-  }
-  return outDir;
+/** The served pane of a test file: valid inside its tests (after `beforeAll`). */
+export interface ServedPane {
+  /** the build folder (shared by the run: read it, never change it) */
+  readonly dist: string;
+  /** http://127.0.0.1:PORT */
+  readonly origin: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Builds the pane (once per run, see builtPane), serves it and launches Chromium before the file's tests, and stops
+ * both after them. `browser: false` for a file that only fetches.
+ */
+export function useServedPane(opts: { browser?: boolean } = {}): ServedPane {
+  let dist = '';
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    dist = await builtPane();
+    server = await serveStatic(dist);
+    if (opts.browser !== false) browser = await launchChromium();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T>(what: string, v: T | undefined): T => {
+    if (v === undefined || v === '') throw new Error(`the served pane's ${what} is used before beforeAll has run`);
+    return v;
+  };
+  return {
+    get dist() {
+      return ready('build', dist);
+    },
+    get origin() {
+      return ready('server', server).origin;
+    },
+    get browser() {
+      return ready('browser', browser);
+    },
+  };
+}
+
+/** The pane's first load: the entry script and what it imports statically (what runs before any dynamic import). */
+export function firstLoad(dist: string): { scripts: Set<string>; gzipBytes: number } {
+  const scripts = new Set(firstLoadScripts(dist));
+  let gzipBytes = 0;
+  for (const p of scripts) gzipBytes += gzipSync(readFileSync(p)).length;
+  return { scripts, gzipBytes };
 }
 
 export { serveStatic, type StaticServer } from '../support/serve-dir.js';
@@ -85,6 +130,22 @@ export async function collectCsp(page: Page, watch: PageWatch): Promise<void> {
   watch.csp.push(...list);
 }
 
-export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+/** Creates a partnership-tree review in the preview's pane: the form filled in and submitted, the outcome waited for. */
+export async function createTreeReview(page: Page, partnership: string, respondents: string[]): Promise<void> {
+  await page.getByRole('combobox', { name: 'Framework' }).click();
+  await page.getByRole('option', { name: 'Partnership tree self-assessment' }).click();
+  await page.getByRole('textbox', { name: 'Partnership' }).fill(partnership);
+  await page.getByRole('textbox', { name: 'Respondents' }).fill(respondents.join('\n'));
+  await page.getByRole('form', { name: 'Create review' }).getByRole('button', { name: 'Create review' }).click();
+  await expect.poll(() => page.getByTestId('outcome').innerText(), { timeout: 20_000 }).toContain('Review created');
+}
+
+/** Types scores down an item's score column of the preview's Responses grid, from the first respondent's row (6). */
+export async function typeTreeScores(page: Page, item: string, scores: readonly (number | string)[]): Promise<void> {
+  const col = entryColumns(getFramework('partnership-tree')).find((c) => c.itemId === item && c.field === 'score')!.col;
+  await page.locator(`[data-testid="workbook"] table[data-tab="Responses"] td[data-cell="${a1(6, col)}"]`).click();
+  for (const s of scores) {
+    await page.keyboard.type(String(s));
+    await page.keyboard.press('Enter'); // commits and moves down, as in Excel
+  }
 }

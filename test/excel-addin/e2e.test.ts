@@ -6,44 +6,29 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { entryScripts, staticImports } from '../../bench/bundle.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getFramework } from '../../core/framework/catalogue.js';
 import { entryColumns } from '../../core/sheet-plan/layout.js';
 import { a1 } from '../../core/util/a1.js';
 import {
   ARTIFACTS,
-  buildPane,
   collectCsp,
+  firstLoad,
   guardedContext,
-  launchChromium,
   OFFICE_TELEMETRY_FRAME,
-  removeDir,
   ROOT,
-  serveStatic,
+  typeTreeScores,
+  useServedPane,
   watchPage,
   type PageWatch,
-  type StaticServer,
 } from './e2e-support.js';
 
-let dist = '';
-let server: StaticServer;
-let browser: Browser;
+const pane = useServedPane();
 const watches: PageWatch[] = [];
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  dist = await buildPane();
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) removeDir(dist);
 });
 
 afterEach(() => {
@@ -56,13 +41,13 @@ afterEach(() => {
 });
 
 async function openPane(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; watch: PageWatch }> {
-  const { context, watch } = await guardedContext(browser, server.origin, { viewport: { width: 1280, height: 800 }, ...options });
+  const { context, watch } = await guardedContext(pane.browser, pane.origin, { viewport: { width: 1280, height: 800 }, ...options });
   watches.push(watch);
   const page = await context.newPage();
   watchPage(page, watch);
   // the pane reads the clock only for the default cycle and "today": fix it, so the run is repeatable
   await page.clock.setFixedTime(new Date('2026-05-15T10:00:00+01:00'));
-  await page.goto(`${server.origin}/taskpane.html`);
+  await page.goto(`${pane.origin}/taskpane.html`);
   await page.getByRole('heading', { name: 'Partnership Review' }).waitFor();
   await page.getByRole('combobox', { name: 'Framework' }).waitFor();
   return { page, watch };
@@ -153,13 +138,7 @@ describe('task pane in the browser preview (production build)', () => {
     // ── type scores into the grid ──
     const cols = entryColumns(getFramework('partnership-tree'));
     const scoreRef = (item: string, row: number) => a1(row, cols.find((c) => c.itemId === item && c.field === 'score')!.col);
-    for (const [item, scores] of Object.entries(SCORES)) {
-      await grid(page, 'Responses').locator(`td[data-cell="${scoreRef(item, 6)}"]`).click();
-      for (const s of scores) {
-        await page.keyboard.type(String(s));
-        await page.keyboard.press('Enter'); // commits and moves down, as in Excel
-      }
-    }
+    for (const [item, scores] of Object.entries(SCORES)) await typeTreeScores(page, item, scores);
     const commentRef = a1(6, cols.find((c) => c.itemId === 'DELIVER' && c.field === 'comment')!.col);
     await typeInto(page, 'Responses', commentRef, 'Getting delivery chains right: yet to see');
     expect(await cell(page, 'Responses', scoreRef('ASPIRE', 6))).toEqual({ value: '3', shown: '3' });
@@ -277,7 +256,7 @@ describe('themes follow the host', () => {
   it('dark theme when the browser prefers dark', async () => {
     const { page, watch } = await openPane({ colorScheme: 'dark' });
     expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe('dark');
-    const bg = await page.locator('aside').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await page.getByTestId('pane').evaluate((el) => getComputedStyle(el).backgroundColor);
     const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
     expect((r! + g! + b!) / 3).toBeLessThan(80); // a dark background
     await page.getByRole('button', { name: 'Check entries' }).click();
@@ -303,26 +282,15 @@ describe('themes follow the host', () => {
 
 describe('the production build', () => {
   it('has no eval, loads only office.js from outside, and its first load stays within 300 KB of gzipped JavaScript', () => {
+    const dist = pane.dist;
     const assets = join(dist, 'assets');
     const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(0);
     const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+    for (const f of js) expect(readFileSync(join(assets, f), 'utf8'), f).not.toMatch(/\beval\(|new Function\b/);
     // the first load: the entry script and what it imports statically (the report's docx chunk loads only when asked)
-    const initial = new Set<string>();
-    const queue = entryScripts(html).map((s) => join(dist, s));
-    while (queue.length > 0) {
-      const p = queue.shift()!;
-      if (initial.has(p)) continue;
-      initial.add(p);
-      for (const imp of staticImports(readFileSync(p, 'utf8'))) queue.push(join(p, '..', imp));
-    }
-    let gz = 0;
-    for (const f of js) {
-      const text = readFileSync(join(assets, f), 'utf8');
-      expect(text, f).not.toMatch(/\beval\(|new Function\b/);
-      if (initial.has(join(assets, f))) gz += gzipSync(text).length;
-    }
-    expect(initial.size).toBeGreaterThan(0);
+    const { scripts, gzipBytes: gz } = firstLoad(dist);
+    expect(scripts.size).toBeGreaterThan(0);
     expect(gz).toBeLessThan(300 * 1024);
     const external = [...html.matchAll(/(?:src|href)="(https?:[^"]+)"/g)].map((m) => m[1]);
     expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
@@ -356,7 +324,7 @@ describe('npm start on a machine without desktop Excel', () => {
       });
       expect(url).toBe(`http://127.0.0.1:${port}/taskpane.html`);
       const origin = new URL(url).origin;
-      const { context, watch } = await guardedContext(browser, origin, { viewport: { width: 1280, height: 800 } });
+      const { context, watch } = await guardedContext(pane.browser, origin, { viewport: { width: 1280, height: 800 } });
       watches.push(watch);
       const page = await context.newPage();
       watchPage(page, watch);

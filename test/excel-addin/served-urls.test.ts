@@ -5,30 +5,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { productionManifest } from '../../scripts/build-manifest.js';
 import { insideOffice } from '../../excel-addin/taskpane/office-check.js';
-import { buildPane, serveStatic, type StaticServer } from './e2e-support.js';
+import { useServedPane } from './e2e-support.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-let server: StaticServer;
+const pane = useServedPane({ browser: false });
 let urls: string[];
-let built: string;
 
-beforeAll(async () => {
-  built = await buildPane();
-  server = await serveStatic(built);
-  const xml = productionManifest(readFileSync(join(ROOT, 'manifest.xml'), 'utf8'), server.origin);
-  urls = [...new Set([...xml.matchAll(/(?:DefaultValue|Url)="([^"]+)"/g)].map((m) => m[1]!).filter((u) => u.startsWith(server.origin)))];
-}, 600_000);
-
-afterAll(async () => {
-  await server?.close();
+beforeAll(() => {
+  const xml = productionManifest(readFileSync(join(ROOT, 'manifest.xml'), 'utf8'), pane.origin);
+  urls = [...new Set([...xml.matchAll(/(?:DefaultValue|Url)="([^"]+)"/g)].map((m) => m[1]!).filter((u) => u.startsWith(pane.origin)))];
 });
 
 describe('the built add-in serves every URL in the manifest', () => {
   it('finds the pane, four icons and the support page in the manifest (hand count)', () => {
-    expect(urls.map((u) => u.slice(server.origin.length)).sort()).toEqual([
+    expect(urls.map((u) => u.slice(pane.origin.length)).sort()).toEqual([
       '/assets/icon-16.png',
       '/assets/icon-32.png',
       '/assets/icon-64.png',
@@ -51,7 +44,7 @@ describe('the built add-in serves every URL in the manifest', () => {
   });
 
   it('shows a readable message in the page itself, for a webview that cannot run the pane', () => {
-    const html = readFileSync(join(built, 'taskpane.html'), 'utf8');
+    const html = readFileSync(join(pane.dist, 'taskpane.html'), 'utf8');
     expect(html).toContain('If this message stays, this copy of Excel cannot run the add-in');
   });
 });

@@ -4,34 +4,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, buildPane, guardedContext, launchChromium, removeDir, serveStatic, watchPage, type StaticServer } from '../excel-addin/e2e-support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, guardedContext, useServedPane, watchPage } from '../excel-addin/e2e-support.js';
 
-let dist = '';
-let server: StaticServer;
-let browser: Browser;
+const pane = useServedPane();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  dist = await buildPane();
-  server = await serveStatic(dist);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) removeDir(dist);
 });
 
 describe('self-test in the browser preview', () => {
   it('runs from the footer link, passes every check, and removes its scratch tabs', async () => {
-    const { context, watch } = await guardedContext(browser, server.origin, { viewport: { width: 1280, height: 900 } });
+    const { context, watch } = await guardedContext(pane.browser, pane.origin, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     watchPage(page, watch);
     await page.clock.setFixedTime(new Date('2026-05-15T10:00:00+01:00'));
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${pane.origin}/taskpane.html`);
     await page.getByRole('button', { name: 'Run self-test' }).click();
     await page.getByText('Self-test passed').waitFor({ timeout: 60_000 });
     const text = await page.getByRole('textbox', { name: 'Self-test report' }).inputValue();

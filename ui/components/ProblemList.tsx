@@ -52,11 +52,6 @@ const useStyles = makeStyles({
   },
 });
 
-export function problemLabel(p: BridgeProblem): string {
-  const kind = p.severity === 'error' ? 'Error' : 'Reminder';
-  return p.cell ? `${kind} in ${p.cell}: ${p.message}` : `${kind}: ${p.message}`;
-}
-
 function Group(props: { id: string; title: string; hint: string; testId: string; problems: BridgeProblem[]; onChoose: (p: BridgeProblem) => void }) {
   const styles = useStyles();
   return (
@@ -74,16 +69,19 @@ function Group(props: { id: string; title: string; hint: string; testId: string;
                 <Icon />
               </span>
               <span className={styles.text}>
-                <span className={styles.hidden}>{p.severity === 'error' ? 'Error' : 'Reminder'}: </span>
+                <span className={styles.hidden}>{`${p.severity === 'error' ? 'Error' : 'Reminder'}${p.cell ? ' in' : ':'} `}</span>
                 <Body1Strong className={styles.cell}>{p.cell || 'Whole workbook'}</Body1Strong>
+                <span className={styles.hidden}>: </span>
                 <Caption1 className={styles.message}>{p.message}</Caption1>
+                {p.at ? <span className={styles.hidden}> Go to {p.cell}.</span> : null}
               </span>
             </>
           );
           return (
             <li key={`${i}:${p.cell}`}>
               {p.at ? (
-                <button type="button" className={styles.item} aria-label={`${problemLabel(p)} Go to ${p.cell}.`} onClick={() => props.onChoose(p)}>
+                // named by its own text (what it shows, then "Go to …" for screen readers), so the visible words are in its name
+                <button type="button" className={styles.item} onClick={() => props.onChoose(p)}>
                   {body}
                 </button>
               ) : (

@@ -19,6 +19,14 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   report: { fontFamily: tokens.fontFamilyMonospace, minHeight: '12em' },
+  /**
+   * Windows high contrast draws links in its own link colour. Fluent's high-contrast theme paints them yellow, meant
+   * for a black background; Chromium forces the colour but keeps the yellow as the text fill, which axe reads
+   * against a light high-contrast background (1.07 : 1). Name the system link colour outright.
+   */
+  link: {
+    '@media (forced-colors: active)': { color: 'LinkText', ':hover': { color: 'LinkText' }, ':active': { color: 'LinkText' } },
+  },
 });
 
 function summary(r: SelfTestReport): { intent: 'success' | 'warning' | 'error'; title: string; text: string } {
@@ -65,7 +73,7 @@ export function SelfTestPanel(props: { bridge: HostBridge; busy: boolean }) {
   const s = report ? summary(report) : null;
   return (
     <footer className={styles.footer} data-testid="self-test">
-      <Link as="button" disabled={running || props.busy} onClick={() => void start()}>
+      <Link as="button" className={running || props.busy ? undefined : styles.link} disabled={running || props.busy} onClick={() => void start()}>
         Run self-test
       </Link>
       <div aria-live="polite">

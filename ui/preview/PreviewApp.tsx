@@ -40,9 +40,10 @@ export function PreviewApp(props: { bridge: HostBridge; host: PreviewHost; clock
       <div className={styles.book} role="region" aria-label="Workbook (browser preview)">
         <WorkbookGrid host={props.host} />
       </div>
-      <aside className={styles.pane} aria-label="Partnership Review task pane">
+      {/* not a landmark: in Excel the pane is a page of its own, whose <main> is top-level; here it must stay so */}
+      <div className={styles.pane} data-testid="pane">
         <App bridge={props.bridge} clock={props.clock} />
-      </aside>
+      </div>
     </div>
   );
 }

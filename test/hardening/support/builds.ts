@@ -1,9 +1,9 @@
 /**
- * The built task pane and sidebar for the browser tests, built into test-artifacts/hardening/ (our own folder, so
- * a build here never races another test's build into dist/) and rebuilt only when a source is newer than the build.
+ * The built task pane and sidebar for the browser tests. The sidebar is built into test-artifacts/hardening/ (our own
+ * folder, so a build here never races another test's build into dist/) and rebuilt only when a source is newer than
+ * the build; the task pane is the run's one shared build.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoPath } from './paths.js';
 
@@ -27,25 +27,8 @@ function upToDate(marker: string): boolean {
   return existsSync(marker) && statSync(marker).mtimeMs >= newestSource();
 }
 
-/** The Excel task pane built by vite (the project's own vite.config.ts) into test-artifacts/hardening/excel-addin. */
-export async function builtTaskpane(): Promise<string> {
-  const outDir = repoPath('test-artifacts', 'hardening', 'excel-addin');
-  const html = join(outDir, 'taskpane.html');
-  if (upToDate(html)) return outDir;
-  await mkdir(outDir, { recursive: true });
-  const { build } = await import('vite');
-  // vitest sets NODE_ENV=test, which would make vite bundle React's development build: build what ships
-  const env = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({ configFile: repoPath('vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (env === undefined) delete process.env['NODE_ENV'];
-    else process.env['NODE_ENV'] = env;
-  }
-  if (!existsSync(html)) throw new Error(`vite built no taskpane.html into ${outDir}`);
-  return outDir;
-}
+/** The Excel task pane's production build, shared by every browser test of the run (test/support/pane-build.ts). */
+export { builtPane as builtTaskpane } from '../../support/pane-build.js';
 
 /** The Sheets add-on built by sheets-addon/build.ts into test-artifacts/hardening/sheets-addon. */
 export async function builtSidebar(): Promise<string> {
