@@ -69,10 +69,6 @@ function applyMerges(ws: SheetModel, merges: MergeSpec[]): void {
   for (const spec of merges) for (const m of mergedRanges(spec)) ws.merge(rectOf(m));
 }
 
-function eachCell(r: RangeRef, fn: (row: number, col: number) => void): void {
-  for (let row = r.row; row < r.row + r.rows; row++) for (let col = r.col; col < r.col + r.cols; col++) fn(row, col);
-}
-
 /** A small element rebuilt with some children replaced, in the order given (others kept after, as they were). */
 function rebuild(node: XNode | null, name: string, src: string, attrs: Record<string, string | null>, children: Record<string, string | null>, order: string[]): string {
   const kept = new Map<string, string>();
@@ -181,7 +177,7 @@ function applyProtection(wb: Workbook, ws: SheetModel, tab: TabPlan): void {
   const styles = wb.styles();
   for (const r of p.editable) {
     checkRange(tab.name, r);
-    eachCell(r, (row, col) => ws.setStyle(row, col, styles.withLocked(ws.styleAt(row, col), false)));
+    ws.mapStyleRange(rectOf(r), (s) => styles.withLocked(s, false));
   }
   ws.setElement('sheetProtection', `<${ws.P}sheetProtection${PROTECTION}/>`);
 }
@@ -261,7 +257,7 @@ export function applyTab(wb: Workbook, tab: TabPlan, state: TabState): AppliedTa
   const styles = wb.styles();
   for (const f of tab.formats) {
     checkRange(tab.name, f.range);
-    eachCell(f.range, (row, col) => ws.setStyle(row, col, styles.withFormat(ws.styleAt(row, col), f.format)));
+    ws.mapStyleRange(rectOf(f.range), (s) => styles.withFormat(s, f.format));
   }
   for (const w of tab.columnWidths) ws.setColAttrs(w.col, { width: String(w.width), customWidth: '1' });
   for (const h of tab.rowHeights ?? []) ws.setRowAttrs(h.row, { ht: String(h.height), customHeight: '1' });

@@ -26,10 +26,14 @@ export interface Cell {
   value: CellValue;
   /** formula text when the cell holds one ('' for a shared formula's dependent) */
   f?: string;
-  /** start/end of the original XML, or -1 when `x` holds new XML */
+  /** start/end of the original XML, or -1 when the cell was written in this session */
   a: number;
   b: number;
+  /** a written cell's XML after its `r` and `s` attributes (`/>` or ` t="s"><v>3</v></c>`): the start of the tag is
+   *  made when the part is written, so restyling a cell many times costs no string work */
   x?: string;
+  /** an original cell whose style index changed: only its `s` attribute is rewritten when the part is written */
+  restyled?: boolean;
 }
 
 export interface Row {
@@ -339,14 +343,14 @@ export class SheetModel {
     return 0;
   }
 
-  private cellFor(r: number, c: number): { row: Row; cell: Cell } {
+  private cellFor(r: number, c: number): { row: Row; cell: Cell; created: boolean } {
     const row = this.ensureRow(r);
     const cells = row.cells;
     const last = cells[cells.length - 1];
     if (!last || last.col < c) {
       const cell: Cell = { col: c, s: this.inheritedStyle(row, c), value: null, a: -1, b: -1 };
       cells.push(cell);
-      return { row, cell };
+      return { row, cell, created: true };
     }
     let lo = 0;
     let hi = cells.length;
@@ -355,10 +359,10 @@ export class SheetModel {
       if (cells[mid]!.col < c) lo = mid + 1;
       else hi = mid;
     }
-    if (cells[lo]?.col === c) return { row, cell: cells[lo]! };
+    if (cells[lo]?.col === c) return { row, cell: cells[lo]!, created: false };
     const cell: Cell = { col: c, s: this.inheritedStyle(row, c), value: null, a: -1, b: -1 };
     cells.splice(lo, 0, cell);
-    return { row, cell };
+    return { row, cell, created: true };
   }
 
   private touch(row: Row, cell: Cell, value = true): void {
@@ -367,6 +371,7 @@ export class SheetModel {
     if (value) this.touchedRows.add(row.r);
     if (cell.a >= 0) {
       cell.a = cell.b = -1;
+      delete cell.restyled;
     }
   }
 
@@ -375,29 +380,27 @@ export class SheetModel {
   writeValue(r: number, c: number, value: string | number | boolean | null, formula?: string): void {
     const { row, cell } = this.cellFor(r, c);
     this.touch(row, cell);
-    const ref = `${colLetter(c)}${r}`;
     const P = this.P;
-    const s = cell.s ? ` s="${cell.s}"` : '';
     delete cell.f;
     if (formula !== undefined) {
       cell.f = formula;
       const f = `<${P}f>${escText(formula)}</${P}f>`;
-      if (value === null || value === undefined) cell.x = `<${P}c r="${ref}"${s}>${f}</${P}c>`;
-      else if (typeof value === 'number') cell.x = Number.isFinite(value) ? `<${P}c r="${ref}"${s}>${f}<${P}v>${value}</${P}v></${P}c>` : `<${P}c r="${ref}"${s}>${f}</${P}c>`;
-      else if (typeof value === 'boolean') cell.x = `<${P}c r="${ref}"${s} t="b">${f}<${P}v>${value ? 1 : 0}</${P}v></${P}c>`;
-      else cell.x = `<${P}c r="${ref}"${s} t="str">${f}<${P}v>${escText(value)}</${P}v></${P}c>`;
+      if (value === null || value === undefined) cell.x = `>${f}</${P}c>`;
+      else if (typeof value === 'number') cell.x = Number.isFinite(value) ? `>${f}<${P}v>${value}</${P}v></${P}c>` : `>${f}</${P}c>`;
+      else if (typeof value === 'boolean') cell.x = ` t="b">${f}<${P}v>${value ? 1 : 0}</${P}v></${P}c>`;
+      else cell.x = ` t="str">${f}<${P}v>${escText(value)}</${P}v></${P}c>`;
       cell.value = typeof value === 'number' && !Number.isFinite(value) ? null : value;
       return;
     }
     if (value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value))) {
       cell.value = null;
-      cell.x = `<${P}c r="${ref}"${s}/>`;
+      cell.x = '/>';
       return;
     }
     cell.value = value;
-    if (typeof value === 'number') cell.x = `<${P}c r="${ref}"${s}><${P}v>${value}</${P}v></${P}c>`;
-    else if (typeof value === 'boolean') cell.x = `<${P}c r="${ref}"${s} t="b"><${P}v>${value ? 1 : 0}</${P}v></${P}c>`;
-    else cell.x = `<${P}c r="${ref}"${s} t="s"><${P}v>${this.ctx.sst().indexOf(value)}</${P}v></${P}c>`;
+    if (typeof value === 'number') cell.x = `><${P}v>${value}</${P}v></${P}c>`;
+    else if (typeof value === 'boolean') cell.x = ` t="b"><${P}v>${value ? 1 : 0}</${P}v></${P}c>`;
+    else cell.x = ` t="s"><${P}v>${this.ctx.sst().indexOf(value)}</${P}v></${P}c>`;
   }
 
   styleAt(r: number, c: number): number {
@@ -408,30 +411,84 @@ export class SheetModel {
   }
 
   setStyle(r: number, c: number, s: number): void {
-    const { row, cell } = this.cellFor(r, c);
-    if (cell.s === s && cell.a < 0 && cell.x !== undefined) return;
-    if (cell.s === s && cell.a >= 0) return;
-    const old = cell.a >= 0 ? this.src.slice(cell.a, cell.b) : cell.x;
-    this.touch(row, cell, false);
+    const { row, cell, created } = this.cellFor(r, c);
+    if (created) {
+      this.touch(row, cell, false);
+      cell.s = s;
+      cell.x = '/>';
+      return;
+    }
+    if (cell.s === s) return;
     cell.s = s;
-    const ref = `${colLetter(c)}${r}`;
-    if (old === undefined) {
-      cell.x = s ? `<${this.P}c r="${ref}" s="${s}"/>` : `<${this.P}c r="${ref}"/>`;
-      return;
+    row.cellsDirty = true;
+    this.dataDirty = true;
+    if (cell.a >= 0) cell.restyled = true;
+  }
+
+  /** Change the style index of every cell in a rectangle by a function of the one it has (or would inherit), row by row: each row is walked once (no lookup per cell), and the function is
+   *  called once per run of cells that share a style. */
+  mapStyleRange(rect: Rect, fn: (s: number) => number): void {
+    let lastIn = -1;
+    let lastOut = -1;
+    const map = (s: number): number => {
+      if (s !== lastIn) {
+        lastIn = s;
+        lastOut = fn(s);
+      }
+      return lastOut;
+    };
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const row = this.ensureRow(r);
+      const cells = row.cells;
+      let lo = 0;
+      let hi = cells.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cells[mid]!.col < rect.left) lo = mid + 1;
+        else hi = mid;
+      }
+      let i = lo;
+      let out: Cell[] | null = null;
+      for (let c = rect.left; c <= rect.right; c++) {
+        const cell = i < cells.length && cells[i]!.col === c ? cells[i++]! : null;
+        if (cell) {
+          out?.push(cell);
+          const s = map(cell.s);
+          if (cell.s === s) continue;
+          cell.s = s;
+          row.cellsDirty = true;
+          this.dataDirty = true;
+          if (cell.a >= 0) cell.restyled = true;
+          continue;
+        }
+        if (!out) out = cells.slice(0, i);
+        out.push({ col: c, s: map(this.inheritedStyle(row, c)), value: null, a: -1, b: -1, x: '/>' });
+        row.cellsDirty = true;
+        this.dataDirty = true;
+      }
+      if (out) {
+        for (; i < cells.length; i++) out.push(cells[i]!);
+        row.cells = out;
+      }
     }
-    if (cell.a < 0 && cell.x === old) {
-      // a cell this engine wrote: its start tag is `<c r="…"` then an optional ` s="…"`
-      cell.x = old.replace(/^(<[^\s>]+ r="[^"]*")(?: s="\d+")?/, s ? `$1 s="${s}"` : '$1');
-      return;
+  }
+
+  /** A cell's XML as it is written. */
+  private cellXml(row: number, c: Cell): string {
+    if (c.a >= 0) {
+      const old = this.src.slice(c.a, c.b);
+      if (!c.restyled) return old;
+      // change only the s attribute of the cell's start tag
+      const node = parseXml(old);
+      const ref = `${colLetter(c.col)}${row}`;
+      const attrs: Record<string, string> = { r: ref, s: String(c.s), ...node.attrs };
+      attrs['r'] = ref;
+      attrs['s'] = String(c.s);
+      if (!c.s) delete attrs['s'];
+      const tag = startTag(node.name, attrs, node.end === node.innerEnd);
+      return node.end === node.innerEnd ? tag : tag + old.slice(node.innerStart);
     }
-    // change only the s attribute of the cell's start tag
-    const node = parseXml(old);
-    const attrs: Record<string, string> = { r: ref, s: String(s), ...node.attrs };
-    attrs['r'] = ref;
-    attrs['s'] = String(s);
-    if (!s) delete attrs['s'];
-    const tag = startTag(node.name, attrs, node.end === node.innerEnd);
-    cell.x = node.end === node.innerEnd ? tag : tag + old.slice(node.innerStart);
+    return `<${this.P}c r="${colLetter(c.col)}${row}"${c.s ? ` s="${c.s}"` : ''}${c.x ?? '/>'}`;
   }
 
   // ---------- rows and columns ----------
@@ -713,7 +770,8 @@ export class SheetModel {
         delete row.attrs['spans'];
       }
       const tag = row.dirty || row.cellsDirty || row.a < 0 ? startTag(`${P}row`, { ...row.attrs, r: String(row.r) }) : this.src.slice(row.a, row.b);
-      const cells = row.cells.map((c) => (c.a >= 0 ? this.src.slice(c.a, c.b) : c.x ?? '')).join('');
+      let cells = '';
+      for (const c of row.cells) cells += this.cellXml(row.r, c);
       parts.push(`${tag.replace(/\/>$/, '>')}${cells}</${P}row>`);
     }
     parts.push(`</${node?.name ?? `${P}sheetData`}>`);

@@ -86,6 +86,8 @@ export class Styles {
   private readonly root: XNode;
   private readonly prefix: string;
   private readonly numFmts = new Map<number, string>();
+  /** withLocked(s, false | true) by style index */
+  private readonly lockedCache = [new Map<number, number>(), new Map<number, number>()];
   private readonly numFmtNode: XNode | null;
   private readonly addedNumFmts: Array<{ id: number; code: string }> = [];
   private readonly fonts: Collection;
@@ -282,9 +284,15 @@ export class Styles {
 
   /** The cell format `s`, unlocked (or locked again). */
   withLocked(s: number, locked: boolean): number {
+    const byStyle = this.lockedCache[locked ? 1 : 0]!;
+    const seen = byStyle.get(s);
+    if (seen !== undefined) return seen;
     const key = `${s}|locked:${locked}`;
     const hit = this.formatCache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      byStyle.set(s, hit);
+      return hit;
+    }
     const base = this.xfNode(s) ?? this.xfNode(0)!;
     const xfSrc = s < this.xfNodes.length ? this.src : this.xfs.items[s] ?? '';
     const attrs: Record<string, string> = { numFmtId: '0', fontId: '0', fillId: '0', borderId: '0', xfId: '0', ...base.attrs };
@@ -303,6 +311,7 @@ export class Styles {
     );
     const id = this.addXf(xml);
     this.formatCache.set(key, id);
+    byStyle.set(s, id);
     return id;
   }
 
