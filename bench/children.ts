@@ -32,8 +32,17 @@ export function parseChildOutput<T>(out: string): { result: T | null; steps: unk
 }
 
 export function runChild<T>(args: string[], timeoutMs: number): Promise<ChildOutcome<T>> {
+  return spawnChild<T>(['--expose-gc', '--import', 'tsx', CHILD, ...args], timeoutMs);
+}
+
+/** A child built to JavaScript (`child.ts` bundled), run with plain node: no TypeScript compiler in the process. */
+export function runChildScript<T>(script: string, args: string[], timeoutMs: number): Promise<ChildOutcome<T>> {
+  return spawnChild<T>(['--expose-gc', script, ...args], timeoutMs);
+}
+
+function spawnChild<T>(nodeArgs: string[], timeoutMs: number): Promise<ChildOutcome<T>> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, ...args], {
+    const child = spawn(process.execPath, nodeArgs, {
       cwd: join(dirname(CHILD), '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -121,6 +121,30 @@ function fileHostTable(r: BenchResults): { header: string[]; rows: string[][] } 
   return { header, rows };
 }
 
+/** The package engine and the ExcelJS file host it replaced, same scenario, same run. */
+function versusTable(r: BenchResults): { header: string[]; rows: string[][] } | null {
+  const v = r.versusExcelJs;
+  if (!v) return null;
+  const header = ['file host', 'create', 'import', 'summarise', 'total (runs)', 'peak memory', 'at start', '.xlsx size'];
+  const line = (name: string, x: NonNullable<typeof v.engine> | null): string[] =>
+    x
+      ? [name, ms(x.best.createMs!), ms(x.best.importMs!), ms(x.best.summariseMs!), `${ms(x.best.totalMs!)} (${x.runsMs.map((m) => ms(m)).join(', ')})`, `${x.peakRssMB.toFixed(0)} MB`, `${x.best.baselineRssMB?.toFixed(0) ?? '—'} MB`, x.best.xlsxBytes === null ? '—' : kB(x.best.xlsxBytes)]
+      : [name, '—', '—', '—', `NOT MEASURED: ${v.notMeasured ?? ''}`, '—', '—', '—'];
+  const rows = [line('package engine (this checkout)', v.engine), line('ExcelJS 4.4.0 (commit 804ccba)', v.exceljs)];
+  if (v.speedup !== null && v.memoryRatio !== null) rows.push(['engine ÷ ExcelJS', '', '', '', `${v.speedup.toFixed(1)}× faster`, `${(v.memoryRatio * 100).toFixed(0)}%`, '', '']);
+  return { header, rows };
+}
+
+function cliTable(r: BenchResults): { header: string[]; rows: string[][] } | null {
+  const c = r.cli;
+  if (!c) return null;
+  const header = ['command (node file-host/bin/partnership-review.mjs …)', 'median wall time', 'runs'];
+  const rows: string[][] = [];
+  for (const t of [c.frameworks, c.summarise]) if (t) rows.push([t.command, ms(t.medianMs), t.runsMs.map((m) => ms(m)).join(', ')]);
+  if (c.error) rows.push(['(error)', c.error, '']);
+  return { header, rows };
+}
+
 function deliveryTable(r: BenchResults): { header: string[]; rows: string[][] } {
   const header = ['what', 'measured'];
   const rows: string[][] = [];
@@ -178,7 +202,17 @@ export function printReport(r: BenchResults): string {
     `Core: median CPU time per call (${CORE_TIMING.runs} runs after ${CORE_TIMING.warmups} warm-ups; whole summary: ${SUMMARY_PLAN_TIMING.runs} after ${SUMMARY_PLAN_TIMING.warmups}), × prev = ratio to the size before`,
     coreTable(r),
   );
-  section('File host (.xlsx via ExcelJS): each step opens the bytes, runs, saves; one child process per size', fileHostTable(r));
+  section('File host (.xlsx, package engine; node with tsx): each step opens the bytes, runs, saves; one child process per size', fileHostTable(r));
+  const versus = versusTable(r);
+  if (versus) {
+    section(
+      `File host against the ExcelJS file host it replaced: ${r.versusExcelJs!.frameworkId} × ${int(r.versusExcelJs!.size)} respondents, create + import + summarise`,
+      versus,
+      `Both built in this run (the old one from commit 804ccba with git archive): ${r.versusExcelJs!.how}. Peak memory = peak resident set of the child process.`,
+    );
+  }
+  const cli = cliTable(r);
+  if (cli) section('Command line (built dist/cli): wall time from process start to exit, median of 5 after a warm-up', cli);
   section('Task pane and sidebar', deliveryTable(r));
   section('Targets', targetTable(r.targets.rows));
   const details = r.targets.rows.filter((t) => t.detail && t.status !== 'PASS' && t.status !== 'OK');
@@ -213,6 +247,32 @@ function summaryTable(r: BenchResults): { header: string[]; rows: string[][] } {
   return { header, rows };
 }
 
+/** The engine against ExcelJS and the command line's wall times, for the README. */
+function readmeFileHostLines(r: BenchResults): string[] {
+  const out: string[] = [];
+  const v = r.versusExcelJs;
+  if (v) {
+    if (v.engine && v.exceljs && v.speedup !== null && v.memoryRatio !== null) {
+      out.push(
+        `The .xlsx engine against the ExcelJS 4.4.0 file host it replaced (built from commit 804ccba in the same run; both bundled with esbuild and ` +
+          `run with plain node, quicker of two runs each), ${v.frameworkId} × ${int(v.size)} respondents, create + import + summarise: ` +
+          `${ms(v.engine.best.totalMs!)} and ${v.engine.peakRssMB.toFixed(0)} MB peak against ${ms(v.exceljs.best.totalMs!)} and ${v.exceljs.peakRssMB.toFixed(0)} MB — ` +
+          `${v.speedup.toFixed(1)}× faster, ${(v.memoryRatio * 100).toFixed(0)}% of the memory.`,
+        '',
+      );
+    } else out.push(`The .xlsx engine against the ExcelJS file host it replaced: NOT MEASURED: ${v.notMeasured ?? ''}.`, '');
+  }
+  const c = r.cli;
+  if (c?.frameworks && c.summarise) {
+    out.push(
+      `The built command line, wall time including process start (median of 5): \`frameworks\` ${ms(c.frameworks.medianMs)}; ` +
+        `\`summarise\` of a Hallmarks review with ${c.summariseRespondents} respondents ${ms(c.summarise.medianMs)}.`,
+      '',
+    );
+  }
+  return out;
+}
+
 /** A short Performance section for the README, with the figures of this run and the command. */
 export function readmeSection(r: BenchResults): string {
   const table = summaryTable(r);
@@ -242,7 +302,8 @@ export function readmeSection(r: BenchResults): string {
     `Task pane JavaScript: ${t ? kB(t.totalGzipBytes) : '—'} gzipped; Sheets sidebar: ${r.bundle?.sidebar ? kB(r.bundle.sidebar.gzipBytes) : '—'} gzipped; ` +
       `task pane first render in headless Chromium: ${r.firstRender ? ms(r.firstRender.noOffice.medianMs) : '—'} (median of 5).`,
     '',
-    `Targets (issue 6) met: ${passed} of ${counted.length}.` +
+    ...readmeFileHostLines(r),
+    `Targets (issues 6 and 10) met: ${passed} of ${counted.length}.` +
       (missed.length > 0 ? ` Not met: ${missed.map((m) => `${m.target} — ${m.scope.replace(/ \(.*\)$/, '')}`).join('; ')}. See \`bench/results.json\` for every figure.` : ''),
     '',
   ].join('\n');

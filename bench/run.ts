@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getFramework } from '../core/framework/catalogue.js';
 import { measureBundles, type BundleSizes } from './bundle.js';
+import { measureCli, type CliTimings } from './cli-timing.js';
 import { runChild } from './children.js';
 import type { CoreTiming } from './core-timing.js';
 import { measureExcel } from './excel.js';
@@ -23,7 +24,8 @@ import { replayNaive, type NaiveReplay } from './naive-replay.js';
 import { printReport, readmeSection } from './report.js';
 import { FULL_SCENARIOS, quickScenarios, type Scenario } from './scenarios.js';
 import { measureProtection, measureSheets } from './sheets.js';
-import { evaluateTargets, type FrameworkMeasure, type SizeMeasure } from './targets.js';
+import { evaluateTargets, fileHostTargetRows, type FrameworkMeasure, type SizeMeasure } from './targets.js';
+import { measureVersusExcelJs, type VersusExcelJs } from './versus-exceljs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,6 +70,10 @@ export interface BenchResults {
   bundle: BundleSizes | null;
   firstRender: FirstRender | null;
   firstRenderError?: string;
+  /** the package engine against the ExcelJS file host of commit 804ccba, Hallmarks × 100 respondents */
+  versusExcelJs: VersusExcelJs | null;
+  /** the built command line, wall time including process start */
+  cli: CliTimings | null;
   targets: ReturnType<typeof evaluateTargets>;
   durationMs: number;
 }
@@ -123,7 +129,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
   const loadAverageAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
   const builds: BenchResults['builds'] = [];
   if (opts.build) {
-    for (const step of ['build:taskpane', 'build:sheets']) {
+    for (const step of ['build:cli', 'build:taskpane', 'build:sheets']) {
       log(`bench: npm run ${step}…`);
       builds.push(build(step));
     }
@@ -150,6 +156,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     if (timed.result) core = timed.result;
     else coreError = timed.error ?? `stopped after ${Math.round((timed.timedOutAfterMs ?? 0) / 1000)} s`;
     frameworks.push({ frameworkId: scenario.frameworkId, unit: scenario.unit, sizes, core, ...(coreError ? { coreError } : {}) });
+  }
+
+  // the engine against the ExcelJS file host it replaced (issue 10): same scenario, same size, same kind of process
+  let versusExcelJs: VersusExcelJs | null = null;
+  if (scenarios.some((s) => s.frameworkId === VERSUS.frameworkId)) {
+    versusExcelJs = await measureVersusExcelJs(ROOT, VERSUS.frameworkId, VERSUS.size, opts.fileHostTimeoutSeconds * 1000, log);
+  }
+  let cli: CliTimings | null = null;
+  if (!failed('build:cli')) {
+    log('bench: the built command line (frameworks; summarise of a 10-respondent review), wall time…');
+    cli = await measureCli(ROOT);
   }
 
   const bundle = failed('build:taskpane') ? null : measureBundles(ROOT);
@@ -182,9 +199,28 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     bundle,
     firstRender,
     ...(firstRenderError ? { firstRenderError } : {}),
-    targets: withProtectionRow(evaluateTargets(frameworks, bundle), codeJs),
+    versusExcelJs,
+    cli,
+    targets: withFileHostRows(withProtectionRow(evaluateTargets(frameworks, bundle), codeJs), frameworks, versusExcelJs, cli, opts),
     durationMs: Date.now() - started,
   };
+}
+
+/** The scenario the engine is compared with ExcelJS on (issue 10). */
+const VERSUS = { frameworkId: 'hallmarks', size: 100 } as const;
+
+/** The file host's targets of issue 10, counted in the overall result when their scenario ran. */
+function withFileHostRows(
+  targets: ReturnType<typeof evaluateTargets>,
+  frameworks: FrameworkMeasure[],
+  versus: VersusExcelJs | null,
+  cli: CliTimings | null,
+  opts: BenchOptions,
+): ReturnType<typeof evaluateTargets> {
+  const rows = fileHostTargetRows(frameworks, versus, cli, { hallmarksRan: versus !== null, cliBuilt: cli !== null, quick: opts.quick });
+  targets.rows.push(...rows);
+  targets.overall = targets.rows.filter((r) => !r.extra).every((r) => r.status === 'PASS') ? 'PASS' : 'FAIL';
+  return targets;
 }
 
 /** An extra row: calls and time per protected respondent row in Google Sheets, 200 respondents (issue 15). */
