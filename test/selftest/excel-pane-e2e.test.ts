@@ -6,28 +6,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, buildPane, launchChromium, removeDir, serveStatic, type StaticServer } from '../excel-addin/e2e-support.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, useServedPane } from '../excel-addin/e2e-support.js';
 import { bundleFakeOffice, openExcelPane } from '../excel-addin/excel-pane-support.js';
 
-let dist = '';
-let server: StaticServer;
-let browser: Browser;
+const served = useServedPane();
 let script = '';
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  [dist, script] = await Promise.all([buildPane(), bundleFakeOffice()]);
-  server = await serveStatic(dist);
-  browser = await launchChromium();
+  script = await bundleFakeOffice();
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dist) removeDir(dist);
-});
 
 const DIAGNOSTICS = { host: 'Excel', version: '16.0.17928.20114', platform: 'PC' };
 
@@ -43,7 +33,7 @@ const tabsOf = (page: Page): Promise<string[]> =>
 
 describe('self-test in the Excel task pane (Office.js fake in the page)', () => {
   it('runs from the footer link over the Office.js adapter and reports Excel’s version and platform', async () => {
-    const pane = await openExcelPane(browser, server.origin, script, { tabs: { Sheet1: [['mine']] }, drop: {}, api: '1.13', diagnostics: DIAGNOSTICS });
+    const pane = await openExcelPane(served.browser, served.origin, script, { tabs: { Sheet1: [['mine']] }, drop: {}, api: '1.13', diagnostics: DIAGNOSTICS });
     const { page } = pane;
     await page.clock.setFixedTime(new Date('2026-05-15T10:00:00+01:00'));
     await page.getByRole('heading', { name: 'Partnership Review' }).waitFor();
@@ -65,7 +55,7 @@ describe('self-test in the Excel task pane (Office.js fake in the page)', () => 
   }, 120_000);
 
   it('fails visibly when Excel drops data validation', async () => {
-    const pane = await openExcelPane(browser, server.origin, script, { tabs: { Sheet1: [] }, drop: { validation: true }, api: '1.13', diagnostics: { ...DIAGNOSTICS, platform: 'OfficeOnline' } });
+    const pane = await openExcelPane(served.browser, served.origin, script, { tabs: { Sheet1: [] }, drop: { validation: true }, api: '1.13', diagnostics: { ...DIAGNOSTICS, platform: 'OfficeOnline' } });
     const { page } = pane;
     await page.getByRole('heading', { name: 'Partnership Review' }).waitFor();
     const lines = await runSelfTest(page, 'Self-test failed');
