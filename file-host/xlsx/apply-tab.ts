@@ -51,6 +51,14 @@ function writeBlocks(tab: TabPlan, ws: SheetModel): number {
           if (value === null && formula === undefined) return;
           ws.unmerge(master);
         }
+        const array = ws.arrayAt(r, c);
+        if (array) {
+          const what = array.kind === 'array' ? 'an array formula' : 'a data table';
+          const where = `${rectRef(array.rect)}, entered in ${a1(array.row, array.col)}`;
+          throw new ReviewRequestError(
+            `${tab.name}!${a1(r, c)}: this cell is part of ${what} (${where}), and the command needs to write here; writing it would break that formula. Move the formula off the cells the review uses (or delete it), then run the command again. Nothing was written.`,
+          );
+        }
         if (typeof value === 'string' && value.length > MAX_TEXT && formula === undefined) {
           throw new ReviewRequestError(`${tab.name}!${a1(r, c)}: the text is ${value.length.toLocaleString('en-GB')} characters long, more than the 32,767 a cell can hold; shorten it, then run the command again. Nothing was written.`);
         }

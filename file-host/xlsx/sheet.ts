@@ -10,7 +10,8 @@ import { columnLetter, columnNumber } from '../../core/util/a1.js';
 import { isoDate } from './cell-values.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
-import { escAttr, escText, localName, parseXml, startTag, unescapeOoxml, type XNode } from './xml.js';
+import { escAttr, escText, localName, parseXml, retag, startTag, unescapeOoxml, type XNode } from './xml.js';
+import { shiftFormula } from './formula-shift.js';
 import { NS } from './package.js';
 
 export interface Rect {
@@ -34,6 +35,24 @@ export interface Cell {
   x?: string;
   /** an original cell whose style index changed: only its `s` attribute is rewritten when the part is written */
   restyled?: boolean;
+  /** the shared formula group (`si`) an original cell belongs to, master or not */
+  si?: string;
+}
+
+/** The first cell of a shared formula group, as read. */
+interface SharedMaster {
+  row: number;
+  col: number;
+  ref: Rect;
+  formula: string;
+}
+
+/** An array formula (or data table) a person entered: the cells it fills, and where it was entered. */
+export interface ArrayFormula {
+  rect: Rect;
+  row: number;
+  col: number;
+  kind: 'array' | 'dataTable';
 }
 
 export interface Row {
@@ -165,6 +184,9 @@ export class SheetModel {
   private readonly rDeclared: boolean;
   /** rows a plan wrote a cell into in this session */
   readonly touchedRows = new Set<number>();
+  /** shared formula groups by `si`, while their master cell is as read */
+  private readonly sharedMasters = new Map<string, SharedMaster>();
+  private readonly arrays: ArrayFormula[] = [];
 
   constructor(
     src: string,
@@ -217,10 +239,22 @@ export class SheetModel {
         let v: string | undefined;
         let f: string | undefined;
         let inline: string | undefined;
+        let si: string | undefined;
         for (const k of cn.children) {
           const l = localName(k.name);
           if (l === 'v') v = k.text;
-          else if (l === 'f') f = k.text;
+          else if (l === 'f') {
+            f = k.text;
+            const ft = k.attrs['t'];
+            if (ft === 'shared' && k.attrs['si'] !== undefined) {
+              si = k.attrs['si'];
+              const ref = k.attrs['ref'] ? parseRange(k.attrs['ref']) : null;
+              if (ref && f.trim() !== '') this.sharedMasters.set(si, { row: r, col, ref, formula: f });
+            } else if (ft === 'array' || ft === 'dataTable') {
+              const rect = (k.attrs['ref'] ? parseRange(k.attrs['ref']) : null) ?? { top: r, left: col, bottom: r, right: col };
+              this.arrays.push({ rect, row: r, col, kind: ft });
+            }
+          }
           else if (l === 'is') {
             inline = '';
             for (const x of k.children) {
@@ -247,6 +281,7 @@ export class SheetModel {
         if (!ref) row.dirty = row.cellsDirty = true;
         const cell: Cell = { col, s, value, a: cn.start, b: cn.end };
         if (f !== undefined) cell.f = f;
+        if (si !== undefined) cell.si = si;
         row.cells.push(cell);
       }
       if (!isSorted(row.cells)) {
@@ -365,10 +400,53 @@ export class SheetModel {
     return { row, cell, created: true };
   }
 
+  /** The array formula or data table a person entered whose cells include (r, c), if any. */
+  arrayAt(r: number, c: number): ArrayFormula | null {
+    for (const a of this.arrays) if (a.rect.top <= r && r <= a.rect.bottom && a.rect.left <= c && c <= a.rect.right) return a;
+    return null;
+  }
+
+  /** Before the master cell of a shared formula is overwritten: every other cell of its group gets its own formula,
+   *  the master's moved by the cell's offset (what Excel shows in it), so no cell loses its formula. The cells keep
+   *  their cached values, styles and other attributes. */
+  private unshare(si: string): void {
+    const m = this.sharedMasters.get(si);
+    if (!m) return;
+    this.sharedMasters.delete(si);
+    const P = this.P;
+    for (let r = m.ref.top; r <= m.ref.bottom; r++) {
+      const row = this.rowMap.get(r);
+      if (!row) continue;
+      for (const cell of row.cells) {
+        if (cell.col < m.ref.left || cell.col > m.ref.right || cell.si !== si || (r === m.row && cell.col === m.col) || cell.a < 0) continue;
+        const old = this.src.slice(cell.a, cell.b);
+        const node = parseXml(old);
+        const fNode = node.children.find((k) => localName(k.name) === 'f');
+        if (!fNode) continue;
+        const formula = shiftFormula(m.formula, r - m.row, cell.col - m.col);
+        const fXml = `${retag(fNode, { t: null, si: null, ref: null }, false)}${escText(formula)}</${fNode.name}>`;
+        let attrs = '';
+        for (const [k, v] of Object.entries(node.attrs)) if (k !== 'r' && k !== 's') attrs += ` ${k}="${escAttr(v)}"`;
+        cell.x = `${attrs}>${old.slice(node.innerStart, fNode.start)}${fXml}${old.slice(fNode.end, node.innerEnd)}</${P}c>`;
+        cell.a = cell.b = -1;
+        delete cell.restyled;
+        delete cell.si;
+        cell.f = formula;
+        row.cellsDirty = true;
+        this.dataDirty = true;
+      }
+    }
+  }
+
   private touch(row: Row, cell: Cell, value = true): void {
     row.cellsDirty = true;
     this.dataDirty = true;
     if (value) this.touchedRows.add(row.r);
+    if (cell.si !== undefined) {
+      const m = this.sharedMasters.get(cell.si);
+      if (m && m.row === row.r && m.col === cell.col) this.unshare(cell.si);
+      delete cell.si;
+    }
     if (cell.a >= 0) {
       cell.a = cell.b = -1;
       delete cell.restyled;
