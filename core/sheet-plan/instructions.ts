@@ -10,6 +10,7 @@ import { isNumberLabel, notScoredLabels } from '../scoring/scale.js';
 import { areaWord, DEFAULT_DRAFT_OPTIONS, DEFAULT_MAX_AREAS } from '../plan/draft.js';
 import { SETTINGS_LABELS } from './settings.js';
 import type { PlanCell, TabPlan } from './types.js';
+import { settlePrint } from './print.js';
 
 export interface InstructionsOptions {
   cycle: string;
@@ -171,6 +172,7 @@ export function buildInstructionsTab(framework: Framework, opts: InstructionsOpt
   });
   setWidth(tab, 1, 110);
   tab.print = { orientation: 'portrait', fitToWidth: true };
+  settlePrint(tab);
   if (opts.protect) tab.protection = { protect: true, editable: [], description: 'Instructions written by Partnership Review.' };
   return tab;
 }

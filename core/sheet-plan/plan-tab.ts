@@ -16,6 +16,10 @@ import { TAB, TABLE_ROWS, VALIDATION_SPARE_ROWS } from './layout.js';
 import { rowsWithinSheet } from './limits.js';
 import { block, newTab, setWidth } from './tab.js';
 import type { PlanCell, TabPlan } from './types.js';
+import { linesFor, settlePrint } from './print.js';
+
+/** Characters of column width the note above the table wraps within: about one printed page at 65 %. */
+const NOTE_WIDTH = 120;
 
 export type PlanTabKey = keyof ImprovementAction | 'smart' | 'sourceStatus' | 'draftHash';
 
@@ -150,7 +154,15 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
       { range: { row: R.key, col: 1, rows: 1, cols: width }, format: STYLE.key },
     );
     tab.hiddenRows = [R.key];
-    tab.rowHeights = [{ row: R.key, height: 3 }, { row: R.header, height: 32 }];
+    // the note wraps within the columns that print on the first page (the tab runs on across pages; a note spilling
+    // to the right would be cut at the page's edge)
+    let noteCols = 0;
+    let noteWidth = 0;
+    while (noteCols < width && noteWidth + PLAN_TAB_COLUMNS[noteCols]!.width <= NOTE_WIDTH) noteWidth += PLAN_TAB_COLUMNS[noteCols++]!.width;
+    tab.merges.push({ row: R.note, col: 1, rows: 1, cols: noteCols });
+    tab.formats.push({ range: { row: R.note, col: 1, rows: 1, cols: noteCols }, format: { wrap: true, vAlign: 'top' } });
+    const noteHeight = Math.ceil(linesFor(head.note, noteWidth, 11, false) * 15 + 3);
+    tab.rowHeights = [{ row: R.note, height: noteHeight, fit: true }, { row: R.key, height: 3 }, { row: R.header, height: 32 }];
     for (const c of PLAN_TAB_COLUMNS) setWidth(tab, standard[c.key]!, c.width);
     tab.freeze = { rows: R.key, cols: 0 };
   }
@@ -228,6 +240,8 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
   }
   const hashCol = colOf('draftHash');
   if (hashCol !== undefined) tab.hiddenColumns = [hashCol];
-  tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
+  // too wide to fit a page at 7 pt: it runs on across pages with the reference column repeated
+  tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header }, titleColumns: { from: 1, to: 1 } };
+  settlePrint(tab, PLAN_TAB_COLUMNS.map((c, i) => ({ col: standard[c.key] ?? i + 1, width: c.width })));
   return tab;
 }

@@ -8,6 +8,7 @@ import { STYLE, blank, val } from './cells.js';
 import { TAB, scoredItems } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
 import type { PlanCell, TabPlan } from './types.js';
+import { settlePrint } from './print.js';
 
 export const PREVIOUS_ROWS = { title: 1, cycle: 2, header: 3, key: 4, firstData: 5 } as const;
 export const PREVIOUS_KEYS = ['id', 'name', 'mean'] as const;
@@ -68,5 +69,6 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
   tab.freeze = { rows: R.key, cols: 0 };
   if (opts.protect) tab.protection = { protect: true, editable: [{ row: R.cycle, col: 2, rows: 1, cols: 1 }, { row: R.firstData, col: 3, rows: rows.length, cols: 1 }], description: 'Type the previous cycle and means.' };
   tab.print = { orientation: 'portrait', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
+  settlePrint(tab);
   return tab;
 }

@@ -9,6 +9,7 @@ import { SPARE_ENTRY_ROWS, TABLE_ROWS, VALIDATION_SPARE_ROWS, formatNumber, regi
 import { block, newTab, setWidth } from './tab.js';
 import { notScoredLabels } from '../scoring/scale.js';
 import type { PlanCell, TabPlan, ValidationRule } from './types.js';
+import { settlePrint } from './print.js';
 
 export const FLAG_CHOICES = ['Yes', 'No'];
 export const RAG_CHOICES = ['Red', 'Amber', 'Green'];
@@ -108,6 +109,7 @@ function buildTable(framework: Framework, spec: TableSpec, role: TabPlan['role']
   // across pages at full size, each page repeating the header row and the column that says which row it is (the
   // group: theme, risk theme); more title columns would leave room for only one other column a page.
   tab.print = { orientation: 'landscape', fitToWidth: false, titleRows: { from: R.header, to: R.header }, titleColumns: { from: 1, to: groupCol } };
+  settlePrint(tab);
   return tab;
 }
 

@@ -8,6 +8,7 @@ import { ENTRY_ROWS, SPARE_ENTRY_ROWS, VALIDATION_SPARE_ROWS, entryColumns, form
 import { block, newTab, setWidth } from './tab.js';
 import { notScoredLabels } from '../scoring/scale.js';
 import type { NamedRangeSpec, PlanCell, TabPlan } from './types.js';
+import { settlePrint } from './print.js';
 
 export interface ResponsesOptions {
   cycle: string;
@@ -167,5 +168,6 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
   }
   // the respondent's name repeats at the left of every printed page, as the headers repeat at the top
   tab.print = { orientation: 'landscape', fitToWidth: false, titleRows: { from: R.title, to: R.field }, titleColumns: { from: 1, to: 1 } };
+  settlePrint(tab);
   return { tab, namedRanges, rows };
 }

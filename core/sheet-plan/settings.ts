@@ -8,6 +8,7 @@ import { STYLE, val } from './cells.js';
 import { TAB, formatNumber } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
 import type { PlanCell, TabPlan } from './types.js';
+import { settlePrint } from './print.js';
 
 export const SETTINGS_LABELS = {
   cycle: 'Cycle',
@@ -124,5 +125,6 @@ export function buildSettingsTab(framework: Framework, opts: SettingsOptions): T
   setWidth(tab, 4, 22);
   if (opts.protect) tab.protection = { protect: true, editable, description: 'Type the settings in the highlighted cells.' };
   tab.print = { orientation: 'portrait', fitToWidth: true };
+  settlePrint(tab);
   return tab;
 }

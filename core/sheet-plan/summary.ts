@@ -15,6 +15,7 @@ import { STYLE, fx, ukDate, val } from './cells.js';
 import { TAB, fieldKey, formatNumber, scaleMax, scaleMin } from './layout.js';
 import { newTab, setWidth } from './tab.js';
 import { TabWriter } from './writer.js';
+import { estimatedRowHeights, fitScale, legibleScale, planRowBreaks, widthForLongestWord, type KeepTogether } from './print.js';
 import type { PlanCell, TabPlan } from './types.js';
 import {
   columnRange,
@@ -64,7 +65,7 @@ export interface SummaryLayout {
   overall: { row: number; mean: number; percent: number; rag: number } | null;
 }
 
-const TEXT_WIDTH = 42;
+const TEXT_WIDTH = 40;
 const NUMBER_WIDTH = 9.5;
 const COL = { id: 1, name: 2, n: 3, missing: 4, mean: 5, median: 6, sd: 7, min: 8, max: 9, counts: 10 } as const;
 
@@ -370,8 +371,51 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   setWidth(tab, 1, 14);
   setWidth(tab, 2, TEXT_WIDTH);
   for (let c = 3; c <= widest; c++) setWidth(tab, c, NUMBER_WIDTH);
-  tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: 1, to: 1 } };
+  settleSummaryPrint(tab, widest, chartAnchor);
   return { tab, layout };
+}
+
+/**
+ * The Summary as a handout (issue #13): each figure column as wide as its headers' longest word (no header breaks
+ * inside a word, and no column wider than it needs, so the tab fits a page wide at a legible scale), row heights of
+ * the spread texts worked out again for those widths, and manual page breaks that keep the chart and each table's
+ * heading and header with their first rows.
+ */
+function settleSummaryPrint(tab: TabPlan, widest: number, chartAnchor: number): void {
+  const headerRows = new Set<number>();
+  const headings: number[] = [];
+  for (const f of tab.formats) {
+    if (f.format === STYLE.header) for (let r = f.range.row; r < f.range.row + f.range.rows; r++) headerRows.add(r);
+    if (f.format === STYLE.heading) headings.push(f.range.row);
+  }
+  const need = new Map<number, number>();
+  for (const b of tab.blocks) {
+    b.cells.forEach((cells, i) => {
+      if (!headerRows.has(b.row + i)) return;
+      cells.forEach((cell, j) => {
+        const col = b.col + j;
+        if (col < 3 || typeof cell.v !== 'string') return;
+        need.set(col, Math.max(need.get(col) ?? 0, widthForLongestWord(cell.v, 11, true)));
+      });
+    });
+  }
+  // figures (2.57, 100%, Amber) need about 6
+  for (let c = 3; c <= widest; c++) setWidth(tab, c, Math.max(6, need.get(c) ?? 6));
+  // the spread texts' heights were estimated for the old widths: again for these
+  const spread = new Set<number>();
+  for (const m of tab.merges) if (m.across && m.col === 2) for (let r = m.row; r < m.row + m.rows; r++) spread.add(r);
+  tab.rowHeights = (tab.rowHeights ?? []).filter((h) => !(h.fit && spread.has(h.row)));
+  const heights = estimatedRowHeights(tab);
+  for (const r of spread) if ((heights[r] ?? 0) > 15) tab.rowHeights.push({ row: r, height: heights[r]!, fit: true });
+  tab.rowHeights.sort((a, b) => a.row - b.row);
+
+  tab.print = { orientation: 'landscape', fitToWidth: false, titleRows: { from: 1, to: 1 } };
+  const scale = Math.max(legibleScale(tab), fitScale(tab));
+  tab.print.scale = scale;
+  // a heading keeps its header and first rows; the chart (heading and its rows) is kept whole
+  const keep: KeepTogether[] = headings.filter((r) => r !== chartAnchor).map((r) => ({ from: r, to: r + (headerRows.has(r + 1) ? 4 : 3) }));
+  if (chartAnchor > 0) keep.push({ from: chartAnchor, to: chartAnchor + 18 });
+  tab.print.rowBreaks = planRowBreaks(tab, keep, scale);
 }
 
 function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLayout, trivial: boolean): void {

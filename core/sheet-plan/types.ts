@@ -144,6 +144,13 @@ export interface PrintSpec {
   titleColumns?: { from: number; to: number };
   /** area to print; default used range */
   area?: RangeRef;
+  /** Optional (issue #13): print at this fixed scale (percent) instead of fitting to one page wide — set by core
+   *  (`settlePrint`) where fitting would shrink text under 7 pt or where `rowBreaks` need a known page height. */
+  scale?: number;
+  /** Optional (issue #13): manual page breaks — a new page starts at each of these rows (1-based). Computed by core
+   *  from the layout and estimated row heights so a chart and a table's header stay with their rows. Hosts without a
+   *  page-break API (Google Sheets) skip them. */
+  rowBreaks?: number[];
 }
 
 export type TabRole =

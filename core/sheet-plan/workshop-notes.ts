@@ -7,6 +7,7 @@ import { STYLE, blank, val } from './cells.js';
 import { TAB, TABLE_ROWS } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
 import type { PlanCell, TabPlan } from './types.js';
+import { settlePrint } from './print.js';
 
 export const NOTES_HEADERS = { strengths: 'Strengths', areasForImprovement: 'Areas for improvement' } as const;
 
@@ -60,5 +61,6 @@ export function buildWorkshopNotesTab(framework: Framework, opts: { cycle: strin
   tab.freeze = { rows: R.key, cols: 2 };
   if (opts.protect) tab.protection = { protect: true, editable: w > 2 ? [{ row: R.firstData, col: 3, rows: n, cols: w - 2 }] : [], description: 'Type in the Strengths and Areas for improvement columns.' };
   tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
+  settlePrint(tab);
   return tab;
 }

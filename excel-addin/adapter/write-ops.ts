@@ -12,6 +12,7 @@ import { formatBytes, queueFormat } from './cell-format.js';
 import type { ExcelContext, ExcelWorksheet } from './office-types.js';
 import { columnsAddress, rowsAddress, runsOf } from './range-groups.js';
 import { missingSetMessage, type Requirements } from './requirements.js';
+import { printFooter } from '../../core/sheet-plan/print.js';
 import { listProblem, queueConditionalFormat, queueValidation } from './rules.js';
 import type { SheetProxies } from './sheet-proxies.js';
 import { charsToPoints, pxToPoints } from './units.js';
@@ -294,6 +295,9 @@ function queueChart(ws: ExcelWorksheet, spec: ChartSpec): void {
   chart.setPosition(a1(spec.anchor.row, spec.anchor.col));
   chart.width = pxToPoints(spec.width);
   chart.height = pxToPoints(spec.height);
+  // printed at a scale down to 65 %: 11 pt labels (14 pt title) stay at 7 pt or more on paper
+  chart.format.font.size = 11;
+  chart.title.format.font.size = 14;
   if (spec.min !== undefined) chart.axes.valueAxis.minimum = spec.min;
   if (spec.max !== undefined) chart.axes.valueAxis.maximum = spec.max;
 }
@@ -313,12 +317,22 @@ function finishTabOps(
       if (!warnings.includes(note)) warnings.push(note);
     } else {
       p.finish.push({
-        bytes: 4 * O,
+        bytes: (7 + (print.rowBreaks?.length ?? 0)) * O,
         queue: (ctx) => {
-          const layout = ws(ctx, tab.name).pageLayout;
+          const sheet = ws(ctx, tab.name);
+          const layout = sheet.pageLayout;
           layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
           // 1 page wide, as many tall as needed (0 = automatic, as in the file format's fitToHeight)
-          if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          if (print.scale !== undefined) layout.zoom = { scale: print.scale };
+          else if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          const footer = printFooter(print);
+          layout.headersFooters.defaultForAllPages.leftFooter = footer.left;
+          layout.headersFooters.defaultForAllPages.rightFooter = footer.right;
+          if (print.rowBreaks !== undefined) {
+            // the planned breaks replace the tab's manual ones (only tabs the add-in rebuilds carry them)
+            sheet.horizontalPageBreaks.removePageBreaks();
+            for (const r of print.rowBreaks) sheet.horizontalPageBreaks.add(`A${r}`);
+          }
           if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
           if (print.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns.from)}:$${columnLetter(print.titleColumns.to)}`);
           if (print.area) layout.setPrintArea(rangeA1(print.area));

@@ -14,6 +14,7 @@ import { MAX_COLS, MAX_ROWS, MAX_TEXT, rectRef, type Rect, type SheetModel } fro
 import type { SheetEntry, Workbook } from './workbook.js';
 import { localName, retag, startTag, type XNode } from './xml.js';
 import { fixedScaleFor } from './print-fit.js';
+import { printFooter } from '../../core/sheet-plan/print.js';
 
 /** Excel's limit on the length of a formula. */
 export const MAX_FORMULA = 8_192;
@@ -200,14 +201,19 @@ function printNames(wb: Workbook, entry: SheetEntry, p: PrintSpec): void {
   wb.setName('_xlnm.Print_Area', p.area ? `${q}!${rectRef(rectOf(p.area)).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}` : null, entry);
 }
 
-export const FOOTER = '&L&8&A&R&8Page &P of &N';
+/** The footer's text: core's footer, at the scale this file prints at (its own fixed scale for a too-wide column). */
+function footerText(p: PrintSpec, scale: number | null): string {
+  const f = printFooter(scale === null ? p : { ...p, scale });
+  return `&L${f.left}&R${f.right}`;
+}
 
 function applyPrint(wb: Workbook, entry: SheetEntry, ws: SheetModel, tab: TabPlan): void {
   const p = tab.print;
   if (!p) return;
   const P = ws.P;
   printNames(wb, entry, p);
-  const scale = p.fitToWidth ? fixedScaleFor(ws, p) : null;
+  // core's fixed scale (the legibility floor, or planned page breaks) wins; else fit to one page wide
+  const scale = p.scale ?? (p.fitToWidth ? fixedScaleFor(ws, p) : null);
   const fit = p.fitToWidth && scale === null;
   const existing = ws.elementNode('pageSetup');
   // numbering runs on from the tab before (no first page number of its own), so "Page n of m" counts right
@@ -225,11 +231,18 @@ function applyPrint(wb: Workbook, entry: SheetEntry, ws: SheetModel, tab: TabPla
   const hfSrc = ws.elementXml('headerFooter') ?? '';
   ws.setElement(
     'headerFooter',
-    rebuild(hfSrc ? ws.elementNode('headerFooter') : null, `${P}headerFooter`, hfSrc, {}, { oddFooter: `<${P}oddFooter>&amp;L&amp;8&amp;A&amp;R&amp;8Page &amp;P of &amp;N</${P}oddFooter>` }, [
+    rebuild(hfSrc ? ws.elementNode('headerFooter') : null, `${P}headerFooter`, hfSrc, {}, { oddFooter: `<${P}oddFooter>${footerText(p, scale).replace(/&/g, '&amp;')}</${P}oddFooter>` }, [
       'oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter',
     ]),
   );
   editSheetPr(ws, { pageSetUpPr: pageSetUpPr(ws, fit) });
+  // manual page breaks: `brk id` is the last row of the page before (0-based index of the first row of the next)
+  if (p.rowBreaks === undefined) return; // a person's own breaks stay
+  const breaks = [...new Set(p.rowBreaks)].filter((r) => r > 1).sort((a, b) => a - b);
+  ws.setElement(
+    'rowBreaks',
+    breaks.length === 0 ? null : `<${P}rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<${P}brk id="${r - 1}" max="16383" man="1"/>`).join('')}</${P}rowBreaks>`,
+  );
 }
 
 export interface TabState {

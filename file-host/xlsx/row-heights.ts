@@ -9,42 +9,13 @@
  */
 import type { SheetModel } from './sheet.js';
 import type { Styles } from './styles.js';
+import { linesFor } from '../../core/sheet-plan/print.js';
 
 const LINE_POINTS = 15; // Calibri 11 (and the fallback fonts LibreOffice uses): one line of text
 const PADDING_POINTS = 3;
 const MAX_ROW_POINTS = 409; // Excel's limit
 
-/** How many lines `text` takes in a column `width` characters wide (words wrap, so a little less fits). */
-export function linesFor(text: string, width: number, fontSize: number, bold: boolean): number {
-  // about 1.2 characters of ordinary text fit in each unit of column width in Calibri (lines 15 pt apart); in the
-  // wider fallback font LibreOffice uses about 1.1 fit, but its lines are closer (13 pt), so the height still holds
-  const perLine = Math.max(1, Math.floor((width * 1.2 * 11) / (fontSize * (bold ? 1.08 : 1))));
-  let lines = 0;
-  for (const para of text.split(/\r?\n/)) {
-    const words = para.split(/\s+/).filter(Boolean);
-    if (words.length === 0) {
-      lines += 1;
-      continue;
-    }
-    let line = 0;
-    let count = 1;
-    for (const w of words) {
-      const len = w.length;
-      if (line === 0) line = len;
-      else if (line + 1 + len <= perLine) line += 1 + len;
-      else {
-        count++;
-        line = len;
-      }
-      while (line > perLine) {
-        count++;
-        line -= perLine;
-      }
-    }
-    lines += count;
-  }
-  return lines;
-}
+export { linesFor };
 
 /**
  * Give rows the plan wrote, with wrapped text needing more than one line, an estimated height. A custom height

@@ -64,7 +64,14 @@ describe.each([10, 1000])('ExcelHost at %i respondents', (n) => {
     expect(resp.merges).toHaveLength(6);
     // 24 characters → round(24 × 7 + 5) px = 173 px → 129.75 pt
     expect(resp.columnWidths.get(1)).toBe(129.75);
-    expect(resp.pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: '$1:$4' });
+    // fitted to a page wide, so never under 65 %: the footer at 11 pt prints at 7 pt or more
+    expect(resp.pageLayout).toEqual({
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: '$1:$4',
+      leftFooter: '&11&A',
+      rightFooter: '&11Page &P of &N',
+    });
     const firstList = resp.validations[0]!;
     expect(firstList.rule).toEqual({ list: { inCellDropDown: true, source: '1,2,3,4,N/A' } });
     expect(firstList.errorAlert?.style).toBe('Warning');

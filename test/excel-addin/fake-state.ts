@@ -114,6 +114,8 @@ export class FakeSheetState {
   protectionOptions: Excel.WorksheetProtectionOptions | undefined;
   unlocked: string[] = [];
   pageLayout: Record<string, unknown> = {};
+  /** rows a manual page break starts (horizontalPageBreaks), in the order added */
+  rowBreaks: number[] | undefined;
 
   constructor(public name: string) {}
 

@@ -181,7 +181,24 @@ export class FakeWorksheet
     return (this.chartsProxy ??= new FakeCharts(this));
   }
 
-  get pageLayout(): Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintTitleColumns' | 'setPrintArea'> {
+  /** Manual page breaks (ExcelApi 1.9): `add` takes the cell the new page starts at; recorded as row numbers. */
+  get horizontalPageBreaks(): Pick<Excel.PageBreakCollection, 'add' | 'removePageBreaks'> {
+    const t = `${this.target}.horizontalPageBreaks`;
+    const ws = this;
+    return {
+      add: (at: Excel.Range | string) => {
+        if (typeof at !== 'string' || !/^[A-Z]{1,3}[1-9]\d*$/.test(at)) throw new Error(`fake Office.js: InvalidArgument: page break at ${typeof at === 'string' ? at : 'a Range object'}`);
+        ws.ctx.queue(t, 'add', [at], () => {
+          const s = ws.state();
+          s.rowBreaks = [...(s.rowBreaks ?? []), Number(/\d+$/.exec(at)![0])];
+        });
+        return {} as Excel.PageBreak;
+      },
+      removePageBreaks: () => ws.ctx.queue(t, 'removePageBreaks', [], () => void (ws.state().rowBreaks = [])),
+    };
+  }
+
+  get pageLayout(): Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintTitleColumns' | 'setPrintArea' | 'headersFooters'> {
     const t = `${this.target}.pageLayout`;
     const ws = this;
     const put = (op: string, key: string, v: unknown): void => ws.ctx.queue(t, op, [v], () => void (ws.state().pageLayout[key] = v));
@@ -201,6 +218,18 @@ export class FakeWorksheet
       },
       set zoom(v: Excel.PageLayoutZoomOptions) {
         set('zoom', v);
+      },
+      get headersFooters(): Excel.HeaderFooterGroup {
+        const footers = {} as Excel.HeaderFooter;
+        for (const key of ['leftFooter', 'rightFooter'] as const) {
+          Object.defineProperty(footers, key, {
+            set: (v: string) => {
+              checkAssignment('HeaderFooter', key, v);
+              put(`headersFooters.defaultForAllPages.${key}=`, key, v);
+            },
+          });
+        }
+        return { defaultForAllPages: footers } as Excel.HeaderFooterGroup;
       },
       setPrintTitleRows: (rows: Excel.Range | string) => put('setPrintTitleRows', 'titleRows', rows),
       setPrintTitleColumns: (columns: Excel.Range | string) => put('setPrintTitleColumns', 'titleColumns', columns),

@@ -49,6 +49,17 @@ describe('ExcelHost layout', () => {
       tabs: [tab('Responses', 'create', { print: { orientation: 'landscape', fitToWidth: false, titleRows: { from: 1, to: 4 }, titleColumns: { from: 1, to: 2 } } })],
       namedRanges: [],
     });
-    expect(fake.state.sheet('Responses').pageLayout).toEqual({ orientation: 'Landscape', titleRows: '$1:$4', titleColumns: '$A:$B' });
+    expect(fake.state.sheet('Responses').pageLayout).toEqual({ orientation: 'Landscape', titleRows: '$1:$4', titleColumns: '$A:$B', leftFooter: '&8&A', rightFooter: '&8Page &P of &N' });
+  });
+
+  it('prints at the plan\'s scale with its manual page breaks, replacing the manual breaks that were there', async () => {
+    const { fake, host } = hostOn();
+    const print = { orientation: 'landscape' as const, fitToWidth: false, scale: 65, titleRows: { from: 1, to: 1 }, rowBreaks: [30, 61] };
+    await host.apply({ tabs: [tab('Summary', 'replace', { print })], namedRanges: [] });
+    await host.apply({ tabs: [tab('Summary', 'replace', { print: { ...print, rowBreaks: [40] } })], namedRanges: [] });
+    const s = fake.state.sheet('Summary');
+    // 7 pt / 65 % = 10.8 pt: an 11 pt footer
+    expect(s.pageLayout).toEqual({ orientation: 'Landscape', zoom: { scale: 65 }, titleRows: '$1:$1', leftFooter: '&11&A', rightFooter: '&11Page &P of &N' });
+    expect(s.rowBreaks).toEqual([40]);
   });
 });

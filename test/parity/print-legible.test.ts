@@ -1,7 +1,7 @@
 /**
  * Wide register tabs print legibly (issue #13): the Progress Tracker, Theme Review and Risk Register of the demos,
  * converted to PDF by LibreOffice, have no text smaller than 7 pt on any page — they run on across pages at full
- * size instead of being shrunk to one page wide — and every page of them repeats the header row and the group
+ * size, or at least at 7 pt (core's legible scale), instead of being shrunk to one page wide — and every page of them repeats the header row and the group
  * column (its header, "Theme", is on every page). The 7 pt yardstick is measured in the same conversion: a workbook
  * with one 7 pt Calibri cell, whose word height (pdftotext -bbox) is the smallest allowed.
  */
@@ -81,7 +81,8 @@ describe.skipIf(!OK)('wide register tabs in print', () => {
     const group = fw.register!.columns.find((c) => c.type === 'group')!.header;
     for (const tab of tabs) {
       const mine = pdfPages[f]!.filter((p) => p.tab === tab);
-      expect(mine.length, tab).toBeGreaterThan(1); // split across pages rather than shrunk onto one
+      // printed (the Risk Register now fits one page at the legible scale, 65 %; the Progress Tracker runs on)
+      expect(mine.length, tab).toBeGreaterThan(0);
       for (const [i, p] of mine.entries()) {
         const small = p.words.filter((w) => w.height < sevenPoint - 0.05).map((w) => `${w.text} (${w.height.toFixed(2)})`);
         expect(small, `${tab} page ${i + 1}`).toEqual([]);

@@ -106,7 +106,8 @@ describe('entry tabs print and notes', () => {
 
   it('repeats the respondent column at the left of every printed page of Responses', () => {
     const responses = plan.tabs.find((t) => t.name === 'Responses')!;
-    expect(responses.print).toEqual({ orientation: 'landscape', fitToWidth: false, titleRows: { from: 1, to: 4 }, titleColumns: { from: 1, to: 1 } });
+    // far wider than a page: printed at the legible scale (7 pt of 11 pt text is 63.6 %, +1 spare → 65 %), running on
+    expect(responses.print).toEqual({ orientation: 'landscape', fitToWidth: false, scale: 65, titleRows: { from: 1, to: 4 }, titleColumns: { from: 1, to: 1 } });
   });
 
   it('wraps the note on Previous Review in its column, with the row tall enough to show it', () => {

@@ -62,7 +62,7 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData): strin
         `<c:tx><c:strRef><c:f>${xmlEscape(ref(row, col + 1 + s, 1, 1))}</c:f>${strCache([data.seriesNames[s] ?? ''])}</c:strRef></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr>` +
         `<c:invertIfNegative val="0"/>` +
-        `<c:dLbls><c:numFmt formatCode="0.00" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(900)}` +
+        `<c:dLbls><c:numFmt formatCode="0.00" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(1100)}` +
         `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
         `<c:cat><c:strRef><c:f>${xmlEscape(ref(row + 1, col, nCat, 1))}</c:f>${strCache(data.categories)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${xmlEscape(ref(row + 1, col + 1 + s, nCat, 1))}</c:f>${numCache(data.values[s] ?? [])}</c:numRef></c:val>` +
@@ -78,13 +78,13 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData): strin
     (spec.min !== undefined ? `<c:min val="${spec.min}"/>` : '') +
     `</c:scaling>`;
   const legend =
-    cols - 1 > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(1000)}</c:legend>` : '';
+    cols - 1 > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(1100)}</c:legend>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
     `<c:date1904 val="0"/><c:lang val="en-GB"/><c:roundedCorners val="0"/>` +
     `<c:chart>` +
-    `<c:title><c:tx>${richText(spec.title, 1300, true)}</c:tx><c:overlay val="0"/></c:title>` +
+    `<c:title><c:tx>${richText(spec.title, 1400, true)}</c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="${bar ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
@@ -92,10 +92,10 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData): strin
     `<c:gapWidth val="60"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>` +
     `<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="${catOrientation}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${bar ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
-    `<c:tickLblPos val="nextTo"/>${textProps(1000)}<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:tickLblPos val="nextTo"/>${textProps(1100)}<c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="50010002"/>${scaling}<c:delete val="0"/><c:axPos val="${bar ? 'b' : 'l'}"/>` +
     `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
-    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(1000)}` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(1100)}` +
     `<c:crossAx val="50010001"/><c:crosses val="${bar ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>` +
     (spec.max !== undefined && spec.min !== undefined && spec.max - spec.min <= 10 ? `<c:majorUnit val="${spec.max - spec.min <= 4 ? 0.5 : 1}"/>` : '') +
     `</c:valAx>` +

@@ -1,0 +1,259 @@
+/**
+ * How a tab prints (issue #13), worked out in core from the plan alone so every host prints alike:
+ *
+ * - a legibility floor: no text prints under 7 pt, so a tab is never shrunk below 7 / (its smallest font) — a tab
+ *   too wide for one page at that scale runs on across pages with its title columns repeated instead;
+ * - a fixed scale where the page breaks are planned (the Summary), and manual row breaks (`rowBreaks`) that keep
+ *   each chart on one page and each table's heading and header with its first rows, from the plan's layout, the
+ *   estimated row heights and the page height;
+ * - the column width a header needs so it never breaks inside a word.
+ *
+ * The estimates are deliberately on the safe side: widths as LibreOffice lays them out when Calibri is not installed
+ * and a wider font stands in (9.4 px per character of column width, against 7 in Calibri), lines of wrapped text as
+ * the file host estimates them (`linesFor`).
+ */
+import type { CellFormat, PrintSpec, TabPlan } from './types.js';
+
+/** The smallest font size (points) any printed text may have after scaling. */
+export const MIN_PRINT_POINTS = 7;
+const DEFAULT_FONT = 11;
+const DEFAULT_WIDTH = 8.43;
+const LINE_POINTS = 15;
+const PADDING_POINTS = 3;
+/** A4 less the plan's margins (0.5 in left and right; 0.6 in top, 0.7 in bottom, where the footer sits) */
+const PRINTABLE_PX = { portrait: (8.27 - 1) * 96, landscape: (11.69 - 1) * 96 };
+const PRINTABLE_PT = { portrait: (11.69 - 1.3) * 72, landscape: (8.27 - 1.3) * 72 };
+/** What a page holds is estimated; keep this much of it spare for rounding in the spreadsheet's own layout. */
+const PAGE_SAFETY = 0.9;
+const SAFE_PX_PER_CHAR = 9.4;
+
+/** How many lines `text` takes in a column `width` characters wide (words wrap, so a little less fits). */
+export function linesFor(text: string, width: number, fontSize: number, bold: boolean): number {
+  // about 1.2 characters of ordinary text fit in each unit of column width in Calibri (lines 15 pt apart); in the
+  // wider fallback font LibreOffice uses about 1.1 fit, but its lines are closer (13 pt), so the height still holds
+  const perLine = Math.max(1, Math.floor((width * 1.2 * 11) / (fontSize * (bold ? 1.08 : 1))));
+  let lines = 0;
+  for (const para of text.split(/\r?\n/)) {
+    const words = para.split(/\s+/).filter(Boolean);
+    if (words.length === 0) {
+      lines += 1;
+      continue;
+    }
+    let line = 0;
+    let count = 1;
+    for (const w of words) {
+      const len = w.length;
+      if (line === 0) line = len;
+      else if (line + 1 + len <= perLine) line += 1 + len;
+      else {
+        count++;
+        line = len;
+      }
+      while (line > perLine) {
+        count++;
+        line -= perLine;
+      }
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/** The column width (characters) that holds the longest word of `text` on one line, at `fontSize`, bold or not. */
+export function widthForLongestWord(text: string, fontSize = DEFAULT_FONT, bold = false): number {
+  const longest = Math.max(0, ...text.split(/\s+/).map((w) => [...w].length));
+  // a character of text is about one unit of column width at 11 pt (the unit is the width of a digit, wider than an
+  // average letter in Calibri and in DejaVu Sans alike); bold ~5 % wider; one unit for the cell's padding
+  return Math.ceil(longest * (fontSize / DEFAULT_FONT) * (bold ? 1.05 : 1) + 1);
+}
+
+/** The smallest printed scale (percent) that keeps every font of the tab at or above 7 pt. */
+export function legibleScale(tab: TabPlan): number {
+  const hidden = new Set(tab.hiddenRows ?? []);
+  let smallest = DEFAULT_FONT;
+  for (const f of tab.formats) {
+    const size = f.format.fontSize;
+    if (size === undefined) continue;
+    let shown = false;
+    for (let r = f.range.row; r < f.range.row + f.range.rows && !shown; r++) shown = !hidden.has(r);
+    if (shown) smallest = Math.min(smallest, size);
+  }
+  // one percent spare: spreadsheets round a scaled font to their own steps
+  return Math.min(100, Math.ceil((MIN_PRINT_POINTS / smallest) * 100) + 1);
+}
+
+function lastColumn(tab: TabPlan): number {
+  let last = 1;
+  for (const b of tab.blocks) last = Math.max(last, b.col + (b.cells[0]?.length ?? 1) - 1);
+  for (const w of tab.columnWidths) last = Math.max(last, w.col);
+  return last;
+}
+
+function lastRow(tab: TabPlan): number {
+  let last = 1;
+  for (const b of tab.blocks) last = Math.max(last, b.row + b.cells.length - 1);
+  return last;
+}
+
+function widthOf(tab: TabPlan, col: number): number {
+  return tab.columnWidths.find((w) => w.col === col)?.width ?? DEFAULT_WIDTH;
+}
+
+type Widths = { col: number; width: number }[];
+
+/** The scale (percent, at most 100) at which the printed columns fit one page width. */
+export function fitScale(tab: TabPlan, widths?: Widths): number {
+  const p = tab.print;
+  if (!p) return 100;
+  const t = widths ? { ...tab, columnWidths: widths } : tab;
+  const hidden = new Set(tab.hiddenColumns ?? []);
+  const from = p.area ? p.area.col : 1;
+  const to = p.area ? p.area.col + p.area.cols - 1 : lastColumn(t);
+  let px = 0;
+  for (let c = from; c <= to; c++) if (!hidden.has(c)) px += widthOf(t, c) * SAFE_PX_PER_CHAR + 5;
+  return Math.min(100, Math.floor((PRINTABLE_PX[p.orientation] / Math.max(1, px)) * 100));
+}
+
+/** Every cell's format as the plan leaves it (later rules win), for the rows and columns asked about. */
+function formatAt(tab: TabPlan): (row: number, col: number) => CellFormat {
+  const byRow = new Map<number, { from: number; to: number; format: CellFormat }[]>();
+  for (const f of tab.formats) {
+    for (let r = f.range.row; r < f.range.row + f.range.rows; r++) {
+      let list = byRow.get(r);
+      if (!list) byRow.set(r, (list = []));
+      list.push({ from: f.range.col, to: f.range.col + f.range.cols - 1, format: f.format });
+    }
+  }
+  return (row, col) => {
+    const out: CellFormat = {};
+    for (const f of byRow.get(row) ?? []) if (col >= f.from && col <= f.to) Object.assign(out, f.format);
+    return out;
+  };
+}
+
+/** Estimated height (points) of each row of the tab from 1 to its last row, as the hosts and spreadsheets size them. */
+export function estimatedRowHeights(tab: TabPlan): number[] {
+  const last = lastRow(tab);
+  const heights = Array.from({ length: last + 1 }, () => LINE_POINTS);
+  heights[0] = 0;
+  const fmt = formatAt(tab);
+  const mergedWidth = new Map<string, number>();
+  const covered = new Set<string>();
+  for (const m of tab.merges) {
+    const rows = m.across ? m.rows : 1;
+    for (let i = 0; i < rows; i++) {
+      let w = 0;
+      for (let c = m.col; c < m.col + m.cols; c++) w += widthOf(tab, c);
+      if (m.across || m.rows === 1) mergedWidth.set(`${m.row + i},${m.col}`, w);
+      else for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) covered.add(`${r},${c}`); // spread over rows: leave alone
+    }
+  }
+  for (const b of tab.blocks) {
+    b.cells.forEach((cells, i) => {
+      const row = b.row + i;
+      cells.forEach((cell, j) => {
+        const col = b.col + j;
+        const text = cell.v;
+        if (text === null || text === '' || covered.has(`${row},${col}`)) return;
+        const f = fmt(row, col);
+        const size = f.fontSize ?? DEFAULT_FONT;
+        let h = Math.max(LINE_POINTS, Math.ceil(size * 1.36));
+        if (f.wrap && typeof text === 'string') {
+          const width = mergedWidth.get(`${row},${col}`) ?? widthOf(tab, col);
+          const lines = linesFor(text, width, size, f.bold ?? false);
+          if (lines > 1) h = Math.max(h, lines * LINE_POINTS * (size / DEFAULT_FONT) + PADDING_POINTS);
+        }
+        heights[row] = Math.max(heights[row]!, Math.min(409, Math.ceil(h)));
+      });
+    });
+  }
+  for (const h of tab.rowHeights ?? []) if (h.row <= last) heights[h.row] = h.fit ? Math.max(heights[h.row]!, h.height) : h.height;
+  for (const r of tab.hiddenRows ?? []) if (r <= last) heights[r] = 0;
+  return heights;
+}
+
+/** Rows that begin something kept whole: a heading (with its header and first rows) or a chart (and its heading). */
+export interface KeepTogether {
+  from: number;
+  to: number;
+}
+
+/**
+ * Print a tab at a fixed scale, with manual row breaks that never split a kept-together run of rows (unless it is
+ * taller than a page, when it starts a page of its own and runs on). Rows from `titleRows` repeat on every page.
+ */
+export function planRowBreaks(tab: TabPlan, keep: KeepTogether[], scale: number): number[] {
+  const p = tab.print!;
+  const heights = estimatedRowHeights(tab);
+  const last = heights.length - 1;
+  const titles = p.titleRows ? heights.slice(p.titleRows.from, p.titleRows.to + 1).reduce((s, h) => s + h, 0) : 0;
+  const page = (PRINTABLE_PT[p.orientation] * PAGE_SAFETY) / (scale / 100);
+  const firstPage = page; // the title rows are the first rows themselves on page 1
+  const restPage = page - titles;
+  const unitEnd = new Map<number, number>();
+  for (const k of keep) unitEnd.set(k.from, Math.max(unitEnd.get(k.from) ?? k.from, Math.min(k.to, last)));
+  const breaks: number[] = [];
+  let room = firstPage;
+  let onPage = 0; // rows on the current page (after the titles)
+  for (let r = 1; r <= last; ) {
+    const end = unitEnd.get(r) ?? r;
+    let h = 0;
+    for (let k = r; k <= end; k++) h += heights[k]!;
+    if (h > room && onPage > 0) {
+      breaks.push(r);
+      room = restPage;
+      onPage = 0;
+      continue;
+    }
+    if (h > room) {
+      // taller than a page on its own: rows one by one
+      for (let k = r; k <= end; k++) {
+        if (heights[k]! > room && onPage > 0) {
+          breaks.push(k);
+          room = restPage;
+          onPage = 0;
+        }
+        room -= heights[k]!;
+        onPage++;
+      }
+    } else {
+      room -= h;
+      onPage += end - r + 1;
+    }
+    r = end + 1;
+  }
+  return breaks;
+}
+
+/**
+ * Settle a tab's print setup: never under 7 pt. A tab set to fit one page wide that would shrink below that prints at
+ * the legible scale instead and runs on across pages (its title columns repeating); a tab that runs on across pages
+ * anyway prints no larger than it must, down to the legible scale, so it takes fewer pages. `widths`: the tab's
+ * column widths when the plan does not set them (a tab it only updates).
+ */
+export function settlePrint(tab: TabPlan, widths?: Widths): void {
+  const p = tab.print;
+  if (!p) return;
+  const floor = legibleScale(tab);
+  const fit = fitScale(tab, widths);
+  if (p.fitToWidth) {
+    if (fit < floor) {
+      p.fitToWidth = false;
+      p.scale = floor;
+    }
+  } else if (p.scale === undefined) {
+    p.scale = Math.max(floor, fit);
+  }
+}
+
+/**
+ * The footer every printed tab carries: the tab's name at the left, "Page n of m" at the right (codes of the file
+ * format and of Office.js alike: `&A` tab name, `&P` page, `&N` pages, `&8` font size). Numbering runs on from the
+ * tab before, never restarting. The footer scales with the page, so its font is large enough to print at 7 pt or
+ * more: a tab fitted to one page wide is never shrunk below the legible scale (65 % for 11 pt text).
+ */
+export function printFooter(p: PrintSpec): { left: string; right: string } {
+  const scale = p.scale ?? (p.fitToWidth ? Math.ceil((MIN_PRINT_POINTS / DEFAULT_FONT) * 100) + 1 : 100);
+  const size = Math.max(8, Math.ceil((MIN_PRINT_POINTS * 100) / scale));
+  return { left: `&${size}&A`, right: `&${size}Page &P of &N` };
+}
