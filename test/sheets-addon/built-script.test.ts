@@ -96,12 +96,13 @@ describe('the built Code.js', () => {
     for (const f of GLOBAL_FUNCTIONS) expect(typeof pr[f.name]).toBe('function');
   });
 
-  it('ships the manifest with exactly the two least-privilege scopes', () => {
+  it('ships the manifest with exactly the three scopes its calls need (test/hardening/least-privilege.test.ts derives them)', () => {
     const manifest = JSON.parse(readFileSync(built.manifest, 'utf8'));
     expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Europe/London', exceptionLogging: 'STACKDRIVER' });
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
     expect(readFileSync(built.manifest, 'utf8')).toBe(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8'));
   });

@@ -3,7 +3,7 @@
  * The Sheets adapter against hand-written sheet plans, through the recording fake (no build needed).
  */
 import { describe, expect, it } from 'vitest';
-import { SheetsHost, hostCell, widthPixels } from '../../sheets-addon/server/sheets-host.js';
+import { SheetsHost, hostCell } from '../../sheets-addon/server/sheets-host.js';
 import { groupFormats } from '../../sheets-addon/server/format-groups.js';
 import type { SheetPlan, TabPlan } from '../../core/sheet-plan/types.js';
 import { FakeAppsScript, type FakeSheet } from './fake-apps-script.js';
@@ -227,8 +227,8 @@ describe('SheetsHost.apply', () => {
     const s = fake.spreadsheet._sheet('Summary');
     expect(s._peek(1, 1)!.format).toMatchObject({ fontWeight: 'bold', background: '#1F4E78', fontColor: '#FFFFFF', horizontalAlignment: 'center', border: 'thin' });
     expect(s._peek(2, 2)!.format).toMatchObject({ numberFormat: '0.00', fontStyle: 'italic', fontSize: 9, verticalAlignment: 'middle' });
-    expect(s._columnWidths.get(1)).toBe(widthPixels(30));
-    expect(s._rowHeights.get(1)).toBe(40);
+    expect(s._columnWidths.get(1)).toBe(215); // 30 characters × 7 px + 5 px padding
+    expect(s._rowHeights.get(1)).toBe(40); // 30 pt × 4/3
     expect(s._merges).toEqual([{ row: 4, col: 1, rows: 1, cols: 2 }]);
     expect(s._frozenRows).toBe(1);
     const v = s._peek(6, 1)!.validation!;
