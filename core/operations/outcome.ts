@@ -170,9 +170,13 @@ function firstLine(s: string): string {
   return s.split(/\r?\n/)[0] ?? '';
 }
 
-function leftChanged(e: unknown): string[] {
-  const v = e && typeof e === 'object' && 'leftChanged' in e ? e.leftChanged : [];
+function tabList(e: unknown, field: 'leftChanged' | 'formattingLeft' | 'added'): string[] {
+  const v = e && typeof e === 'object' && field in e ? (e as Record<string, unknown>)[field] : [];
   return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+}
+
+function sentenceStart(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function listTabs(tabs: string[]): string {
@@ -201,12 +205,26 @@ export function errorOutcome(e: unknown): OperationOutcome {
     message = `${msg || 'The workbook changed while the add-in was working.'} ${LAYOUT_CHANGED_FIX}`;
   } else if (name === 'WriteFailedError') {
     // the host put back what it had started writing, or says which tabs it could not (core/host/write-failure.ts)
-    const left = leftChanged(e);
+    const left = tabList(e, 'leftChanged');
+    const added = tabList(e, 'added').filter((t) => left.includes(t));
+    const held = left.filter((t) => !added.includes(t));
+    const formatting = tabList(e, 'formattingLeft').filter((t) => !left.includes(t));
     const what = msg.replace(/\.$/, '') || 'the workbook could not be written';
-    message =
-      left.length === 0
-        ? `Something went wrong while writing: ${what}. Nothing was changed: the add-in put back what it had started to write.`
-        : `Something went wrong while writing: ${what}. The add-in could not put everything back, so ${listTabs(left)} may be part-written: check ${left.length === 1 ? 'it' : 'them'}, or delete ${left.length === 1 ? 'it' : 'them'} and try again.`;
+    const it = (n: number): string => (n === 1 ? 'it' : 'them');
+    const parts: string[] = [`Something went wrong while writing: ${what}.`];
+    if (left.length === 0 && formatting.length === 0) {
+      parts.push('Nothing was changed: the add-in put back what it had started to write.');
+    } else if (left.length === 0) {
+      parts.push(
+        `The add-in put back every cell it had started to write, but on ${listTabs(formatting)} the formatting, drop-down lists or highlighting may be part-applied (the same the add-in sets each time): the rest of the workbook is as it was.`,
+      );
+    } else {
+      parts.push('The add-in could not put everything back.');
+      if (added.length > 0) parts.push(`It had added ${listTabs(added)}, which may be part-written: delete ${it(added.length)} and try again.`);
+      if (held.length > 0) parts.push(`${sentenceStart(listTabs(held))} may hold part of the new content: check ${it(held.length)} against your last saved copy before trying again.`);
+      if (formatting.length > 0) parts.push(`On ${listTabs(formatting)} the cells are as they were, but the formatting may be part-applied.`);
+    }
+    message = parts.join(' ');
   } else if (name === 'ReviewRequestError') {
     message = `${msg || 'The request could not be carried out. Check the fields and try again.'} Nothing was changed.`;
   } else {

@@ -16,6 +16,10 @@ export interface WriteOp {
   bytes: number;
   /** queues the calls (never syncs) */
   queue(ctx: ExcelContext): void;
+  /** the plan's tab it writes to, if one */
+  tab?: string;
+  /** false: a change a failed write cannot take back exactly on a tab that existed (formats, lists, rules, charts) */
+  undoable?: boolean;
 }
 
 /** Greedy grouping that keeps the order of operations. */

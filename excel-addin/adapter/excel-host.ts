@@ -19,7 +19,8 @@ import { SheetProxies } from './sheet-proxies.js';
 import { emptyStats, recordSync, type ExcelHostStats } from './stats.js';
 import { firstBrokenPrecondition, loadWorkbookState, normaliseCell, type WorkbookState } from './workbook-state.js';
 import { WriteFailedError, messageOf } from '../../core/host/write-failure.js';
-import { planWrites } from './write-ops.js';
+import { blockToArray } from './cell-arrays.js';
+import { PROTECTION_OPTIONS, planWrites, type Rebuild } from './write-ops.js';
 
 export const LAYOUT_CHANGED_MESSAGE =
   'The workbook changed while the summary was being built (someone edited PR_Meta or the Responses headers). ' +
@@ -190,9 +191,11 @@ export class ExcelHost implements Host, InspectHost {
   }
 
   /**
-   * Writes a plan. (1) What is there (workbook-state.ts); (2) decide, before anything is written; (3) write, one sync
-   * per ~4 MB. Office.js has no rollback, so if a write fails the tabs this run added are deleted again (and the
-   * names it added); a tab that existed before and was being written is named in the error as possibly part-written.
+   * Writes a plan. (1) What is there (workbook-state.ts), with the cells the plan will write over on tabs it updates;
+   * (2) decide, before anything is written; (3) write, one sync per ~4 MB. Office.js has no rollback, so a write either
+   * completes or is put back (the rule in core/host/write-failure.ts): a tab being rebuilt that exists is written as a
+   * new tab and swapped in at the very end; tabs and names this run added are deleted; the cells of tabs being updated
+   * are written back as they were, with their protection and names.
    */
   async apply(plan: SheetPlan): Promise<ApplyResult> {
     this.reqs.require('write');
@@ -216,55 +219,153 @@ export class ExcelHost implements Host, InspectHost {
           );
         }
       }
+      const rebuilds = rebuildsOf(plan, state);
       const sheets = new SheetProxies();
-      const planned = planWrites(plan, state, sheets, this.reqs, this.maxSyncBytes);
+      const planned = planWrites(plan, state, sheets, this.reqs, this.maxSyncBytes, rebuilds);
       warnings.push(...planned.warnings);
 
       // (3) write everything: one sync per ~4 MB
       const batches = groupIntoBatches(planned.ops, this.maxSyncBytes);
+      let at = 0;
       try {
         for (const [i, batch] of batches.entries()) {
+          at = i;
           ctx.workbook.application.suspendApiCalculationUntilNextSync();
           for (const op of batch) op.queue(ctx);
           const stage = batches.length > 1 ? `writing the workbook (part ${i + 1} of ${batches.length})` : 'writing the workbook';
           await this.sync(ctx, batchBytes(batch) + CALL_OVERHEAD_BYTES, stage);
         }
       } catch (e) {
-        throw await this.putBack(ctx, plan, state, e);
+        // on tabs that existed, what the batches that ran (the failing one included) did that cannot be taken back
+        const ran = batches.slice(0, at + 1).flat();
+        const formatted = [...new Set(ran.filter((op) => op.undoable === false && op.tab !== undefined).map((op) => op.tab!))].filter(
+          (t) => state.existing.has(t) && !rebuilds.some((r) => r.name === t),
+        );
+        // the swap is the last operation: only if it was sent can a rebuilt tab's old version be gone
+        const swapSent = rebuilds.length > 0 && ran.includes(planned.ops[planned.ops.length - 1]!);
+        const failed = await this.putBack(ctx, plan, state, swapSent ? rebuilds : rebuilds.map((r) => ({ ...r, swapSent: false })), formatted, e);
+        if (failed) throw failed;
+        // else the write had in fact gone through to its last step, which putBack finished
       }
     });
     this.current.warnings.push(...warnings);
     return { calls: this.current.syncs - before, warnings };
   }
 
-  /** After a failed write: delete the tabs and names this run added (one sync); say which tabs may be part-written. */
-  private async putBack(ctx: ExcelContext, plan: SheetPlan, state: WorkbookState, e: unknown): Promise<WriteFailedError> {
+  /**
+   * After a failed write, in one sync to see what is there and one or more to put it back: tabs and names this run
+   * added are deleted; a rebuilt tab's old version (untouched, or set aside by a swap cut short) gets its name and
+   * place back; on tabs being updated the cells are written back as they were, names the plan had deleted are added
+   * back, and protection taken off is put back on.
+   */
+  private async putBack(
+    ctx: ExcelContext,
+    plan: SheetPlan,
+    state: WorkbookState,
+    rebuilds: (Rebuild & { swapSent?: false })[],
+    formatted: string[],
+    e: unknown,
+  ): Promise<WriteFailedError | undefined> {
     const created = plan.tabs.filter((t) => !state.existing.has(t.name)).map((t) => t.name);
-    const touched = plan.tabs.filter((t) => state.existing.has(t.name)).map((t) => state.existing.get(t.name)!.name);
-    const newNames = plan.namedRanges.filter((n) => !state.names.has(n.name)).map((n) => n.name);
-    let left = [...touched];
+    const updated = plan.tabs.filter((t) => state.existing.has(t.name) && !rebuilds.some((r) => r.name === t.name));
+    const touched = updated.map((t) => state.existing.get(t.name)!.name);
+    const planNames = new Set(plan.namedRanges.map((n) => n.name));
+    const formattedNames = formatted.map((t) => state.existing.get(t)!.name);
     try {
-      // what the failed write got as far as adding, then delete exactly that (never a call through a null object)
       const sheets = ctx.workbook.worksheets;
       const names = ctx.workbook.names;
       sheets.load('items/name');
-      if (newNames.length > 0) names.load('items/name');
+      if (planNames.size > 0) names.load('items/name');
+      const guarded = updated.filter((t) => state.existing.get(t.name)!.protected);
+      const protections = guarded.map((t) => {
+        const p = sheets.getItem(state.existing.get(t.name)!.name).protection;
+        p.load('protected');
+        return p;
+      });
       await ctx.sync();
-      recordSync(this.current, CALL_OVERHEAD_BYTES * 2);
+      recordSync(this.current, CALL_OVERHEAD_BYTES * (2 + guarded.length));
       const lower = (x: string): string => x.toLowerCase();
       const tabsNow = new Set(sheets.items.map((s) => lower(s.name)));
-      const namesNow = new Set(newNames.length > 0 ? names.items.map((n) => n.name) : []);
-      const gone = created.filter((name) => tabsNow.has(lower(name)));
-      for (const n of newNames) if (namesNow.has(n)) names.getItem(n).delete();
-      for (const name of gone) sheets.getItem(name).delete();
-      if (gone.length > 0 || newNames.some((n) => namesNow.has(n))) {
+      const has = (name: string): boolean => tabsNow.has(lower(name));
+      const namesNow = new Set(planNames.size > 0 ? names.items.map((n) => n.name) : []);
+
+      // an old tab already deleted means every write before the swap had run: finish the swap (delete the other old
+      // tabs set aside) rather than undo a complete write
+      if (rebuilds.some((r) => r.swapSent !== false && !has(r.aside) && !has(r.building))) {
+        const aside = rebuilds.filter((r) => has(r.aside));
+        for (const r of aside) sheets.getItem(r.aside).delete();
+        if (aside.length > 0) {
+          await ctx.sync();
+          recordSync(this.current, CALL_OVERHEAD_BYTES * aside.length);
+        }
+        return undefined;
+      }
+
+      const ops: { bytes: number; queue: () => void }[] = [];
+      for (const n of planNames) {
+        const was = state.nameFormulas.get(n);
+        if (namesNow.has(n) && (was === undefined || !state.names.has(n))) ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => names.getItem(n).delete() });
+      }
+      for (const r of rebuilds) {
+        if (has(r.aside)) {
+          // the swap had begun: the old tab is set aside under another name; the new one may already hold the name.
+          // Only new tabs were ever put before it, so once they are deleted it is back in its place.
+          ops.push({
+            bytes: 3 * CALL_OVERHEAD_BYTES,
+            queue: () => {
+              if (has(r.actual)) sheets.getItem(r.actual).delete();
+              if (has(r.building)) sheets.getItem(r.building).delete();
+              sheets.getItem(r.aside).name = r.actual;
+            },
+          });
+        } else if (has(r.building)) {
+          ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(r.building).delete() });
+        }
+      }
+      for (const name of created) if (has(name)) ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(name).delete() });
+      // a protected tab the write had not yet unprotected (or had protected again) is unprotected to write its cells back
+      guarded.forEach((t, i) => {
+        if (protections[i]!.protected) ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(state.existing.get(t.name)!.name).protection.unprotect() });
+      });
+      for (const p of state.prior) {
+        const tab = state.existing.get(p.sheet)!.name;
+        const arr = blockToArray({ row: p.range.row, col: p.range.col, cells: p.cells, owner: 'input' });
+        const address = rangeA1(p.range);
+        ops.push({
+          bytes: JSON.stringify(arr.rows).length + CALL_OVERHEAD_BYTES,
+          queue: () => {
+            const cellsThere = sheets.getItem(tab).getRange(address);
+            if (arr.kind === 'formulas') cellsThere.formulas = arr.rows;
+            else cellsThere.values = arr.rows;
+          },
+        });
+      }
+      for (const n of planNames) {
+        const was = state.nameFormulas.get(n);
+        if (was !== undefined && state.names.has(n)) {
+          ops.push({
+            bytes: 2 * CALL_OVERHEAD_BYTES,
+            queue: () => {
+              if (namesNow.has(n)) names.getItem(n).delete();
+              names.add(n, was);
+            },
+          });
+        }
+      }
+      for (const t of guarded) {
+        const there = state.existing.get(t.name)!;
+        ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(there.name).protection.protect(there.protectionOptions ?? PROTECTION_OPTIONS) });
+      }
+      for (const batch of groupIntoBatches(ops.map((o) => ({ bytes: o.bytes, queue: () => o.queue() })), this.maxSyncBytes)) {
+        for (const op of batch) op.queue(ctx);
         await ctx.sync();
-        recordSync(this.current, CALL_OVERHEAD_BYTES * (gone.length + newNames.length));
+        recordSync(this.current, batchBytes(batch));
       }
     } catch {
-      left = [...created, ...touched];
+      const left = [...created, ...rebuilds.map((r) => r.actual), ...touched];
+      return new WriteFailedError(messageOf(e), left, [], created);
     }
-    return new WriteFailedError(messageOf(e), left);
+    return new WriteFailedError(messageOf(e), [], formattedNames);
   }
 
   /**
@@ -295,6 +396,38 @@ export class ExcelHost implements Host, InspectHost {
       await this.sync(ctx, CALL_OVERHEAD_BYTES * 2, `selecting ${at.sheet}!${a1(at.row, at.col)}`);
     });
   }
+}
+
+/** A name unlike every tab's (without regard to case), at most 31 characters: `base` with `suffix`, numbered if need be. */
+function freeTabName(base: string, suffix: string, taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const tail = i === 1 ? suffix : `${suffix} ${i}`;
+    const name = `${base.slice(0, 31 - tail.length)}${tail}`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+/** The tabs the plan rebuilds (`replace`) that exist: each is built beside the old one and swapped in at the end. */
+function rebuildsOf(plan: SheetPlan, state: WorkbookState): Rebuild[] {
+  const taken = new Set(state.tabNames.map((t) => t.toLowerCase()));
+  return plan.tabs.flatMap((t) => {
+    const there = state.existing.get(t.name);
+    if (t.mode !== 'replace' || !there) return [];
+    return [
+      {
+        name: t.name,
+        actual: there.name,
+        building: freeTabName(there.name, ' (new)', taken),
+        aside: freeTabName(there.name, ' (old)', taken),
+        position: there.position,
+        visibility: there.visibility,
+        protected: there.protected,
+      },
+    ];
+  });
 }
 
 /** Used-range values placed so they start at A1 (rows and columns before the used range filled with null). */

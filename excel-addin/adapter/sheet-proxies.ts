@@ -13,6 +13,13 @@ export class SheetProxies {
     return ws;
   }
 
+  /** Adds a tab named `hostName` that stands for the plan's tab `name` (a tab being rebuilt beside the old one). */
+  addAs(ctx: ExcelContext, name: string, hostName: string): ExcelWorksheet {
+    const ws = ctx.workbook.worksheets.add(hostName);
+    this.byName.set(name, ws);
+    return ws;
+  }
+
   add(ctx: ExcelContext, name: string): ExcelWorksheet {
     const ws = ctx.workbook.worksheets.add(name);
     this.byName.set(name, ws);

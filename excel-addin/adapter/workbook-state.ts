@@ -3,8 +3,9 @@
  * which charts and names are there, and the precondition cells.
  */
 import type { CellValue } from '../../core/review/types.js';
-import type { Precondition, SheetPlan } from '../../core/sheet-plan/types.js';
-import { a1 } from '../../core/util/a1.js';
+import { overwrittenRanges, priorCell, type Overwritten } from '../../core/host/write-failure.js';
+import type { PlanCell, Precondition, SheetPlan } from '../../core/sheet-plan/types.js';
+import { a1, rangeA1 } from '../../core/util/a1.js';
 import { CALL_OVERHEAD_BYTES } from './batches.js';
 import type { ExcelContext } from './office-types.js';
 
@@ -12,7 +13,20 @@ export interface ExistingTab {
   name: string;
   protected: boolean;
   charts: string[];
+  /** 0-based position among tabs */
+  position: number;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** what a protected tab allows (put back as it was if a failed write had taken protection off) */
+  protectionOptions?: Excel.WorksheetProtectionOptions;
 }
+
+/** Cells the plan will write over on a tab that exists, as they were (written back if the write fails). */
+export interface PriorCells extends Overwritten {
+  cells: PlanCell[][];
+}
+
+/** Cells read back per sync for the write-back copy (values and formulas: ~2 × 40 bytes a cell, well under 4 MB). */
+export const PRIOR_CELLS_PER_SYNC = 40_000;
 
 export interface WorkbookState {
   /** every tab name, in order */
@@ -21,6 +35,10 @@ export interface WorkbookState {
   existing: Map<string, ExistingTab>;
   /** workbook-level names that exist */
   names: Set<string>;
+  /** the reference of each existing name the plan sets again (`=Tab!$A$1:$B$2`), to add it back if the write fails */
+  nameFormulas: Map<string, string>;
+  /** the cells of `update` tabs the plan overwrites, as they were */
+  prior: PriorCells[];
   /** precondition cells as they are now (undefined when the tab is gone) */
   preconditionValues: (CellValue | undefined)[];
 }
@@ -42,19 +60,20 @@ export function normaliseCell(v: unknown): CellValue {
 export async function loadWorkbookState(ctx: ExcelContext, plan: SheetPlan, sync: (stage: string, bytes: number) => Promise<void>): Promise<WorkbookState> {
   const wb = ctx.workbook;
   const sheets = wb.worksheets;
-  sheets.load('items/name');
+  sheets.load('items/name,items/visibility');
   const names = wb.names;
   const wantNames = plan.namedRanges.length > 0;
-  if (wantNames) names.load('items/name');
+  if (wantNames) names.load('items/name,items/formula');
   await sync('checking the workbook', 2 * CALL_OVERHEAD_BYTES);
   const tabNames = sheets.items.map((s) => s.name);
+  const visibility = new Map(sheets.items.map((s) => [s.name, s.visibility]));
   const actual = (name: string): string | undefined => tabNames.find((t) => t.toLowerCase() === name.toLowerCase());
 
   const perTab = plan.tabs.flatMap((tab) => {
     const found = actual(tab.name);
     if (found === undefined) return [];
     const ws = sheets.getItem(found);
-    ws.protection.load('protected');
+    ws.protection.load('protected,options');
     ws.charts.load('items/name');
     return [{ name: tab.name, found, ws }];
   });
@@ -65,19 +84,76 @@ export async function loadWorkbookState(ctx: ExcelContext, plan: SheetPlan, sync
     range.load('values');
     return { range };
   });
+  // the cells the write will overwrite, as they are: the first ~40,000 with the checks above, the rest in further syncs
+  const parts = overwrittenRanges(plan, (t) => actual(t) !== undefined).flatMap((o) => splitByRows(o, PRIOR_CELLS_PER_SYNC));
+  const groups: Overwritten[][] = [];
+  let cells = PRIOR_CELLS_PER_SYNC;
+  for (const o of parts) {
+    const n = o.range.rows * o.range.cols;
+    if (cells + n > PRIOR_CELLS_PER_SYNC) {
+      groups.push([]);
+      cells = 0;
+    }
+    groups[groups.length - 1]!.push(o);
+    cells += n;
+  }
+  const prior: PriorCells[] = [];
+  const queuePrior = (group: Overwritten[]): (() => void) => {
+    const loaded = group.map((o) => {
+      const range = sheets.getItem(actual(o.sheet)!).getRange(rangeA1(o.range));
+      range.load('values,formulas');
+      return { o, range };
+    });
+    return () => {
+      for (const { o, range } of loaded) {
+        const values = range.values;
+        const formulas = range.formulas;
+        const cellsNow = values.map((row, r) => row.map((v, c) => priorCell(normaliseCell(v), formulas[r]?.[c])));
+        prior.push({ ...o, cells: cellsNow });
+      }
+    };
+  };
+  const first = groups.length > 0 ? queuePrior(groups[0]!) : undefined;
   if (perTab.length > 0 || pre.some((x) => x.range !== null)) {
-    await sync('checking the workbook', CALL_OVERHEAD_BYTES * (3 * perTab.length + 2 * pre.length));
+    await sync('checking the workbook', CALL_OVERHEAD_BYTES * (3 * perTab.length + 2 * pre.length + (groups[0]?.length ?? 0)));
+  }
+  first?.();
+  for (const group of groups.slice(1)) {
+    const take = queuePrior(group);
+    await sync('reading the cells about to be written', CALL_OVERHEAD_BYTES * group.length);
+    take();
   }
   const existing = new Map<string, ExistingTab>();
   for (const { name, found, ws } of perTab) {
-    existing.set(name, { name: found, protected: ws.protection.protected, charts: ws.charts.items.map((c) => c.name) });
+    existing.set(name, {
+      name: found,
+      protected: ws.protection.protected,
+      ...(ws.protection.protected ? { protectionOptions: ws.protection.options } : {}),
+      charts: ws.charts.items.map((c) => c.name),
+      position: tabNames.indexOf(found),
+      visibility: visibility.get(found) ?? 'Visible',
+    });
   }
+  const nameFormulas = new Map<string, string>();
+  if (wantNames) for (const n of names.items) nameFormulas.set(n.name, String(n.formula));
   return {
     tabNames,
     existing,
     names: new Set(wantNames ? names.items.map((n) => n.name) : []),
+    nameFormulas,
+    prior,
     preconditionValues: pre.map(({ range }) => (range === null ? undefined : normaliseCell(range.values[0]?.[0]))),
   };
+}
+
+/** A range cut into bands of whole rows of at most `cells` cells. */
+function splitByRows(o: Overwritten, cells: number): Overwritten[] {
+  const per = Math.max(1, Math.floor(cells / Math.max(1, o.range.cols)));
+  const out: Overwritten[] = [];
+  for (let top = 0; top < o.range.rows; top += per) {
+    out.push({ sheet: o.sheet, range: { ...o.range, row: o.range.row + top, rows: Math.min(per, o.range.rows - top) } });
+  }
+  return out;
 }
 
 /** The first precondition that no longer holds, or undefined. */

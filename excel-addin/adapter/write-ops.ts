@@ -44,6 +44,24 @@ export interface PlannedWrites {
   warnings: string[];
 }
 
+/**
+ * A tab being rebuilt (`replace`) that exists: the plan is written into a new tab named `building`; at the very end the
+ * old tab is renamed `aside`, the new one takes the name and the old one's place, and the old one is deleted. If the
+ * write fails before that, the old tab has not been touched. (A formula a person wrote elsewhere that points into the
+ * old tab then shows #REF!, as it would after any tab is deleted; the add-in's own tabs never point into one.)
+ */
+export interface Rebuild {
+  /** the plan's tab name */
+  name: string;
+  /** the old tab's own name (may differ in case) */
+  actual: string;
+  building: string;
+  aside: string;
+  position: number;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+}
+
 interface Phases {
   structure: WriteOp[];
   content: WriteOp[];
@@ -61,19 +79,36 @@ export function planWrites(
   sheets: SheetProxies,
   reqs: Requirements,
   maxSyncBytes: number,
+  rebuilds: Rebuild[] = [],
 ): PlannedWrites {
   const p: Phases = { structure: [], content: [], layout: [], rules: [], charts: [], finish: [] };
   const warnings: string[] = [];
   const ws = (ctx: ExcelContext, name: string): ExcelWorksheet => sheets.get(ctx, name);
 
   for (const tab of plan.tabs) {
-    const existing = state.existing.get(tab.name);
-    structureOps(p, tab, existing?.protected ?? false, existing?.charts ?? [], existing !== undefined, sheets);
+    const rebuild = rebuilds.find((r) => r.name === tab.name);
+    // a tab being rebuilt is written as a new tab (under its building name), so it is treated as not there
+    const existing = rebuild ? undefined : state.existing.get(tab.name);
+    const wasProtected = rebuild ? rebuild.protected : (existing?.protected ?? false);
+    const before = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, (v as WriteOp[]).length])) as Record<keyof Phases, number>;
+    if (rebuild) {
+      p.structure.push({ bytes: 2 * O, queue: (ctx) => void sheets.addAs(ctx, tab.name, rebuild.building) });
+    } else {
+      structureOps(p, tab, existing?.protected ?? false, existing?.charts ?? [], existing !== undefined, sheets);
+    }
     contentOps(p, tab, ws, maxSyncBytes);
     layoutOps(p, tab, ws, reqs, maxSyncBytes);
     ruleOps(p, tab, ws, reqs, existing !== undefined && tab.mode === 'update', warnings);
     chartOps(p, tab, ws);
-    finishTabOps(p, tab, ws, reqs, existing?.protected ?? false, warnings);
+    finishTabOps(p, tab, ws, reqs, wasProtected, warnings);
+    // what a failed write can take back exactly on a tab that existed: the cells written, and taking protection off
+    const charts = existing?.charts.length ?? 0;
+    for (const k of Object.keys(p) as (keyof Phases)[]) {
+      for (const op of p[k].slice(before[k])) {
+        op.tab = tab.name;
+        op.undoable ??= k === 'content' || (k === 'structure' && tab.mode === 'update' && charts === 0);
+      }
+    }
   }
 
   for (const n of plan.namedRanges) {
@@ -90,14 +125,34 @@ export function planWrites(
   const activate = plan.activate;
   if (activate !== undefined) p.finish.push({ bytes: O, queue: (ctx) => ws(ctx, activate).activate() });
 
-  // visibility last of all (after activation)
+  // visibility last of all (after activation); a rebuilt tab keeps the old one's unless the plan says
   for (const tab of plan.tabs) {
-    if (tab.hidden === undefined) continue;
-    const hidden = tab.hidden;
-    p.finish.push({ bytes: O, queue: (ctx) => void (ws(ctx, tab.name).visibility = hidden ? 'Hidden' : 'Visible') });
+    const rebuild = rebuilds.find((r) => r.name === tab.name);
+    const v = tab.hidden === undefined ? rebuild?.visibility : tab.hidden ? 'Hidden' : 'Visible';
+    if (v === undefined || (tab.hidden === undefined && v === 'Visible')) continue;
+    p.finish.push({ bytes: O, tab: tab.name, undoable: false, queue: (ctx) => void (ws(ctx, tab.name).visibility = v) });
   }
 
-  return { ops: [...p.structure, ...p.content, ...p.layout, ...p.rules, ...p.charts, ...p.finish], warnings };
+  // the swap, last: each old tab aside, the new one into its name and place, then the old ones deleted
+  const swap: WriteOp[] = [];
+  if (rebuilds.length > 0) {
+    swap.push({
+      bytes: 3 * O * rebuilds.length,
+      queue: (ctx) => {
+        const all = ctx.workbook.worksheets;
+        for (const r of rebuilds) {
+          all.getItem(r.actual).name = r.aside;
+          all.getItem(r.building).name = r.actual;
+        }
+        // each new tab just before its old one, front to back (each one placed moves the later old ones on by one)
+        [...rebuilds].sort((a, b) => a.position - b.position).forEach((r, k) => void (all.getItem(r.actual).position = r.position + k));
+        // the old ones deleted last: until here a failure leaves every old tab whole
+        for (const r of rebuilds) all.getItem(r.aside).delete();
+      },
+    });
+  }
+
+  return { ops: [...p.structure, ...p.content, ...p.layout, ...p.rules, ...p.charts, ...p.finish, ...swap], warnings };
 }
 
 function structureOps(
@@ -353,6 +408,6 @@ function finishTabOps(
     });
   } else if (prot === undefined && wasProtected) {
     // the tab was protected before this write: put protection back as it was found
-    p.finish.push({ bytes: O, queue: (ctx) => ws(ctx, tab.name).protection.protect(PROTECTION_OPTIONS) });
+    p.finish.push({ bytes: O, undoable: true, queue: (ctx) => ws(ctx, tab.name).protection.protect(PROTECTION_OPTIONS) });
   }
 }

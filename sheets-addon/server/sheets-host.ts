@@ -237,7 +237,9 @@ export class SheetsHost implements Host {
       }
       this.swapRebuilt(undo);
     } catch (e) {
-      throw new WriteFailedError(messageOf(e), this.putBack(undo));
+      const added = undo.created.map((c) => c.name);
+      const left = this.putBack(undo);
+      throw new WriteFailedError(messageOf(e), left, [], left.filter((t) => added.includes(t)));
     }
     if (plan.activate) {
       const sheet = built.get(key(plan.activate)) ?? sheets.get(key(plan.activate));

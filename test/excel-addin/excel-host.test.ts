@@ -107,7 +107,7 @@ describe.each([10, 1000])('ExcelHost at %i respondents', (n) => {
     expect(snap.tabs['PR_Meta']!.values[1]).toEqual(['revision', REVISION]);
   });
 
-  it('writes the summary in 3 syncs (tab list, existing tabs and preconditions, write): formulas without _xlfn., text as text, old summary cleared', async () => {
+  it('writes the summary in 3 syncs (tab list, existing tabs and preconditions, write): formulas without _xlfn., text as text, a new summary swapped in', async () => {
     const { fake, host } = setup();
     await host.apply(createPlan(n));
     typeScores(fake, n);
@@ -116,17 +116,22 @@ describe.each([10, 1000])('ExcelHost at %i respondents', (n) => {
     fake.state.sheet('Summary').set(200, 1, { value: 'stale' });
     fake.state.sheet('Summary').protected = true;
     fake.state.sheet('PR_Meta').set(2, 2, { value: REVISION }); // as core would have read it
+    const order = fake.state.sheets.map((x) => `${x.name}:${x.visibility}`);
     fake.resetCounters();
 
     const result = await host.apply(summaryPlan(n));
+    // the same tabs in the same places, shown or hidden as before: the new Summary and PR_Meta took the old ones' places
+    expect(fake.state.sheets.map((x) => `${x.name}:${x.visibility}`)).toEqual(order);
     expect(result.calls).toBe(3);
     expect(fake.syncs).toBe(3);
     expect(fake.largestSyncBytes).toBeLessThan(4_000_000);
 
     const s = fake.state.sheet('Summary');
     expect(s.value(200, 1)).toBeNull();
-    expect(fake.callsNamed('unprotect')).toHaveLength(1);
-    expect(s.protected).toBe(true); // protection put back as it was found
+    // the old Summary is never written: a new one is built beside it ("Summary (new)") and swapped in at the end
+    expect(fake.callsNamed('unprotect')).toHaveLength(0);
+    expect(fake.calls.filter((c) => c.target === 'worksheets' && c.op === 'add').map((c) => c.args[0])).toEqual(['Summary (new)']);
+    expect(s.protected).toBe(true); // protected as the old one was
     expect(s.value(7, 1)).toBe('1.1');
     const last = FIRST_DATA_ROW + n - 1;
     expect(s.formula(7, 3)).toBe(`=IFERROR(AVERAGE(Responses!D6:D${last}),"")`);

@@ -8,7 +8,7 @@
  */
 import type { ExcelRun } from '../../excel-addin/adapter/office-types.js';
 import { loaded, q, type Pending, type RecordedCall } from './fake-calls.js';
-import { fakeError, FakeSheetState, FakeWorkbookState } from './fake-state.js';
+import { assertTabName, fakeError, FakeSheetState, FakeWorkbookState } from './fake-state.js';
 import type { FakeRange } from './fake-range.js';
 import { FakeWorksheet } from './fake-worksheet.js';
 import { checkLoad } from './office-js-types.js';
@@ -45,6 +45,16 @@ export class FakeContext {
       throw e;
     }
     this.responseBytes = 0;
+    const failAt = this.office.failAtSync;
+    if (failAt && failAt.sync === this.office.syncs) {
+      // a call part-way through this batch fails: the calls before it stay applied, as in Excel
+      let done = 0;
+      for (const p of batch) {
+        if (!p.internal && done++ >= failAt.afterCalls) throw fakeError('GeneralException', failAt.message ?? 'Excel is busy');
+        p.run();
+      }
+      throw fakeError('GeneralException', failAt.message ?? 'Excel is busy');
+    }
     for (const p of batch) p.run(); // a failing call stops the batch: earlier calls stay applied, as in Excel
     if (this.responseBytes > this.office.responseLimitBytes) {
       // Excel on the web: "The response payload size has exceeded the limit" (5 MB); nothing is sent back
@@ -102,11 +112,7 @@ class FakeWorksheets {
   add(name: string): FakeWorksheet {
     this.ctx.queue('worksheets', 'add', [name], () => {
       const st = this.ctx.office.state;
-      // Excel's tab-name rules: 1–31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe,
-      // not "History" (reserved); unique without regard to case
-      if (name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') {
-        throw fakeError('InvalidArgument', `"${name}" is not a valid tab name`);
-      }
+      assertTabName(name); // and unique without regard to case
       if (st.find(name)) throw fakeError('ItemAlreadyExists', `A tab called ${name} already exists`);
       st.sheets.push(new FakeSheetState(name));
     });
@@ -115,15 +121,24 @@ class FakeWorksheets {
 }
 
 class FakeNames {
-  private loadedNames: string[] | undefined;
+  private loadedNames: [string, string][] | undefined;
+  private withFormula = false;
   constructor(private readonly ctx: FakeContext) {}
   load(props: string): this {
-    checkLoad('NamedItemCollection', props);
-    this.ctx.queue('names', 'load', [props], () => void (this.loadedNames = [...this.ctx.office.state.names.keys()]));
+    this.withFormula = checkLoad('NamedItemCollection', props).includes('items/formula');
+    this.ctx.queue('names', 'load', [props], () => void (this.loadedNames = [...this.ctx.office.state.names.entries()]));
     return this;
   }
-  get items(): { name: string }[] {
-    return loaded(this.loadedNames, 'names.items').map((name) => ({ name }));
+  /** each name, and its `formula` (`=Tab!A1:B2`) when loaded */
+  get items(): { name: string; formula: string }[] {
+    const wanted = this.withFormula;
+    return loaded(this.loadedNames, 'names.items').map(([name, ref]) => ({
+      name,
+      get formula(): string {
+        if (!wanted) throw fakeError('PropertyNotLoaded', 'namedItem.formula was not loaded');
+        return `=${ref}`;
+      },
+    }));
   }
   getItem(name: string): { delete(): void } {
     return {
@@ -134,7 +149,7 @@ class FakeNames {
     };
   }
   add(name: string, reference: FakeRange | string): void {
-    const ref = typeof reference === 'string' ? reference : `${reference.ws.sheetName}!${reference.at}`;
+    const ref = typeof reference === 'string' ? reference.replace(/^=/, '') : `${reference.ws.sheetName}!${reference.at}`;
     this.ctx.queue('names', 'add', [name, ref], () => {
       if (this.ctx.office.state.names.has(name)) throw fakeError('ItemAlreadyExists', `name ${name} exists`);
       this.ctx.office.state.names.set(name, ref);
@@ -158,6 +173,11 @@ export class FakeOffice {
   refusedResponses = 0;
   /** Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded) */
   responseLimitBytes = 5_000_000;
+  /**
+   * makes the `sync`-th `context.sync()` (counted over this fake's life, from 1) fail after its first `afterCalls`
+   * calls have run — a write that fails part-way (tests of putting back)
+   */
+  failAtSync: { sync: number; afterCalls: number; message?: string } | undefined;
   /** makes the next `context.sync()` reject with this error (tests of error messages) */
   failNextSync: (Error & { code?: string }) | undefined;
   /** called at the start of each `Excel.run`, before the batch (tests of concurrent edits) */

@@ -41,6 +41,16 @@ export function overlaps(a: Bounds, b: Bounds): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
+/**
+ * Excel's tab-name rules: 1–31 characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe, not
+ * "History" (reserved). Uniqueness (without regard to case) is checked by the caller.
+ */
+export function assertTabName(name: string): void {
+  if (name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') {
+    throw fakeError('InvalidArgument', `"${name}" is not a valid tab name`);
+  }
+}
+
 export function fakeError(code: string, message: string): Error & { code: string } {
   return Object.assign(new Error(message), { code, name: 'RichApi.Error' });
 }

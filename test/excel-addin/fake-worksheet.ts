@@ -2,7 +2,7 @@
 /** The fake's worksheet proxies: a tab, its protection and its charts (see fake-office.ts). */
 import { loaded, q } from './fake-calls.js';
 import type { FakeContext } from './fake-office.js';
-import { type ChartEntry, fakeError, type FakeSheetState, MAX_COLS, MAX_ROWS, parseAddress } from './fake-state.js';
+import { assertTabName, type ChartEntry, fakeError, type FakeSheetState, MAX_COLS, MAX_ROWS, parseAddress } from './fake-state.js';
 import { FakeFoundRange, FakeRange, recorder } from './fake-range.js';
 import { checkAssignment, checkLoad } from './office-js-types.js';
 
@@ -84,8 +84,18 @@ export class FakeWorksheet
   get name(): string {
     return this.prop('name');
   }
-  set name(_v: string) {
-    throw new Error('the adapter never renames tabs');
+  /** Renaming a tab: Excel's tab-name rules, unique without regard to case; workbook names follow the tab. */
+  set name(v: string) {
+    this.set('name', v, (s) => {
+      const st = this.ctx.office.state;
+      assertTabName(v);
+      const clash = st.find(v);
+      if (clash && clash !== s) throw fakeError('ItemAlreadyExists', `A tab called ${v} already exists`);
+      const prefix = `${s.name.toLowerCase()}!`;
+      for (const [n, ref] of [...st.names]) if (ref.toLowerCase().startsWith(prefix)) st.names.set(n, `${v}!${ref.slice(prefix.length)}`);
+      if (st.active === s.name) st.active = v;
+      s.name = v;
+    });
   }
   get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
     return this.prop('visibility');
@@ -238,19 +248,26 @@ export class FakeWorksheet
   }
 }
 
-class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'protect' | 'unprotect'> {
+class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'options' | 'protect' | 'unprotect'> {
   private value: boolean | undefined;
+  private loadedOptions: { options: Excel.WorksheetProtectionOptions } | undefined;
   constructor(private readonly ws: FakeWorksheet) {}
   load(props: string): this {
-    checkLoad('WorksheetProtection', props);
+    const paths = checkLoad('WorksheetProtection', props);
     this.ws.ctx.queue(`${this.ws.target}.protection`, 'load', [props], () => {
       this.ws.mustExist('protection.load');
-      this.value = this.ws.state().protected;
+      const s = this.ws.state();
+      this.value = s.protected;
+      if (paths.includes('options')) this.loadedOptions = { options: { ...s.protectionOptions } };
     });
     return this;
   }
   get protected(): boolean {
     return loaded(this.value, 'protection.protected');
+  }
+  /** the options the tab was protected with (what Excel keeps for it) */
+  get options(): Excel.WorksheetProtectionOptions {
+    return loaded(this.loadedOptions, 'protection.options').options;
   }
   protect(options?: Excel.WorksheetProtectionOptions): void {
     this.ws.ctx.queue(`${this.ws.target}.protection`, 'protect', [options], () => {

@@ -162,7 +162,7 @@ describe('a write that fails part-way leaves the spreadsheet as it was', () => {
     fake.onCall = null;
     expect(out.ok).toBe(false);
     expect(out.message).toBe(
-      'Something went wrong while writing: Service Spreadsheets failed. The add-in could not put everything back, so the tabs "Instructions" and "Responses" may be part-written: check them, or delete them and try again.',
+      'Something went wrong while writing: Service Spreadsheets failed. The add-in could not put everything back. It had added the tabs "Instructions" and "Responses", which may be part-written: delete them and try again.',
     );
   });
 });
