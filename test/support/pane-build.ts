@@ -99,6 +99,7 @@ export async function builtPane(): Promise<string> {
       if (existsSync(join(dir, 'taskpane.html'))) return dir;
       const building = join(CACHE, `${hash}.${process.pid}.tmp`);
       rmSync(building, { recursive: true, force: true });
+      process.stderr.write(`pane-build: building the task pane for sources ${hash} (once for every browser test)\n`);
       await viteBuild(building);
       rmSync(dir, { recursive: true, force: true });
       renameSync(building, dir);
