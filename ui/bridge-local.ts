@@ -20,6 +20,12 @@ import { isoDate } from './dates.js';
 
 export { frameworkChoices, sortProblems, toOutcomeProblem as toBridgeProblem } from '../core/operations/outcome.js';
 
+/** A random id for a new review (PR_Meta `reviewId`), where the browser offers one (every browser the pane runs in does). */
+function newReviewId(): string | undefined {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return typeof c?.randomUUID === 'function' ? c.randomUUID() : undefined;
+}
+
 export interface SelectableHost extends Host {
   select(at: CellRef): Promise<void>;
 }
@@ -55,7 +61,7 @@ export function makeLocalBridge(
     },
 
     create(form: CreateForm, onProgress?: OnBridgeProgress) {
-      return guarded(async () => (await runCreate(host, createRequest(form, today()), progress(onProgress))).outcome);
+      return guarded(async () => (await runCreate(host, createRequest(form, today(), newReviewId()), progress(onProgress))).outcome);
     },
 
     check(onProgress?: OnBridgeProgress) {

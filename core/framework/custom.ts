@@ -162,6 +162,7 @@ const SETTING_NAMES: Record<string, string> = {
   green: 'the green threshold ("green")',
   amber: 'the amber threshold ("amber")',
   dividedFraction: 'the divided-opinion fraction ("dividedFraction")',
+  changeThreshold: 'the change threshold ("changeThreshold")',
   sections: 'the sections ("sections")',
   items: 'the items ("items")',
   text: 'the wording ("text")',

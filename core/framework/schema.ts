@@ -139,6 +139,13 @@ export const FrameworkSchema = z
     rag: RagThresholdsSchema.default({ green: 75, amber: 50 }),
     /** ⅔ of the scale range by default (issue #2). */
     dividedFraction: z.number().gt(0).max(1).default(2 / 3),
+    /**
+     * Change since the previous review (issue #11): a mean counts as improved or declined only when it moved by at
+     * least this fraction of its scale's range (max − min); less is "unchanged". Default 0.1, a tenth of the range:
+     * 0.2 on a 1–3 scale, 0.3 on 1–4, 0.4 on 1–5 or 0–4. One person of eight moving one step on 1–3 is 0.125 and
+     * does not count; 0 counts any change.
+     */
+    changeThreshold: z.number().min(0).max(1).default(0.1),
     sections: z.array(SectionSchema).default([]),
     /** The paper defines a total per section (the 2004 review paper's "Total Score" per criterion): the Summary shows
      *  a Total column only then, since adding up means means nothing elsewhere. */

@@ -93,6 +93,7 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
   const tabs = new Map<TabKey, TabPlan>();
   const namedRanges: NamedRangeSpec[] = [];
   const meta = newMeta(framework, cycle, req.today);
+  if (req.reviewId) meta.reviewId = req.reviewId;
   meta.placeholders = placeholders;
   const single = partnerships.length === 1 ? partnerships[0]! : '';
 

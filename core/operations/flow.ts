@@ -11,7 +11,7 @@
 import type { ApplyResult, Host, ReadRequest, Snapshot } from '../host/types.js';
 import type { InspectHost, InspectRequest, TabFacts } from '../host/inspect.js';
 import type { PlanRowOut } from '../plan/types.js';
-import type { CellValue, PreviousReview } from '../review/types.js';
+import type { CellValue } from '../review/types.js';
 import type { SheetPlan } from '../sheet-plan/types.js';
 import { TAB } from '../sheet-plan/layout.js';
 import { planImport, type ImportOptions } from '../import/plan-import.js';
@@ -20,7 +20,7 @@ import { checkReview } from './check.js';
 import { planCreate } from './create.js';
 import { checkedOutcome, createdOutcome, plannedOutcome, summarisedOutcome, type OperationOutcome } from './outcome.js';
 import { READ_TABS, moreTabsToRead } from './read-tabs.js';
-import { planImprovement, planSummary } from './summarise.js';
+import { planImprovement, planSummary, type SummariseOptions } from './summarise.js';
 import { ReviewRequestError, type CheckResult, type CreateRequest, type ImportReport, type OnProgress, type ProgressEvent, type SummaryModel } from './types.js';
 
 /** What a flow asks of its host. */
@@ -184,7 +184,7 @@ export function* checkFlow(today: string): Flow<CheckResult & { outcome: Operati
   return { ...result, outcome: checkedOutcome(result) };
 }
 
-export function* summariseFlow(opts: { today: string; previous?: PreviousReview | null }): Flow<RunOutcome & { summary: SummaryModel }> {
+export function* summariseFlow(opts: SummariseOptions): Flow<RunOutcome & { summary: SummaryModel }> {
   yield* say('reading', 'Reading the workbook…');
   const snap = yield* readReviewFlow();
   yield* say('computing', 'Scoring and drafting the improvement plan…');

@@ -68,8 +68,9 @@ export function frameworkChoices(): FrameworkChoice[] {
 }
 
 /** The form as the core's request; `today` is read by the caller, at the edge. */
-export function createRequest(form: CreateForm, today: string): CreateRequest {
+export function createRequest(form: CreateForm, today: string, reviewId?: string): CreateRequest {
   return {
+    ...(reviewId ? { reviewId } : {}),
     framework: form.frameworkId,
     partnerships: form.partnerships,
     respondents: form.respondents,

@@ -95,6 +95,10 @@ export function proveTabsWritable(read: ReadResult, snapshot: Snapshot, plan: Sh
     } else if (tab.role === 'entry') {
       const entry = read.layout.entry;
       if (!entry || entry.name.toLowerCase() !== tab.name.toLowerCase() || entry.keyRow <= 0) refuse(tab.name, 'Responses tab', 'does not have the hidden key row of a Responses tab');
+    } else if (tab.role === 'previous' && tab.mode === 'update') {
+      // filled from last cycle's workbook: only the Previous Review tab the reader found by its key row
+      const prev = read.layout.previous;
+      if (!prev || prev.name.toLowerCase() !== tab.name.toLowerCase() || prev.keyRow <= 0) refuse(tab.name, 'Previous Review tab', 'does not have the hidden key row of a Previous Review tab');
     } else if (tab.mode === 'replace') {
       refuse(tab.name, 'tab', 'is already in the workbook');
     }

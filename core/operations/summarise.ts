@@ -30,6 +30,8 @@ import { respondentsListed } from '../reader/responses.js';
 import { metaFromLayout, writePreconditions } from './layout-meta.js';
 import { marksAfter, proveTabsWritable } from './ownership.js';
 import { assertFramework, assertToday } from './limits-of-use.js';
+import { assertComparable } from './previous.js';
+import { planPreviousFill } from './previous-fill.js';
 import { ReviewRequestError, type SummaryModel } from './types.js';
 
 interface Computed {
@@ -41,6 +43,18 @@ interface Computed {
   draft: DraftResult;
   previous: PreviousReview | null;
   comparison: Comparison | null;
+  partnerships: PartnershipComparison | null;
+}
+
+/** How a previous review is given: the figures, and (from a workbook) whether to fill the Previous Review tab. */
+export interface SummariseOptions {
+  today: string;
+  /** last cycle's figures (a workbook read with `previousFromSnapshot`); else the Previous Review tab's */
+  previous?: PreviousReview | null;
+  /** write `previous` into the Previous Review tab, so later runs compare with it (refused over other means) */
+  fillPrevious?: boolean;
+  /** what the previous review is called in messages (its file name); default "the previous review" */
+  previousLabel?: string;
 }
 
 function requireInputTabs(read: ReadResult): void {
@@ -114,16 +128,18 @@ function refuseUnreadPlanTab(read: ReadResult, snapshot: Snapshot): void {
   );
 }
 
-function compute(snapshot: Snapshot, today: string, previousGiven?: PreviousReview | null): Computed {
+function compute(snapshot: Snapshot, today: string, previousGiven?: PreviousReview | null, previousLabel = 'the previous review'): Computed {
   checkToday(today);
   const read = readReview(snapshot);
   assertFramework(read.framework);
   requireInputTabs(read);
   const { framework, review, layout } = read;
+  if (previousGiven) assertComparable(framework, layout.meta, previousGiven, previousLabel);
   const report = scoreReview(framework, review.responses);
   const registerResults = framework.register ? scoreRegister(framework, review.register) : null;
+  const partnerships = partnershipsOf(framework, review);
   const previous = previousGiven ?? review.previous;
-  const comparison = previous ? compareWithPrevious(report, previous) : null;
+  const comparison = previous ? compareWithPrevious(report, previous, { framework, partnerships }) : null;
   const planSnap = layout.plan ? findTab(snapshot.tabs, layout.plan.name) : undefined;
   const existing = layout.plan && planSnap ? readPlanTable(planSnap, layout.plan) : [];
   const draft = draftPlan(framework, report, review, registerResults, today, {
@@ -144,7 +160,7 @@ function compute(snapshot: Snapshot, today: string, previousGiven?: PreviousRevi
     parts: planParts(framework),
     areaWord: areaWord(framework),
   });
-  return { read, report, registerResults, rows, planTab, draft, previous, comparison };
+  return { read, report, registerResults, rows, planTab, draft, previous, comparison, partnerships };
 }
 
 function metaTab(c: Computed, marks: MetaModel['marks']): TabPlan {
@@ -228,11 +244,10 @@ export function summaryModel(c: Computed, extra: { partnerships: PartnershipComp
   return model;
 }
 
-export function planSummary(snapshot: Snapshot, opts: { today: string; previous?: PreviousReview | null }): { plan: SheetPlan; summary: SummaryModel } {
-  const c = compute(snapshot, opts.today, opts.previous);
+export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan: SheetPlan; summary: SummaryModel } {
+  const c = compute(snapshot, opts.today, opts.previous, opts.previousLabel);
   const { framework, review, layout } = c.read;
-  const { previous, comparison } = c;
-  const partnerships = partnershipsOf(framework, review);
+  const { previous, comparison, partnerships } = c;
   const themes = framework.themeTags ? themeMentions(framework, review.responses) : null;
   const entry = layout.entry
     ? {
@@ -271,9 +286,11 @@ export function planSummary(snapshot: Snapshot, opts: { today: string; previous?
   }
   if (layout.present.plan) c.planTab.name = layout.present.plan;
   else c.planTab.position = positionFor(c.read, 'plan', created);
+  // the Previous Review tab filled from last cycle's workbook (issue #11): later runs compare with it
+  const fill = opts.fillPrevious && opts.previous ? [planPreviousFill(c.read, snapshot, opts.previous, opts.previousLabel ?? 'the previous review', positionFor(c.read, 'previous', created))] : [];
   const plan: SheetPlan = {
     preconditions: writePreconditions(layout),
-    tabs: [...instructionsIfMissing(c), summaryTab, c.planTab],
+    tabs: [...instructionsIfMissing(c), ...fill, summaryTab, c.planTab],
     namedRanges: [],
     activate: summaryTab.name,
   };

@@ -22,6 +22,11 @@ export interface CreateRequest {
   protect?: boolean;
   /** today's date, ISO YYYY-MM-DD: core reads no clock */
   today: string;
+  /**
+   * A unique id for this review, made by the host (a random UUID: core has no randomness), kept in PR_Meta as
+   * `reviewId`, so a copy of this workbook given as "the previous review" is recognised and refused (issue #11).
+   */
+  reviewId?: string;
 }
 
 /** The summary model printed by `summarise --json` (issue #3), numbers unrounded. */

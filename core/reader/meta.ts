@@ -106,6 +106,7 @@ export function readMeta(tab: TabSnapshot): MetaRead {
     frameworkJson,
     cycle: textOf(get('cycle')).trim(),
     created: textOf(get('created')).trim(),
+    ...(textOf(get('reviewId')).trim() !== '' ? { reviewId: textOf(get('reviewId')).trim() } : {}),
     revision: revision ?? 0,
     tabs,
     placeholders: intOf(get('placeholders:entry')) ?? 0,

@@ -75,13 +75,23 @@ export interface GroupSummaryRow {
   at: CellRef;
 }
 
-/** Item means from the last review, for comparison (the "Previous Review" tab or a previous workbook). */
-export interface PreviousReview {
-  cycle: string;
+/** The means of one review (or of one partnership in it). */
+export interface PreviousFigures {
   /** itemId → mean (null when not scored last time) */
   itemMeans: Record<string, number | null>;
   /** sectionId → mean */
   sectionMeans: Record<string, number | null>;
+  /** the overall mean; absent when not given (it is then worked out from the section means) */
+  overall?: number | null;
+}
+
+/** Item means from the last review, for comparison (the "Previous Review" tab or a previous workbook). */
+export interface PreviousReview extends PreviousFigures {
+  cycle: string;
+  /** partnership → its own means, where the previous review held several partnerships (issue #11) */
+  partnerships?: Record<string, PreviousFigures>;
+  /** Where it came from, when read from a workbook: its framework and PR_Meta identity (to refuse a wrong one). */
+  source?: { frameworkId: string; frameworkTitle: string; cycle: string; created: string; reviewId?: string };
 }
 
 export interface ReviewData {

@@ -71,11 +71,19 @@ export interface ChangeRow {
   /** current − previous */
   delta: number | null;
   change: Change;
+  /** how far the mean had to move to count as improved or declined, in the scale's units (absent: any change) */
+  threshold?: number;
 }
 
 export interface Comparison {
   items: ChangeRow[];
   sections: ChangeRow[];
+  /** the overall mean then and now (issue #11) */
+  overall: ChangeRow;
+  /** the framework's change threshold, as a fraction of the scale's range */
+  thresholdFraction: number;
+  /** partnership → its own comparison, where the previous review kept figures per partnership */
+  partnerships?: Record<string, Comparison>;
 }
 
 /** Scores per partnership, side by side. */

@@ -27,6 +27,8 @@ export interface MetaModel {
   frameworkJson: string | null;
   cycle: string;
   created: string;
+  /** unique id of the review, made at creation by the host (absent in workbooks made before issue #11) */
+  reviewId?: string;
   revision: number;
   tabs: Partial<Record<TabKey, TabMeta>>;
   /** number of "Respondent n" placeholder rows written at creation (0 when names were given) */
@@ -74,6 +76,7 @@ export function metaRows(m: MetaModel): [string, string | number][] {
     ['frameworkId', m.frameworkId],
     ['cycle', m.cycle],
     ['created', m.created],
+    ...(m.reviewId ? [['reviewId', m.reviewId] as [string, string]] : []),
     ['placeholders:entry', m.placeholders],
   ];
   for (const k of MARKED_TABS) if (m.marks?.[k]) rows.push([`mark:${k}`, m.marks[k]]);

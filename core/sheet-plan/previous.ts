@@ -3,7 +3,7 @@
  * show the change. Rows: 1 title, 2 previous cycle, 3 headers, 4 hidden keys, 5… items, then sections.
  */
 import type { Framework } from '../framework/schema.js';
-import type { PreviousReview } from '../review/types.js';
+import type { PreviousFigures, PreviousReview } from '../review/types.js';
 import { STYLE, blank, val } from './cells.js';
 import { TAB, scoredItems } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
@@ -12,13 +12,19 @@ import { settlePrint } from './print.js';
 
 export const PREVIOUS_ROWS = { title: 1, cycle: 2, header: 3, key: 4, firstData: 5 } as const;
 export const PREVIOUS_KEYS = ['id', 'name', 'mean'] as const;
+/** The id of the overall row (after the sections). */
+export const PREVIOUS_OVERALL_ID = 'overall';
+/** Key of a partnership's own means column: `mean@<partnership>` (issue #11). */
+export const PARTNERSHIP_MEAN_KEY = 'mean@';
 
-const NOTE = "Type or paste each mean; leave blank when it was not scored. The command line can fill this from last cycle's workbook.";
+export const PREVIOUS_NOTE =
+  "Paste last cycle's means in column C, in the order of column A (or fill this tab with summarise --previous). The Summary compares with them until you clear them.";
+const NOTE = PREVIOUS_NOTE;
 /** Column C (the means) is wide enough for the note to wrap in a few lines instead of spilling across the page. */
 const MEAN_WIDTH = 24;
 
-export function previousRows(framework: Framework): { id: string; name: string; kind: 'item' | 'section' }[] {
-  const out: { id: string; name: string; kind: 'item' | 'section' }[] = [];
+export function previousRows(framework: Framework): { id: string; name: string; kind: 'item' | 'section' | 'overall' }[] {
+  const out: { id: string; name: string; kind: 'item' | 'section' | 'overall' }[] = [];
   for (const { item } of scoredItems(framework)) out.push({ id: item.id, name: item.text, kind: 'item' });
   const scoredSections = new Set(scoredItems(framework).map((x) => x.section.id));
   for (const s of framework.sections) {
@@ -26,7 +32,15 @@ export function previousRows(framework: Framework): { id: string; name: string; 
     if (!scoredSections.has(s.id) || (s.items.length === 1 && s.items[0]!.id === s.id)) continue;
     out.push({ id: s.id, name: `Section: ${s.title}`, kind: 'section' });
   }
+  const taken = new Set(framework.sections.flatMap((s) => [s.id, ...s.items.map((i) => i.id)]));
+  if (out.length > 0 && !taken.has(PREVIOUS_OVERALL_ID)) out.push({ id: PREVIOUS_OVERALL_ID, name: 'Overall', kind: 'overall' });
   return out;
+}
+
+/** The mean a row of the tab takes from a previous review (or one partnership of it). */
+export function previousFigure(figures: PreviousFigures, row: { id: string; kind: 'item' | 'section' | 'overall' }): number | null {
+  const v = row.kind === 'item' ? figures.itemMeans[row.id] : row.kind === 'section' ? figures.sectionMeans[row.id] : figures.overall;
+  return v === undefined || v === null || !Number.isFinite(v) ? null : v;
 }
 
 export function buildPreviousTab(framework: Framework, opts: { previous?: PreviousReview | null; protect: boolean }): TabPlan {
@@ -45,8 +59,21 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
   );
   tab.blocks.push(block(R.cycle, 2, [[val(prev?.cycle ?? null)]], 'input'));
   tab.blocks.push(block(R.firstData, 1, rows.map((r) => [val(r.id), val(r.name)])));
-  const means: PlanCell[][] = rows.map((r) => [val(prev ? ((r.kind === 'item' ? prev.itemMeans[r.id] : prev.sectionMeans[r.id]) ?? null) : null)]);
+  const means: PlanCell[][] = rows.map((r) => [val(prev ? previousFigure(prev, r) : null)]);
   tab.blocks.push(block(R.firstData, 3, means, 'input'));
+  // where the previous review kept figures per partnership: a column of means for each, beside the whole review's
+  const partnerships = Object.entries(prev?.partnerships ?? {});
+  partnerships.forEach(([name, figures], i) => {
+    const col = 4 + i;
+    tab.blocks.push(block(R.header, col, [[val(`Previous mean: ${name}`)], [val(`${PARTNERSHIP_MEAN_KEY}${name}`)]]));
+    tab.blocks.push(block(R.firstData, col, rows.map((r) => [val(previousFigure(figures, r))]), 'input'));
+    tab.formats.push(
+      { range: { row: R.header, col, rows: 1, cols: 1 }, format: { ...STYLE.header, wrap: true } },
+      { range: { row: R.key, col, rows: 1, cols: 1 }, format: STYLE.key },
+      { range: { row: R.firstData, col, rows: rows.length, cols: 1 }, format: { ...STYLE.input, numberFormat: '0.00' } },
+    );
+    setWidth(tab, col, 18);
+  });
   tab.formats.push(
     { range: { row: R.title, col: 1, rows: 1, cols: 1 }, format: STYLE.title },
     { range: { row: R.cycle, col: 1, rows: 1, cols: 1 }, format: { bold: true, vAlign: 'top' } },
@@ -59,7 +86,7 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
     { range: { row: R.firstData, col: 1, rows: rows.length, cols: 1 }, format: { numberFormat: '@' } },
     { range: { row: R.firstData, col: 3, rows: rows.length, cols: 1 }, format: { ...STYLE.input, numberFormat: '0.00' } },
   );
-  tab.validations.push({ range: { row: R.firstData, col: 3, rows: rows.length, cols: 1 }, rule: { kind: 'number', min: -1e9, max: 1e9, integer: false, prompt: 'The mean from the last review.', error: 'Type a number (the mean), or leave it blank.' } });
+  tab.validations.push({ range: { row: R.firstData, col: 3, rows: rows.length, cols: 1 + partnerships.length }, rule: { kind: 'number', min: -1e9, max: 1e9, integer: false, prompt: 'The mean from the last review.', error: 'Type a number (the mean), or leave it blank.' } });
   tab.hiddenRows = [R.key];
   const noteLines = Math.ceil(NOTE.length / (MEAN_WIDTH - 2));
   tab.rowHeights = [{ row: R.cycle, height: noteLines * 15, fit: true }, { row: R.key, height: 3 }];
@@ -67,7 +94,7 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
   setWidth(tab, 2, 70);
   setWidth(tab, 3, MEAN_WIDTH);
   tab.freeze = { rows: R.key, cols: 0 };
-  if (opts.protect) tab.protection = { protect: true, editable: [{ row: R.cycle, col: 2, rows: 1, cols: 1 }, { row: R.firstData, col: 3, rows: rows.length, cols: 1 }], description: 'Type the previous cycle and means.' };
+  if (opts.protect) tab.protection = { protect: true, editable: [{ row: R.cycle, col: 2, rows: 1, cols: 1 }, { row: R.firstData, col: 3, rows: rows.length, cols: 1 + partnerships.length }], description: 'Type the previous cycle and means.' };
   tab.print = { orientation: 'portrait', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
   settlePrint(tab);
   return tab;

@@ -67,6 +67,13 @@ export function writeChangeTable(w: TabWriter, input: SummaryInput): void {
     const title = input.framework.sections.find((s) => s.id === r.id)?.title ?? r.id;
     rows.push([val(r.id), val(`Section: ${title}`), val(r.previous), val(r.current), val(r.delta), val(CHANGE_TEXT[r.change])]);
   }
+  const o = cmp.overall;
+  rows.push([val('Overall'), val('Overall (mean of the sections)'), val(o.previous), val(o.current), val(o.delta), val(CHANGE_TEXT[o.change])]);
+  // per partnership, where the previous review kept figures per partnership: each one's overall then and now
+  for (const [p, pc] of Object.entries(cmp.partnerships ?? {})) {
+    const po = pc.overall;
+    rows.push([val('Overall'), val(`Overall: ${p}`), val(po.previous), val(po.current), val(po.delta), val(CHANGE_TEXT[po.change])]);
+  }
   const first = table(w, rows, 6, [
     { col: 3, format: '0.00' },
     { col: 4, format: '0.00' },
@@ -79,7 +86,20 @@ export function writeChangeTable(w: TabWriter, input: SummaryInput): void {
       { kind: 'textEquals', text: 'Declined', format: { fill: '#FFC7CE', fontColour: '#9C0006' } },
     ],
   });
+  w.rows([[val(changeThresholdNote(input))]]);
+  w.format(w.row - 1, 1, 1, 1, STYLE.note);
   w.skip();
+}
+
+/** The rule for "Improved" and "Declined", in the scale's own numbers (issue #11). */
+export function changeThresholdNote(input: SummaryInput): string {
+  const fraction = input.comparison?.thresholdFraction ?? 0;
+  if (fraction <= 0) return 'Improved or Declined: any change in the mean.';
+  const scale = input.framework.scales.find((s) => s.id === input.framework.defaultScale) ?? input.framework.scales[0]!;
+  const lo = scale.points[0]!.value;
+  const hi = scale.points[scale.points.length - 1]!.value;
+  const pct = Math.round(fraction * 1000) / 10;
+  return `Improved or Declined only when the mean moved by at least ${pct}% of the scale's range (${formatNumber(fraction * (hi - lo))} on the ${formatNumber(lo)}–${formatNumber(hi)} scale); a smaller move is Unchanged (a setting of the framework).`;
 }
 
 export function writeStrengthsAndAreas(w: TabWriter, input: SummaryInput): void {

@@ -72,12 +72,20 @@ describe('Summary of a partnership-tree workshop', () => {
   it('shows the change since the previous review, from the Previous Review tab or a previous workbook', () => {
     const last = tree();
     const previous = previousFromSnapshot(snap(last));
-    expect(previous).toEqual({ cycle: '2026/27', itemMeans: { ASPIRE: 2, THINK: 3, LEAD: null, COLLABORATE: null, ACCOUNT: null, DELIVER: null }, sectionMeans: { ASPIRE: 2, THINK: 3, LEAD: null, COLLABORATE: null, ACCOUNT: null, DELIVER: null } });
+    // overall: the mean of the two sections scored, (2 + 3) / 2; where it came from, for refusing a wrong one
+    expect(previous).toEqual({
+      cycle: '2026/27',
+      itemMeans: { ASPIRE: 2, THINK: 3, LEAD: null, COLLABORATE: null, ACCOUNT: null, DELIVER: null },
+      sectionMeans: { ASPIRE: 2, THINK: 3, LEAD: null, COLLABORATE: null, ACCOUNT: null, DELIVER: null },
+      overall: 2.5,
+      source: { frameworkId: 'partnership-tree', frameworkTitle: 'Partnership tree self-assessment', cycle: '2026/27', created: TODAY },
+    });
     const wb = tree();
     wb.setCell('Responses', 6, 4, 3); // ASPIRE now 3, 2, 3
     const { plan, summary } = planSummary(snap(wb), { today: TODAY, previous });
     wb.applyNow(plan);
-    expect(summary.comparison!.items[0]).toEqual({ id: 'ASPIRE', previous: 2, current: 8 / 3, delta: 8 / 3 - 2, change: 'improved' });
+    // a change counts from a tenth of the 1–3 scale's range: 0.2
+    expect(summary.comparison!.items[0]).toEqual({ id: 'ASPIRE', previous: 2, current: 8 / 3, delta: 8 / 3 - 2, change: 'improved', threshold: 0.2 });
     const top = rowOf(wb, 'Summary', 'Change since the previous review (2026/27)');
     expect(rowValues(wb, top + 2, 6)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 8 / 3, 8 / 3 - 2, 'Improved']);
     expect(rowValues(wb, top + 3, 6)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 3, 0, 'Unchanged']);

@@ -115,7 +115,7 @@ describe('entry tabs print and notes', () => {
     const note = previous.formats.find((f) => f.range.row === 2 && f.range.col === 3)!;
     expect(note.format).toMatchObject({ italic: true, wrap: true, vAlign: 'top' });
     expect(previous.columnWidths).toContainEqual({ col: 3, width: 24 });
-    // the note is 117 characters: 6 lines of 22 → 90 points
-    expect(previous.rowHeights).toContainEqual({ row: 2, height: 90, fit: true });
+    // the note is 161 characters: 8 lines of 22 → 120 points
+    expect(previous.rowHeights).toContainEqual({ row: 2, height: 120, fit: true });
   });
 });

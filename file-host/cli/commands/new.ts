@@ -1,4 +1,5 @@
 /** `partnership-review new <review.xlsx> --framework <id> …` */
+import { randomUUID } from 'node:crypto';
 import { runCreate } from '../../../core/operations/run.js';
 import { assertAbsent, assertFolderExists, FileProblem } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
@@ -27,6 +28,7 @@ export async function newCommand(ctx: CommandContext, path: string): Promise<num
       cycle,
       protect: options.protect,
       today,
+      reviewId: randomUUID(),
     },
     ctx.onProgress,
   );

@@ -5,14 +5,13 @@
  * edited it in Word).
  */
 import { basename, dirname, join } from 'node:path';
-import { previousFromSnapshot } from '../../../core/operations/previous.js';
 import { readReviewSnapshot } from '../../../core/operations/run.js';
 import { reportFromSnapshot } from '../../../core/report/from-snapshot.js';
-import type { PreviousReview } from '../../../core/review/types.js';
 import { reportDocx } from '../../../report/docx.js';
 import { assertAbsent, assertFolderExists, FileProblem, writeAtomically } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
+import { readPreviousReview } from '../previous.js';
 
 /** review.xlsx → review report.docx, beside it */
 export function defaultReportPath(review: string): string {
@@ -25,15 +24,11 @@ export async function reportCommand(ctx: CommandContext, review: string): Promis
   await assertFolderExists(out);
   if (!ctx.options.force) await assertAbsent(out);
   const host = await XlsxHost.open(review);
-  let previous: PreviousReview | null = null;
-  if (ctx.options.previous) {
-    ctx.progress(`Reading the previous review ${ctx.options.previous}…`);
-    previous = previousFromSnapshot(await readReviewSnapshot(await XlsxHost.open(ctx.options.previous)));
-  }
+  const previous = await readPreviousReview(ctx, review);
   ctx.progress('Reading the workbook…');
   const snapshot = await readReviewSnapshot(host);
   ctx.progress('Writing the report…');
-  const { content } = reportFromSnapshot(snapshot, { today: ctx.today, previous });
+  const { content } = reportFromSnapshot(snapshot, { today: ctx.today, previous, ...(ctx.options.previous ? { previousLabel: ctx.options.previous } : {}) });
   await writeAtomically(out, await reportDocx(content));
   const tables = content.blocks.filter((b) => b.kind === 'table').length;
   ctx.io.out(`Report written to ${out}: ${content.title}, ${tables} table${tables === 1 ? '' : 's'}${content.blocks.some((b) => b.kind === 'chart') ? ' and a chart' : ''}. ${review} has not been changed.`);

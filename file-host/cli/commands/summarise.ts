@@ -4,13 +4,12 @@
  * `partnership-review score <review.xlsx> [--json] [--previous …]`: the same figures and drafted plan, printed
  * only: the workbook is not written.
  */
-import { previousFromSnapshot } from '../../../core/operations/previous.js';
 import { readReviewSnapshot, runSummarise } from '../../../core/operations/run.js';
 import { planSummary } from '../../../core/operations/summarise.js';
 import type { SummaryModel } from '../../../core/operations/types.js';
-import type { PreviousReview } from '../../../core/review/types.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
+import { readPreviousReview } from '../previous.js';
 
 /** The summary model as `--json` prints it: core's model, numbers unrounded; plan rows also say `source`. */
 export function summaryJson(summary: SummaryModel): unknown {
@@ -27,19 +26,16 @@ function ragWord(r: string | null): string {
 
 export async function summariseCommand(ctx: CommandContext, review: string, opts: { write: boolean } = { write: true }): Promise<number> {
   const host = await XlsxHost.open(review, { write: opts.write });
-  let previous: PreviousReview | null = null;
-  if (ctx.options.previous) {
-    ctx.progress(`Reading the previous review ${ctx.options.previous}…`);
-    const last = await XlsxHost.open(ctx.options.previous);
-    previous = previousFromSnapshot(await readReviewSnapshot(last));
-  }
+  const previous = await readPreviousReview(ctx, review);
+  const label = ctx.options.previous ?? 'the previous review';
   let summary: SummaryModel;
   if (opts.write) {
-    summary = (await runSummarise(host, { today: ctx.today, previous }, ctx.onProgress)).summary;
+    // with --previous, the Previous Review tab is filled too, so later runs compare with it (refused over other means)
+    summary = (await runSummarise(host, { today: ctx.today, previous, fillPrevious: previous !== null, previousLabel: label }, ctx.onProgress)).summary;
     await host.save(review);
   } else {
     ctx.progress('Reading the workbook…');
-    summary = planSummary(await readReviewSnapshot(host), { today: ctx.today, previous }).summary;
+    summary = planSummary(await readReviewSnapshot(host), { today: ctx.today, previous, previousLabel: label }).summary;
   }
   const written = opts.write ? `Summary written to ${review}` : `Scores of ${review} (nothing written)`;
   if (ctx.options.json) {
@@ -68,6 +64,11 @@ export async function summariseCommand(ctx: CommandContext, review: string, opts
   io.out(`Improvement Plan${verb}: ${summary.plan.length} row${summary.plan.length === 1 ? '' : 's'}${kept ? ` (${kept} edited or added by people, kept as they are)` : ''}.`);
   const left = summary.planning.alsoWeak.length;
   if (left > 0) io.out(`Also weak, not yet planned: ${left} item${left === 1 ? '' : 's'} (listed on the Summary; the plan drafts the ${summary.planning.maxAreas} weakest areas${Object.keys(summary.partnerships ?? {}).length > 1 ? ' per partnership' : ''}).`);
-  if (previous) io.out(`Compared with the previous review (${previous.cycle}).`);
+  if (previous) {
+    const cycle = previous.cycle ? ` (${previous.cycle})` : '';
+    io.out(`Compared with ${ctx.options.previous}${cycle}${opts.write ? '; its means are now on the Previous Review tab, which later runs compare with until you clear it' : ''}.`);
+  } else if (summary.comparison) {
+    io.out('Compared with the means on the Previous Review tab (clear them to stop comparing).');
+  }
   return 0;
 }
