@@ -9,7 +9,7 @@ import { FakeOffice, FakeWorkbookState } from './fake-office.js';
 
 describe('Excel pane bridge', () => {
   it('runs the self-test over the Office.js adapter, with Excel’s version and platform in the report', async () => {
-    const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [['mine']] }));
+    const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [['mine']] }), { api: '1.13' });
     const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.13') });
     const office = { context: { diagnostics: { version: '16.0.18025.20104', platform: 'Mac' } } };
     const bridge = makeExcelBridge(() => new Date('2026-05-15T09:00:00Z'), host, () => excelAbout(office));

@@ -23,7 +23,7 @@ export interface FakeExcelPageConfig {
 const w = window as unknown as { __fakeExcelConfig: FakeExcelPageConfig; __fakeExcel: FakeOffice; Office: unknown; Excel: unknown };
 const config = w.__fakeExcelConfig;
 setOfficeJsModel(config.model);
-const fake = new FakeOffice(FakeWorkbookState.with(config.tabs), { drop: config.drop });
+const fake = new FakeOffice(FakeWorkbookState.with(config.tabs), { drop: config.drop, api: config.api });
 w.__fakeExcel = fake;
 w.Office = {
   onReady: () => Promise.resolve({ host: 'Excel', platform: config.diagnostics.platform }),

@@ -11,7 +11,7 @@ import { loaded, q, type Pending, type RecordedCall } from './fake-calls.js';
 import { assertTabName, fakeError, FakeSheetState, FakeWorkbookState } from './fake-state.js';
 import type { FakeRange } from './fake-range.js';
 import { FakeWorksheet } from './fake-worksheet.js';
-import { checkLoad } from './office-js-types.js';
+import { checkApi, checkLoad } from './office-js-types.js';
 
 export { FakeWorkbookState, FakeSheetState };
 export type { RecordedCall };
@@ -78,7 +78,10 @@ class FakeWorkbook {
   get application(): Pick<Excel.Application, 'suspendApiCalculationUntilNextSync'> {
     const ctx = this.ctx;
     return {
-      suspendApiCalculationUntilNextSync: () => ctx.queue('application', 'suspendApiCalculationUntilNextSync', [], () => undefined),
+      suspendApiCalculationUntilNextSync: () => {
+        checkApi('Application', 'suspendApiCalculationUntilNextSync', ctx.office.api);
+        ctx.queue('application', 'suspendApiCalculationUntilNextSync', [], () => undefined);
+      },
     };
   }
 }
@@ -90,7 +93,7 @@ class FakeWorksheets {
 
   load(props: string): this {
     // 'items/name,items/visibility' → only name and visibility are readable on each item
-    const wanted = new Set(checkLoad('WorksheetCollection', props).map((p) => p.replace(/^items\//, '')));
+    const wanted = new Set(checkLoad('WorksheetCollection', props, this.ctx.office.api).map((p) => p.replace(/^items\//, '')));
     this.ctx.queue('worksheets', 'load', [props], () => {
       this.loadedItems = this.ctx.office.state.sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, i, wanted));
     });
@@ -106,10 +109,12 @@ class FakeWorksheets {
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    checkApi('WorksheetCollection', 'getItemOrNullObject', this.ctx.office.api);
     return new FakeWorksheet(this.ctx, name, true);
   }
 
   add(name: string): FakeWorksheet {
+    checkApi('WorksheetCollection', 'add', this.ctx.office.api);
     this.ctx.queue('worksheets', 'add', [name], () => {
       const st = this.ctx.office.state;
       assertTabName(name); // and unique without regard to case
@@ -125,7 +130,7 @@ class FakeNames {
   private withFormula = false;
   constructor(private readonly ctx: FakeContext) {}
   load(props: string): this {
-    this.withFormula = checkLoad('NamedItemCollection', props).includes('items/formula');
+    this.withFormula = checkLoad('NamedItemCollection', props, this.ctx.office.api).includes('items/formula');
     this.ctx.queue('names', 'load', [props], () => void (this.loadedNames = [...this.ctx.office.state.names.entries()]));
     return this;
   }
@@ -149,6 +154,7 @@ class FakeNames {
     };
   }
   add(name: string, reference: FakeRange | string): void {
+    checkApi('NamedItemCollection', 'add', this.ctx.office.api);
     const ref = typeof reference === 'string' ? reference.replace(/^=/, '') : `${reference.ws.sheetName}!${reference.at}`;
     this.ctx.queue('names', 'add', [name, ref], () => {
       if (this.ctx.office.state.names.has(name)) throw fakeError('ItemAlreadyExists', `name ${name} exists`);
@@ -185,12 +191,15 @@ export class FakeOffice {
 
   /** what this Excel silently loses: the calls are accepted, nothing is kept (the self-test must then fail visibly) */
   readonly drop: FakeDrop;
+  /** the highest ExcelApi set this Excel has ("1.8"): a member of a newer set fails as ApiNotFound; undefined: all */
+  readonly api: string | undefined;
 
   constructor(
     public state: FakeWorkbookState = FakeWorkbookState.with(),
-    options: { drop?: FakeDrop } = {},
+    options: { drop?: FakeDrop; api?: string } = {},
   ) {
     this.drop = { ...options.drop };
+    this.api = options.api;
   }
 
   readonly run: ExcelRun = async (batch) => {

@@ -2,7 +2,7 @@
 /** The fake's range proxy: values, formulas, formats, validation and conditional formats (see fake-office.ts). */
 import { columnLetter, sheetRef } from '../../core/util/a1.js';
 import { loaded, q } from './fake-calls.js';
-import { checkAssignment, checkLoad, isValueProperty, methodType, propertyType } from './office-js-types.js';
+import { checkApi, checkAssignment, checkLoad, isValueProperty, methodType, propertyType } from './office-js-types.js';
 import type { FakeContext } from './fake-office.js';
 import type { FakeWorksheet } from './fake-worksheet.js';
 import { type Bounds, type ConditionalEntry, fakeError, type FakeSheetState, MAX_COLS, MAX_ROWS, overlaps, parseAddress, parseTyped, type ValidationEntry } from './fake-state.js';
@@ -25,6 +25,7 @@ export function recorder<T>(
     {
       get: (_o, prop) => {
         if (typeof prop !== 'string') return undefined;
+        checkApi(type, prop, ctx.office.api);
         if (prop === 'getItem') {
           const itemType = methodType(type, 'getItem');
           return (item: string) => recorder(ctx, `${target}.getItem(${q(item)})`, (p, v) => onSet(`${path}[${item}].${p}`.replace(/^\./, ''), v), itemType);
@@ -36,7 +37,7 @@ export function recorder<T>(
       },
       set: (_o, prop, value) => {
         if (typeof prop !== 'string') return false;
-        checkAssignment(type, prop, value);
+        checkAssignment(type, prop, value, ctx.office.api);
         const full = path ? `${path}.${prop}` : prop;
         ctx.queue(target, `${prop}=`, [value], () => onSet(full, value));
         return true;
@@ -71,7 +72,7 @@ export class FakeFoundRange {
     ctx.queue(target, 'resolve', [], () => void (this.found = this.resolve()), true);
   }
   load(props: string): this {
-    const paths = checkLoad(this.type, props);
+    const paths = checkLoad(this.type, props, this.ctx.office.api);
     this.ctx.queue(this.target, 'load', [props], () => {
       for (const p of paths) this.loadedProps.add(p);
     });
@@ -168,8 +169,13 @@ export class FakeRange
     return loaded(this.nullResolved, 'range.isNullObject');
   }
 
+  /** on an Excel without the member's requirement set, the call fails (ApiNotFound) */
+  api(member: string, type = 'Range'): void {
+    checkApi(type, member, this.ws.ctx.office.api);
+  }
+
   load(props: string): this {
-    const paths = checkLoad('Range', props);
+    const paths = checkLoad('Range', props, this.ctx.office.api);
     this.ctx.queue(this.target, 'load', [props], () => {
       this.ws.mustExist('load');
       const s = this.ws.state();
@@ -207,6 +213,7 @@ export class FakeRange
     return this.prop('values', this.loadedValues);
   }
   set values(rows: any[][]) {
+    this.api('values');
     this.write('values', rows);
   }
   get formulas(): any[][] {
@@ -216,6 +223,7 @@ export class FakeRange
     return this.prop('address', this.loadedAddress);
   }
   set formulas(rows: any[][]) {
+    this.api('formulas');
     this.write('formulas', rows);
   }
   get rowIndex(): number {
@@ -255,6 +263,7 @@ export class FakeRange
     return this.prop('numberFormat', this.loadedNumberFormats);
   }
   set numberFormat(rows: any[][]) {
+    this.api('numberFormat');
     this.queue('numberFormat=', [rows], (s, b) => {
       this.checkShape(rows, b);
       rows.forEach((row, r) => row.forEach((v, c) => v !== null && s.numberFormats.set(s.key(b.r1 + r, b.c1 + c), String(v))));
@@ -265,6 +274,7 @@ export class FakeRange
     throw new Error('the adapter never reads columnHidden');
   }
   set columnHidden(hidden: boolean) {
+    this.api('columnHidden');
     this.queue('columnHidden=', [hidden], (s, b) => {
       if (b.c2 === 16_384 && b.c1 === 1) {
         if (!hidden) s.hiddenColumns.clear();
@@ -281,6 +291,7 @@ export class FakeRange
     throw new Error('the adapter never reads rowHidden');
   }
   set rowHidden(hidden: boolean) {
+    this.api('rowHidden');
     this.queue('rowHidden=', [hidden], (s, b) => {
       if (b.r2 === 1_048_576 && b.r1 === 1) {
         if (!hidden) s.hiddenRows.clear();
@@ -294,6 +305,7 @@ export class FakeRange
   }
 
   get format(): Excel.RangeFormat {
+    this.api('format');
     return recorder<Excel.RangeFormat>(this.ctx, `${this.target}.format`, (path, value) => {
       const s = this.ws.state();
       const b = this.bounds(s);
@@ -313,6 +325,7 @@ export class FakeRange
 
   /** Merged areas in the range (ExcelApi 1.13); more than 512 fail, as the documentation says. */
   getMergedAreasOrNullObject(): FakeFoundRange {
+    this.api('getMergedAreasOrNullObject');
     return new FakeFoundRange(this.ctx, `${this.target}.getMergedAreasOrNullObject()`, 'RangeAreas', () => {
       this.ws.mustExist('getMergedAreasOrNullObject');
       const s = this.ws.state();
@@ -325,6 +338,7 @@ export class FakeRange
 
   /** as Excel does: `across` merges each row of the range on its own */
   merge(across?: boolean): void {
+    this.api('merge');
     this.queue('merge', [across], (s, b) => {
       if (!across || b.r1 === b.r2) {
         s.merges.push(this.at ?? '');
@@ -334,9 +348,11 @@ export class FakeRange
     });
   }
   unmerge(): void {
+    this.api('unmerge');
     this.queue('unmerge', [], (s, b) => void (s.merges = s.merges.filter((m) => !overlaps(parseAddress(m), b))));
   }
   clear(applyTo?: string): void {
+    this.api('clear');
     this.queue('clear', [applyTo], (s, b) => {
       s.clearCells(b);
       if (applyTo === 'All' || applyTo === 'Formats' || applyTo === undefined) {
@@ -350,16 +366,19 @@ export class FakeRange
     });
   }
   select(): void {
+    this.api('select');
     this.queue('select', [], (s) => void (this.ctx.office.state.selection = `${s.name}!${this.at}`));
   }
 
   private dv: FakeDataValidation | undefined;
   get dataValidation(): FakeDataValidation {
+    this.api('dataValidation');
     return (this.dv ??= new FakeDataValidation(this));
   }
 
   private cfs: FakeConditionalFormats | undefined;
   get conditionalFormats(): FakeConditionalFormats {
+    this.api('conditionalFormats');
     return (this.cfs ??= new FakeConditionalFormats(this));
   }
 
@@ -374,9 +393,11 @@ class FakeConditionalFormats implements Pick<Excel.ConditionalFormatCollection, 
   private loadedItems: FakeConditionalFormat[] | undefined;
   constructor(private readonly range: FakeRange) {}
   clearAll(): void {
+    this.range.api('clearAll', 'ConditionalFormatCollection');
     this.range.run('conditionalFormats.clearAll', [], (s, b) => void (s.conditionalFormats = s.conditionalFormats.filter((c) => !overlaps(c.bounds, b))));
   }
   add(type: string): Excel.ConditionalFormat {
+    this.range.api('add', 'ConditionalFormatCollection');
     const range = this.range;
     const dropped = range.ws.ctx.office.drop.conditionalFormats === true;
     let entry: ConditionalEntry | undefined;
@@ -390,7 +411,7 @@ class FakeConditionalFormats implements Pick<Excel.ConditionalFormatCollection, 
     }, 'ConditionalFormat');
   }
   load(props: string): this {
-    const paths = checkLoad('ConditionalFormatCollection', props);
+    const paths = checkLoad('ConditionalFormatCollection', props, this.range.ws.ctx.office.api);
     this.range.run('conditionalFormats.load', [props], (s, b) => {
       this.loadedItems = s.conditionalFormats
         .filter((c) => overlaps(c.bounds, b))
@@ -415,6 +436,7 @@ class FakeConditionalFormat implements Pick<Excel.ConditionalFormat, 'type'> {
   }
   /** the range the rule applies to (one range: this fake, like the adapter, never makes a rule over several) */
   getRangeOrNullObject(): FakeFoundRange {
+    this.range.api('getRangeOrNullObject', 'ConditionalFormat');
     const ws = this.range.ws;
     return new FakeFoundRange(ws.ctx, `${this.range.target}.conditionalFormats.item.getRangeOrNullObject()`, 'Range', () => {
       const s = ws.state();
@@ -450,7 +472,7 @@ class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAl
     return e;
   }
   private put<K extends 'rule' | 'errorAlert' | 'prompt' | 'ignoreBlanks'>(key: K, v: ValidationEntry[K]): void {
-    checkAssignment('DataValidation', key, v);
+    checkAssignment('DataValidation', key, v, this.range.ws.ctx.office.api);
     this.range.run(`dataValidation.${key}=`, [v], (s, b) => {
       if (this.dropped) return; // a host that loses data validation (the self-test must notice)
       const e = this.entry(s, b);
@@ -459,7 +481,7 @@ class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAl
     });
   }
   load(props: string): this {
-    const paths = checkLoad('DataValidation', props);
+    const paths = checkLoad('DataValidation', props, this.range.ws.ctx.office.api);
     this.range.run('dataValidation.load', [props], (s, b) => {
       // the rule of every cell: the last one set over it; Excel answers for the range only when all agree
       const seen = new Set<ValidationEntry | null>();
@@ -510,6 +532,7 @@ class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'errorAl
     this.put('ignoreBlanks', v);
   }
   clear(): void {
+    this.range.api('clear', 'DataValidation');
     this.range.run('dataValidation.clear', [], (s, b) => void (s.validations = s.validations.filter((v) => !overlaps(v.bounds, b))));
   }
 }

@@ -4,7 +4,7 @@ import { loaded, q } from './fake-calls.js';
 import type { FakeContext } from './fake-office.js';
 import { assertTabName, type ChartEntry, fakeError, type FakeSheetState, MAX_COLS, MAX_ROWS, parseAddress } from './fake-state.js';
 import { FakeFoundRange, FakeRange, recorder } from './fake-range.js';
-import { checkAssignment, checkLoad } from './office-js-types.js';
+import { checkApi, checkAssignment, checkLoad } from './office-js-types.js';
 
 export class FakeWorksheet
   implements Pick<Excel.Worksheet, 'activate' | 'isNullObject' | 'name' | 'position' | 'visibility' | 'tabColor'>
@@ -47,6 +47,11 @@ export class FakeWorksheet
    * the Office.js documentation describes the null object, not calls through it, so the fake takes the strictest
    * reading and fails them (in the sync, as Excel reports errors).
    */
+  /** on an Excel without the member's requirement set, the call fails (ApiNotFound) */
+  api(member: string, type = 'Worksheet'): void {
+    checkApi(type, member, this.ctx.office.api);
+  }
+
   mustExist(what: string): void {
     if (this.isNull()) throw fakeError('InvalidOperation', `${what} was called through a worksheet that does not exist (a null object)`);
   }
@@ -67,7 +72,7 @@ export class FakeWorksheet
   }
 
   load(props: string): this {
-    const paths = checkLoad('Worksheet', props);
+    const paths = checkLoad('Worksheet', props, this.ctx.office.api);
     this.ctx.queue(this.target, 'load', [props], () => {
       if (this.isNull()) return;
       const s = this.state();
@@ -101,6 +106,7 @@ export class FakeWorksheet
     return this.prop('visibility');
   }
   set visibility(v: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.api('visibility');
     this.set('visibility', v, (s) => {
       const visible = this.ctx.office.state.sheets.filter((x) => x.visibility === 'Visible' && x !== s);
       if (v !== 'Visible' && visible.length === 0) throw fakeError('InvalidOperation', 'cannot hide the last visible tab');
@@ -111,6 +117,7 @@ export class FakeWorksheet
     return this.prop('position');
   }
   set position(n: number) {
+    this.api('position');
     this.set('position', n, (s) => {
       const list = this.ctx.office.state.sheets;
       list.splice(list.indexOf(s), 1);
@@ -121,10 +128,12 @@ export class FakeWorksheet
     throw new Error('the adapter never reads tabColor');
   }
   set tabColor(c: string) {
+    this.api('tabColor');
     this.set('tabColor', c, (s) => void (s.tabColor = c));
   }
 
   delete(): void {
+    this.api('delete');
     this.ctx.queue(this.target, 'delete', [], () => {
       this.mustExist('delete');
       const st = this.ctx.office.state;
@@ -138,6 +147,7 @@ export class FakeWorksheet
   }
 
   activate(): void {
+    this.api('activate');
     this.ctx.queue(this.target, 'activate', [], () => {
       const s = this.state();
       if (s.visibility !== 'Visible') throw fakeError('InvalidOperation', 'cannot activate a hidden tab');
@@ -150,18 +160,23 @@ export class FakeWorksheet
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    this.api('getUsedRangeOrNullObject');
     return new FakeRange(this, undefined, true);
   }
 
   private protectionProxy: FakeProtection | undefined;
   get protection(): FakeProtection {
+    this.api('protection');
     return (this.protectionProxy ??= new FakeProtection(this));
   }
 
   get freezePanes(): Pick<Excel.WorksheetFreezePanes, 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze'> & { getLocationOrNullObject(): FakeFoundRange } {
+    this.api('freezePanes');
     const t = `${this.target}.freezePanes`;
-    const q2 = (op: string, args: unknown[], run: (s: FakeSheetState) => void): void =>
+    const q2 = (op: string, args: unknown[], run: (s: FakeSheetState) => void): void => {
+      this.api(op, 'WorksheetFreezePanes');
       this.ctx.queue(t, op, args, () => run(this.state()));
+    };
     return {
       freezeAt: (r: Excel.Range | string) => {
         const address = typeof r === 'string' ? r : (r as unknown as FakeRange).at;
@@ -175,24 +190,28 @@ export class FakeWorksheet
       freezeColumns: (n?: number) => q2('freezeColumns', [n], (s) => void (s.freeze = { rows: 0, cols: n ?? 1 })),
       unfreeze: () => q2('unfreeze', [], (s) => void (s.freeze = null)),
       // the frozen cells (ExcelApi 1.7): whole rows when only rows are frozen, whole columns when only columns are
-      getLocationOrNullObject: () =>
-        new FakeFoundRange(this.ctx, `${t}.getLocationOrNullObject()`, 'Range', () => {
+      getLocationOrNullObject: () => {
+        this.api('getLocationOrNullObject', 'WorksheetFreezePanes');
+        return new FakeFoundRange(this.ctx, `${t}.getLocationOrNullObject()`, 'Range', () => {
           this.mustExist('freezePanes.getLocationOrNullObject');
           const s = this.state();
           const f = s.freeze;
           if (!f || (f.rows === 0 && f.cols === 0)) return null;
           return { sheet: s.name, areas: [{ r1: 1, c1: 1, r2: f.rows > 0 ? f.rows : MAX_ROWS, c2: f.cols > 0 ? f.cols : MAX_COLS }] };
-        }),
+        });
+      },
     };
   }
 
   private chartsProxy: FakeCharts | undefined;
   get charts(): FakeCharts {
+    this.api('charts');
     return (this.chartsProxy ??= new FakeCharts(this));
   }
 
   /** Manual page breaks (ExcelApi 1.9): `add` takes the cell the new page starts at; recorded as row numbers. */
   get horizontalPageBreaks(): Pick<Excel.PageBreakCollection, 'add' | 'removePageBreaks'> {
+    this.api('horizontalPageBreaks');
     const t = `${this.target}.horizontalPageBreaks`;
     const ws = this;
     return {
@@ -209,11 +228,12 @@ export class FakeWorksheet
   }
 
   get pageLayout(): Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintTitleColumns' | 'setPrintArea' | 'headersFooters'> {
+    this.api('pageLayout');
     const t = `${this.target}.pageLayout`;
     const ws = this;
     const put = (op: string, key: string, v: unknown): void => ws.ctx.queue(t, op, [v], () => void (ws.state().pageLayout[key] = v));
     const set = (prop: 'orientation' | 'zoom', v: unknown): void => {
-      checkAssignment('PageLayout', prop, v);
+      checkAssignment('PageLayout', prop, v, ws.ctx.office.api);
       put(`${prop}=`, prop, v);
     };
     return {
@@ -234,7 +254,7 @@ export class FakeWorksheet
         for (const key of ['leftFooter', 'rightFooter'] as const) {
           Object.defineProperty(footers, key, {
             set: (v: string) => {
-              checkAssignment('HeaderFooter', key, v);
+              checkAssignment('HeaderFooter', key, v, ws.ctx.office.api);
               put(`headersFooters.defaultForAllPages.${key}=`, key, v);
             },
           });
@@ -253,7 +273,7 @@ class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'o
   private loadedOptions: { options: Excel.WorksheetProtectionOptions } | undefined;
   constructor(private readonly ws: FakeWorksheet) {}
   load(props: string): this {
-    const paths = checkLoad('WorksheetProtection', props);
+    const paths = checkLoad('WorksheetProtection', props, this.ws.ctx.office.api);
     this.ws.ctx.queue(`${this.ws.target}.protection`, 'load', [props], () => {
       this.ws.mustExist('protection.load');
       const s = this.ws.state();
@@ -270,6 +290,8 @@ class FakeProtection implements Pick<Excel.WorksheetProtection, 'protected' | 'o
     return loaded(this.loadedOptions, 'protection.options').options;
   }
   protect(options?: Excel.WorksheetProtectionOptions): void {
+    this.ws.api('protect', 'WorksheetProtection');
+    if (options !== undefined) checkAssignment('WorksheetProtection', 'options', options, this.ws.ctx.office.api);
     this.ws.ctx.queue(`${this.ws.target}.protection`, 'protect', [options], () => {
       const s = this.ws.state();
       if (s.protected) throw fakeError('InvalidOperation', 'the tab is already protected');
@@ -294,7 +316,7 @@ class FakeCharts {
     return `${this.ws.target}.charts`;
   }
   load(props: string): this {
-    const paths = new Set(checkLoad('ChartCollection', props).map((p) => p.replace(/^items\//, '')));
+    const paths = new Set(checkLoad('ChartCollection', props, this.ws.ctx.office.api).map((p) => p.replace(/^items\//, '')));
     this.ws.ctx.queue(this.target, 'load', [props], () => {
       this.ws.mustExist('charts.load');
       this.loadedItems = this.ws.state().charts.map((c) => new FakeChartItem(c, paths));
@@ -315,6 +337,7 @@ class FakeCharts {
     };
   }
   add(type: string, source: FakeRange, seriesBy?: string): Excel.Chart {
+    this.ws.api('add', 'ChartCollection');
     let entry: ChartEntry | undefined;
     this.ws.ctx.queue(this.target, 'add', [type, source.at, seriesBy], () => {
       entry = { type, source: source.at ?? '', seriesBy, props: {} };
@@ -328,7 +351,10 @@ class FakeCharts {
     return new Proxy(rec, {
       get: (o, prop) =>
         prop === 'setPosition'
-          ? (start: string) => this.ws.ctx.queue(target, 'setPosition', [start], () => void (entry!.props['position'] = start))
+          ? (start: string) => {
+              this.ws.api('setPosition', 'Chart');
+              this.ws.ctx.queue(target, 'setPosition', [start], () => void (entry!.props['position'] = start));
+            }
           : Reflect.get(o, prop),
     }) as unknown as Excel.Chart;
   }

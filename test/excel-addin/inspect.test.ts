@@ -68,7 +68,8 @@ function notLoaded(read: () => unknown): void {
 }
 
 function excel(api = '1.13'): { fake: FakeOffice; host: ExcelHost } {
-  const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [['mine']] }));
+  // this Excel has the sets up to `api`: the fake refuses anything newer, and the adapter is told the same
+  const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [['mine']] }), { api });
   return { fake, host: new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements(api) }) };
 }
 
@@ -111,7 +112,7 @@ describe('Excel read-back (InspectHost)', () => {
 
   it('says merged cells cannot be listed on an Excel without ExcelApi 1.13, and never calls for them', async () => {
     const { fake, host } = excel('1.8');
-    await host.apply({ ...PLAN, tabs: PLAN.tabs.map((t) => ({ ...t, charts: [] })) }); // a chart's print setup needs 1.9: not here
+    await host.apply(PLAN);
     const [f] = await host.inspect([{ tab: 'Team scores', cells: [] }]);
     expect(f!.merges).toBeNull();
     expect(f!.mergesUnknown).toBe('this Excel cannot list merged cells to an add-in (that needs the Excel JavaScript API 1.13)');
@@ -215,12 +216,39 @@ describe('the strict Office.js fake refuses the read-back mistakes Office.js ref
     });
   });
 
+  it('refuses, on an older Excel, every member of a newer requirement set (ApiNotFound), as the documentation marks them', async () => {
+    const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }), { api: '1.8' });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      const code = (f: () => unknown): unknown => {
+        try {
+          f();
+        } catch (e) {
+          return (e as { code?: unknown }).code;
+        }
+        return 'none';
+      };
+      expect(code(() => ws.getRange().getMergedAreasOrNullObject())).toBe('ApiNotFound'); // ExcelApi 1.13
+      expect(code(() => (ws.getRange('A1').format.indentLevel = 1))).toBe('ApiNotFound'); // ExcelApi 1.9
+      expect(code(() => ws.pageLayout)).toBe('ApiNotFound'); // ExcelApi 1.9
+      expect(code(() => ws.freezePanes.getLocationOrNullObject())).toBe('none'); // ExcelApi 1.7
+      expect(code(() => ws.getRange('A1').dataValidation.load('type'))).toBe('none'); // ExcelApi 1.8
+    });
+    const old = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }), { api: '1.6' });
+    await old.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      expect(() => ws.getRange('A1').dataValidation).toThrow(/needs ExcelApi 1\.8; this Excel has 1\.6/);
+      // an option field newer than the Excel (selectionMode: ExcelApi 1.7) is refused too
+      expect(() => ws.protection.protect({ allowSort: true, selectionMode: 'Normal' })).toThrow(/selectionMode needs ExcelApi 1\.7/);
+    });
+  });
+
   it('drops data validation or conditional formats when told to, accepting the calls', async () => {
     for (const [drop, kept] of [
       [{ validation: true }, { validations: 0, conditionalFormats: 2 }],
       [{ conditionalFormats: true }, { validations: 3, conditionalFormats: 0 }],
     ] as const) {
-      const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }), { drop });
+      const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }), { drop, api: '1.13' });
       await new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.13') }).apply(PLAN);
       const s = fake.state.sheet('Team scores');
       expect({ validations: s.validations.length, conditionalFormats: s.conditionalFormats.length }).toEqual(kept);

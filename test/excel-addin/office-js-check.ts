@@ -19,6 +19,8 @@ export interface Model {
   methods: Record<string, Record<string, T>>;
   /** enum name → member values */
   enums: Record<string, string[]>;
+  /** class or interface name → member → the ExcelApi requirement set that brought it ("1.13") */
+  sets: Record<string, Record<string, string>>;
 }
 
 
@@ -40,12 +42,31 @@ function load(): Model {
   return (model = loader());
 }
 
+const minor = (v: string): number => Number(v.split('.')[1] ?? 0);
+
+/** The ExcelApi set that brought `typeName.member`, where the declarations say. */
+export function apiSetOf(typeName: string, member: string): string | undefined {
+  return load().sets[typeName]?.[member];
+}
+
+/**
+ * On an Excel that has ExcelApi up to `max` (undefined: any), a member of a newer set is not there: Office.js fails
+ * the call (ApiNotFound), so the fake does too.
+ */
+export function checkApi(typeName: string, member: string, max: string | undefined): void {
+  if (max === undefined) return;
+  const set = apiSetOf(typeName, member);
+  if (set !== undefined && minor(set) > minor(max)) {
+    throw Object.assign(new Error(`fake Office.js: ApiNotFound: Excel.${typeName}.${member} needs ExcelApi ${set}; this Excel has ${max}`), { code: 'ApiNotFound' });
+  }
+}
+
 /** Does `value` fit type `t`? Returns null when it does, else why not. */
-function fits(t: T, value: unknown, where: string): string | null {
+function fits(t: T, value: unknown, where: string, max?: string): string | null {
   const m = load();
   switch (t.k) {
     case 'union': {
-      const reasons = t.t.map((x) => fits(x, value, where));
+      const reasons = t.t.map((x) => fits(x, value, where, max));
       return reasons.some((r) => r === null) ? null : reasons.find((r) => r !== null)!;
     }
     case 'null':
@@ -71,7 +92,9 @@ function fits(t: T, value: unknown, where: string): string | null {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const pt = props[k];
     if (!pt) return `${where}: Excel.${t.n} has no property "${k}"`;
-    const why = fits(pt, v, `${where}.${k}`);
+    const set = m.sets[t.n]?.[k];
+    if (max !== undefined && set !== undefined && minor(set) > minor(max)) return `${where}.${k} needs ExcelApi ${set}; this Excel has ${max}`;
+    const why = fits(pt, v, `${where}.${k}`, max);
     if (why) return why;
   }
   return null;
@@ -100,12 +123,13 @@ export function methodType(typeName: string, method: string): string {
 }
 
 /** Throws (as Excel would, InvalidArgument) unless `typeName.prop = value` is what @types/office-js allows. */
-export function checkAssignment(typeName: string, prop: string, value: unknown): void {
+export function checkAssignment(typeName: string, prop: string, value: unknown, max?: string): void {
   const props = load().props[typeName];
   if (!props) throw new Error(`office-js check: no type Excel.${typeName}`);
   const t = props[prop];
   if (!t) throw new Error(`fake Office.js: Excel.${typeName} has no property "${prop}"`);
-  const why = fits(t, value, `${typeName}.${prop}`);
+  checkApi(typeName, prop, max);
+  const why = fits(t, value, `${typeName}.${prop}`, max);
   if (why) throw Object.assign(new Error(`fake Office.js: InvalidArgument: ${why}`), { code: 'InvalidArgument' });
 }
 
@@ -122,9 +146,10 @@ export function isValueProperty(typeName: string, prop: string): boolean {
 /**
  * Checks the paths given to `load()` (`'items/name,items/title/text'`, `'format/protection/locked'`) against
  * @types/office-js, as Office.js refuses a property an object does not have (PropertyNotFound... InvalidArgument in
- * the sync). Each path must end on a value; `items/` steps into a collection's item type. Returns the paths.
+ * the sync). Each path must end on a value; `items/` steps into a collection's item type; on an Excel with ExcelApi
+ * up to `max`, a property of a newer set is refused. Returns the paths.
  */
-export function checkLoad(typeName: string, props: string): string[] {
+export function checkLoad(typeName: string, props: string, max?: string): string[] {
   const paths = props.split(',').map((p) => p.trim()).filter((p) => p !== '');
   if (paths.length === 0) throw new Error(`fake Office.js: load() on Excel.${typeName} without property names loads everything; name the properties`);
   for (const path of paths) {
@@ -134,6 +159,7 @@ export function checkLoad(typeName: string, props: string): string[] {
       const m = load();
       const t = m.props[type]?.[step];
       if (!t) throw Object.assign(new Error(`fake Office.js: Excel.${type} has no property "${step}" (load('${path}'))`), { code: 'InvalidArgument' });
+      checkApi(type, step, max);
       const last = i === steps.length - 1;
       if (step === 'items' && t.k === 'arr' && t.of) {
         if (last) throw new Error(`fake Office.js: load('${path}') names no property of the items`);

@@ -38,11 +38,11 @@ export function buildOfficeJsModel(): Model {
   const dir = dirname(require.resolve('@types/office-js/package.json'));
   const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   // parsing 190,000 lines of declarations takes seconds: the reduced model is cached per @types/office-js version
-  const cache = join(tmpdir(), `partnership-review-office-js-${version}-v2.json`);
+  const cache = join(tmpdir(), `partnership-review-office-js-${version}-v3.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Model;
   const text = readFileSync(join(dir, 'index.d.ts'), 'utf8');
   const src = ts.createSourceFile('index.d.ts', text, ts.ScriptTarget.Latest, false);
-  const m: Model = { props: {}, methods: {}, enums: {} };
+  const m: Model = { props: {}, methods: {}, enums: {}, sets: {} };
   const nameOf = (n: ts.Node | undefined): string | undefined => (n && (ts.isIdentifier(n) || ts.isStringLiteral(n)) ? n.text : undefined);
   const visit = (n: ts.Node, inExcel: boolean): void => {
     if (ts.isModuleDeclaration(n)) {
@@ -56,9 +56,13 @@ export function buildOfficeJsModel(): Model {
       if (!name) return;
       const props = (m.props[name] ??= {});
       const methods = (m.methods[name] ??= {});
+      const sets = (m.sets[name] ??= {});
       for (const member of n.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
         const key = nameOf(member.name);
         if (!key) continue;
+        // the member's requirement set, from its documentation ("[Api set: ExcelApi 1.13]")
+        const set = /\[Api set: ExcelApi (\d+\.\d+)/.exec(text.slice(member.pos, member.getStart(src)))?.[1];
+        if (set && sets[key] === undefined) sets[key] = set;
         if ((ts.isPropertyDeclaration(member) || ts.isPropertySignature(member)) && member.type) props[key] = reduce(member.type);
         if ((ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) && member.type) methods[key] = reduce(member.type);
       }
