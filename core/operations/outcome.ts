@@ -217,7 +217,7 @@ export function errorOutcome(e: unknown): OperationOutcome {
       parts.push('Nothing was changed: the add-in put back what it had started to write.');
     } else if (left.length === 0) {
       parts.push(
-        `The add-in put back every cell it had started to write, but on ${listTabs(formatting)} the formatting, drop-down lists or highlighting may be part-applied (the same the add-in sets each time): the rest of the workbook is as it was.`,
+        `The add-in put back every cell it had started to write, but on ${listTabs(formatting)} the formatting, drop-down lists, highlighting or protection may be part-applied (the same the add-in sets each time): the rest of the workbook is as it was.`,
       );
     } else {
       parts.push('The add-in could not put everything back.');

@@ -69,6 +69,8 @@ interface Undo {
   overwritten: { name: string; range: Range; before: unknown[][] }[];
   /** named ranges set by this run on tabs it created */
   names: string[];
+  /** tabs updated in place whose formats, lists, rules, charts or protection this run had begun to set (not put back) */
+  formatted: string[];
 }
 
 /** Sheets compares tab names without regard to case. */
@@ -224,7 +226,7 @@ export class SheetsHost implements Host {
       }
     }
     this.checkRemovable(plan, sheets);
-    const undo: Undo = { created: [], rebuilt: [], overwritten: [], names: [] };
+    const undo: Undo = { created: [], rebuilt: [], overwritten: [], names: [], formatted: [] };
     const built = new Map<string, Sheet>();
     try {
       for (const tab of plan.tabs) built.set(key(tab.name), this.applyTab(tab, sheets, undo));
@@ -239,7 +241,7 @@ export class SheetsHost implements Host {
     } catch (e) {
       const added = undo.created.map((c) => c.name);
       const left = this.putBack(undo);
-      throw new WriteFailedError(messageOf(e), left, [], left.filter((t) => added.includes(t)));
+      throw new WriteFailedError(messageOf(e), left, undo.formatted, left.filter((t) => added.includes(t)));
     }
     if (plan.activate) {
       const sheet = built.get(key(plan.activate)) ?? sheets.get(key(plan.activate));
@@ -410,7 +412,12 @@ export class SheetsHost implements Host {
     this.tick(2);
     this.size(sheet, tab, maxRows, maxCols, fresh);
 
+    // on a tab updated in place, only the cells are put back if the write fails: say so if more than cells was set
+    const formatsSet = (): void => {
+      if (!fresh && !undo.formatted.includes(tab.name)) undo.formatted.push(tab.name);
+    };
     if (tab.tabColour) {
+      formatsSet();
       sheet.setTabColor(tab.tabColour);
       this.tick();
     }
@@ -423,6 +430,10 @@ export class SheetsHost implements Host {
       range.setValues(block.cells.map((r) => r.map(hostCell)));
       this.tick();
     }
+    const more =
+      tab.formats.length + tab.columnWidths.length + tab.merges.length + (tab.rowHeights?.length ?? 0) + tab.validations.length +
+      tab.conditionalFormats.length + tab.charts.length + (tab.hiddenColumns?.length ?? 0) + (tab.hiddenRows?.length ?? 0);
+    if (more > 0 || tab.freeze || tab.protection || tab.hidden) formatsSet();
     this.applyFormats(sheet, groupFormats(tab.formats));
     for (const w of runs(tab.columnWidths.map((c) => ({ at: c.col, value: widthPixels(c.width) })))) {
       sheet.setColumnWidths(w.start, w.count, w.value);

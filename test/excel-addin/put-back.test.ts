@@ -173,7 +173,7 @@ describe('a write that fails part-way on the strict Office.js fake', () => {
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['Instructions', 'Responses', 'Summary', 'PR_Meta']);
     expect(errorOutcome(err).message).toBe(
       `Something went wrong while writing: Excel could not finish writing the workbook (part 3 of 3): Excel is busy. ${BUSY} ` +
-        'The add-in put back every cell it had started to write, but on the tab "Responses" the formatting, drop-down lists or highlighting may be part-applied (the same the add-in sets each time): the rest of the workbook is as it was.',
+        'The add-in put back every cell it had started to write, but on the tab "Responses" the formatting, drop-down lists, highlighting or protection may be part-applied (the same the add-in sets each time): the rest of the workbook is as it was.',
     );
   });
 

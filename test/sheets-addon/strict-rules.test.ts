@@ -151,6 +151,27 @@ describe('a write that fails part-way leaves the spreadsheet as it was', () => {
     expect(grid(fake.spreadsheet._sheet('Improvement Plan'))).toEqual(plan);
   });
 
+  it('summarise failing after the plan tab was formatted: its cells put back, and the message says its formatting may be part-applied', () => {
+    const { fake, pr } = start();
+    pr.prCreate(form([], false, 'partnership-tree', 4));
+    fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 2).setValues([[3, 'Good']]);
+    expect(pr.prSummarise().ok).toBe(true);
+    const tabs = names(fake);
+    const summary = grid(fake.spreadsheet._sheet('Summary'));
+    const plan = grid(fake.spreadsheet._sheet('Improvement Plan'));
+    fake.spreadsheet._sheet('Responses').getRange(7, 4, 1, 2).setValues([[1, 'Weak']]);
+    failOn(fake, 'Sheet.hideSheet'); // the rebuilt PR_Meta is hidden last of all, after the plan tab was written
+    const out = pr.prSummarise();
+    fake.onCall = null;
+    expect(out.ok).toBe(false);
+    expect(out.message).toBe(
+      'Something went wrong while writing: Service Spreadsheets timed out while accessing document. The add-in put back every cell it had started to write, but on the tab "Improvement Plan" the formatting, drop-down lists, highlighting or protection may be part-applied (the same the add-in sets each time): the rest of the workbook is as it was.',
+    );
+    expect(names(fake)).toEqual(tabs);
+    expect(grid(fake.spreadsheet._sheet('Summary'))).toEqual(summary);
+    expect(grid(fake.spreadsheet._sheet('Improvement Plan'))).toEqual(plan);
+  });
+
   it('says which tabs may be part-written when it cannot put them back', () => {
     const { fake, pr } = start();
     let failing = false;
