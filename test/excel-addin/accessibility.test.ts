@@ -5,7 +5,9 @@
  * high-contrast theme) — on its main
  * views: the Create form (empty, and after Create review with nothing filled in, when every field says what to type),
  * the pane after a review is created, scored, checked (a problem listed) and summarised, and the self-test report.
- * No violation of serious or critical impact is allowed; the counts by impact are printed, and the violations are
+ * The same pane opened as Excel opens it (the Office.js fake in place of office.js, 420 px wide, no preview around it) is
+ * scanned too: its Create form, after Create review, and its self-test report. No violation of serious or critical
+ * impact is allowed; the counts by impact are printed, and the violations are
  * written to test-artifacts/accessibility/ for reading.
  *
  * axe checks the WCAG 2.0, 2.1 and 2.2 A and AA rules and its best practices. The grid beside the pane stands in for
@@ -17,6 +19,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTreeReview, guardedContext, ROOT, typeTreeScores, useServedPane, watchPage } from './e2e-support.js';
+import { bundleFakeOffice, openExcelPane } from './excel-pane-support.js';
 
 const pane = useServedPane();
 const OUT = join(ROOT, 'test-artifacts', 'accessibility');
@@ -38,9 +41,12 @@ interface Found {
 /** theme → view → violations */
 const report: Record<string, Record<string, Found[]>> = {};
 
-beforeAll(() => {
+let fakeOffice = '';
+
+beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-});
+  fakeOffice = await bundleFakeOffice();
+}, 180_000);
 
 afterAll(() => {
   writeFileSync(join(OUT, 'violations.json'), JSON.stringify(report, null, 2));
@@ -114,4 +120,31 @@ describe.each(Object.keys(THEMES) as Theme[])('the task pane, %s', (theme) => {
     expect(serious(await scan(page, theme, 'self-test report'))).toEqual([]);
     await page.context().close();
   }, 120_000);
+});
+
+describe.each(Object.keys(THEMES) as Theme[])('the task pane inside Excel (Office.js fake), %s', (theme) => {
+  it('has no serious or critical axe violation on the Create form, after Create review, and on the self-test report', async () => {
+    const { page, context, outside, errors } = await openExcelPane(pane.browser, pane.origin, fakeOffice, {
+      tabs: { Sheet1: [['mine']] },
+      drop: {},
+      api: '1.13',
+      diagnostics: { host: 'Excel', version: '16.0.17928.20114', platform: 'PC' },
+    });
+    // the fake Office gives no theme, so the pane follows the browser's, as in Excel on the web
+    await page.emulateMedia(THEMES[theme].options);
+    await page.clock.setFixedTime(new Date('2026-05-15T10:00:00+01:00'));
+    await page.getByRole('combobox', { name: 'Framework' }).waitFor();
+    await expect.poll(() => page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(THEMES[theme].pane);
+    expect(await page.getByTestId('workbook').count()).toBe(0); // no preview grid: the pane alone, as in Excel
+    expect(serious(await scan(page, theme, 'Excel: create form'))).toEqual([]);
+    await createTreeReview(page, 'Kensington and Chelsea LSP', ['Ann Smith', 'Ben Jones']);
+    expect(serious(await scan(page, theme, 'Excel: review created'))).toEqual([]);
+    // the report, whatever it says (a review already in the workbook is not the self-test's business here)
+    await page.getByRole('button', { name: 'Run self-test' }).click();
+    await page.getByRole('button', { name: 'Copy report' }).waitFor({ timeout: 60_000 });
+    expect(serious(await scan(page, theme, 'Excel: self-test report'))).toEqual([]);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
