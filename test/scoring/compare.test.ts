@@ -66,3 +66,84 @@ describe('compareAcrossPartnerships', () => {
     expect(both.reports['Nobody']!.overall.mean).toBeNull();
   });
 });
+
+describe('compareWithPrevious — the change threshold (issue #11), a share of each scale’s range', () => {
+  /** A framework of one item on a scale from `lo` to `hi`, scored by the given people. */
+  function one(lo: number, hi: number, scores: number[], changeThreshold?: number) {
+    const points = Array.from({ length: hi - lo + 1 }, (_, i) => ({ value: lo + i, label: String(lo + i) }));
+    const f = treeFramework({
+      scales: [{ id: 's', points }],
+      defaultScale: 's',
+      sections: [{ id: 'S', title: 'S', items: [{ id: 'Q', text: 'Q?', fields: ['score'] }] }],
+      ...(changeThreshold !== undefined ? { changeThreshold } : {}),
+    });
+    resetRows();
+    return { f, report: scoreReview(f, scores.map((s, i) => response(`P${i}`, '', { Q: s }))) };
+  }
+  const prev = (q: number) => ({ cycle: 'last', itemMeans: { Q: q }, sectionMeans: {} });
+
+  it('one person of eight moving one step on 1–3 (±0.125) is not a change; the threshold is 0.2', () => {
+    // seven 2s and one 3: 17 / 8 = 2.125
+    const { f, report } = one(1, 3, [2, 2, 2, 2, 2, 2, 2, 3]);
+    expect(compareWithPrevious(report, prev(2), { framework: f }).items[0]).toEqual({ id: 'Q', previous: 2, current: 2.125, delta: 0.125, change: 'unchanged', threshold: 0.2 });
+    // seven 2s and one 1: 15 / 8 = 1.875
+    const down = one(1, 3, [2, 2, 2, 2, 2, 2, 2, 1]);
+    expect(compareWithPrevious(down.report, prev(2), { framework: down.f }).items[0]!.change).toBe('unchanged');
+  });
+
+  it('two people of eight moving one step on 1–3 (0.25) is a change', () => {
+    const { f, report } = one(1, 3, [2, 2, 2, 2, 2, 2, 3, 3]);
+    expect(compareWithPrevious(report, prev(2), { framework: f }).items[0]!.change).toBe('improved');
+  });
+
+  it('the same share of every scale: 0.3 on 1–4, 0.4 on 1–5 and on 0–4; a move equal to it counts', () => {
+    // 1–4: five people, one moves 2 → 3 … (2·4 + 3) / 5 = 2.2: +0.2 < 0.3 unchanged; two move: 2.4, +0.4 improved
+    const a = one(1, 4, [2, 2, 2, 2, 3]);
+    expect(compareWithPrevious(a.report, prev(2), { framework: a.f }).items[0]).toMatchObject({ change: 'unchanged', threshold: 0.30000000000000004 });
+    const b = one(1, 4, [2, 2, 2, 3, 3]);
+    expect(compareWithPrevious(b.report, prev(2), { framework: b.f }).items[0]!.change).toBe('improved');
+    // 1–5: mean 3.4 against 3: +0.4 exactly the threshold → counts; 3.2 → unchanged
+    const c = one(1, 5, [3, 3, 3, 4, 4]);
+    expect(compareWithPrevious(c.report, prev(3), { framework: c.f }).items[0]).toMatchObject({ change: 'improved', threshold: 0.4 });
+    const d = one(1, 5, [3, 3, 3, 3, 4]);
+    expect(compareWithPrevious(d.report, prev(3), { framework: d.f }).items[0]!.change).toBe('unchanged');
+    // 0–4: range 4, threshold 0.4: 1.6 against 2 is −0.4 → declined; 1.8 → unchanged
+    const e = one(0, 4, [2, 2, 2, 1, 1]);
+    expect(compareWithPrevious(e.report, prev(2), { framework: e.f }).items[0]).toMatchObject({ change: 'declined', threshold: 0.4 });
+    const g = one(0, 4, [2, 2, 2, 2, 1]);
+    expect(compareWithPrevious(g.report, prev(2), { framework: g.f }).items[0]!.change).toBe('unchanged');
+  });
+
+  it('is set per framework: 0 counts any change, 0.5 needs half the range', () => {
+    const any = one(1, 3, [2, 2, 2, 2, 2, 2, 2, 3], 0);
+    expect(compareWithPrevious(any.report, prev(2), { framework: any.f }).items[0]).toEqual({ id: 'Q', previous: 2, current: 2.125, delta: 0.125, change: 'improved' });
+    const half = one(1, 3, [3, 3, 3, 3, 2, 2, 2, 2], 0.5);
+    // 2.5 against 2: +0.5 < 1 (half of 1–3's range of 2)
+    expect(compareWithPrevious(half.report, prev(2), { framework: half.f }).items[0]!.change).toBe('unchanged');
+  });
+
+  it('has an overall row: the given overall mean, else the sections’ mean', () => {
+    // worked example: ASPIRE 2.375, LEAD 1.75 → overall (2.375 + 1.75) / 2 = 2.0625
+    const f = treeFramework();
+    const report = scoreReview(f, workedResponses());
+    const given = compareWithPrevious(report, { cycle: 'x', itemMeans: {}, sectionMeans: {}, overall: 2.5 }, { framework: f });
+    expect(given.overall).toEqual({ id: 'overall', previous: 2.5, current: 2.0625, delta: -0.4375, change: 'declined', threshold: 0.2 });
+    // previous sections 2 and 2 → overall 2; +0.0625 is under 0.2
+    const worked = compareWithPrevious(report, { cycle: 'x', itemMeans: {}, sectionMeans: { ASPIRE: 2, LEAD: 2 } }, { framework: f });
+    expect(worked.overall).toEqual({ id: 'overall', previous: 2, current: 2.0625, delta: 0.0625, change: 'unchanged', threshold: 0.2 });
+  });
+});
+
+describe('the change threshold in a custom framework', () => {
+  it('must be a share from 0 to 1', async () => {
+    const { parseCustomFramework } = await import('../../core/framework/custom.js');
+    const base = { id: 'my-review', title: 'My review', scales: [{ id: 's', points: [{ value: 1, label: '1' }, { value: 3, label: '3' }] }], sections: [{ id: 'S', title: 'S', items: [{ id: 'Q', text: 'Q?' }] }] };
+    const ok = parseCustomFramework({ ...base, changeThreshold: 0.25 });
+    expect(ok.ok && ok.framework.changeThreshold).toBe(0.25);
+    const defaulted = parseCustomFramework(base);
+    expect(defaulted.ok && defaulted.framework.changeThreshold).toBe(0.1);
+    const bad = parseCustomFramework({ ...base, changeThreshold: 2 });
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? '' : bad.errors.join(' ')).toContain('the change threshold ("changeThreshold")');
+  });
+});
