@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { describeOutcome, fuzzCase, isClean, runFuzzCase, type FuzzCase } from '../test/hardening/support/fuzz-case.js';
 import { identityCase, runIdentityCase } from '../test/hardening/support/fuzz-identity.js';
+import { previousCase, runPreviousCase } from '../test/hardening/support/fuzz-previous.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +27,7 @@ const cases = option('cases', 10_000);
 const seed = option('seed', Date.now() % 2_147_483_647);
 const CHUNK = 250;
 
-const totals = { identityCases: 0, merged: 0, cases: 0, crashes: 0, cellsLost: 0, unlocated: 0, missed: 0, falseAlarms: 0, refused: 0, problems: 0, scoresChecked: 0, cellsCompared: 0 };
+const totals = { previousCases: 0, previousWrong: 0, identityCases: 0, merged: 0, cases: 0, crashes: 0, cellsLost: 0, unlocated: 0, missed: 0, falseAlarms: 0, refused: 0, problems: 0, scoresChecked: 0, cellsCompared: 0 };
 const failures: { index: number; frameworkId: string; lines: string[] }[] = [];
 const started = Date.now();
 
@@ -66,6 +67,18 @@ for (const [i, c] of idCases.entries()) {
   if ((o.crash || o.merged || o.lost.length) && failures.length < 20) failures.push({ index: i, frameworkId: 'identity', lines: [o.crash ?? '', o.merged ?? '', ...o.lost].filter(Boolean) });
 }
 
+// issue #11: previous review carried across runs, cleared, typed over, another framework, the same review
+const prevCases = fc.sample(previousCase(), { numRuns: Math.max(1, Math.ceil(cases / 10)), seed: seed + 1 });
+for (const [i, c] of prevCases.entries()) {
+  const o = runPreviousCase(c);
+  totals.cases++;
+  totals.previousCases++;
+  if (o.crash) totals.crashes++;
+  totals.cellsLost += o.lost.length;
+  totals.previousWrong += o.wrong.length;
+  if ((o.crash || o.lost.length || o.wrong.length) && failures.length < 20) failures.push({ index: i, frameworkId: `previous ${c.frameworkId} ${c.action}`, lines: [o.crash ?? '', ...o.lost, ...o.wrong].filter(Boolean) });
+}
+
 for (const f of failures) {
   console.log(`case ${f.index} (${f.frameworkId}):`);
   for (const l of f.lines.slice(0, 10)) console.log(`  ${l.split('\n').slice(0, 6).join('\n  ')}`);
@@ -77,9 +90,10 @@ console.log(
 );
 console.log(`problems without a cell: ${totals.unlocated}, invalid scores missed: ${totals.missed}, valid scores called errors: ${totals.falseAlarms}`);
 console.log(`identity cases (repeated names, anonymous rows, corrections between imports, tab collisions): ${totals.identityCases}, respondents merged: ${totals.merged}`);
+console.log(`previous-review cases (carried across runs, cleared, typed over, another framework, the same review): ${totals.previousCases}, comparisons wrong: ${totals.previousWrong}`);
 console.log(`cases: ${totals.cases}, crashes: ${totals.crashes}, cells lost: ${totals.cellsLost}`);
 process.exitCode = isCleanRun() ? 0 : 1;
 
 function isCleanRun(): boolean {
-  return totals.crashes === 0 && totals.merged === 0 && totals.cellsLost === 0 && totals.unlocated === 0 && totals.missed === 0 && totals.falseAlarms === 0;
+  return totals.crashes === 0 && totals.merged === 0 && totals.previousWrong === 0 && totals.cellsLost === 0 && totals.unlocated === 0 && totals.missed === 0 && totals.falseAlarms === 0;
 }
