@@ -1,7 +1,8 @@
 /**
  * `ExcelHost`: the Office.js adapter. Reads a snapshot in three `context.sync()`s (the tab list, the used ranges'
  * sizes, the values — one more for each further 100,000 cells); applies a sheet plan in up to three (the tab list,
- * what the existing tabs hold and the preconditions, the write), plus one more for each further ~4 MB of payload.
+ * what the existing tabs hold and the preconditions with the cells about to be overwritten, the write), plus one more
+ * for each further ~4 MB of payload and each further 40,000 cells overwritten on tabs updated in place.
  * It decides nothing about what a sheet looks like and computes nothing: it turns a plan into batched calls.
  */
 import type { CellRef, CellValue } from '../../core/review/types.js';

@@ -160,6 +160,26 @@ describe('a write that fails part-way on the strict Office.js fake', () => {
     expect(fake.state.sheet('Summary').charts).toEqual([{ type: 'BarClustered', source: 'A1:B2', props: { name: 'old-chart' } }]);
   });
 
+  it('reads a large overwritten range in parts of at most 40,000 cells, and writes all of it back', async () => {
+    const state = FakeWorkbookState.with({ Data: [] });
+    const d = state.sheet('Data');
+    for (let r = 1; r <= 1000; r++) for (let c = 1; c <= 50; c++) d.set(r, c, { value: r * 100 + c });
+    const big: SheetPlan = {
+      tabs: [tab('Data', { role: 'entry', mode: 'update', blocks: [{ row: 1, col: 1, owner: 'input', cells: Array.from({ length: 1000 }, () => Array.from({ length: 50 }, () => ({ v: 'new' }))) }] })],
+      namedRanges: [],
+    };
+    const ok = new FakeOffice(FakeWorkbookState.with({ Data: [] }));
+    await new ExcelHost(ok.run, { isSetSupported: FakeOffice.requirements('1.9') }).apply(big);
+    // by hand: the tab list; the tab's facts with rows 1–800 (40,000 cells); rows 801–1,000; one write (~400 KB)
+    expect(ok.syncs).toBe(4);
+    const fake = new FakeOffice(state);
+    fake.failAtSync = { sync: 4, afterCalls: 10_000 };
+    const err = await new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') }).apply(big).catch((e: unknown) => e);
+    expect(errorOutcome(err).message).toMatch(/Nothing was changed: the add-in put back what it had started to write\.$/);
+    expect([d.value(1, 1), d.value(800, 50), d.value(801, 1), d.value(1000, 50)]).toEqual([101, 80050, 80101, 100050]);
+    expect(d.cells.size).toBe(50_000);
+  });
+
   it('names the updated tab whose formatting may be part-applied, the cells being as they were', async () => {
     const clean = new FakeOffice(workbook());
     await host(clean).apply(plan(true));
