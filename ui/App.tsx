@@ -15,6 +15,14 @@ import { ReviewActions, type ActionKind } from './components/ReviewActions.js';
 import { WorkingStatus } from './components/WorkingStatus.js';
 import { SelfTestPanel } from './components/SelfTestPanel.js';
 import { downloadReport, type SavedReport } from './report-download.js';
+import { TAB } from '../core/sheet-plan/layout.js';
+import { PREVIOUS_ROWS } from '../core/sheet-plan/previous.js';
+
+/**
+ * "Compare with last review…" (issue #11): the pane cannot open another workbook, so it goes to the Previous Review
+ * tab and says what to paste there; Build summary then compares with it until the means are cleared.
+ */
+export const COMPARE_HELP = `Paste last cycle's means into column C of the ${TAB.previous} tab (selected now), in the order of column A — items, then sections, then Overall — and last cycle's name beside "Previous cycle". Then choose Build summary: the Summary compares with these means until you clear them. From the command line, summarise --previous fills the tab from last cycle's workbook.`;
 
 const useStyles = makeStyles({
   pane: {
@@ -119,6 +127,15 @@ export function App({ bridge, clock }: AppProps) {
     kind === 'report'
       ? onReport()
       : void run(kind, (p) => (kind === 'check' ? bridge.check(p) : kind === 'summarise' ? bridge.summarise(p) : bridge.plan(p)));
+  const onCompare = () => {
+    bridge.select({ sheet: TAB.previous, row: PREVIOUS_ROWS.firstData, col: 3 }).then(
+      () => setOutcome({ ok: true, message: COMPARE_HELP, problems: [], tabsWritten: [] }),
+      (e: unknown) => {
+        const o = errorOutcome(e);
+        setOutcome({ ...o, message: `Could not go to the ${TAB.previous} tab. ${o.message}` });
+      },
+    );
+  };
   const onChoose = (p: BridgeProblem) => {
     if (!p.at) return;
     bridge.select(p.at).catch((e: unknown) => {
@@ -140,7 +157,7 @@ export function App({ bridge, clock }: AppProps) {
           <CreateReviewForm frameworks={frameworks} defaultCycle={cycle} busy={busy !== null} onCreate={onCreate} />
         </PaneSection>
         <PaneSection id="review" title="Review" intro="When people have typed their scores:">
-          <ReviewActions busy={busy !== null} onAction={onAction} />
+          <ReviewActions busy={busy !== null} onAction={onAction} onCompare={onCompare} />
         </PaneSection>
         <div className={styles.feedback} ref={feedback}>
           <WorkingStatus message={progress} />

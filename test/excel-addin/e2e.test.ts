@@ -248,6 +248,19 @@ describe('task pane in the browser preview (production build)', () => {
     expect((await cell(page, 'Improvement Plan', `${smartCol}${deliverRow}`)).value).not.toContain('no key contact');
     await shot(page, '08-plan-kept-edit');
 
+    // ── compare with last review (issue #11): the pane goes to the Previous Review tab and says what to paste ──
+    await page.getByRole('button', { name: 'Compare with last review…' }).click();
+    expect(await outcome(page, "Paste last cycle's means")).toContain('into column C of the Previous Review tab (selected now)');
+    await grid(page, 'Previous Review').waitFor();
+    await expect.poll(() => page.getByTestId('name-box').innerText()).toBe('C5');
+    // ASPIRE was 2 last time; now 8/3: +0.67, past a tenth of the 1–3 range (0.2): Improved
+    await typeInto(page, 'Previous Review', 'C5', '2');
+    await page.getByRole('button', { name: 'Build summary' }).click();
+    await outcome(page, 'Summary built');
+    await grid(page, 'Summary').waitFor();
+    expect(await rowWhere(page, 'Summary', 'A', 'ASPIRE', { col: 'F', text: 'Improved' })).toBeGreaterThan(0);
+    await shot(page, '09-compared');
+
     await collectCsp(page, watch);
   }, 180_000);
 });

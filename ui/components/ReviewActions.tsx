@@ -1,6 +1,6 @@
 /** The things to do with a review once people have typed their scores. */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownload20Regular, CheckmarkCircle20Regular, DataBarVertical20Regular, TaskListLtr20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, CheckmarkCircle20Regular, DataBarVertical20Regular, History20Regular, TaskListLtr20Regular } from '@fluentui/react-icons';
 
 export type ActionKind = 'create' | 'check' | 'summarise' | 'plan' | 'report';
 
@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   button: { justifyContent: 'flex-start', width: '100%' },
 });
 
-export function ReviewActions(props: { busy: boolean; onAction: (kind: Exclude<ActionKind, 'create'>) => void }) {
+export function ReviewActions(props: { busy: boolean; onAction: (kind: Exclude<ActionKind, 'create'>) => void; onCompare?: () => void }) {
   const styles = useStyles();
   return (
     <div className={styles.actions} role="group" aria-label="Review actions">
@@ -19,6 +19,11 @@ export function ReviewActions(props: { busy: boolean; onAction: (kind: Exclude<A
       <Button className={styles.button} icon={<DataBarVertical20Regular />} disabled={props.busy} onClick={() => props.onAction('summarise')}>
         Build summary
       </Button>
+      {props.onCompare && (
+        <Button className={styles.button} icon={<History20Regular />} disabled={props.busy} onClick={props.onCompare}>
+          Compare with last review…
+        </Button>
+      )}
       <Button className={styles.button} icon={<TaskListLtr20Regular />} disabled={props.busy} onClick={() => props.onAction('plan')}>
         Draft improvement plan
       </Button>
