@@ -287,7 +287,8 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
   if (layout.present.plan) c.planTab.name = layout.present.plan;
   else c.planTab.position = positionFor(c.read, 'plan', created);
   // the Previous Review tab filled from last cycle's workbook (issue #11): later runs compare with it
-  const fill = opts.fillPrevious && opts.previous ? [planPreviousFill(c.read, snapshot, opts.previous, opts.previousLabel ?? 'the previous review', positionFor(c.read, 'previous', created))] : [];
+  // (a framework with no scored items — a register only — has no Previous Review tab and nothing to compare)
+  const fill = opts.fillPrevious && opts.previous && tabOrder(framework).some((t) => t.key === 'previous') ? [planPreviousFill(c.read, snapshot, opts.previous, opts.previousLabel ?? 'the previous review', positionFor(c.read, 'previous', created))] : [];
   const plan: SheetPlan = {
     preconditions: writePreconditions(layout),
     tabs: [...instructionsIfMissing(c), ...fill, summaryTab, c.planTab],
