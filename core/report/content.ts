@@ -215,7 +215,11 @@ function change(input: ReportInput): ReportBlock[] {
   const out: ReportBlock[] = [{ kind: 'heading', level: 1, text: 'Change since the last review' }];
   const counts = (rows: ChangeRow[]) =>
     (['improved', 'declined', 'unchanged'] as const).map((k) => `${rows.filter((r) => r.change === k).length} ${k}`).join(', ');
-  out.push({ kind: 'paragraph', text: `Compared with ${since}: of the items, ${counts(summary.comparison.items)}.` });
+  const o = summary.comparison.overall;
+  const overall = o.previous !== null && o.current !== null ? ` Overall mean: ${mean2(o.previous)} then, ${mean2(o.current)} now (${CHANGE_WORD[o.change].toLowerCase()}).` : '';
+  const share = summary.comparison.thresholdFraction;
+  const rule = share > 0 ? ` A mean counts as improved or declined only when it moved by at least ${Math.round(share * 1000) / 10}% of its scale's range.` : '';
+  out.push({ kind: 'paragraph', text: `Compared with ${since}: of the items, ${counts(summary.comparison.items)}.${overall}${rule}` });
   out.push({
     kind: 'table',
     caption: 'Change by section',

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { previousFromSnapshot } from '../../core/operations/previous.js';
 import { planSummary } from '../../core/operations/summarise.js';
+import { reportFromSnapshot } from '../../core/report/from-snapshot.js';
 import { ReviewRequestError } from '../../core/operations/types.js';
 import type { MemoryWorkbook } from '../../memory-host/index.js';
 import { TODAY, newReview, snap } from './helpers.js';
@@ -40,6 +41,12 @@ describe('filling the Previous Review tab', () => {
       ['THINK', 2, 'unchanged'],
     ]);
     expect(plain.summary.comparison!.overall.previous).toBe(2);
+    // the board report says the same, with the overall mean and the rule
+    const { content } = reportFromSnapshot(snap(wb), { today: TODAY });
+    const texts = content.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(texts).toContain(
+      "Compared with the last review (2025/26): of the items, 1 improved, 0 declined, 1 unchanged. Overall mean: 2.00 then, 2.50 now (improved). A mean counts as improved or declined only when it moved by at least 10% of its scale's range.",
+    );
   });
 
   it('never writes over a mean a person typed: refused, naming the cell and both values', () => {
