@@ -3,7 +3,7 @@
  * with the original compressed bytes unless the engine changed them. Relationship parts and `[Content_Types].xml`
  * are changed by adding or removing single entries; everything else in them stays as it was.
  */
-import { inflateEntry, makeEntry, readZip, writeZip, type ZipEntry } from './zip.js';
+import { DEFLATE_LEVEL, inflateEntry, makeEntry, readZip, writeZip, type ZipEntry } from './zip.js';
 import { attrLocal, escAttr, localName, parseXml, startTag, type XNode } from './xml.js';
 
 export const NS = {
@@ -293,7 +293,7 @@ export class Package {
     return false;
   }
 
-  toBytes(level = 6): Buffer {
+  toBytes(level = DEFLATE_LEVEL): Buffer {
     const out: ZipEntry[] = [];
     const names = this.names();
     // [Content_Types].xml first, as Office writes it

@@ -10,7 +10,7 @@ import { columnLetter, columnNumber } from '../../core/util/a1.js';
 import { isoDate } from './cell-values.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
-import { escAttr, escText, localName, parseXml, retag, startTag, unescapeOoxml, type XNode } from './xml.js';
+import { decodeEntities, escAttr, escText, isSpace, localName, parseXml, readStartTag, retag, startTag, unescapeOoxml, type XNode } from './xml.js';
 import { shiftFormula } from './formula-shift.js';
 import { NS } from './package.js';
 
@@ -162,6 +162,30 @@ interface Managed {
 
 export const BLANK_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}"><sheetData/></worksheet>`;
 
+const SHEET_DATA: ReadonlySet<string> = new Set(['sheetData']);
+
+/** A cell as read from the part, before its value is worked out. */
+interface RawCell {
+  attrs: Record<string, string>;
+  v?: string;
+  f?: string;
+  fAttrs?: Record<string, string>;
+  inline?: string;
+  a: number;
+  b: number;
+}
+
+/** The text of an inline string (`<is>`): its `t`, or the `t` of each rich-text run. */
+function inlineText(is: XNode): string {
+  let out = '';
+  for (const x of is.children) {
+    const xl = localName(x.name);
+    if (xl === 't') out += x.text;
+    else if (xl === 'r') for (const y of x.children) if (localName(y.name) === 't') out += y.text;
+  }
+  return unescapeOoxml(out);
+}
+
 export class SheetModel {
   readonly rows: Row[] = [];
   private readonly rowMap = new Map<number, Row>();
@@ -193,7 +217,7 @@ export class SheetModel {
     private readonly ctx: SheetContext,
   ) {
     this.src = src;
-    this.root = parseXml(src);
+    this.root = parseXml(src, SHEET_DATA);
     this.P = this.root.name.includes(':') ? this.root.name.slice(0, this.root.name.indexOf(':') + 1) : '';
     const mainPrefix = this.P.slice(0, -1);
     this.rDeclared = Object.entries(this.root.attrs).some(([k, v]) => k === 'xmlns:r' && v === NS.r);
@@ -219,77 +243,183 @@ export class SheetModel {
 
   // ---------- reading ----------
 
+  /** The rows and cells of `sheetData`: scanned straight from the text (no element tree: a large tab is mostly
+   *  cells), or, when the scan meets anything but rows of cells holding `v`, `f` and `is` (comments, CDATA, other
+   *  elements), parsed the general way. */
   private readSheetData(sd: XNode): void {
-    const { styles } = this.ctx;
-    const sst = this.ctx.readSst;
+    if (this.scanSheetData(sd.innerStart, sd.innerEnd)) return;
+    this.rows.length = 0;
+    this.rowMap.clear();
+    this.sharedMasters.clear();
+    this.arrays.length = 0;
+    const full = parseXml(this.src.slice(sd.start, sd.end));
+    this.readSheetDataTree(full, sd.start);
+  }
+
+  private readSheetDataTree(sd: XNode, base: number): void {
     let lastRow = 0;
     for (const rn of sd.children) {
       if (localName(rn.name) !== 'row') continue;
       const r = rn.attrs['r'] ? Number(rn.attrs['r']) : lastRow + 1;
       lastRow = r;
-      const row: Row = { r, attrs: rn.attrs, dirty: !rn.attrs['r'], cellsDirty: false, cells: [], a: rn.start, b: rn.innerStart, e: rn.end };
+      const row: Row = { r, attrs: rn.attrs, dirty: !rn.attrs['r'], cellsDirty: false, cells: [], a: base + rn.start, b: base + rn.innerStart, e: base + rn.end };
       let lastCol = 0;
       for (const cn of rn.children) {
         if (localName(cn.name) !== 'c') continue;
-        const ref = cn.attrs['r'];
-        const col = ref ? (parseRef(ref)?.col ?? lastCol + 1) : lastCol + 1;
-        lastCol = col;
-        const s = Number(cn.attrs['s'] ?? 0);
-        const t = cn.attrs['t'] ?? 'n';
-        let v: string | undefined;
-        let f: string | undefined;
-        let inline: string | undefined;
-        let si: string | undefined;
+        const raw: RawCell = { attrs: cn.attrs, a: base + cn.start, b: base + cn.end };
         for (const k of cn.children) {
           const l = localName(k.name);
-          if (l === 'v') v = k.text;
+          if (l === 'v') raw.v = k.text;
           else if (l === 'f') {
-            f = k.text;
-            const ft = k.attrs['t'];
-            if (ft === 'shared' && k.attrs['si'] !== undefined) {
-              si = k.attrs['si'];
-              const ref = k.attrs['ref'] ? parseRange(k.attrs['ref']) : null;
-              if (ref && f.trim() !== '') this.sharedMasters.set(si, { row: r, col, ref, formula: f });
-            } else if (ft === 'array' || ft === 'dataTable') {
-              const rect = (k.attrs['ref'] ? parseRange(k.attrs['ref']) : null) ?? { top: r, left: col, bottom: r, right: col };
-              this.arrays.push({ rect, row: r, col, kind: ft });
-            }
-          }
-          else if (l === 'is') {
-            inline = '';
-            for (const x of k.children) {
-              const xl = localName(x.name);
-              if (xl === 't') inline += x.text;
-              else if (xl === 'r') for (const y of x.children) if (localName(y.name) === 't') inline += y.text;
-            }
-            inline = unescapeOoxml(inline);
-          }
+            raw.f = k.text;
+            raw.fAttrs = k.attrs;
+          } else if (l === 'is') raw.inline = inlineText(k);
         }
-        let value: CellValue = null;
-        if (t === 'inlineStr') value = inline ?? (v !== undefined ? unescapeOoxml(v) : null);
-        else if (v !== undefined) {
-          if (t === 's') value = sst?.get(Number(v)) ?? null;
-          else if (t === 'str') value = unescapeOoxml(v);
-          else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
-          else if (t === 'e') value = v;
-          else if (t === 'd') value = isoDate(new Date(v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`));
-          else if (v.trim() !== '') {
-            const num = Number(v);
-            if (Number.isFinite(num)) value = styles.info(s).date ? excelDate(num, this.ctx.date1904) : num;
-          }
-        }
-        if (!ref) row.dirty = row.cellsDirty = true;
-        const cell: Cell = { col, s, value, a: cn.start, b: cn.end };
-        if (f !== undefined) cell.f = f;
-        if (si !== undefined) cell.si = si;
-        row.cells.push(cell);
+        lastCol = this.addCell(row, raw, lastCol);
       }
-      if (!isSorted(row.cells)) {
-        row.cells.sort((p, q) => p.col - q.col);
-        row.cellsDirty = true;
-      }
-      this.addRow(row);
+      this.finishRow(row);
     }
+  }
+
+  /** The fast path of `readSheetData`; false (and nothing trusted) when the text is not plain rows of cells. */
+  private scanSheetData(from: number, to: number): boolean {
+    const src = this.src;
+    let i = from;
+    let lastRow = 0;
+    const skipSpace = (): void => {
+      while (i < to && isSpace(src.charCodeAt(i))) i++;
+    };
+    /** at `</name>`: past it, or false */
+    const endTag = (name: string): boolean => {
+      if (src.charCodeAt(i) !== 60 || src.charCodeAt(i + 1) !== 47) return false;
+      const gt = src.indexOf('>', i);
+      if (gt < 0 || gt >= to || src.slice(i + 2, gt).trim() !== name) return false;
+      i = gt + 1;
+      return true;
+    };
+    for (;;) {
+      skipSpace();
+      if (i >= to) return i === to;
+      const rt = readStartTag(src, i, to);
+      if (!rt || localName(rt.name) !== 'row') return false;
+      const r = rt.attrs['r'] ? Number(rt.attrs['r']) : lastRow + 1;
+      lastRow = r;
+      const row: Row = { r, attrs: rt.attrs, dirty: !rt.attrs['r'], cellsDirty: false, cells: [], a: i, b: rt.end, e: rt.end };
+      i = rt.end;
+      if (!rt.selfClose) {
+        let lastCol = 0;
+        for (;;) {
+          skipSpace();
+          if (src.charCodeAt(i + 1) === 47) {
+            if (!endTag(rt.name)) return false;
+            break;
+          }
+          const ct = readStartTag(src, i, to);
+          if (!ct || localName(ct.name) !== 'c') return false;
+          const raw: RawCell = { attrs: ct.attrs, a: i, b: ct.end };
+          i = ct.end;
+          if (!ct.selfClose) {
+            for (;;) {
+              skipSpace();
+              if (src.charCodeAt(i + 1) === 47) {
+                if (!endTag(ct.name)) return false;
+                break;
+              }
+              const kt = readStartTag(src, i, to);
+              if (!kt) return false;
+              const kl = localName(kt.name);
+              if (kl === 'is') {
+                const close = src.indexOf(`</${kt.name}>`, kt.end);
+                if (close < 0 || close >= to) return false;
+                const end = close + kt.name.length + 3;
+                try {
+                  raw.inline = inlineText(parseXml(src.slice(i, end)));
+                } catch {
+                  return false;
+                }
+                i = end;
+                continue;
+              }
+              if (kl !== 'v' && kl !== 'f') return false;
+              let text = '';
+              if (kt.selfClose) i = kt.end;
+              else {
+                const lt = src.indexOf('<', kt.end);
+                if (lt < 0 || lt >= to) return false;
+                const body = src.slice(kt.end, lt);
+                i = lt;
+                if (!endTag(kt.name)) return false;
+                try {
+                  text = decodeEntities(body, kt.end);
+                } catch {
+                  return false;
+                }
+              }
+              if (kl === 'v') raw.v = text;
+              else {
+                raw.f = text;
+                raw.fAttrs = kt.attrs;
+              }
+            }
+          }
+          raw.b = i;
+          lastCol = this.addCell(row, raw, lastCol);
+        }
+        row.e = i;
+      }
+      this.finishRow(row);
+    }
+  }
+
+  /** One cell as read → the model; returns its column. */
+  private addCell(row: Row, raw: RawCell, lastCol: number): number {
+    const { styles } = this.ctx;
+    const sst = this.ctx.readSst;
+    const r = row.r;
+    const ref = raw.attrs['r'];
+    const col = ref ? (parseRef(ref)?.col ?? lastCol + 1) : lastCol + 1;
+    const s = Number(raw.attrs['s'] ?? 0);
+    const t = raw.attrs['t'] ?? 'n';
+    const { v, f, inline } = raw;
+    let si: string | undefined;
+    if (f !== undefined && raw.fAttrs) {
+      const ft = raw.fAttrs['t'];
+      if (ft === 'shared' && raw.fAttrs['si'] !== undefined) {
+        si = raw.fAttrs['si'];
+        const sref = raw.fAttrs['ref'] ? parseRange(raw.fAttrs['ref']) : null;
+        if (sref && f.trim() !== '') this.sharedMasters.set(si, { row: r, col, ref: sref, formula: f });
+      } else if (ft === 'array' || ft === 'dataTable') {
+        const rect = (raw.fAttrs['ref'] ? parseRange(raw.fAttrs['ref']) : null) ?? { top: r, left: col, bottom: r, right: col };
+        this.arrays.push({ rect, row: r, col, kind: ft });
+      }
+    }
+    let value: CellValue = null;
+    if (t === 'inlineStr') value = inline ?? (v !== undefined ? unescapeOoxml(v) : null);
+    else if (v !== undefined) {
+      if (t === 's') value = sst?.get(Number(v)) ?? null;
+      else if (t === 'str') value = unescapeOoxml(v);
+      else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
+      else if (t === 'e') value = v;
+      else if (t === 'd') value = isoDate(new Date(v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`));
+      else if (v.trim() !== '') {
+        const num = Number(v);
+        if (Number.isFinite(num)) value = styles.info(s).date ? excelDate(num, this.ctx.date1904) : num;
+      }
+    }
+    if (!ref) row.dirty = row.cellsDirty = true;
+    const cell: Cell = { col, s, value, a: raw.a, b: raw.b };
+    if (f !== undefined) cell.f = f;
+    if (si !== undefined) cell.si = si;
+    row.cells.push(cell);
+    return col;
+  }
+
+  private finishRow(row: Row): void {
+    if (!isSorted(row.cells)) {
+      row.cells.sort((p, q) => p.col - q.col);
+      row.cellsDirty = true;
+    }
+    this.addRow(row);
   }
 
   private addRow(row: Row): void {

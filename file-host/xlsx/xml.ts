@@ -60,8 +60,9 @@ export function decodeEntities(s: string, at = 0): string {
 
 const NAME_END = /[\s/>]/g;
 
-/** Parse a whole part; returns the root element. */
-export function parseXml(src: string): XNode {
+/** Parse a whole part; returns the root element. An element named in `opaque` (by local name, at any depth) gets
+ *  its offsets but no children or text: its content is left for the caller to read (a worksheet's `sheetData`). */
+export function parseXml(src: string, opaque?: ReadonlySet<string>): XNode {
   let i = 0;
   const n = src.length;
   if (src.charCodeAt(0) === 0xfeff) i = 1;
@@ -150,6 +151,15 @@ export function parseXml(src: string): XNode {
     if (stack.length) stack[stack.length - 1]!.children.push(node);
     else if (root) throw new XmlError(`a second root element at offset ${lt}`);
     else root = node;
+    if (node.end < 0 && opaque !== undefined && stack.length > 0 && opaque.has(localName(name))) {
+      const close = src.indexOf(`</${name}`, j);
+      const gt = close < 0 ? -1 : src.indexOf('>', close);
+      if (gt < 0 || src.slice(close + 2 + name.length, gt).trim() !== '') throw new XmlError(`<${name}> at offset ${lt} is never closed`);
+      node.innerEnd = close;
+      node.end = gt + 1;
+      i = gt + 1;
+      continue;
+    }
     if (node.end < 0) stack.push(node);
     i = j;
   }
@@ -158,7 +168,61 @@ export function parseXml(src: string): XNode {
   return root;
 }
 
-function isSpace(c: number): boolean {
+/** A start tag at `lt` (which must be `<` followed by a name), read as `parseXml` reads one; null for anything else
+ *  (an end tag, a comment, CDATA, a malformed tag) or a tag that runs past `limit`. */
+export function readStartTag(src: string, lt: number, limit: number): { name: string; attrs: Record<string, string>; end: number; selfClose: boolean } | null {
+  if (src.charCodeAt(lt) !== 0x3c) return null;
+  let j = lt + 1;
+  let c = src.charCodeAt(j);
+  if (c === 0x2f || c === 0x21 || c === 0x3f) return null;
+  while (j < limit && !isSpace(c) && c !== 0x2f && c !== 0x3e) c = src.charCodeAt(++j);
+  if (j >= limit || j === lt + 1) return null;
+  const name = src.slice(lt + 1, j);
+  const attrs: Record<string, string> = {};
+  for (;;) {
+    while (j < limit && isSpace(src.charCodeAt(j))) j++;
+    if (j >= limit) return null;
+    const ch = src.charCodeAt(j);
+    if (ch === 0x3e) return { name, attrs, end: j + 1, selfClose: false };
+    if (ch === 0x2f) return src.charCodeAt(j + 1) === 0x3e && j + 2 <= limit ? { name, attrs, end: j + 2, selfClose: true } : null;
+    // the attribute's name: up to "=" (spaces before it allowed), no other markup in it
+    const a0 = j;
+    while (j < limit) {
+      const k = src.charCodeAt(j);
+      if (k === 0x3d || isSpace(k) || k === 0x2f || k === 0x3e || k === 0x3c || k === 0x22 || k === 0x27) break;
+      j++;
+    }
+    const an = src.slice(a0, j);
+    while (j < limit && isSpace(src.charCodeAt(j))) j++;
+    if (an === '' || src.charCodeAt(j) !== 0x3d) return null;
+    j++;
+    while (j < limit && isSpace(src.charCodeAt(j))) j++;
+    const quote = src.charCodeAt(j);
+    if (quote !== 0x22 && quote !== 0x27) return null;
+    const close = src.indexOf(quote === 0x22 ? '"' : "'", j + 1);
+    if (close < 0 || close >= limit) return null;
+    let raw = src.slice(j + 1, close);
+    if (an in attrs) return null;
+    for (let k = 0; k < raw.length; k++) {
+      const x = raw.charCodeAt(k);
+      if (x === 0x3c) return null;
+      if (x === 0x26 || x === 0x09 || x === 0x0a || x === 0x0d) {
+        // entities or whitespace to normalise: the general way
+        try {
+          raw = decodeEntities(raw.replace(/[\t\n\r]/g, ' '), j);
+        } catch {
+          return null;
+        }
+        if (src.slice(j + 1, close).indexOf('<') >= 0) return null;
+        break;
+      }
+    }
+    attrs[an] = raw;
+    j = close + 1;
+  }
+}
+
+export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 

@@ -1,0 +1,53 @@
+/**
+ * The rows and cells of a tab are read by scanning the text; anything but plain rows of cells (a comment, CDATA,
+ * whitespace, prefixes, odd quoting) is read the general way. Both must give what a person sees, and a written tab
+ * must keep every untouched row as its original text. Expected values are written by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { XlsxHost } from '../../file-host/xlsx-host.js';
+import { oneSheetBook } from './support/one-sheet-book.js';
+
+const PLAIN =
+  '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1" t="b"><v>1</v></c></row>' +
+  "<row r='2'><c r='A2' s='1'><v>2.5</v></c><c r=\"B2\" t=\"inlineStr\"><is><r><t xml:space=\"preserve\">Strong </t></r><r><rPr><b/></rPr><t>lead &lt;3</t></r></is></c><c r=\"C2\" t=\"e\"><v>#N/A</v></c></row>" +
+  '<row r="3"/>' +
+  '<row r="4">\n  <c r="A4"><v>4</v></c>\n  <c r="C4" t="str"><v>x_x000D_y</v></c>\n</row>';
+
+const EXPECTED = [
+  ['Name', 'ab', true],
+  [2.5, 'Strong lead <3', '#N/A'],
+  [null, null, null],
+  [4, null, 'x\ry'],
+];
+
+async function read(sheetData: string): Promise<unknown[][]> {
+  const host = await XlsxHost.fromBytes(await oneSheetBook(sheetData), 'scan.xlsx');
+  return (await host.read({ tabs: ['Data'] })).tabs['Data']!.values;
+}
+
+describe('reading the cells of a tab', () => {
+  it('plain rows (quotes of either kind, inline and rich strings, entities, whitespace between cells)', async () => {
+    expect(await read(PLAIN)).toEqual(EXPECTED);
+  });
+
+  it('the same rows with a comment and CDATA among them (read the general way) give the same values', async () => {
+    const odd = PLAIN.replace('<row r="3"/>', '<!-- a note --><row r="3"/>').replace('<v>4</v>', '<v><![CDATA[4]]></v>');
+    expect(await read(odd)).toEqual(EXPECTED);
+  });
+
+  it('a malformed tab is refused, not half read', async () => {
+    await expect(read(PLAIN.replace('</row><row r="3"/>', '<row r="3"/>'))).rejects.toThrow();
+  });
+
+  it('writing one cell leaves every other row as the text it was', async () => {
+    for (const sheetData of [PLAIN, PLAIN.replace('<row r="3"/>', '<!-- a note --><row r="3"/>')]) {
+      const host = await XlsxHost.fromBytes(await oneSheetBook(sheetData), 'scan.xlsx');
+      host.type('Data', 3, 2, 7);
+      const xml = await (await JSZip.loadAsync(await host.toBytes())).file('xl/worksheets/sheet1.xml')!.async('string');
+      const rows = PLAIN.split(/(?=<row )/);
+      for (const kept of [rows[0]!, rows[1]!, rows[3]!]) expect(xml).toContain(kept);
+      expect(xml).toContain('<row r="3"><c r="B3"><v>7</v></c></row>');
+    }
+  });
+});
