@@ -24,7 +24,7 @@ const PADDING_POINTS = 3;
 const PRINTABLE_PX = { portrait: (8.27 - 1) * 96, landscape: (11.69 - 1) * 96 };
 const PRINTABLE_PT = { portrait: (11.69 - 1.3) * 72, landscape: (8.27 - 1.3) * 72 };
 /** What a page holds is estimated; keep this much of it spare for rounding in the spreadsheet's own layout. */
-const PAGE_SAFETY = 0.9;
+const PAGE_SAFETY = 0.95;
 const SAFE_PX_PER_CHAR = 9.4;
 
 /** How many lines `text` takes in a column `width` characters wide (words wrap, so a little less fits). */

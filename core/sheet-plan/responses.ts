@@ -125,7 +125,8 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
     { range: { row: R.section, col: 1, rows: 3, cols: width }, format: STYLE.header },
     { range: { row: R.section, col: 1, rows: 1, cols: width }, format: { hAlign: 'center' } },
     { range: { row: R.key, col: 1, rows: 1, cols: width }, format: STYLE.key },
-    { range: { row: R.firstData, col: 1, rows, cols: width }, format: STYLE.input },
+    // borders on the listed respondents' rows only: the spare rows below print only once someone types in them
+    { range: { row: R.firstData, col: 1, rows: opts.respondents.length > 0 ? opts.respondents.length : rows, cols: width }, format: STYLE.input },
     { range: { row: R.firstData, col: 1, rows: reach, cols: width }, format: { vAlign: 'top' } },
   );
   tab.hiddenRows = [R.key];

@@ -356,14 +356,16 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
     w.format(top + 2, 2, chartRows.length, 1, { numberFormat: '0.00' });
     const scales = groups.map((g) => g.scale);
     const single = scales.length === 1 ? scales[0]! : null;
+    // long labels (section titles) read across as bars; rotated under columns they ran out of the chart's frame
+    const bars = chartRows.some((c) => c.label.length > 12);
     tab.charts.push({
       id: 'summary-means',
-      kind: 'column',
+      kind: bars ? 'bar' : 'column',
       title: chartRows.length === report.items.length ? 'Mean score per item' : 'Mean score per section',
       data: { row: top + 1, col: 1, rows: chartRows.length + 1, cols: 2 },
       anchor: { row: chartAnchor + 1, col: 1 },
-      width: Math.min(960, Math.max(480, chartRows.length * 48)),
-      height: 320,
+      width: bars ? 720 : Math.min(960, Math.max(480, chartRows.length * 48)),
+      height: bars ? Math.min(340, 80 + chartRows.length * 36) : 320,
       ...(single ? { min: Math.min(0, scaleMin(single)), max: scaleMax(single) } : {}),
     });
   }

@@ -71,12 +71,12 @@ describe('print plan', () => {
     const tab = tabWith([10], { orientation: 'landscape', fitToWidth: false, titleRows: { from: 1, to: 1 } });
     const rows = Array.from({ length: 120 }, (_, i) => [{ v: `r${i + 1}` }]);
     tab.blocks.push({ row: 1, col: 1, owner: 'generated', cells: rows });
-    // at 100 %: a landscape page holds (8.27 − 1.3) in × 72 × 0.9 = 451.66 pt: 30 rows of 15 pt; later pages 29 after the title row
-    expect(planRowBreaks(tab, [], 100)).toEqual([31, 60, 89, 118]);
-    // a heading at row 29 with 4 rows kept with it does not fit in the 2 rows left on page 1: it starts page 2
-    expect(planRowBreaks(tab, [{ from: 29, to: 33 }], 100)).toEqual([29, 58, 87, 116]);
-    // at 50 % a page holds twice as much: 60 rows (rows 1–60), then 59 (rows 61–119)
-    expect(planRowBreaks(tab, [], 50)).toEqual([61, 120]);
+    // at 100 %: a landscape page holds (8.27 − 1.3) in × 72 × 0.95 = 476.75 pt: 31 rows of 15 pt; later pages 30 after the title row
+    expect(planRowBreaks(tab, [], 100)).toEqual([32, 62, 92]);
+    // a heading at row 29 with 4 rows kept with it (75 pt) does not fit in the 56.75 pt left after row 28: it starts page 2
+    expect(planRowBreaks(tab, [{ from: 29, to: 33 }], 100)).toEqual([29, 59, 89, 119]);
+    // at 50 % a page holds twice as much: 63 rows (953.5 pt), then 62 — the 120 rows take two pages
+    expect(planRowBreaks(tab, [], 50)).toEqual([64]);
   });
 
   it('puts the tab name and "Page n of m" in the footer, large enough to print at 7 pt', () => {

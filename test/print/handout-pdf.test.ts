@@ -1,0 +1,170 @@
+/**
+ * The workbook as a handout (issue #13), printed through LibreOffice (PDF, a fresh profile) and measured with
+ * `pdftotext -bbox`: the review the issue measured — Hallmarks, two partnerships × eight respondents — after
+ * `summarise`, the same workbook summarised once more by the command line, and a new workbook straight from `new`.
+ *
+ * - no text on any page of any tab smaller than 7 pt: the yardstick is a 7 pt Calibri cell converted in the same run;
+ * - page numbers run on across the tabs after every command: page i of n says "Page i of n" (no restart);
+ * - the Summary fits one page wide (every page carries its repeated title row), each table's heading is on the page
+ *   of its column headers and first row, and the chart is not split (the chart's title and all its categories on
+ *   one page);
+ * - Responses prints its used rows only (all sixteen respondents on every page, no spare rows), with the respondent
+ *   column and the header rows repeated and the title whole;
+ * - the Improvement Plan, too wide for a page at 7 pt, runs on with its header row repeated.
+ * The pages are rendered into test-artifacts/handout-pdf/ for a person to look at.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { getFramework } from '../../core/framework/catalogue.js';
+import { cli, TODAY } from '../file-host/cli-helpers.js';
+import { tempDir } from '../file-host/helpers.js';
+import { convert, freshProfile, hasProgram, soffice } from '../parity/libreoffice.js';
+import { PARTNERSHIPS, writeHallmarksTwo } from '../report/hallmarks-two.js';
+
+const OK = soffice() !== null && hasProgram('pdftotext') && hasProgram('pdftoppm');
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'handout-pdf');
+
+interface Word {
+  x: number;
+  y: number;
+  height: number;
+  text: string;
+}
+interface Page {
+  tab: string;
+  /** the footer's right part, "Page n of m" */
+  number: string;
+  words: Word[];
+  text: string;
+}
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+let sevenPoint = 0;
+const printed: Record<'summarised' | 'again' | 'fresh', Page[]> = { summarised: [], again: [], fresh: [] };
+
+async function pages(pdf: string): Promise<Page[]> {
+  const { stdout } = await promisify(execFile)('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return [...stdout.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => {
+    const height = Number(m[1]);
+    const words = [...m[2]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({
+      x: Number(w[1]),
+      y: Number(w[2]),
+      height: Number(w[3]) - Number(w[2]),
+      text: w[4]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+    }));
+    // the footer: the words on the page's bottom line, in the bottom margin; tab name at the left, page at the right
+    const bottom = Math.max(...words.map((w) => w.y));
+    const foot = words.filter((w) => w.y > height - 60 && w.y > bottom - 2);
+    return {
+      tab: foot.filter((w) => w.x < 200).map((w) => w.text).join(' '),
+      number: foot.filter((w) => w.x >= 200).map((w) => w.text).join(' '),
+      words,
+      text: words.map((w) => w.text).join(' '),
+    };
+  });
+}
+
+beforeAll(async () => {
+  if (!OK) return;
+  ({ dir, cleanup } = await tempDir('pr-handout-'));
+  const summarised = join(dir, 'summarised.xlsx');
+  await writeHallmarksTwo(summarised, TODAY);
+  const again = join(dir, 'again.xlsx');
+  await copyFile(summarised, again);
+  const s = await cli('summarise', again, '--today', TODAY, '--quiet');
+  if (s.code !== 0) throw new Error(s.stderr);
+  const fresh = join(dir, 'fresh.xlsx');
+  const n = await cli('new', fresh, '--framework', 'hallmarks', '--partnership', PARTNERSHIPS[0]!, '--respondents', '8', '--today', TODAY, '--quiet');
+  if (n.code !== 0) throw new Error(n.stderr);
+  const wb = new ExcelJS.Workbook();
+  const cell = wb.addWorksheet('Yardstick').getCell('A1');
+  cell.value = 'Seven';
+  cell.font = { name: 'Calibri', size: 7 };
+  await wb.xlsx.writeFile(join(dir, 'yardstick.xlsx'));
+  await convert([summarised, again, fresh, join(dir, 'yardstick.xlsx')], 'pdf', dir, await freshProfile());
+  for (const k of ['summarised', 'again', 'fresh'] as const) printed[k] = await pages(join(dir, `${k}.pdf`));
+  sevenPoint = (await pages(join(dir, 'yardstick.pdf')))[0]!.words.find((w) => w.text === 'Seven')!.height;
+  await rm(ARTIFACTS, { recursive: true, force: true });
+  await mkdir(ARTIFACTS, { recursive: true });
+  await copyFile(join(dir, 'summarised.pdf'), join(ARTIFACTS, 'hallmarks-two.pdf'));
+  await promisify(execFile)('pdftoppm', ['-r', '60', '-png', join(dir, 'summarised.pdf'), join(ARTIFACTS, 'page')]);
+}, 300_000);
+
+afterAll(() => cleanup());
+
+describe.skipIf(!OK)('the workbook printed as a handout (LibreOffice PDF)', () => {
+  it('measures 7 pt against LibreOffice itself', () => {
+    expect(sevenPoint).toBeGreaterThan(5);
+    expect(sevenPoint).toBeLessThan(12);
+  });
+
+  it.each(['summarised', 'again', 'fresh'] as const)('%s: no text under 7 pt on any page of any tab', (k) => {
+    const small: string[] = [];
+    printed[k].forEach((p, i) => {
+      for (const w of p.words) if (w.height < sevenPoint - 0.05) small.push(`page ${i + 1} (${p.tab}): "${w.text}" ${w.height.toFixed(2)}`);
+    });
+    expect(small.slice(0, 20)).toEqual([]);
+  });
+
+  it.each(['summarised', 'again', 'fresh'] as const)('%s: page numbers run on across the tabs, never restarting', (k) => {
+    const all = printed[k];
+    expect(all.length).toBeGreaterThan(3);
+    expect(all.map((p) => p.number)).toEqual(all.map((_, i) => `Page ${i + 1} of ${all.length}`));
+    // every page names its tab, in the tabs' order (each tab's pages together)
+    const order = all.map((p) => p.tab).filter((t, i, a) => i === 0 || a[i - 1] !== t);
+    expect(new Set(order).size).toBe(order.length);
+    expect(order.slice(0, 3)).toEqual(['Instructions', 'Responses', 'Summary']);
+  });
+
+  it('Summary: one page wide, its title row on every page, headings with their headers, the chart whole', () => {
+    const summary = printed.summarised.filter((p) => p.tab === 'Summary');
+    expect(summary.length).toBeGreaterThan(1);
+    console.info(`Hallmarks two-partnership review: ${printed.summarised.length} pages in all, Summary ${summary.length}`);
+    const title = 'Hallmarks of effective partnerships self-assessment: summary (2026/27)';
+    for (const [i, p] of summary.entries()) expect(p.text, `Summary page ${i + 1}`).toContain(title);
+    // each table heading is on the page of its column headers (and a first row: "Overall" / "1.1" / "1")
+    const tables: [string, string][] = [
+      ['Overall and sections', 'Id Section Mean Percent RAG'],
+      ['Items (1 = No, 2 = Partly, 3 = Yes)', 'Id Item n Missing Mean Median SD Min Max'],
+      ['Partnerships side by side (mean scores)', 'Id Item or section Community Economic'],
+    ];
+    for (const [heading, header] of tables) {
+      const on = summary.filter((p) => p.text.includes(heading));
+      expect(on.length, heading).toBe(1);
+      // word by word: pdftotext reads a table column by column
+      const words = new Set(on[0]!.words.map((w) => w.text));
+      for (const word of header.split(' ')) expect(words.has(word), `${heading}: "${word}"`).toBe(true);
+    }
+    // no header breaks inside a word: the partnership names print as whole words
+    const side = summary.find((p) => p.text.includes('Partnerships side by side'))!;
+    for (const word of ['Community', 'Safety', 'Economic', 'Development', 'Partnership']) expect(side.words.some((w) => w.text === word), word).toBe(true);
+    // the chart: its title and every category (the six sections) on one page
+    const sections = getFramework('hallmarks').sections.map((s) => s.title);
+    const chartPages = summary.filter((p) => p.words.filter((w) => w.text === 'Mean').length > 0 && p.text.includes('Mean score per section'));
+    expect(chartPages.length).toBe(1);
+    const chart = chartPages[0]!;
+    for (const s of sections) expect(chart.text, s).toContain(s);
+  });
+
+  it('Responses: used rows only, respondent column and header rows repeated, the title whole', () => {
+    const resp = printed.summarised.filter((p) => p.tab === 'Responses');
+    expect(resp.length).toBeGreaterThan(1);
+    const names = ['Ann', 'Ben', 'Cara', 'Dev', 'Eve', 'Fin', 'Gus', 'Hal'].flatMap((n) => [`${n} Smith`, `${n} Jones`]);
+    for (const [i, p] of resp.entries()) {
+      expect(p.text, `Responses page ${i + 1}`).toContain('Hallmarks of effective partnerships self-assessment: responses (2026/27)');
+      expect(p.text, `Responses page ${i + 1}`).toContain('Respondent');
+      for (const n of names) expect(p.text, `Responses page ${i + 1}: ${n}`).toContain(n);
+    }
+  });
+
+  it('Improvement Plan: runs on across pages with its header row repeated', () => {
+    const plan = printed.summarised.filter((p) => p.tab === 'Improvement Plan');
+    expect(plan.length).toBeGreaterThan(1);
+    for (const [i, p] of plan.entries()) expect(p.words.some((w) => w.text === 'Ref'), `plan page ${i + 1}`).toBe(true);
+  });
+});
