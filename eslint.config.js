@@ -10,7 +10,9 @@ import globals from 'globals';
 
 // The plugin's own `recommended` config also turns on Prettier-as-a-lint-rule and an old parser; take only its rules,
 // at the levels the plugin recommends (warnings fail the run too: --max-warnings 0).
-const officeAddinsRules = Object.fromEntries(Object.entries(officeAddins.configs.recommended.at(-1).rules).filter(([name]) => name.startsWith('office-addins/')));
+const officeAddinsRules = Object.fromEntries(
+  Object.entries(officeAddins.configs.recommended.at(-1).rules).filter(([name]) => name.startsWith('office-addins/')),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'test-artifacts/', 'bench/out/', 'out/', '**/*.tmp.*'] },
@@ -28,7 +30,10 @@ export default tseslint.config(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Hosts and bridges implement async interfaces; an in-memory or synchronous implementation has nothing to await.
       '@typescript-eslint/require-await': 'off',
       // The XML writers and their tests match the control characters XML 1.0 forbids, on purpose.

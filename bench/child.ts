@@ -15,7 +15,8 @@ async function main(argv: string[]): Promise<unknown> {
   const scenario = FULL_SCENARIOS.find((s) => s.frameworkId === frameworkId);
   if (!scenario) throw new Error(`no benchmark scenario for framework "${frameworkId}"`);
   const sizes = (sizesArg ?? '').split(',').filter(Boolean).map(Number);
-  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`sizes must be whole numbers, e.g. 10,100 (got "${sizesArg}")`);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`sizes must be whole numbers, e.g. 10,100 (got "${sizesArg}")`);
   if (kind === 'core') {
     // a run count given (the harness's own test) replaces both defaults
     const runs = runsArg ? Number(runsArg) : null;
@@ -23,7 +24,8 @@ async function main(argv: string[]): Promise<unknown> {
     const summaryPlan = runs === null ? SUMMARY_PLAN_TIMING : steps;
     return measureCoreSizes(getFramework(frameworkId!), scenario, sizes, { steps, summaryPlan });
   }
-  if (kind === 'file-host') return fileHostInProcess(scenario, sizes[0]!, (step) => process.stdout.write(`${STEP_MARK}${JSON.stringify(step)}\n`));
+  if (kind === 'file-host')
+    return fileHostInProcess(scenario, sizes[0]!, (step) => process.stdout.write(`${STEP_MARK}${JSON.stringify(step)}\n`));
   throw new Error(`unknown child task "${kind}": use core or file-host`);
 }
 

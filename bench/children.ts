@@ -62,7 +62,10 @@ function spawnChild<T>(nodeArgs: string[], timeoutMs: number): Promise<ChildOutc
     child.on('close', (code) => {
       clearTimeout(timer);
       const { result, steps } = parseChildOutput<T>(out);
-      const error = timedOut || (code === 0 && result) ? null : `exit ${code}: ${err.trim().split('\n').slice(0, 6).join(' | ') || 'no result printed'}`;
+      const error =
+        timedOut || (code === 0 && result)
+          ? null
+          : `exit ${code}: ${err.trim().split('\n').slice(0, 6).join(' | ') || 'no result printed'}`;
       resolve({ result, steps, timedOutAfterMs: timedOut ? timeoutMs : null, error });
     });
   });

@@ -47,7 +47,10 @@ function time(root: string, args: string[], shown: string): CliTiming {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
     const ms = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`partnership-review ${shown} exited ${r.status}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 3).join(' | ')}`);
+    if (r.status !== 0)
+      throw new Error(
+        `partnership-review ${shown} exited ${r.status}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 3).join(' | ')}`,
+      );
     if (i > 0) runsMs.push(ms); // the first run warms the file cache
   }
   return { command: shown, runsMs, medianMs: median(runsMs) };
@@ -73,7 +76,11 @@ export async function measureCli(root: string, respondents = 10): Promise<CliTim
     out.frameworks = time(root, ['frameworks'], 'frameworks');
     const file = join(dir, 'hallmarks-review.xlsx');
     writeFileSync(file, await hallmarksReview(respondents));
-    out.summarise = time(root, ['summarise', file, '--today', BENCH_TODAY, '--quiet'], `summarise <hallmarks review, ${respondents} respondents> --today ${BENCH_TODAY}`);
+    out.summarise = time(
+      root,
+      ['summarise', file, '--today', BENCH_TODAY, '--quiet'],
+      `summarise <hallmarks review, ${respondents} respondents> --today ${BENCH_TODAY}`,
+    );
   } catch (e) {
     out.error = e instanceof Error ? e.message : String(e);
   } finally {

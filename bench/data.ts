@@ -32,7 +32,16 @@ export class SeededRandom {
 
 export const BENCH_SEED = 20090601;
 
-const ORGANISATIONS = ['Borough Council', 'Primary Care Trust', 'Metropolitan Police', 'Fire and Rescue Service', 'Voluntary Sector Forum', 'Housing Association', 'Jobcentre Plus', 'Chamber of Commerce'];
+const ORGANISATIONS = [
+  'Borough Council',
+  'Primary Care Trust',
+  'Metropolitan Police',
+  'Fire and Rescue Service',
+  'Voluntary Sector Forum',
+  'Housing Association',
+  'Jobcentre Plus',
+  'Chamber of Commerce',
+];
 const COMMENTS = [
   'Good examples of joint working, but not yet consistent across every theme group.',
   'We agree priorities together; the evidence of impact is patchy.',
@@ -43,8 +52,22 @@ const COMMENTS = [
 ];
 const EVIDENCE = ['Board minutes, March', 'Annual report', 'Performance dashboard', 'Partner survey results', 'Scrutiny review'];
 const PROGRESS = ['New terms of reference agreed', 'Joint commissioning pilot started', 'Quarterly performance clinic set up'];
-const ISSUES = ['Reduce repeat burglary', 'Improve GCSE results', 'Cut worklessness in the north of the borough', 'Reduce teenage conceptions', 'Improve overcrowded housing', 'Cleaner streets', 'More use of parks'];
-const REGISTER_TEXT = ['Partners agreed a joint action plan', 'Quarterly monitoring through the theme group', 'Funded from the area budget', 'Led by the community safety team', 'Reported to the board in June'];
+const ISSUES = [
+  'Reduce repeat burglary',
+  'Improve GCSE results',
+  'Cut worklessness in the north of the borough',
+  'Reduce teenage conceptions',
+  'Improve overcrowded housing',
+  'Cleaner streets',
+  'More use of parks',
+];
+const REGISTER_TEXT = [
+  'Partners agreed a joint action plan',
+  'Quarterly monitoring through the theme group',
+  'Funded from the area budget',
+  'Led by the community safety team',
+  'Reported to the board in June',
+];
 
 /** How a respondent answers one scored item: most items cluster around their own level, a few split opinion. */
 function scoreFor(rnd: SeededRandom, scale: Scale, itemIndex: number): CellValue {
@@ -151,7 +174,18 @@ export function groupSummaryRecords(framework: Framework, seed = BENCH_SEED): Re
 }
 
 function updateTab(name: string, role: TabPlan['role'], blocks: Block[]): TabPlan {
-  return { name, role, mode: 'update', blocks, formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [] };
+  return {
+    name,
+    role,
+    mode: 'update',
+    blocks,
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+  };
 }
 
 /** Records as one rectangle of input cells, columns placed by key. */
@@ -174,9 +208,17 @@ export function fillPlan(framework: Framework, size: number, partnerships: strin
   }
   const reg = framework.register;
   if (reg) {
-    tabs.push(updateTab(reg.tab, 'register', [recordsBlock(registerRecords(framework, size, seed), registerTableColumns(framework), TABLE_ROWS.firstData)]));
+    tabs.push(
+      updateTab(reg.tab, 'register', [
+        recordsBlock(registerRecords(framework, size, seed), registerTableColumns(framework), TABLE_ROWS.firstData),
+      ]),
+    );
     if (reg.groupSummary) {
-      tabs.push(updateTab(reg.groupSummary.tab, 'group-summary', [recordsBlock(groupSummaryRecords(framework, seed), groupSummaryTableColumns(framework), TABLE_ROWS.firstData)]));
+      tabs.push(
+        updateTab(reg.groupSummary.tab, 'group-summary', [
+          recordsBlock(groupSummaryRecords(framework, seed), groupSummaryTableColumns(framework), TABLE_ROWS.firstData),
+        ]),
+      );
     }
   }
   return { tabs, namedRanges: [] };

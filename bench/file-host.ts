@@ -52,7 +52,11 @@ export interface FileHostResult {
 const mb = (bytes: number): number => Math.round((bytes / 1e6) * 10) / 10;
 
 /** Runs in the child process; `onStep` is told as each step finishes. */
-export async function fileHostInProcess(scenario: Scenario, size: number, onStep: (s: FileStepDone) => void = () => undefined): Promise<FileHostResult> {
+export async function fileHostInProcess(
+  scenario: Scenario,
+  size: number,
+  onStep: (s: FileStepDone) => void = () => undefined,
+): Promise<FileHostResult> {
   const framework = getFramework(scenario.frameworkId);
   const baselineRssMB = mb(process.memoryUsage().rss);
   const importKind: FileHostResult['importKind'] = framework.sections.length > 0 ? 'import' : 'fill';
@@ -104,7 +108,11 @@ export async function fileHostInProcess(scenario: Scenario, size: number, onStep
 }
 
 /** Runs one size in a child process (parent side). */
-export async function measureFileHost(scenario: Scenario, size: number, timeoutMs: number): Promise<{ result: FileHostResult | null; error: string | null }> {
+export async function measureFileHost(
+  scenario: Scenario,
+  size: number,
+  timeoutMs: number,
+): Promise<{ result: FileHostResult | null; error: string | null }> {
   const out = await runChild<FileHostResult>(['file-host', scenario.frameworkId, String(size)], timeoutMs);
   if (out.result) return { result: out.result, error: null };
   if (out.timedOutAfterMs === null) return { result: null, error: out.error };

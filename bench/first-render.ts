@@ -53,7 +53,12 @@ const WATCH_HEADING = `(() => {
   requestAnimationFrame(frame);
 })();`;
 
-async function loadOnce(browser: Browser, url: string, origin: string, officeJsDir: string | null): Promise<{ ms: number; aborted: string[]; errors: string[] }> {
+async function loadOnce(
+  browser: Browser,
+  url: string,
+  origin: string,
+  officeJsDir: string | null,
+): Promise<{ ms: number; aborted: string[]; errors: string[] }> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
   const aborted: string[] = [];
   const errors: string[] = [];
@@ -74,7 +79,10 @@ async function loadOnce(browser: Browser, url: string, origin: string, officeJsD
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __prHeadingAt?: number }).__prHeadingAt !== undefined, undefined, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(() => (window as unknown as { __prHeadingAt?: number }).__prHeadingAt !== undefined, undefined, {
+      timeout: 30_000,
+      polling: 50,
+    });
     const ms = await page.evaluate(() => (window as unknown as { __prHeadingAt: number }).__prHeadingAt);
     return { ms, aborted, errors };
   } finally {

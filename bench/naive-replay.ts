@@ -22,7 +22,8 @@ export async function replayNaive(plans: SheetPlan[]): Promise<NaiveReplay> {
     excel.calls += c.calls;
     excel.syncs += c.syncs;
   }
-  if (office.syncs !== excel.syncs) throw new Error(`naive Excel writer: the fake saw ${office.syncs} syncs, the writer counted ${excel.syncs}`);
+  if (office.syncs !== excel.syncs)
+    throw new Error(`naive Excel writer: the fake saw ${office.syncs} syncs, the writer counted ${excel.syncs}`);
 
   const apps = new FakeAppsScript();
   const ss = apps.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;

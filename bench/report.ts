@@ -7,7 +7,19 @@ import { CORE_TIMING, SUMMARY_PLAN_TIMING } from './core-timing.js';
 const WRITING = ['create', 'summarise', 'plan'] as const;
 
 function excelTable(r: BenchResults): { header: string[]; rows: string[][] } {
-  const header = ['framework', 'size', 'create', 'check', 'summarise', 'plan', 'largest sync', 'largest read', 'per-cell syncs', 'add-in syncs', 'ratio'];
+  const header = [
+    'framework',
+    'size',
+    'create',
+    'check',
+    'summarise',
+    'plan',
+    'largest sync',
+    'largest read',
+    'per-cell syncs',
+    'add-in syncs',
+    'ratio',
+  ];
   const rows: string[][] = [];
   for (const f of r.frameworks) {
     for (const s of f.sizes) {
@@ -128,10 +140,20 @@ function versusTable(r: BenchResults): { header: string[]; rows: string[][] } | 
   const header = ['file host', 'create', 'import', 'summarise', 'total (runs)', 'peak memory', 'at start', '.xlsx size'];
   const line = (name: string, x: NonNullable<typeof v.engine> | null): string[] =>
     x
-      ? [name, ms(x.best.createMs!), ms(x.best.importMs!), ms(x.best.summariseMs!), `${ms(x.best.totalMs!)} (${x.runsMs.map((m) => ms(m)).join(', ')})`, `${x.peakRssMB.toFixed(0)} MB`, `${x.best.baselineRssMB?.toFixed(0) ?? '—'} MB`, x.best.xlsxBytes === null ? '—' : kB(x.best.xlsxBytes)]
+      ? [
+          name,
+          ms(x.best.createMs!),
+          ms(x.best.importMs!),
+          ms(x.best.summariseMs!),
+          `${ms(x.best.totalMs!)} (${x.runsMs.map((m) => ms(m)).join(', ')})`,
+          `${x.peakRssMB.toFixed(0)} MB`,
+          `${x.best.baselineRssMB?.toFixed(0) ?? '—'} MB`,
+          x.best.xlsxBytes === null ? '—' : kB(x.best.xlsxBytes),
+        ]
       : [name, '—', '—', '—', `NOT MEASURED: ${v.notMeasured ?? ''}`, '—', '—', '—'];
   const rows = [line('package engine (this checkout)', v.engine), line('ExcelJS 4.4.0 (commit 804ccba)', v.exceljs)];
-  if (v.speedup !== null && v.memoryRatio !== null) rows.push(['engine ÷ ExcelJS', '', '', '', `${v.speedup.toFixed(1)}× faster`, `${(v.memoryRatio * 100).toFixed(0)}%`, '', '']);
+  if (v.speedup !== null && v.memoryRatio !== null)
+    rows.push(['engine ÷ ExcelJS', '', '', '', `${v.speedup.toFixed(1)}× faster`, `${(v.memoryRatio * 100).toFixed(0)}%`, '', '']);
   return { header, rows };
 }
 
@@ -154,7 +176,10 @@ function deliveryTable(r: BenchResults): { header: string[]; rows: string[][] } 
   rows.push(['Sheets sidebar.html, gzipped', r.bundle?.sidebar ? kB(r.bundle.sidebar.gzipBytes) : '—']);
   rows.push(['Apps Script Code.js, gzipped', r.bundle?.codeJs ? kB(r.bundle.codeJs.gzipBytes) : '—']);
   rows.push(['task pane first render, office.js blocked (median of 5)', r.firstRender ? ms(r.firstRender.noOffice.medianMs) : '—']);
-  rows.push(['task pane first render, office.js served locally (median of 5)', r.firstRender?.withOfficeJs ? ms(r.firstRender.withOfficeJs.medianMs) : '—']);
+  rows.push([
+    'task pane first render, office.js served locally (median of 5)',
+    r.firstRender?.withOfficeJs ? ms(r.firstRender.withOfficeJs.medianMs) : '—',
+  ]);
   return { header, rows };
 }
 
@@ -202,7 +227,10 @@ export function printReport(r: BenchResults): string {
     `Core: median CPU time per call (${CORE_TIMING.runs} runs after ${CORE_TIMING.warmups} warm-ups; whole summary: ${SUMMARY_PLAN_TIMING.runs} after ${SUMMARY_PLAN_TIMING.warmups}), × prev = ratio to the size before`,
     coreTable(r),
   );
-  section('File host (.xlsx, package engine; node with tsx): each step opens the bytes, runs, saves; one child process per size', fileHostTable(r));
+  section(
+    'File host (.xlsx, package engine; node with tsx): each step opens the bytes, runs, saves; one child process per size',
+    fileHostTable(r),
+  );
   const versus = versusTable(r);
   if (versus) {
     section(
@@ -225,7 +253,15 @@ export function printReport(r: BenchResults): string {
 
 /** One row per framework and size: the figures a README reader wants, side by side. */
 function summaryTable(r: BenchResults): { header: string[]; rows: string[][] } {
-  const header = ['review', 'Excel syncs (max per operation)', 'largest sync', 'Sheets calls (create / summarise / plan)', 'score', 'draft plan', '.xlsx create + import + summarise'];
+  const header = [
+    'review',
+    'Excel syncs (max per operation)',
+    'largest sync',
+    'Sheets calls (create / summarise / plan)',
+    'score',
+    'draft plan',
+    '.xlsx create + import + summarise',
+  ];
   const rows: string[][] = [];
   for (const f of r.frameworks) {
     f.sizes.forEach((s, i) => {
@@ -240,7 +276,11 @@ function summaryTable(r: BenchResults): { header: string[]; rows: string[][] } {
         c ? `${int(c.create.spreadsheetCalls)} / ${int(c.summarise.spreadsheetCalls)} / ${int(c.plan.spreadsheetCalls)}` : '—',
         core ? ms(core.steps.score.cpuMs) : '—',
         core ? ms(core.steps.draft.cpuMs) : '—',
-        h?.totalMs != null ? `${ms(h.totalMs)}, ${h.peakRssMB?.toFixed(0)} MB` : h?.timedOutAfterMs != null ? `> ${Math.round(h.timedOutAfterMs / 1000)} s` : '—',
+        h?.totalMs != null
+          ? `${ms(h.totalMs)}, ${h.peakRssMB?.toFixed(0)} MB`
+          : h?.timedOutAfterMs != null
+            ? `> ${Math.round(h.timedOutAfterMs / 1000)} s`
+            : '—',
       ]);
     });
   }
@@ -307,7 +347,9 @@ export function readmeSection(r: BenchResults): string {
     '',
     ...readmeFileHostLines(r),
     `Targets (issues 6 and 10) met: ${passed} of ${counted.length}.` +
-      (missed.length > 0 ? ` Not met: ${missed.map((m) => `${m.target} — ${m.scope.replace(/ \(.*\)$/, '')}`).join('; ')}. See \`bench/results.json\` for every figure.` : ''),
+      (missed.length > 0
+        ? ` Not met: ${missed.map((m) => `${m.target} — ${m.scope.replace(/ \(.*\)$/, '')}`).join('; ')}. See \`bench/results.json\` for every figure.`
+        : ''),
     '',
   ].join('\n');
 }

@@ -49,7 +49,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (a === '--print') opts.printOnly = true;
     else if (a.startsWith('--only=')) opts.only = a.slice('--only='.length);
     else if (a.startsWith('--file-host-timeout=')) opts.fileHostTimeoutSeconds = Number(a.slice('--file-host-timeout='.length));
-    else throw new Error(`Unknown option ${a}. Use --quick, --no-build, --no-browser, --only=<framework id>, --file-host-timeout=<seconds> or --print.`);
+    else
+      throw new Error(
+        `Unknown option ${a}. Use --quick, --no-build, --no-browser, --only=<framework id>, --file-host-timeout=<seconds> or --print.`,
+      );
   }
   if (!(opts.fileHostTimeoutSeconds > 0)) throw new Error('--file-host-timeout needs a number of seconds above 0.');
   return opts;
@@ -140,7 +143,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
 
   let scenarios = opts.quick ? quickScenarios() : [...FULL_SCENARIOS];
   if (opts.only) scenarios = scenarios.filter((s) => s.frameworkId === opts.only);
-  if (scenarios.length === 0) throw new Error(`No scenario for --only=${opts.only}. Use ${FULL_SCENARIOS.map((s) => s.frameworkId).join(', ')}.`);
+  if (scenarios.length === 0)
+    throw new Error(`No scenario for --only=${opts.only}. Use ${FULL_SCENARIOS.map((s) => s.frameworkId).join(', ')}.`);
 
   const frameworks: BenchResults['frameworks'] = [];
   for (const scenario of scenarios) {
@@ -152,7 +156,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     log(`bench: ${scenario.frameworkId}: core timing…`);
     let core: CoreTiming[] | null = null;
     let coreError: string | undefined;
-    const timed = await runChild<CoreTiming[]>(['core', scenario.frameworkId, scenario.sizes.join(','), ...(opts.quick ? ['5'] : [])], 600_000);
+    const timed = await runChild<CoreTiming[]>(
+      ['core', scenario.frameworkId, scenario.sizes.join(','), ...(opts.quick ? ['5'] : [])],
+      600_000,
+    );
     if (timed.result) core = timed.result;
     else coreError = timed.error ?? `stopped after ${Math.round((timed.timedOutAfterMs ?? 0) / 1000)} s`;
     frameworks.push({ frameworkId: scenario.frameworkId, unit: scenario.unit, sizes, core, ...(coreError ? { coreError } : {}) });
@@ -227,7 +234,15 @@ function withFileHostRows(
 function withProtectionRow(targets: ReturnType<typeof evaluateTargets>, codeJs: string | null): ReturnType<typeof evaluateTargets> {
   const scope = 'Sheets, Create review with per-respondent protection, 200 respondents (built Code.js on the fake)';
   if (!codeJs || !existsSync(codeJs)) {
-    targets.rows.push({ target: 'Sheets calls per protected row', scope, measured: '—', limit: 'measured', status: 'NOT MEASURED', extra: true, detail: 'Code.js was not built' });
+    targets.rows.push({
+      target: 'Sheets calls per protected row',
+      scope,
+      measured: '—',
+      limit: 'measured',
+      status: 'NOT MEASURED',
+      extra: true,
+      detail: 'Code.js was not built',
+    });
     return targets;
   }
   const m = measureProtection(codeJs, 200);
@@ -267,4 +282,3 @@ if (invokedDirectly) {
     process.exitCode = 2;
   }
 }
-

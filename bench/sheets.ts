@@ -60,8 +60,14 @@ function hostOn(fake: FakeAppsScript): SheetsHost {
 
 function describeOutcome(o: OperationOutcome): string {
   // a check that found problems is not ok, yet worked; anything else not ok is a failure of the run
-  if (!o.ok && o.problems.length === 0) throw new Error(`Apps Script operation failed: ${o.message} ${o.problems.slice(0, 3).map((p) => `${p.cell} ${p.message}`).join('; ')}`);
-  return o.problems.length > 0 ? `${o.problems.length} problems`  : o.tabsWritten.length > 0 ? `${o.tabsWritten.length} tabs` : 'ok';
+  if (!o.ok && o.problems.length === 0)
+    throw new Error(
+      `Apps Script operation failed: ${o.message} ${o.problems
+        .slice(0, 3)
+        .map((p) => `${p.cell} ${p.message}`)
+        .join('; ')}`,
+    );
+  return o.problems.length > 0 ? `${o.problems.length} problems` : o.tabsWritten.length > 0 ? `${o.tabsWritten.length} tabs` : 'ok';
 }
 
 async function measureBuilt(code: string, framework: Framework, scenario: Scenario, size: number): Promise<SheetsScenarioResult> {
@@ -106,7 +112,12 @@ async function measureSource(framework: Framework, scenario: Scenario, size: num
   return { mode: 'source', ops };
 }
 
-export async function measureSheets(codeJsPath: string | null, framework: Framework, scenario: Scenario, size: number): Promise<SheetsScenarioResult> {
+export async function measureSheets(
+  codeJsPath: string | null,
+  framework: Framework,
+  scenario: Scenario,
+  size: number,
+): Promise<SheetsScenarioResult> {
   if (codeJsPath && existsSync(codeJsPath)) return measureBuilt(readFileSync(codeJsPath, 'utf8'), framework, scenario, size);
   return measureSource(framework, scenario, size);
 }
@@ -144,7 +155,10 @@ export function measureProtection(codeJsPath: string, respondents = 200): Protec
   run(false); // warm-up: the first run pays for compiling the script
   const without = run(false);
   const withP = run(true);
-  const total = (c: Record<string, number>): number => Object.entries(c).filter(([n]) => isSpreadsheetCall(n)).reduce((a, [, v]) => a + v, 0);
+  const total = (c: Record<string, number>): number =>
+    Object.entries(c)
+      .filter(([n]) => isSpreadsheetCall(n))
+      .reduce((a, [, v]) => a + v, 0);
   const callsWith = total(withP.calls);
   const callsWithout = total(without.calls);
   const reads = (withP.calls['Protection.getEditors'] ?? 0) + (withP.calls['Protection.canDomainEdit'] ?? 0);

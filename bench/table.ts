@@ -14,7 +14,11 @@ export function formatTable(header: string[], rows: string[][]): string {
 /** Markdown version of the same table. */
 export function markdownTable(header: string[], rows: string[][]): string {
   const esc = (s: string): string => s.replace(/\|/g, '\\|');
-  return [`| ${header.map(esc).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.map(esc).join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
 }
 
 export const int = (n: number): string => n.toLocaleString('en-GB');

@@ -72,7 +72,9 @@ function excelRows(f: FrameworkMeasure): TargetRow[] {
       limit: '≤ 6 (+1 per further 4 MB)',
       status: over.length === 0 ? 'PASS' : 'FAIL',
       extra: false,
-      ...(over.length ? { detail: over.map((x) => `${x.op} at ${x.size}: ${x.m.syncs} syncs, allowed ${x.m.allowedSyncs}`).join('; ') } : {}),
+      ...(over.length
+        ? { detail: over.map((x) => `${x.op} at ${x.size}: ${x.m.syncs} syncs, allowed ${x.m.allowedSyncs}`).join('; ') }
+        : {}),
     },
     {
       target: 'Excel largest sync payload',
@@ -108,7 +110,8 @@ function sheetsRows(f: FrameworkMeasure): TargetRow[] {
   const last = measured[measured.length - 1];
   const scope = `${f.frameworkId} (${f.sizes.map((s) => s.size).join(' → ')} ${f.unit})`;
   const limit = 'same count at every size';
-  if (!first || !last || first === last) return [notMeasured('Apps Script calls flat', scope, limit, 'the Apps Script measurement did not run at two sizes')];
+  if (!first || !last || first === last)
+    return [notMeasured('Apps Script calls flat', scope, limit, 'the Apps Script measurement did not run at two sizes')];
   const rows: TargetRow[] = [];
   for (const kind of ['spreadsheet', 'other'] as const) {
     const growth: string[] = [];
@@ -120,7 +123,10 @@ function sheetsRows(f: FrameworkMeasure): TargetRow[] {
       const series = measured.map(calls);
       counts.push(`${op} ${series.join('/')}`);
       if (new Set(series).size > 1) {
-        const diffs = measured.slice(1).map((s, i) => callDiff(only(measured[i]!), only(s))).flat();
+        const diffs = measured
+          .slice(1)
+          .map((s, i) => callDiff(only(measured[i]!), only(s)))
+          .flat();
         growth.push(`${op}: ${series.join(' → ')} (${diffs.join(', ')})`);
       }
     }
@@ -146,7 +152,12 @@ export function coreRatios(core: CoreTiming[], step: CoreStep): { from: number; 
   for (let i = 1; i < core.length; i++) {
     const a = core[i - 1]!;
     const b = core[i]!;
-    out.push({ from: a.size, to: b.size, ratio: b.steps[step].cpuMs / a.steps[step].cpuMs, wallRatio: b.steps[step].ms / a.steps[step].ms });
+    out.push({
+      from: a.size,
+      to: b.size,
+      ratio: b.steps[step].cpuMs / a.steps[step].cpuMs,
+      wallRatio: b.steps[step].ms / a.steps[step].ms,
+    });
   }
   return out;
 }
@@ -187,7 +198,9 @@ function scalingRows(f: FrameworkMeasure): TargetRow[] {
     rows.push({
       target: '10× data ≤ 12× time: file host create+import+summarise',
       scope: f.frameworkId,
-      measured: ratios.map((r) => `${r.from}→${r.to}: ${r.ratio === null ? '—' : `${r.atLeast ? '≥ ' : ''}${r.ratio.toFixed(1)}×`}`).join('; '),
+      measured: ratios
+        .map((r) => `${r.from}→${r.to}: ${r.ratio === null ? '—' : `${r.atLeast ? '≥ ' : ''}${r.ratio.toFixed(1)}×`}`)
+        .join('; '),
       limit: '≤ 12× (one run each, wall time)',
       status: worst <= MAX_SCALING_RATIO ? 'OK' : 'WARN',
       extra: true,
@@ -197,7 +210,15 @@ function scalingRows(f: FrameworkMeasure): TargetRow[] {
 }
 
 function bundleRows(b: BundleSizes | null): TargetRow[] {
-  if (!b?.taskpane) return [notMeasured('Task pane JavaScript, gzipped', 'dist/excel-addin', '≤ 300 kB', 'the task pane build is missing (npm run build:taskpane failed or was not run)')];
+  if (!b?.taskpane)
+    return [
+      notMeasured(
+        'Task pane JavaScript, gzipped',
+        'dist/excel-addin',
+        '≤ 300 kB',
+        'the task pane build is missing (npm run build:taskpane failed or was not run)',
+      ),
+    ];
   return [
     {
       target: 'Task pane JavaScript, gzipped',
@@ -210,7 +231,10 @@ function bundleRows(b: BundleSizes | null): TargetRow[] {
   ];
 }
 
-export function evaluateTargets(frameworks: FrameworkMeasure[], bundle: BundleSizes | null): { rows: TargetRow[]; overall: 'PASS' | 'FAIL' } {
+export function evaluateTargets(
+  frameworks: FrameworkMeasure[],
+  bundle: BundleSizes | null,
+): { rows: TargetRow[]; overall: 'PASS' | 'FAIL' } {
   const rows: TargetRow[] = [];
   for (const f of frameworks) rows.push(...excelRows(f));
   for (const f of frameworks) rows.push(...sheetsRows(f));
@@ -281,24 +305,42 @@ export function fileHostTargetRows(
       rows.push({
         target,
         scope,
-        measured: h.totalMs !== null ? `${sec(h.totalMs)} (${ms0(h.createMs!)} + ${ms0(h.importMs!)} + ${ms0(h.summariseMs!)}), ${h.peakRssMB?.toFixed(0)} MB peak` : `stopped after ${sec(h.timedOutAfterMs ?? 0)}`,
+        measured:
+          h.totalMs !== null
+            ? `${sec(h.totalMs)} (${ms0(h.createMs!)} + ${ms0(h.importMs!)} + ${ms0(h.summariseMs!)}), ${h.peakRssMB?.toFixed(0)} MB peak`
+            : `stopped after ${sec(h.timedOutAfterMs ?? 0)}`,
         limit: '< 4 s',
         status: h.totalMs !== null && h.totalMs < HALLMARKS_1000_LIMIT_MS ? 'PASS' : 'FAIL',
         extra: false,
       });
   }
   if (ran.cliBuilt && cli) {
-    const each = (t: CliTiming): string => `median ${sec(t.medianMs)} of ${t.runsMs.length} (${t.runsMs.map((m) => (m / 1000).toFixed(2)).join(', ')})`;
+    const each = (t: CliTiming): string =>
+      `median ${sec(t.medianMs)} of ${t.runsMs.length} (${t.runsMs.map((m) => (m / 1000).toFixed(2)).join(', ')})`;
     const sScope = `node file-host/bin/partnership-review.mjs summarise on a Hallmarks review with ${cli.summariseRespondents} respondents (built CLI; wall time, process start included)`;
     rows.push(
       cli.summarise
-        ? { target: 'summarise of a 10-respondent review under 0.5 s', scope: sScope, measured: each(cli.summarise), limit: '< 0.5 s', status: cli.summarise.medianMs < SUMMARISE_10_LIMIT_MS ? 'PASS' : 'FAIL', extra: false }
+        ? {
+            target: 'summarise of a 10-respondent review under 0.5 s',
+            scope: sScope,
+            measured: each(cli.summarise),
+            limit: '< 0.5 s',
+            status: cli.summarise.medianMs < SUMMARISE_10_LIMIT_MS ? 'PASS' : 'FAIL',
+            extra: false,
+          }
         : notMeasured('summarise of a 10-respondent review under 0.5 s', sScope, '< 0.5 s', cli.error ?? 'not measured'),
     );
     const fScope = 'node file-host/bin/partnership-review.mjs frameworks (built CLI; wall time, process start included)';
     rows.push(
       cli.frameworks
-        ? { target: 'partnership-review frameworks under 0.3 s', scope: fScope, measured: each(cli.frameworks), limit: '< 0.3 s', status: cli.frameworks.medianMs < FRAMEWORKS_LIMIT_MS ? 'PASS' : 'FAIL', extra: false }
+        ? {
+            target: 'partnership-review frameworks under 0.3 s',
+            scope: fScope,
+            measured: each(cli.frameworks),
+            limit: '< 0.3 s',
+            status: cli.frameworks.medianMs < FRAMEWORKS_LIMIT_MS ? 'PASS' : 'FAIL',
+            extra: false,
+          }
         : notMeasured('partnership-review frameworks under 0.3 s', fScope, '< 0.3 s', cli.error ?? 'not measured'),
     );
   }

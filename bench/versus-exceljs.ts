@@ -70,8 +70,14 @@ async function bundleChild(treeRoot: string, outfile: string): Promise<void> {
 }
 
 /** Where the old tree and both bundles go; null plus the reason when the old commit cannot be had. */
-async function prepare(root: string): Promise<{ oldScript: string; newScript: string; cleanup: () => void } | { why: string; cannotBuild: boolean }> {
-  if (!git(root, ['rev-parse', '--git-dir']).ok) return { why: 'this copy of the project is not a git checkout, so the ExcelJS file host (commit 804ccba) cannot be built', cannotBuild: true };
+async function prepare(
+  root: string,
+): Promise<{ oldScript: string; newScript: string; cleanup: () => void } | { why: string; cannotBuild: boolean }> {
+  if (!git(root, ['rev-parse', '--git-dir']).ok)
+    return {
+      why: 'this copy of the project is not a git checkout, so the ExcelJS file host (commit 804ccba) cannot be built',
+      cannotBuild: true,
+    };
   if (!git(root, ['cat-file', '-e', `${EXCELJS_COMMIT}^{commit}`]).ok) {
     const shallow = git(root, ['rev-parse', '--is-shallow-repository']).out.toString().trim() === 'true';
     return {
@@ -79,7 +85,8 @@ async function prepare(root: string): Promise<{ oldScript: string; newScript: st
       cannotBuild: true,
     };
   }
-  if (!existsSync(join(root, 'node_modules', 'exceljs', 'package.json'))) return { why: 'ExcelJS is not installed (npm install brings it: it is a development dependency)', cannotBuild: true };
+  if (!existsSync(join(root, 'node_modules', 'exceljs', 'package.json')))
+    return { why: 'ExcelJS is not installed (npm install brings it: it is a development dependency)', cannotBuild: true };
   const dir = mkdtempSync(join(tmpdir(), 'pr-bench-exceljs-'));
   const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
   try {
@@ -97,7 +104,10 @@ async function prepare(root: string): Promise<{ oldScript: string; newScript: st
     return { oldScript, newScript, cleanup };
   } catch (e) {
     cleanup();
-    return { why: `the ExcelJS file host could not be built from commit 804ccba: ${e instanceof Error ? e.message : String(e)}`, cannotBuild: false };
+    return {
+      why: `the ExcelJS file host could not be built from commit 804ccba: ${e instanceof Error ? e.message : String(e)}`,
+      cannotBuild: false,
+    };
   }
 }
 
@@ -108,8 +118,15 @@ function side(runs: FileHostResult[]): SideResult | null {
   return { best, runsMs: done.map((r) => r.totalMs!), peakRssMB: Math.min(...done.map((r) => r.peakRssMB ?? Infinity)) };
 }
 
-export async function measureVersusExcelJs(root: string, frameworkId: string, size: number, timeoutMs: number, log: (s: string) => void): Promise<VersusExcelJs> {
-  const how = 'each side bundled from its own bench/child.ts with esbuild and run with plain node (no tsx); quicker of two runs each, alternating';
+export async function measureVersusExcelJs(
+  root: string,
+  frameworkId: string,
+  size: number,
+  timeoutMs: number,
+  log: (s: string) => void,
+): Promise<VersusExcelJs> {
+  const how =
+    'each side bundled from its own bench/child.ts with esbuild and run with plain node (no tsx); quicker of two runs each, alternating';
   const empty = { frameworkId, size, how, engine: null, exceljs: null, speedup: null, memoryRatio: null };
   const ready = await prepare(root);
   if ('why' in ready) return { ...empty, notMeasured: ready.why, cannotBuild: ready.cannotBuild };
@@ -117,8 +134,13 @@ export async function measureVersusExcelJs(root: string, frameworkId: string, si
     const runs: Record<'engine' | 'exceljs', FileHostResult[]> = { engine: [], exceljs: [] };
     const errors: string[] = [];
     for (let round = 0; round < 2; round++) {
-      for (const [name, script] of [['engine', ready.newScript], ['exceljs', ready.oldScript]] as const) {
-        log(`bench: ${name === 'engine' ? 'package engine' : 'ExcelJS file host (804ccba)'}, ${frameworkId} at ${size}, run ${round + 1} of 2…`);
+      for (const [name, script] of [
+        ['engine', ready.newScript],
+        ['exceljs', ready.oldScript],
+      ] as const) {
+        log(
+          `bench: ${name === 'engine' ? 'package engine' : 'ExcelJS file host (804ccba)'}, ${frameworkId} at ${size}, run ${round + 1} of 2…`,
+        );
         const out = await runChildScript<FileHostResult>(script, ['file-host', frameworkId, String(size)], timeoutMs);
         if (out.result) runs[name].push(out.result);
         else errors.push(`${name}: ${out.error ?? `stopped after ${Math.round((out.timedOutAfterMs ?? 0) / 1000)} s`}`);

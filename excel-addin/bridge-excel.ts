@@ -40,6 +40,10 @@ export function excelAbout(office: OfficeAboutSource | undefined): HostAbout {
   return { hostVersion: version, platform: raw === '' ? 'not reported by Office' : (PLATFORMS[raw] ?? raw) };
 }
 
-export function makeExcelBridge(clock: () => Date, host: ExcelHost = createExcelHost(), about: () => HostAbout = () => excelAbout((globalThis as unknown as { Office?: OfficeAboutSource }).Office)): HostBridge {
+export function makeExcelBridge(
+  clock: () => Date,
+  host: ExcelHost = createExcelHost(),
+  about: () => HostAbout = () => excelAbout((globalThis as unknown as { Office?: OfficeAboutSource }).Office),
+): HostBridge {
   return makeLocalBridge(host, 'Excel', clock, about);
 }

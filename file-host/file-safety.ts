@@ -69,7 +69,9 @@ export async function stampOf(path: string): Promise<FileStamp | null> {
 export async function assertUnchangedSince(stamp: FileStamp): Promise<void> {
   const now = await stampOf(stamp.path);
   if (!now || now.mtimeMs !== stamp.mtimeMs || now.size !== stamp.size) {
-    throw new FileProblem(`${stamp.path} was changed by another program while this command was working on it: nothing was written; run the command again.`);
+    throw new FileProblem(
+      `${stamp.path} was changed by another program while this command was working on it: nothing was written; run the command again.`,
+    );
   }
 }
 
@@ -85,7 +87,9 @@ export async function readExisting(path: string, what = 'file'): Promise<Buffer>
   try {
     return await readFile(path);
   } catch (e) {
-    throw new FileProblem(`${path} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check that you may open it.`);
+    throw new FileProblem(
+      `${path} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check that you may open it.`,
+    );
   }
 }
 
@@ -167,7 +171,8 @@ export async function writeAtomically(path: string, data: Uint8Array): Promise<v
     if (created) await unlink(tmp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new FileProblem(`${path} could not be written: the folder ${dirname(target)} does not exist.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new FileProblem(`${path} could not be written: you may not write to ${dirname(target)}.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new FileProblem(`${path} could not be written: you may not write to ${dirname(target)}.`);
     if (code === 'ENOSPC') throw new FileProblem(`${path} could not be written: the disk is full (nothing was changed).`);
     throw new FileProblem(`${path} could not be written (${code ?? (e as Error).message}); nothing was changed.`);
   }

@@ -19,7 +19,9 @@ export function parseCsv(text: string, label: string): CellValue[][] {
     rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
     const err = e as Error & { lines?: number };
-    throw new FileProblem(`${label} is not a CSV file that can be read${err.lines ? ` (line ${err.lines})` : ''}: ${err.message}. Export the responses again as CSV (UTF-8).`);
+    throw new FileProblem(
+      `${label} is not a CSV file that can be read${err.lines ? ` (line ${err.lines})` : ''}: ${err.message}. Export the responses again as CSV (UTF-8).`,
+    );
   }
   const width = Math.max(0, ...rows.map((r) => r.length));
   return rows.map((r) => {

@@ -12,7 +12,15 @@ import type { CellValue } from '../core/review/types.js';
 import type { ChartSpec, Precondition, SheetPlan } from '../core/sheet-plan/types.js';
 import { LayoutChangedError } from '../core/operations/types.js';
 import { a1, sheetRef, rangeA1 } from '../core/util/a1.js';
-import { assertNotOpenElsewhere, assertUnchangedSince, assertWritable, readExisting, stampOf, writeAtomically, type FileStamp } from './file-safety.js';
+import {
+  assertNotOpenElsewhere,
+  assertUnchangedSince,
+  assertWritable,
+  readExisting,
+  stampOf,
+  writeAtomically,
+  type FileStamp,
+} from './file-safety.js';
 import { Workbook, type SheetEntry } from './xlsx/workbook.js';
 import { applyTab, setView } from './xlsx/apply-tab.js';
 import { LISTS_TAB } from './xlsx/validations.js';
@@ -132,7 +140,9 @@ export class XlsxHost implements Host {
     for (const p of pre) {
       const entry = this.workbook.find(p.sheet);
       if (!entry || entry.kind !== 'worksheet') {
-        throw new LayoutChangedError(`The tab "${p.sheet}" is no longer in the workbook: it was renamed or deleted while the review was open. Restore it, then run the command again.`);
+        throw new LayoutChangedError(
+          `The tab "${p.sheet}" is no longer in the workbook: it was renamed or deleted while the review was open. Restore it, then run the command again.`,
+        );
       }
       const now = this.workbook.model(entry).valueAt(p.row, p.col);
       if (now !== p.equals && !(now === null && p.equals === '')) {
@@ -218,7 +228,8 @@ export class XlsxHost implements Host {
     const out: Array<{ sheet: string; row: number; col: number; formula: string }> = [];
     for (const entry of this.workbook.sheets) {
       if (entry.kind !== 'worksheet') continue;
-      for (const f of this.workbook.model(entry).formulas()) out.push({ sheet: entry.name, row: f.row, col: f.col, formula: `=${f.formula}` });
+      for (const f of this.workbook.model(entry).formulas())
+        out.push({ sheet: entry.name, row: f.row, col: f.col, formula: `=${f.formula}` });
     }
     return out;
   }

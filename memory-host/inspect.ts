@@ -25,7 +25,18 @@ function cellFacts(s: MemorySheet, row: number, col: number): CellFacts {
 export function inspectSheets(find: (name: string) => MemorySheet | undefined, requests: InspectRequest[]): TabFacts[] {
   return requests.map((r) => {
     const s = find(r.tab);
-    if (!s) return { tab: r.tab, exists: false, hidden: false, frozen: { rows: 0, cols: 0 }, merges: [], protected: false, conditionalFormats: [], charts: [], cells: [] };
+    if (!s)
+      return {
+        tab: r.tab,
+        exists: false,
+        hidden: false,
+        frozen: { rows: 0, cols: 0 },
+        merges: [],
+        protected: false,
+        conditionalFormats: [],
+        charts: [],
+        cells: [],
+      };
     return {
       tab: r.tab,
       exists: true,

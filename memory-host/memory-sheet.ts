@@ -1,6 +1,15 @@
 /** One tab of the in-memory workbook: a sparse grid of cells plus everything a plan can set on a tab. */
 import type { CellValue } from '../core/review/types.js';
-import type { ChartSpec, ConditionalFormatSpec, FormatRule, PrintSpec, ProtectionSpec, RangeRef, ValidationSpec, CellFormat } from '../core/sheet-plan/types.js';
+import type {
+  ChartSpec,
+  ConditionalFormatSpec,
+  FormatRule,
+  PrintSpec,
+  ProtectionSpec,
+  RangeRef,
+  ValidationSpec,
+  CellFormat,
+} from '../core/sheet-plan/types.js';
 
 export interface MemoryCell {
   value: CellValue;
@@ -35,7 +44,8 @@ export class MemorySheet {
 
   /** A cell with no formula and a null or '' value is removed (as clearing a cell does). */
   set(row: number, col: number, cell: MemoryCell): void {
-    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1 || col >= 20_000) throw new RangeError(`no such cell: row ${row}, column ${col}`);
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1 || col >= 20_000)
+      throw new RangeError(`no such cell: row ${row}, column ${col}`);
     if (cell.formula === undefined && (cell.value === null || cell.value === '')) this.cells.delete(key(row, col));
     else this.cells.set(key(row, col), cell.formula === undefined ? { value: cell.value } : { value: cell.value, formula: cell.formula });
   }

@@ -9,7 +9,6 @@ const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-
 export interface BarChart {
   title: string;
   categories: string[];
@@ -42,7 +41,8 @@ function rich(text: string, size: number, bold: boolean): string {
 
 export function barChartXml(chart: BarChart): string {
   const n = chart.categories.length;
-  const fill = (hex: string) => `<c:spPr><a:solidFill><a:srgbClr val="${hex.replace('#', '')}"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="404040"/></a:solidFill></a:ln></c:spPr>`;
+  const fill = (hex: string) =>
+    `<c:spPr><a:solidFill><a:srgbClr val="${hex.replace('#', '')}"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="404040"/></a:solidFill></a:ln></c:spPr>`;
   const points = chart.colours
     .map((c, i) => (c ? `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${fill(c)}</c:dPt>` : ''))
     .join('');

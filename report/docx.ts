@@ -93,7 +93,9 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>, landscape: boolea
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.header.map((h, i) => new TableCell({ width: { size: colTwips[i]!, type: WidthType.DXA }, children: cellParagraphs(h, 'TableHeading') })),
+    children: block.header.map(
+      (h, i) => new TableCell({ width: { size: colTwips[i]!, type: WidthType.DXA }, children: cellParagraphs(h, 'TableHeading') }),
+    ),
   });
   const rows = block.rows.map(
     (r) =>
@@ -139,14 +141,19 @@ function render(content: ReportContent): Part[] {
     switch (b.kind) {
       case 'heading':
         // the first heading starts the body on a new page, after the title page
-        out.push(new Paragraph({ heading: heading(b.level), pageBreakBefore: first && parts.length === 1, children: [new TextRun(b.text)] }));
+        out.push(
+          new Paragraph({ heading: heading(b.level), pageBreakBefore: first && parts.length === 1, children: [new TextRun(b.text)] }),
+        );
         first = false;
         break;
       case 'paragraph':
         out.push(new Paragraph({ ...(b.style === 'note' ? { style: 'Note' } : {}), children: [new TextRun(b.text)] }));
         break;
       case 'bullets':
-        for (const item of b.items) out.push(new Paragraph({ style: 'ListBullet', numbering: { reference: 'report-bullets', level: 0 }, children: [new TextRun(item)] }));
+        for (const item of b.items)
+          out.push(
+            new Paragraph({ style: 'ListBullet', numbering: { reference: 'report-bullets', level: 0 }, children: [new TextRun(item)] }),
+          );
         break;
       case 'table':
         tables += 1;
@@ -169,8 +176,19 @@ function render(content: ReportContent): Part[] {
         });
         // 0.9 cm a bar plus room for the title and axis, within half a page
         const heightCm = Math.min(13, 3.5 + 0.9 * b.categories.length);
-        out.push(new Paragraph({ style: 'Figure', keepNext: true, children: [new ChartRun(xml, figures, b.title, b.alt, Math.round(heightCm * 360000)) as unknown as TextRun] }));
-        out.push(new Paragraph({ style: 'Caption', children: [new TextRun(`Figure ${figures}: ${b.title}. Bars are coloured by RAG: green, amber or red.`)] }));
+        out.push(
+          new Paragraph({
+            style: 'Figure',
+            keepNext: true,
+            children: [new ChartRun(xml, figures, b.title, b.alt, Math.round(heightCm * 360000)) as unknown as TextRun],
+          }),
+        );
+        out.push(
+          new Paragraph({
+            style: 'Caption',
+            children: [new TextRun(`Figure ${figures}: ${b.title}. Bars are coloured by RAG: green, amber or red.`)],
+          }),
+        );
         break;
       }
       case 'pageBreak':
@@ -199,44 +217,131 @@ export function reportDocument(content: ReportContent): Document {
     description: content.titlePage.map((l) => `${l.label}: ${l.value}`).join('; '),
     styles: {
       default: {
-        document: { run: { font, size: 22, language: { value: content.language } }, paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } } },
+        document: {
+          run: { font, size: 22, language: { value: content.language } },
+          paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
+        },
         title: { run: { font, size: 48, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 2400, after: 480 } } },
-        heading1: { run: { font, size: 32, bold: true, color: '1F3864' }, paragraph: { keepNext: true, keepLines: true, spacing: { before: 360, after: 120 } } },
-        heading2: { run: { font, size: 26, bold: true, color: '1F3864' }, paragraph: { keepNext: true, keepLines: true, spacing: { before: 240, after: 80 } } },
-        heading3: { run: { font, size: 22, bold: true }, paragraph: { keepNext: true, keepLines: true, spacing: { before: 200, after: 60 } } },
+        heading1: {
+          run: { font, size: 32, bold: true, color: '1F3864' },
+          paragraph: { keepNext: true, keepLines: true, spacing: { before: 360, after: 120 } },
+        },
+        heading2: {
+          run: { font, size: 26, bold: true, color: '1F3864' },
+          paragraph: { keepNext: true, keepLines: true, spacing: { before: 240, after: 80 } },
+        },
+        heading3: {
+          run: { font, size: 22, bold: true },
+          paragraph: { keepNext: true, keepLines: true, spacing: { before: 200, after: 60 } },
+        },
       },
       paragraphStyles: [
-        { id: 'TitlePageLabel', name: 'Title Page Label', basedOn: 'Normal', next: 'TitlePageValue', quickFormat: true, run: { size: 20, color: '595959' }, paragraph: { keepNext: true, spacing: { before: 240, after: 0 } } },
-        { id: 'TitlePageValue', name: 'Title Page Value', basedOn: 'Normal', next: 'TitlePageLabel', quickFormat: true, run: { size: 28 }, paragraph: { spacing: { after: 0 } } },
+        {
+          id: 'TitlePageLabel',
+          name: 'Title Page Label',
+          basedOn: 'Normal',
+          next: 'TitlePageValue',
+          quickFormat: true,
+          run: { size: 20, color: '595959' },
+          paragraph: { keepNext: true, spacing: { before: 240, after: 0 } },
+        },
+        {
+          id: 'TitlePageValue',
+          name: 'Title Page Value',
+          basedOn: 'Normal',
+          next: 'TitlePageLabel',
+          quickFormat: true,
+          run: { size: 28 },
+          paragraph: { spacing: { after: 0 } },
+        },
         { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true, color: '595959' } },
-        { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true, size: 20, color: '1F3864' }, paragraph: { spacing: { before: 200, after: 80 } } },
-        { id: 'Figure', name: 'Figure', basedOn: 'Normal', next: 'Caption', quickFormat: true, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 } } },
-        { id: 'TableHeading', name: 'Table Heading', basedOn: 'Normal', quickFormat: true, run: { bold: true, size: 18 }, paragraph: { keepNext: true, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
-        { id: 'TableText', name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: 18 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+        {
+          id: 'Caption',
+          name: 'caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { bold: true, size: 20, color: '1F3864' },
+          paragraph: { spacing: { before: 200, after: 80 } },
+        },
+        {
+          id: 'Figure',
+          name: 'Figure',
+          basedOn: 'Normal',
+          next: 'Caption',
+          quickFormat: true,
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 } },
+        },
+        {
+          id: 'TableHeading',
+          name: 'Table Heading',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { bold: true, size: 18 },
+          paragraph: { keepNext: true, spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
+        {
+          id: 'TableText',
+          name: 'Table Text',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { size: 18 },
+          paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
         { id: 'TableNumber', name: 'Table Number', basedOn: 'TableText', quickFormat: true, paragraph: { alignment: AlignmentType.RIGHT } },
-        { id: 'AfterTable', name: 'After Table', basedOn: 'Normal', next: 'Normal', run: { size: 8 }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
+        {
+          id: 'AfterTable',
+          name: 'After Table',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 8 },
+          paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        },
         { id: 'ListBullet', name: 'List Bullet', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 60 } } },
-        { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 18, color: '595959' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+        {
+          id: 'Footer',
+          name: 'footer',
+          basedOn: 'Normal',
+          run: { size: 18, color: '595959' },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
+        },
       ],
     },
     numbering: {
       config: [
         {
           reference: 'report-bullets',
-          levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 360, hanging: 260 } } },
+            },
+          ],
         },
       ],
     },
     sections: render(content).map((part) => ({
       properties: {
         page: {
-          size: { width: PAGE.width, height: PAGE.height, orientation: part.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: {
+            width: PAGE.width,
+            height: PAGE.height,
+            orientation: part.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
         },
       },
       footers: {
         default: new Footer({
-          children: [new Paragraph({ style: 'Footer', children: [new TextRun({ children: [`${content.title} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+          children: [
+            new Paragraph({
+              style: 'Footer',
+              children: [new TextRun({ children: [`${content.title} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+            }),
+          ],
         }),
       },
       children: part.children,

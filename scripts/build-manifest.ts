@@ -18,9 +18,12 @@ export function productionOrigin(raw: string | undefined): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`ADDIN_URL "${value}" is not a URL. Set it to the https address the task pane is served from, e.g. https://addins.example.gov.uk/partnership-review`);
+    throw new Error(
+      `ADDIN_URL "${value}" is not a URL. Set it to the https address the task pane is served from, e.g. https://addins.example.gov.uk/partnership-review`,
+    );
   }
-  if (url.protocol !== 'https:') throw new Error(`ADDIN_URL must start with https:// (Office loads add-ins over https only), got "${value}".`);
+  if (url.protocol !== 'https:')
+    throw new Error(`ADDIN_URL must start with https:// (Office loads add-ins over https only), got "${value}".`);
   if (url.search || url.hash) throw new Error(`ADDIN_URL must be a plain address without ?query or #fragment, got "${value}".`);
   return value.replace(/\/+$/, '');
 }
@@ -28,11 +31,7 @@ export function productionOrigin(raw: string | undefined): string {
 /** Every dev URL replaced; an AppDomain is an origin only, so a path in ADDIN_URL is left out there. */
 export function productionManifest(xml: string, origin: string): string {
   const domain = new URL(origin).origin;
-  return xml
-    .split(`<AppDomain>${DEV_URL}</AppDomain>`)
-    .join(`<AppDomain>${domain}</AppDomain>`)
-    .split(DEV_URL)
-    .join(origin);
+  return xml.split(`<AppDomain>${DEV_URL}</AppDomain>`).join(`<AppDomain>${domain}</AppDomain>`).split(DEV_URL).join(origin);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -27,7 +27,22 @@ const cases = option('cases', 10_000);
 const seed = option('seed', Date.now() % 2_147_483_647);
 const CHUNK = 250;
 
-const totals = { previousCases: 0, previousWrong: 0, identityCases: 0, merged: 0, cases: 0, crashes: 0, cellsLost: 0, unlocated: 0, missed: 0, falseAlarms: 0, refused: 0, problems: 0, scoresChecked: 0, cellsCompared: 0 };
+const totals = {
+  previousCases: 0,
+  previousWrong: 0,
+  identityCases: 0,
+  merged: 0,
+  cases: 0,
+  crashes: 0,
+  cellsLost: 0,
+  unlocated: 0,
+  missed: 0,
+  falseAlarms: 0,
+  refused: 0,
+  problems: 0,
+  scoresChecked: 0,
+  cellsCompared: 0,
+};
 const failures: { index: number; frameworkId: string; lines: string[] }[] = [];
 const started = Date.now();
 
@@ -51,7 +66,9 @@ for (let done = 0; done < cases; done += CHUNK) {
     if (!isClean(o) && failures.length < 20) failures.push({ index: done + i, frameworkId: c.frameworkId, lines: describeOutcome(o) });
   });
   const secs = (Date.now() - started) / 1000;
-  process.stderr.write(`\rfuzz: ${totals.cases}/${cases} workbooks, ${totals.crashes} crashes, ${totals.cellsLost} cells lost (${secs.toFixed(0)} s)`);
+  process.stderr.write(
+    `\rfuzz: ${totals.cases}/${cases} workbooks, ${totals.crashes} crashes, ${totals.cellsLost} cells lost (${secs.toFixed(0)} s)`,
+  );
 }
 process.stderr.write('\n');
 
@@ -64,7 +81,8 @@ for (const [i, c] of idCases.entries()) {
   if (o.crash) totals.crashes++;
   if (o.merged) totals.merged++;
   totals.cellsLost += o.lost.length;
-  if ((o.crash || o.merged || o.lost.length) && failures.length < 20) failures.push({ index: i, frameworkId: 'identity', lines: [o.crash ?? '', o.merged ?? '', ...o.lost].filter(Boolean) });
+  if ((o.crash || o.merged || o.lost.length) && failures.length < 20)
+    failures.push({ index: i, frameworkId: 'identity', lines: [o.crash ?? '', o.merged ?? '', ...o.lost].filter(Boolean) });
 }
 
 // issue #11: previous review carried across runs, cleared, typed over, another framework, the same review
@@ -76,7 +94,12 @@ for (const [i, c] of prevCases.entries()) {
   if (o.crash) totals.crashes++;
   totals.cellsLost += o.lost.length;
   totals.previousWrong += o.wrong.length;
-  if ((o.crash || o.lost.length || o.wrong.length) && failures.length < 20) failures.push({ index: i, frameworkId: `previous ${c.frameworkId} ${c.action}`, lines: [o.crash ?? '', ...o.lost, ...o.wrong].filter(Boolean) });
+  if ((o.crash || o.lost.length || o.wrong.length) && failures.length < 20)
+    failures.push({
+      index: i,
+      frameworkId: `previous ${c.frameworkId} ${c.action}`,
+      lines: [o.crash ?? '', ...o.lost, ...o.wrong].filter(Boolean),
+    });
 }
 
 for (const f of failures) {
@@ -88,12 +111,26 @@ console.log(
   `checked: ${totals.scoresChecked} typed scores at their cells, ${totals.cellsCompared} person-owned cells compared, ${totals.problems} problems located; ` +
     `${totals.refused} workbooks with PR_Meta broken refused as expected`,
 );
-console.log(`problems without a cell: ${totals.unlocated}, invalid scores missed: ${totals.missed}, valid scores called errors: ${totals.falseAlarms}`);
-console.log(`identity cases (repeated names, anonymous rows, corrections between imports, tab collisions): ${totals.identityCases}, respondents merged: ${totals.merged}`);
-console.log(`previous-review cases (carried across runs, cleared, typed over, another framework, the same review): ${totals.previousCases}, comparisons wrong: ${totals.previousWrong}`);
+console.log(
+  `problems without a cell: ${totals.unlocated}, invalid scores missed: ${totals.missed}, valid scores called errors: ${totals.falseAlarms}`,
+);
+console.log(
+  `identity cases (repeated names, anonymous rows, corrections between imports, tab collisions): ${totals.identityCases}, respondents merged: ${totals.merged}`,
+);
+console.log(
+  `previous-review cases (carried across runs, cleared, typed over, another framework, the same review): ${totals.previousCases}, comparisons wrong: ${totals.previousWrong}`,
+);
 console.log(`cases: ${totals.cases}, crashes: ${totals.crashes}, cells lost: ${totals.cellsLost}`);
 process.exitCode = isCleanRun() ? 0 : 1;
 
 function isCleanRun(): boolean {
-  return totals.crashes === 0 && totals.merged === 0 && totals.previousWrong === 0 && totals.cellsLost === 0 && totals.unlocated === 0 && totals.missed === 0 && totals.falseAlarms === 0;
+  return (
+    totals.crashes === 0 &&
+    totals.merged === 0 &&
+    totals.previousWrong === 0 &&
+    totals.cellsLost === 0 &&
+    totals.unlocated === 0 &&
+    totals.missed === 0 &&
+    totals.falseAlarms === 0
+  );
 }

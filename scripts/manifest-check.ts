@@ -50,7 +50,9 @@ export const NESTED_ORDER: Record<string, string[]> = {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseManifest(xml: string): XNode[] {
-  return new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', commentPropName: '#comment' }).parse(xml) as XNode[];
+  return new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', commentPropName: '#comment' }).parse(
+    xml,
+  ) as XNode[];
 }
 
 export function tagOf(n: XNode): string {
@@ -69,11 +71,13 @@ export function attrs(n: XNode): Record<string, string> {
 export function textOf(n: XNode): string {
   const c = n[tagOf(n)];
   if (!Array.isArray(c)) return '';
-  return (c as XNode[])
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed XML text node is a string or a number
-    .map((x) => (x['#text'] === undefined ? '' : String(x['#text'])))
-    .join('')
-    .trim();
+  return (
+    (c as XNode[])
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed XML text node is a string or a number
+      .map((x) => (x['#text'] === undefined ? '' : String(x['#text'])))
+      .join('')
+      .trim()
+  );
 }
 
 export function child(n: XNode, name: string): XNode | undefined {
@@ -118,7 +122,13 @@ export function checkManifest(xml: string, root: string, origin = DEV_ORIGIN): s
   if (a['xmlns'] !== 'http://schemas.microsoft.com/office/appforoffice/1.1') p.push('OfficeApp must use the appforoffice 1.1 namespace');
 
   const top = childrenOf(app).map(tagOf);
-  p.push(...orderProblems('OfficeApp', top, OFFICE_APP_ORDER.map((e) => e.name)));
+  p.push(
+    ...orderProblems(
+      'OfficeApp',
+      top,
+      OFFICE_APP_ORDER.map((e) => e.name),
+    ),
+  );
   for (const e of OFFICE_APP_ORDER) if (e.required && !top.includes(e.name)) p.push(`OfficeApp: <${e.name}> is required`);
   for (const name of new Set(top)) if (top.filter((t) => t === name).length > 1) p.push(`OfficeApp: <${name}> appears more than once`);
 
@@ -131,12 +141,16 @@ export function checkManifest(xml: string, root: string, origin = DEV_ORIGIN): s
   const description = child(app, 'Description');
   if ((attrs(description ?? {})['DefaultValue'] ?? '').length > 250) p.push('<Description> is longer than 250 characters');
 
-  for (const [name, size] of [['IconUrl', 32], ['HighResolutionIconUrl', 64]] as const) {
+  for (const [name, size] of [
+    ['IconUrl', 32],
+    ['HighResolutionIconUrl', 64],
+  ] as const) {
     const url = attrs(child(app, name) ?? {})['DefaultValue'];
     if (url === undefined) continue;
     const file = iconFile(url, root, origin);
     const dim = file && existsSync(file) ? pngSize(readFileSync(file)) : undefined;
-    if (!dim || dim.width !== size || dim.height !== size) p.push(`<${name}> must point to a ${size}×${size} PNG in ${origin}/assets/ (got ${url})`);
+    if (!dim || dim.width !== size || dim.height !== size)
+      p.push(`<${name}> must point to a ${size}×${size} PNG in ${origin}/assets/ (got ${url})`);
   }
 
   const hosts = child(app, 'Hosts');
@@ -179,7 +193,8 @@ function checkVersionOverrides(vo: XNode, root: string, origin: string): string[
       if (!id) continue;
       if (defined.has(id)) p.push(`resource id ${id} is defined twice`);
       defined.set(id, { kind: tagOf(group), value: DefaultValue ?? '' });
-      if (tagOf(group) === 'bt:ShortStrings' && (DefaultValue ?? '').length > 125) p.push(`short string ${id} is longer than 125 characters`);
+      if (tagOf(group) === 'bt:ShortStrings' && (DefaultValue ?? '').length > 125)
+        p.push(`short string ${id} is longer than 125 characters`);
       if (tagOf(group) === 'bt:LongStrings' && (DefaultValue ?? '').length > 250) p.push(`long string ${id} is longer than 250 characters`);
     }
   }

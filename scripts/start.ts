@@ -59,7 +59,7 @@ async function preview(): Promise<void> {
 async function sideload(): Promise<void> {
   const certs = devCerts();
   if (!certs) {
-    console.error('Excel add-ins must be served over https. Install Office\'s development certificate once with:');
+    console.error("Excel add-ins must be served over https. Install Office's development certificate once with:");
     console.error(`  npx --yes ${OFFICE_ADDIN_DEV_CERTS} install`);
     console.error('then run npm start again. (To try the pane in a browser instead: npm start -- --preview)');
     process.exitCode = 1;
@@ -68,13 +68,20 @@ async function sideload(): Promise<void> {
   // already listening on 3000, so office-addin-debugging (given the port) starts no dev server of its own
   const url = await serve(3000, { server: { host: 'localhost', port: 3000, strictPort: true, https: certs } }, true);
   console.log(`Task pane served at ${url}; sideloading manifest.xml into desktop Excel…`);
-  sideloader = spawn('npx', ['--yes', OFFICE_ADDIN_DEBUGGING, 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server-port', '3000'], {
-    cwd: root,
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
-  });
+  sideloader = spawn(
+    'npx',
+    ['--yes', OFFICE_ADDIN_DEBUGGING, 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server-port', '3000'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    },
+  );
   sideloader.on('exit', (code) => {
-    if (code) console.error(`office-addin-debugging stopped with code ${code}. The dev server keeps running; press Ctrl+C or run npm stop to stop.`);
+    if (code)
+      console.error(
+        `office-addin-debugging stopped with code ${code}. The dev server keeps running; press Ctrl+C or run npm stop to stop.`,
+      );
   });
 }
 

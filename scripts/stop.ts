@@ -93,8 +93,15 @@ async function stopTree(pid: number): Promise<number> {
 
 function unsideload(): void {
   console.log('Removing the sideloaded add-in from desktop Excel…');
-  const r = spawnSync('npx', ['--yes', OFFICE_ADDIN_DEBUGGING, 'stop', 'manifest.xml', 'desktop'], { cwd: ROOT, stdio: 'inherit', shell: windows });
-  if (r.status !== 0) console.error(`${OFFICE_ADDIN_DEBUGGING} stop ended with code ${r.status ?? r.signal}: remove the add-in in Excel by hand if it is still listed.`);
+  const r = spawnSync('npx', ['--yes', OFFICE_ADDIN_DEBUGGING, 'stop', 'manifest.xml', 'desktop'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: windows,
+  });
+  if (r.status !== 0)
+    console.error(
+      `${OFFICE_ADDIN_DEBUGGING} stop ended with code ${r.status ?? r.signal}: remove the add-in in Excel by hand if it is still listed.`,
+    );
 }
 
 const states: StartState[] = readStates().filter((s) => onlyPort === null || s.port === onlyPort);

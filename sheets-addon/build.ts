@@ -88,7 +88,8 @@ async function buildServer(): Promise<string> {
  * text: the HTML parser turns CR LF and lone CR into LF before anything sees the script.
  */
 export function scriptHashSource(scriptText: string): string {
-  if (scriptText.includes('\0')) throw new Error('the sidebar script holds a NUL character, which the HTML parser would change: its hash could not match');
+  if (scriptText.includes('\0'))
+    throw new Error('the sidebar script holds a NUL character, which the HTML parser would change: its hash could not match');
   const asParsed = scriptText.replace(/\r\n?/g, '\n');
   return `'sha256-${createHash('sha256').update(asParsed, 'utf8').digest('base64')}'`;
 }
@@ -142,8 +143,14 @@ async function buildSidebar(): Promise<string> {
     // template literals become string concatenation: HtmlService cuts `//` and `/*` inside them (html-service-script.ts)
     supported: { 'template-literal': false },
   });
-  const js = result.outputFiles!.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
-  const css = result.outputFiles!.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  const js = result
+    .outputFiles!.filter((f) => f.path.endsWith('.js'))
+    .map((f) => f.text)
+    .join('\n');
+  const css = result
+    .outputFiles!.filter((f) => f.path.endsWith('.css'))
+    .map((f) => f.text)
+    .join('\n');
   const script = inlineScript(js);
   const html = [
     '<!doctype html>',
@@ -171,7 +178,8 @@ async function buildSidebar(): Promise<string> {
     .join('\n');
   // HtmlService removes HTML comments from the whole file: there must be none, and nothing that looks like one
   const comments = htmlServiceHazards(html).filter((h) => h.sequence === '<!--' || h.sequence === '-->');
-  if (comments.length > 0) throw new Error(`sidebar.html holds "${comments[0]!.sequence}" at offset ${comments[0]!.index}, which HtmlService would strip`);
+  if (comments.length > 0)
+    throw new Error(`sidebar.html holds "${comments[0]!.sequence}" at offset ${comments[0]!.index}, which HtmlService would strip`);
   return html;
 }
 

@@ -14,13 +14,25 @@ import { loadAddon } from './sheets-addon/load-addon.js';
 
 const TODAY = '2026-05-12';
 const MS = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'ASPIRE', 'ASPIRE comment'];
-const SMITHS: CellValue[][] = [MS, [1, '', '', 'a@x.org', 'John Smith', 3, 'first'], [2, '', '', 'b@x.org', 'John Smith', 1, 'second'], [3, '', '', 'c@x.org', 'John Smith', 2, 'third']];
+const SMITHS: CellValue[][] = [
+  MS,
+  [1, '', '', 'a@x.org', 'John Smith', 3, 'first'],
+  [2, '', '', 'b@x.org', 'John Smith', 1, 'second'],
+  [3, '', '', 'c@x.org', 'John Smith', 2, 'third'],
+];
 
 describe('Excel (Office.js adapter on its fake)', () => {
   it('keeps three John Smiths apart, keeps a correction on re-import, and refuses a re-pointed Summary', async () => {
     const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }));
     const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') });
-    await runCreate(host, { framework: 'partnership-tree', partnerships: ['KCP'], respondents: [], respondentCount: 0, cycle: '2026/27', today: TODAY });
+    await runCreate(host, {
+      framework: 'partnership-tree',
+      partnerships: ['KCP'],
+      respondents: [],
+      respondentCount: 0,
+      cycle: '2026/27',
+      today: TODAY,
+    });
     const first = await runImport(host, SMITHS, TODAY);
     expect(first.report.added).toEqual(['John Smith', 'John Smith', 'John Smith']);
     const responses = fake.state.sheet('Responses');
@@ -50,7 +62,9 @@ describe('Google Sheets (the built add-on on the Apps Script fake)', () => {
   it('refuses to summarise when PR_Meta points the Summary at Responses, leaving Responses as typed', () => {
     const fake = new FakeAppsScript();
     const pr = loadAddon(code, fake, TODAY);
-    expect(pr.prCreate({ frameworkId: 'partnership-tree', partnerships: ['KCP'], respondents: ['Ann'], cycle: '2026/27', protect: false }).ok).toBe(true);
+    expect(
+      pr.prCreate({ frameworkId: 'partnership-tree', partnerships: ['KCP'], respondents: ['Ann'], cycle: '2026/27', protect: false }).ok,
+    ).toBe(true);
     const responses = fake.spreadsheet._sheet('Responses');
     responses.getRange(6, 4, 1, 1).setValues([[2]]);
     expect(pr.prSummarise().ok).toBe(true);

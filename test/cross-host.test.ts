@@ -21,7 +21,10 @@ import { loadAddon } from './sheets-addon/load-addon.js';
 const TODAY = '2026-05-12';
 /** What the person is told after create, check, summarise and plan: must be word for word the same on every host. */
 type Said = { op: string; ok: boolean; message: string; problems: string[]; tabsWritten: string[] }[];
-function said(op: string, o: { ok: boolean; message: string; problems: { cell: string; message: string }[]; tabsWritten: string[] }): Said[number] {
+function said(
+  op: string,
+  o: { ok: boolean; message: string; problems: { cell: string; message: string }[]; tabsWritten: string[] },
+): Said[number] {
   return { op, ok: o.ok, message: o.message, problems: o.problems.map((p) => `${p.cell}: ${p.message}`), tabsWritten: o.tabsWritten };
 }
 const TABS = ['Summary', 'Improvement Plan'];
@@ -34,8 +37,18 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'partnership tree, one partnership', framework: 'partnership-tree', partnerships: ['Kensington and Chelsea Partnership'], respondents: ['Ann Smith', 'Ben Jones', 'Cara Patel', 'Dev Shah', 'Ed Long'] },
-  { name: 'hallmarks, two partnerships', framework: 'hallmarks', partnerships: ['Community Safety Partnership', 'Children’s Trust'], respondents: ['Fay', 'Gus', 'Hal', 'Ida'] },
+  {
+    name: 'partnership tree, one partnership',
+    framework: 'partnership-tree',
+    partnerships: ['Kensington and Chelsea Partnership'],
+    respondents: ['Ann Smith', 'Ben Jones', 'Cara Patel', 'Dev Shah', 'Ed Long'],
+  },
+  {
+    name: 'hallmarks, two partnerships',
+    framework: 'hallmarks',
+    partnerships: ['Community Safety Partnership', 'Children’s Trust'],
+    respondents: ['Fay', 'Gus', 'Hal', 'Ida'],
+  },
 ];
 
 /** What a cell holds, as a person would see it in the formula bar. */
@@ -74,7 +87,13 @@ function typed(s: Scenario, keys: Keys): { row: number; col: number; value: stri
 async function inSheets(s: Scenario, code: string): Promise<{ cells: Record<string, Cells>; keys: Keys; said: Said }> {
   const fake = new FakeAppsScript();
   const pr = loadAddon(code, fake, TODAY);
-  const created = pr.prCreate({ frameworkId: s.framework, partnerships: s.partnerships, respondents: s.respondents, cycle: '2026/27', protect: true });
+  const created = pr.prCreate({
+    frameworkId: s.framework,
+    partnerships: s.partnerships,
+    respondents: s.respondents,
+    cycle: '2026/27',
+    protect: true,
+  });
   expect(created.ok, created.message).toBe(true);
   const responses = fake.spreadsheet._sheet('Responses');
   const keys: Keys = [];
@@ -103,7 +122,21 @@ async function inSheets(s: Scenario, code: string): Promise<{ cells: Record<stri
 
 /** The async hosts run core's flows through run.ts (the Sheets server runs the same flows synchronously). */
 async function runAll(host: Host, s: Scenario, typeIn: () => void, told: Said): Promise<void> {
-  told.push(said('create', (await runCreate(host, { framework: s.framework, partnerships: s.partnerships, respondents: s.respondents, cycle: '2026/27', protect: true, today: TODAY })).outcome));
+  told.push(
+    said(
+      'create',
+      (
+        await runCreate(host, {
+          framework: s.framework,
+          partnerships: s.partnerships,
+          respondents: s.respondents,
+          cycle: '2026/27',
+          protect: true,
+          today: TODAY,
+        })
+      ).outcome,
+    ),
+  );
   typeIn();
   told.push(said('check', (await runCheck(host, TODAY)).outcome));
   told.push(said('summarise', (await runSummarise(host, { today: TODAY })).outcome));
@@ -113,10 +146,15 @@ async function runAll(host: Host, s: Scenario, typeIn: () => void, told: Said): 
 async function inExcel(s: Scenario, keys: Keys, told: Said): Promise<Record<string, Cells>> {
   const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }));
   const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') });
-  await runAll(host, s, () => {
-    const responses = fake.state.sheet('Responses');
-    for (const t of typed(s, keys)) responses.set(t.row, t.col, { value: t.value });
-  }, told);
+  await runAll(
+    host,
+    s,
+    () => {
+      const responses = fake.state.sheet('Responses');
+      for (const t of typed(s, keys)) responses.set(t.row, t.col, { value: t.value });
+    },
+    told,
+  );
   const cells: Record<string, Cells> = {};
   for (const tab of TABS) {
     const sheet = fake.state.sheet(tab);
@@ -147,9 +185,14 @@ function xlsxText(v: ExcelJS.CellValue): string | null {
 async function inXlsx(s: Scenario, keys: Keys, told: Said): Promise<Record<string, Cells>> {
   const host = XlsxHost.create();
   host.workbook.addSheet('Sheet1');
-  await runAll(host, s, () => {
-    for (const t of typed(s, keys)) host.type('Responses', t.row, t.col, t.value);
-  }, told);
+  await runAll(
+    host,
+    s,
+    () => {
+      for (const t of typed(s, keys)) host.type('Responses', t.row, t.col, t.value);
+    },
+    told,
+  );
   // read the saved file with another library, as a person's spreadsheet program would
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await host.toBytes()) as unknown as ExcelJS.Buffer);
@@ -189,7 +232,9 @@ describe.each(SCENARIOS)('the same review in Google Sheets, Excel and an .xlsx f
 
   it('tells the person the same thing, word for word, after every operation on every host', () => {
     expect(told.sheets.map((t) => t.op)).toEqual(['create', 'check', 'summarise', 'plan']);
-    expect(told.sheets[0]!.message).toBe(`Review created for ${s.partnerships.length === 1 ? s.partnerships[0] : `${s.partnerships.length} partnerships`} (2026/27): ${s.respondents.length} respondents. Type the entries on the Responses tab, then choose Check entries.`);
+    expect(told.sheets[0]!.message).toBe(
+      `Review created for ${s.partnerships.length === 1 ? s.partnerships[0] : `${s.partnerships.length} partnerships`} (2026/27): ${s.respondents.length} respondents. Type the entries on the Responses tab, then choose Check entries.`,
+    );
     expect(told.sheets[3]!.tabsWritten).toEqual(['Improvement Plan', 'PR_Meta']);
     // check in two kinds: every typed score is on the scale and every question answered, so no error and no reminder
     expect(told.sheets[1]!.message).toBe('No errors: every entry can be scored, and nothing is left to chase.');
@@ -205,10 +250,13 @@ describe.each(SCENARIOS)('the same review in Google Sheets, Excel and an .xlsx f
 
   it('drafted improvement actions and kept the formula-like comment as text everywhere', () => {
     // refs a person can read and quote: "Hallmark 2 – Children's Trust", "ASPIRE"; never an internal key
-    const refs = Object.entries(sheets['Improvement Plan']!).filter(([k]) => k.endsWith(',1') && Number(k.split(',')[0]) >= 5).map(([, v]) => v);
+    const refs = Object.entries(sheets['Improvement Plan']!)
+      .filter(([k]) => k.endsWith(',1') && Number(k.split(',')[0]) >= 5)
+      .map(([, v]) => v);
     expect(refs.length).toBeGreaterThan(0);
     expect(refs.some((v) => /item:|\|/.test(v))).toBe(false);
-    if (s.framework === 'hallmarks') expect(refs.every((v) => /^Hallmark [1-6] – (Community Safety Partnership|Children’s Trust)$/.test(v))).toBe(true);
+    if (s.framework === 'hallmarks')
+      expect(refs.every((v) => /^Hallmark [1-6] – (Community Safety Partnership|Children’s Trust)$/.test(v))).toBe(true);
     const risky = (cells: Record<string, Cells>) => Object.values(cells.Summary!).filter((v) => v.includes('HYPERLINK'));
     if (s.framework === 'partnership-tree') expect(risky(sheets).length).toBeGreaterThan(0); // comments are listed by score
     for (const host of [sheets, excel, xlsx]) for (const v of risky(host)) expect(v.startsWith('=')).toBe(false);

@@ -86,30 +86,27 @@ export function App({ bridge, clock }: AppProps) {
     };
   }, [bridge]);
 
-  const run = useCallback(
-    async (kind: ActionKind, work: (onProgress: (e: { message: string }) => void) => Promise<OperationOutcome>) => {
-      if (running.current) return; // one operation at a time
-      running.current = true;
-      setBusy(kind);
-      setProgress(WORKING[kind]);
-      try {
-        const o = await work((e) => setProgress(e.message));
-        setOutcome(o);
-        // a new check replaces the list; other operations show their own problems, or keep the list when they have none
-        if (kind === 'check' || kind === 'create' || o.problems.length > 0) setProblems(o.problems);
-        // once the review exists, fold the form away so the actions and their results stay in view
-        if (kind === 'create' && o.ok) setCreateOpen(false);
-      } catch (e) {
-        setOutcome(errorOutcome(e));
-      } finally {
-        running.current = false;
-        setBusy(null);
-        setProgress(null);
-        requestAnimationFrame(() => feedback.current?.scrollIntoView({ block: 'nearest' }));
-      }
-    },
-    [],
-  );
+  const run = useCallback(async (kind: ActionKind, work: (onProgress: (e: { message: string }) => void) => Promise<OperationOutcome>) => {
+    if (running.current) return; // one operation at a time
+    running.current = true;
+    setBusy(kind);
+    setProgress(WORKING[kind]);
+    try {
+      const o = await work((e) => setProgress(e.message));
+      setOutcome(o);
+      // a new check replaces the list; other operations show their own problems, or keep the list when they have none
+      if (kind === 'check' || kind === 'create' || o.problems.length > 0) setProblems(o.problems);
+      // once the review exists, fold the form away so the actions and their results stay in view
+      if (kind === 'create' && o.ok) setCreateOpen(false);
+    } catch (e) {
+      setOutcome(errorOutcome(e));
+    } finally {
+      running.current = false;
+      setBusy(null);
+      setProgress(null);
+      requestAnimationFrame(() => feedback.current?.scrollIntoView({ block: 'nearest' }));
+    }
+  }, []);
 
   const onCreate = (form: CreateForm) => void run('create', (p) => bridge.create(form, p));
   const onReport = () =>

@@ -51,7 +51,8 @@ export function makeLocalBridge(
   about: () => HostAbout = () => ({ hostVersion: '', platform: '' }),
 ): HostBridge {
   const today = () => isoDate(clock());
-  const progress = (onProgress?: OnBridgeProgress): OnProgress | undefined => (onProgress ? (e) => onProgress({ stage: e.stage, message: e.message }) : undefined);
+  const progress = (onProgress?: OnBridgeProgress): OnProgress | undefined =>
+    onProgress ? (e) => onProgress({ stage: e.stage, message: e.message }) : undefined;
 
   const bridge: HostBridge = {
     hostName,

@@ -70,7 +70,8 @@ export function toCreateForm(f: CreateFields): { form: CreateForm } | { errors: 
   const cycle = f.cycle.trim();
   if (cycle === '') errors.cycle = 'Type the review cycle, for example 2026/27.';
   // every field lands in a cell, and Excel keeps at most 32,767 characters there: refused here, never cut
-  const tooLong = (t: string) => `${t.length.toLocaleString('en-GB')} characters is more than a spreadsheet cell holds (32,767). Shorten it.`;
+  const tooLong = (t: string) =>
+    `${t.length.toLocaleString('en-GB')} characters is more than a spreadsheet cell holds (32,767). Shorten it.`;
   const longPartnership = partnerships.find((p) => p.length > EXCEL_MAX_CELL_TEXT);
   if (longPartnership !== undefined) errors.partnerships = `A partnership name of ${tooLong(longPartnership)}`;
   const longName = 'error' in r ? undefined : r.respondents.find((n) => n.length > EXCEL_MAX_CELL_TEXT);

@@ -517,7 +517,8 @@ export function findJsonError(text: string): JsonError | null {
           pos += 6;
           continue;
         }
-        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) stop('a backslash (\\) in text must be followed by ", \\, /, b, f, n, r, t or u; write \\\\ for a backslash');
+        if (esc === undefined || !'"\\/bfnrt'.includes(esc))
+          stop('a backslash (\\) in text must be followed by ", \\, /, b, f, n, r, t or u; write \\\\ for a backslash');
         pos += 2;
         continue;
       }
@@ -530,7 +531,8 @@ export function findJsonError(text: string): JsonError | null {
     if (!match || match[0] === '-') stop('a number is written wrongly (for example 3 or 2.5, with a full stop for decimals)');
     pos += match[0].length;
     const after = text[pos];
-    if (after !== undefined && /[0-9A-Za-z.]/.test(after)) stop('a number is written wrongly (for example 3 or 2.5, with a full stop for decimals)');
+    if (after !== undefined && /[0-9A-Za-z.]/.test(after))
+      stop('a number is written wrongly (for example 3 or 2.5, with a full stop for decimals)');
   };
 
   try {

@@ -35,13 +35,18 @@ export const ScaleSchema = z
   .superRefine((s, ctx) => {
     for (let i = 1; i < s.points.length; i++) {
       if (!(s.points[i]!.value > s.points[i - 1]!.value)) {
-        ctx.addIssue({ code: 'custom', path: ['points', i, 'value'], message: `scale "${s.id}": list the points in ascending order of value, each value once` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['points', i, 'value'],
+          message: `scale "${s.id}": list the points in ascending order of value, each value once`,
+        });
       }
     }
     const labels = new Set<string>();
     for (const p of s.points) {
       const k = p.label.toLowerCase();
-      if (labels.has(k)) ctx.addIssue({ code: 'custom', path: ['points'], message: `scale "${s.id}": the label "${p.label}" is used twice` });
+      if (labels.has(k))
+        ctx.addIssue({ code: 'custom', path: ['points'], message: `scale "${s.id}": the label "${p.label}" is used twice` });
       labels.add(k);
     }
   });
@@ -110,9 +115,7 @@ export const RegisterSchema = z.object({
   groups: z.array(z.string().min(1)),
   columns: z.array(RegisterColumnSchema).min(1),
   /** Per-group review summary (delivery tracker appendix 3), one row per group on its own tab. */
-  groupSummary: z
-    .object({ tab: z.string().min(1).max(31), columns: z.array(RegisterColumnSchema).min(1) })
-    .optional(),
+  groupSummary: z.object({ tab: z.string().min(1).max(31), columns: z.array(RegisterColumnSchema).min(1) }).optional(),
 });
 
 export const ThemeTagsSchema = z.object({
@@ -138,7 +141,11 @@ export const FrameworkSchema = z
     defaultScale: z.string(),
     rag: RagThresholdsSchema.default({ green: 75, amber: 50 }),
     /** ⅔ of the scale range by default (issue #2). */
-    dividedFraction: z.number().gt(0).max(1).default(2 / 3),
+    dividedFraction: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(2 / 3),
     /**
      * Change since the previous review (issue #11): a mean counts as improved or declined only when it moved by at
      * least this fraction of its scale's range (max − min); less is "unchanged". Default 0.1, a tenth of the range:
@@ -164,7 +171,11 @@ export const FrameworkSchema = z
   .superRefine((f, ctx) => {
     const scaleIds = new Set(f.scales.map((s) => s.id));
     if (!scaleIds.has(f.defaultScale)) {
-      ctx.addIssue({ code: 'custom', path: ['defaultScale'], message: `defaultScale "${f.defaultScale}" is not one of the scales (${[...scaleIds].join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultScale'],
+        message: `defaultScale "${f.defaultScale}" is not one of the scales (${[...scaleIds].join(', ')})`,
+      });
     }
     const ids = new Set<string>();
     f.sections.forEach((s, si) => {
@@ -173,10 +184,15 @@ export const FrameworkSchema = z
       s.items.forEach((it, ii) => {
         // A section holding a single item may give it its own id (partnership-tree: section ASPIRE, item ASPIRE).
         const ownSectionId = s.items.length === 1 && it.id === s.id;
-        if (ids.has(it.id) && !ownSectionId) ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `the id "${it.id}" is used twice` });
+        if (ids.has(it.id) && !ownSectionId)
+          ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'id'], message: `the id "${it.id}" is used twice` });
         ids.add(it.id);
         if (it.scale && !scaleIds.has(it.scale)) {
-          ctx.addIssue({ code: 'custom', path: ['sections', si, 'items', ii, 'scale'], message: `item "${it.id}" uses scale "${it.scale}", which is not defined` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', si, 'items', ii, 'scale'],
+            message: `item "${it.id}" uses scale "${it.scale}", which is not defined`,
+          });
         }
       });
     });

@@ -22,7 +22,7 @@ export const IMPORT_HEADERS: Record<(typeof IMPORT_KEYS)[number], string> = {
 };
 
 /** Control characters a workbook cannot hold (an .xlsx file drops them): they do not count as a difference. */
- 
+
 const UNHOLDABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 export function withoutControls(s: string): string {

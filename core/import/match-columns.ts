@@ -53,7 +53,16 @@ export interface ColumnMatch {
 
 export const NAME_HEADERS = ['respondent', 'respondent name', 'name', 'full name', 'your name', 'your full name', 'name of respondent'];
 const NAME_STARTS = [/^what is your (full )?name\b/];
-export const EMAIL_HEADERS = ['email', 'e-mail', 'email address', 'e-mail address', 'your email', 'your e-mail', 'your email address', 'your e-mail address'];
+export const EMAIL_HEADERS = [
+  'email',
+  'e-mail',
+  'email address',
+  'e-mail address',
+  'your email',
+  'your e-mail',
+  'your email address',
+  'your e-mail address',
+];
 const EMAIL_STARTS = [/^what is your e-?mail\b/];
 export const ID_HEADERS = ['id', 'response id', 'respondent id', 'response number', 'submission id', 'unique id'];
 export const TIMESTAMP_HEADERS = ['timestamp'];
@@ -61,7 +70,17 @@ export const TIMESTAMP_HEADERS = ['timestamp'];
 export const FORMS_OWN = ['start time', 'completion time', 'last modified time'];
 export const PARTNERSHIP_HEADERS = ['partnership', 'partnership name', 'your partnership'];
 const PARTNERSHIP_STARTS = [/^which partnership\b/];
-export const ORGANISATION_HEADERS = ['organisation', 'organization', 'organisation name', 'organization name', 'agency', 'your agency', 'your organisation', 'your organization', 'employer'];
+export const ORGANISATION_HEADERS = [
+  'organisation',
+  'organization',
+  'organisation name',
+  'organization name',
+  'agency',
+  'your agency',
+  'your organisation',
+  'your organization',
+  'employer',
+];
 const ORGANISATION_STARTS = [
   /^which (organi[sz]ation|agency)\b/,
   /^your (organi[sz]ation|agency)\b/,
@@ -89,11 +108,17 @@ const FIELD_WORDS: Record<string, ItemField> = {
 
 export function normaliseHeader(h: CellValue | undefined): string {
   if (h === null || h === undefined) return '';
-  return String(h).replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim();
+  return String(h)
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function key(h: string): string {
-  return h.toLowerCase().replace(/[:?.]+$/, '').trim();
+  return h
+    .toLowerCase()
+    .replace(/[:?.]+$/, '')
+    .trim();
 }
 
 /** The field a bare item column holds: its score, else its answer, else its first field. */

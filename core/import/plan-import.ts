@@ -83,7 +83,10 @@ function valueOf(c: PlanCell): CellValue {
 }
 
 function same(a: CellValue | undefined, b: CellValue, compare: Value['compare']): boolean {
-  if (compare === 'name') return nameKey(withoutControls(a === null || a === undefined ? '' : String(a))) === nameKey(withoutControls(b === null ? '' : String(b)));
+  if (compare === 'name')
+    return (
+      nameKey(withoutControls(a === null || a === undefined ? '' : String(a))) === nameKey(withoutControls(b === null ? '' : String(b)))
+    );
   if (compare === 'text') return sameCell(a, b);
   const pa = parseScore(a ?? null, compare);
   const pb = parseScore(b, compare);
@@ -94,22 +97,36 @@ function same(a: CellValue | undefined, b: CellValue, compare: Value['compare'])
 const NO_IDENTITY =
   'The file has no column saying who answered (headed Name, Full name, Respondent, Email, Email address, ID, Response ID or Timestamp), so answers cannot be matched to people. Add one and import again.';
 
-export function planImport(snapshot: Snapshot, table: CellValue[][], today: string, options: ImportOptions = {}): { plan: SheetPlan; report: ImportReport } {
+export function planImport(
+  snapshot: Snapshot,
+  table: CellValue[][],
+  today: string,
+  options: ImportOptions = {},
+): { plan: SheetPlan; report: ImportReport } {
   assertToday(today);
   const read = readReview(snapshot);
   assertFramework(read.framework);
   const { framework, review, layout } = read;
   const entry = layout.entry;
-  if (framework.sections.length === 0) throw new ReviewRequestError(`The framework “${framework.title}” has no Responses tab to import into: type its rows on the ${framework.register?.tab ?? 'register'} tab.`);
-  const blocking = read.problems.find((x) => x.severity === 'error' && (x.code === 'layout.missing-tab' || x.code.startsWith('meta.') || x.code === 'layout.no-key-row'));
+  if (framework.sections.length === 0)
+    throw new ReviewRequestError(
+      `The framework “${framework.title}” has no Responses tab to import into: type its rows on the ${framework.register?.tab ?? 'register'} tab.`,
+    );
+  const blocking = read.problems.find(
+    (x) => x.severity === 'error' && (x.code === 'layout.missing-tab' || x.code.startsWith('meta.') || x.code === 'layout.no-key-row'),
+  );
   if (!entry || blocking) {
     throw new ReviewRequestError(blocking?.message ?? `The ${TAB.entry} tab could not be read, so nothing was imported.`);
   }
   const entryTab = findTab(snapshot.tabs, entry.name)!;
   const headers = table[0] ?? [];
-  if (headers.every((h) => normaliseHeader(h) === '')) throw new ReviewRequestError('The file has no header row: its first row must name the columns (Name or Email, then one column per item).');
+  if (headers.every((h) => normaliseHeader(h) === ''))
+    throw new ReviewRequestError(
+      'The file has no header row: its first row must name the columns (Name or Email, then one column per item).',
+    );
   const match = matchColumns(headers, framework);
-  if (match.name === null && match.email === null && match.responseId === null && match.timestamp === null) throw new ReviewRequestError(NO_IDENTITY);
+  if (match.name === null && match.email === null && match.responseId === null && match.timestamp === null)
+    throw new ReviewRequestError(NO_IDENTITY);
   if (match.fields.length === 0) {
     const unknown = match.unknown.map((u) => `“${u.header}”`).join(', ');
     throw new ReviewRequestError(
@@ -119,7 +136,9 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
 
   // Excel keeps at most 32,767 characters in a cell: a longer answer is refused (never cut, never written), so the
   // person shortens it in their file and nothing they wrote is lost
-  const used = [match.name, match.email, match.partnership, match.organisation, ...match.fields.map((f) => f.index)].filter((i): i is number => i !== null);
+  const used = [match.name, match.email, match.partnership, match.organisation, ...match.fields.map((f) => f.index)].filter(
+    (i): i is number => i !== null,
+  );
   for (let ri = 1; ri < table.length; ri++) {
     for (const i of used) {
       const v = table[ri]?.[i];
@@ -134,7 +153,14 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
 
   const problems: Problem[] = [];
   const conflicts: ImportConflict[] = [];
-  const report: ImportReport = { updated: [], added: [], unknownColumns: match.unknown.map((u) => u.header), problems, conflicts, matchedByName: [] };
+  const report: ImportReport = {
+    updated: [],
+    added: [],
+    unknownColumns: match.unknown.map((u) => u.header),
+    problems,
+    conflicts,
+    matchedByName: [],
+  };
   for (const d of match.duplicates) {
     problems.push({
       severity: 'warning',
@@ -181,7 +207,8 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
   for (const r of review.responses) {
     if (r.importId) continue;
     const k = r.at.row - entry.firstDataRow + 1;
-    if (r.at.row <= placeholderEnd && r.respondent.trim() === `Respondent ${k}` && !answered(r) && r.organisation.trim() === '') slots.push(r);
+    if (r.at.row <= placeholderEnd && r.respondent.trim() === `Respondent ${k}` && !answered(r) && r.organisation.trim() === '')
+      slots.push(r);
     else if (r.respondent.trim() !== '') handTyped.set(nameKey(r.respondent), [...(handTyped.get(nameKey(r.respondent)) ?? []), r]);
   }
 
@@ -198,7 +225,9 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
   const lastOf = new Map<string, number>();
   const exportNames = new Map<string, number>();
   const rowsWithData: number[] = [];
-  const answerCols = [match.name, match.email, match.partnership, match.organisation, ...match.fields.map((f) => f.index)].filter((c): c is number => c !== null);
+  const answerCols = [match.name, match.email, match.partnership, match.organisation, ...match.fields.map((f) => f.index)].filter(
+    (c): c is number => c !== null,
+  );
   for (let ri = 1; ri < table.length; ri++) {
     const src = table[ri] ?? [];
     // a row holding only the form's own columns (id, times) is not an answer
@@ -230,7 +259,8 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
     const rawPartnership = match.partnership !== null ? identityText(src[match.partnership]) : '';
     const partnership = rawPartnership === '' ? '' : (listed.get(nameKey(rawPartnership)) ?? rawPartnership);
     const values: Value[] = [{ key: 'respondent', col: cols['respondent'] ?? 1, cell: { v: name }, compare: 'name', header: 'Respondent' }];
-    if (partnership !== '' && cols['partnership'] !== undefined) values.push({ key: 'partnership', col: cols['partnership'], cell: { v: partnership }, compare: 'name', header: 'Partnership' });
+    if (partnership !== '' && cols['partnership'] !== undefined)
+      values.push({ key: 'partnership', col: cols['partnership'], cell: { v: partnership }, compare: 'name', header: 'Partnership' });
     if (match.organisation !== null && cols['organisation'] !== undefined) {
       const c = importCell(src[match.organisation], 'text');
       if (c) values.push({ key: 'organisation', col: cols['organisation'], cell: c, compare: 'text', header: 'Organisation' });
@@ -250,11 +280,16 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
     let adopted = false;
     if (row === undefined) {
       const k = nameKey(name);
-      const rows = (handTyped.get(k) ?? []).filter((r) => partnership === '' || nameKey(r.partnership) === '' || nameKey(r.partnership) === nameKey(partnership));
+      const rows = (handTyped.get(k) ?? []).filter(
+        (r) => partnership === '' || nameKey(r.partnership) === '' || nameKey(r.partnership) === nameKey(partnership),
+      );
       if (rows.length === 1 && exportNames.get(k) === 1 && !name.startsWith('Anonymous (')) {
         row = rows[0]!.at.row;
         adopted = true;
-        handTyped.set(k, (handTyped.get(k) ?? []).filter((r) => r !== rows[0]));
+        handTyped.set(
+          k,
+          (handTyped.get(k) ?? []).filter((r) => r !== rows[0]),
+        );
         report.matchedByName.push(name);
       } else if (rows.length > 1 && exportNames.get(k) === 1) {
         problems.push({
@@ -313,7 +348,14 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
       const untouched = was !== undefined ? cellHash(now) === was : isBlankValue(now);
       if (!untouched) {
         const at: CellRef = { sheet, row, col: v.col };
-        conflicts.push({ at, respondent: name, column: v.header, workbook: now, export: exportValue, kept: options.preferExport ? 'export' : 'workbook' });
+        conflicts.push({
+          at,
+          respondent: name,
+          column: v.header,
+          workbook: now,
+          export: exportValue,
+          kept: options.preferExport ? 'export' : 'workbook',
+        });
         if (!options.preferExport) continue;
       }
       setCell(updates, row, v.col, v.cell);
@@ -355,14 +397,27 @@ export function planImport(snapshot: Snapshot, table: CellValue[][], today: stri
   }
   if (blocks.length > 0 && newMachineCols !== null) {
     // the machine columns' heading and key, hidden like the key row
-    tab.blocks.push({ row: entry.keyRow - 1, col: newMachineCols, cells: [[{ v: IMPORT_HEADERS.importId }, { v: IMPORT_HEADERS.importRecord }], [{ v: IMPORT_ID_KEY }, { v: IMPORT_RECORD_KEY }]], owner: 'generated' });
+    tab.blocks.push({
+      row: entry.keyRow - 1,
+      col: newMachineCols,
+      cells: [
+        [{ v: IMPORT_HEADERS.importId }, { v: IMPORT_HEADERS.importRecord }],
+        [{ v: IMPORT_ID_KEY }, { v: IMPORT_RECORD_KEY }],
+      ],
+      owner: 'generated',
+    });
     tab.hiddenColumns = [newMachineCols, newMachineCols + 1];
   }
   tab.blocks.push(...blocks);
   const metaLayout = { ...layout, entry: { ...entry, cols: tabMeta } };
   const meta = buildMetaTab(metaFromLayout(framework, metaLayout, (layout.meta.revision || 0) + 1), 'replace');
   meta.name = layout.present.meta ?? TAB.meta;
-  const plan: SheetPlan = { preconditions: writePreconditions(layout), tabs: blocks.length > 0 ? [tab] : [], namedRanges: [], activate: sheet };
+  const plan: SheetPlan = {
+    preconditions: writePreconditions(layout),
+    tabs: blocks.length > 0 ? [tab] : [],
+    namedRanges: [],
+    activate: sheet,
+  };
   proveTabsWritable(read, snapshot, plan);
   if (blocks.length > 0) plan.tabs.push(meta);
   return { plan, report };
@@ -382,4 +437,3 @@ function canonicalScore(cell: PlanCell, scale: Scale): PlanCell {
 export function conflictCell(c: ImportConflict): string {
   return `${c.at.sheet}!${a1(c.at.row, c.at.col)}`;
 }
-

@@ -135,12 +135,21 @@ export function checkReview(snapshot: Snapshot, today: string): CheckResult {
     p.at === null && p.code.startsWith('settings.cycle') && review.settings.cycleAt ? { ...p, at: review.settings.cycleAt } : p,
   );
   const planProblems = validatePlanRows(planRows, today);
-  const found = [...layoutProblems, ...cellLimitProblems(snapshot), ...validation, ...identityProblems(review), ...liveCountProblems(framework, review)].map((p) => withContext(framework, p));
+  const found = [
+    ...layoutProblems,
+    ...cellLimitProblems(snapshot),
+    ...validation,
+    ...identityProblems(review),
+    ...liveCountProblems(framework, review),
+  ].map((p) => withContext(framework, p));
   const errors = [...found.filter((p) => p.severity === 'error'), ...planProblems.filter((p) => p.severity === 'error')];
   const reminders = [
     ...found.filter((p) => p.severity !== 'error'),
     ...unansweredReminders(framework, review),
-    ...planReminders(planProblems.filter((p) => p.severity !== 'error'), planRows),
+    ...planReminders(
+      planProblems.filter((p) => p.severity !== 'error'),
+      planRows,
+    ),
   ];
   const problems = [...errors, ...reminders];
   return {

@@ -71,7 +71,8 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
   const partnerships = cleanList(req.partnerships ?? []);
   const named = (req.respondents ?? []).map((r) => r.replace(/\s+/g, ' ').trim()).filter((r) => r !== '');
   const count = req.respondentCount ?? DEFAULT_RESPONDENT_ROWS;
-  if (!Number.isInteger(count) || count < 0 || count > 5000) throw new ReviewRequestError('The number of respondent rows must be a whole number from 0 to 5000.');
+  if (!Number.isInteger(count) || count < 0 || count > 5000)
+    throw new ReviewRequestError('The number of respondent rows must be a whole number from 0 to 5000.');
   const placeholders = named.length === 0 ? count : 0;
   const respondents = named.length > 0 ? named : Array.from({ length: count }, (_, i) => `Respondent ${i + 1}`);
 
@@ -104,7 +105,13 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
     tabs.set('entry', r.tab);
     namedRanges.push(...r.namedRanges);
     entryRows = r.rows;
-    meta.tabs.entry = { name: r.tab.name, headerRow: ENTRY_ROWS.field, keyRow: ENTRY_ROWS.key, firstDataRow: ENTRY_ROWS.firstData, cols: keyCols(entryColumns(framework)) };
+    meta.tabs.entry = {
+      name: r.tab.name,
+      headerRow: ENTRY_ROWS.field,
+      keyRow: ENTRY_ROWS.key,
+      firstDataRow: ENTRY_ROWS.firstData,
+      cols: keyCols(entryColumns(framework)),
+    };
   }
   if (framework.sectionFreeText.length > 0 && framework.sections.length > 0) {
     const t = buildWorkshopNotesTab(framework, opts);
@@ -138,7 +145,12 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
     report,
     entry:
       framework.sections.length > 0
-        ? { sheet: 'Responses', firstRow: ENTRY_ROWS.firstData, lastRow: ENTRY_ROWS.firstData + entryRows - 1 + FORMULA_SPARE_ROWS, cols: keyCols(entryColumns(framework)) }
+        ? {
+            sheet: 'Responses',
+            firstRow: ENTRY_ROWS.firstData,
+            lastRow: ENTRY_ROWS.firstData + entryRows - 1 + FORMULA_SPARE_ROWS,
+            cols: keyCols(entryColumns(framework)),
+          }
         : null,
     partnerships: partnerships.length > 1 ? compareAcrossPartnerships(framework, virtual, partnerships) : null,
     comparison: null,
@@ -150,7 +162,18 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
   });
   summary.tab.mode = 'create';
   tabs.set('summary', summary.tab);
-  tabs.set('plan', buildPlanTab({ rows: [], existing: [], found: null, mode: 'create', cycle, parts: planParts(framework), areaWord: areaWord(framework) }));
+  tabs.set(
+    'plan',
+    buildPlanTab({
+      rows: [],
+      existing: [],
+      found: null,
+      mode: 'create',
+      cycle,
+      parts: planParts(framework),
+      areaWord: areaWord(framework),
+    }),
+  );
   meta.tabs.plan = standardPlanMeta();
   tabs.set('settings', buildSettingsTab(framework, { cycle, partnerships, protect }));
   if (order.some((t) => t.key === 'previous')) {
@@ -158,7 +181,13 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
     tabs.set('previous', t);
     const cols: Record<string, number> = {};
     PREVIOUS_KEYS.forEach((k, i) => (cols[k] = i + 1));
-    meta.tabs.previous = { name: t.name, headerRow: PREVIOUS_ROWS.header, keyRow: PREVIOUS_ROWS.key, firstDataRow: PREVIOUS_ROWS.firstData, cols };
+    meta.tabs.previous = {
+      name: t.name,
+      headerRow: PREVIOUS_ROWS.header,
+      keyRow: PREVIOUS_ROWS.key,
+      firstDataRow: PREVIOUS_ROWS.firstData,
+      cols,
+    };
   }
   for (const t of order) if (!meta.tabs[t.key]) meta.tabs[t.key] = { name: t.name };
   // the marks that prove, before any later write, that the Summary and Improvement Plan are the add-in's own

@@ -21,7 +21,15 @@ import { planCreate } from './create.js';
 import { checkedOutcome, createdOutcome, plannedOutcome, summarisedOutcome, type OperationOutcome } from './outcome.js';
 import { READ_TABS, moreTabsToRead } from './read-tabs.js';
 import { planImprovement, planSummary, type SummariseOptions } from './summarise.js';
-import { ReviewRequestError, type CheckResult, type CreateRequest, type ImportReport, type OnProgress, type ProgressEvent, type SummaryModel } from './types.js';
+import {
+  ReviewRequestError,
+  type CheckResult,
+  type CreateRequest,
+  type ImportReport,
+  type OnProgress,
+  type ProgressEvent,
+  type SummaryModel,
+} from './types.js';
 
 /** What a flow asks of its host. */
 export type Step =
@@ -90,7 +98,10 @@ export async function driveAsync<T>(flow: Flow<T>, host: Host & Partial<InspectH
   for (;;) {
     const next: IteratorResult<Step, T> = resume(flow, last);
     if (next.done) return next.value;
-    last = await perform(next.value).then((value) => ({ value }), (error: unknown) => ({ error }));
+    last = await perform(next.value).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
   }
 }
 
@@ -180,7 +191,10 @@ export function* checkFlow(today: string): Flow<CheckResult & { outcome: Operati
   const result = checkReview(snap, today);
   const n = result.errors.length;
   const r = result.reminders.length;
-  yield* say('done', `${n === 0 ? 'No errors' : `${n} error${n === 1 ? '' : 's'}`} found${r > 0 ? `; ${r} reminder${r === 1 ? '' : 's'}` : ''}.`);
+  yield* say(
+    'done',
+    `${n === 0 ? 'No errors' : `${n} error${n === 1 ? '' : 's'}`} found${r > 0 ? `; ${r} reminder${r === 1 ? '' : 's'}` : ''}.`,
+  );
   return { ...result, outcome: checkedOutcome(result) };
 }
 
@@ -191,7 +205,10 @@ export function* summariseFlow(opts: SummariseOptions): Flow<RunOutcome & { summ
   const { plan, summary } = planSummary(snap, opts);
   const out = yield* applyPlan(plan);
   const s = summary;
-  yield* say('done', `Summary built: ${s.respondents} respondent${s.respondents === 1 ? '' : 's'}, ${s.plan.length} plan row${s.plan.length === 1 ? '' : 's'}.`);
+  yield* say(
+    'done',
+    `Summary built: ${s.respondents} respondent${s.respondents === 1 ? '' : 's'}, ${s.plan.length} plan row${s.plan.length === 1 ? '' : 's'}.`,
+  );
   return { plan, ...out, summary, outcome: summarisedOutcome(summary, plan, out.applied) };
 }
 

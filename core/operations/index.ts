@@ -9,7 +9,20 @@ export { matchColumns } from '../import/match-columns.js';
 export { previousFromSnapshot } from './previous.js';
 export { READ_TABS, READ_KEYS, moreTabsToRead } from './read-tabs.js';
 export { runCreate, runCheck, runSummarise, runPlan, runImport, readReviewSnapshot, type RunOutcome } from './run.js';
-export { driveAsync, driveSync, createFlow, checkFlow, summariseFlow, planFlow, importFlow, readReviewFlow, type Flow, type Step, type SyncHost, type CreateOptions } from './flow.js';
+export {
+  driveAsync,
+  driveSync,
+  createFlow,
+  checkFlow,
+  summariseFlow,
+  planFlow,
+  importFlow,
+  readReviewFlow,
+  type Flow,
+  type Step,
+  type SyncHost,
+  type CreateOptions,
+} from './flow.js';
 export * from './outcome.js';
 export * from './messages.js';
 export * from './types.js';

@@ -58,7 +58,13 @@ export function metaFromLayout(framework: Framework, layout: ReviewLayout, revis
 
 export function writePreconditions(layout: ReviewLayout): Precondition[] {
   const out: Precondition[] = [];
-  if (layout.revisionAt) out.push({ sheet: layout.present.meta ?? TAB.meta, row: layout.revisionAt.row, col: layout.revisionAt.col, equals: layout.revisionAt.value });
+  if (layout.revisionAt)
+    out.push({
+      sheet: layout.present.meta ?? TAB.meta,
+      row: layout.revisionAt.row,
+      col: layout.revisionAt.col,
+      equals: layout.revisionAt.value,
+    });
   if (layout.entry) for (const k of layout.entry.keyCells) out.push({ sheet: layout.entry.name, row: k.row, col: k.col, equals: k.value });
   return out;
 }

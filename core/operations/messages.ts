@@ -29,18 +29,26 @@ export function createdMessage(args: { partnerships: string[]; cycle: string; re
  */
 export function checkedMessage(errors: number, reminders: number): string {
   const more = reminders > 0 ? ` ${plural(reminders, 'reminder')} below.` : '';
-  if (errors === 0) return reminders > 0 ? `No errors: every entry can be scored.${more}` : 'No errors: every entry can be scored, and nothing is left to chase.';
+  if (errors === 0)
+    return reminders > 0
+      ? `No errors: every entry can be scored.${more}`
+      : 'No errors: every entry can be scored, and nothing is left to chase.';
   return `${plural(errors, 'error')} to fix: choose ${errors === 1 ? 'it' : 'one'} to go to its cell.${more}`;
 }
 
 /** "Summary built: 12 respondents, overall 2.4 (Amber); 4 actions on the Improvement Plan tab." */
-export function summaryMessage(args: { respondents: number; overallMean: number | null; rag: Rag | null; actions: number; planTab: string }): string {
+export function summaryMessage(args: {
+  respondents: number;
+  overallMean: number | null;
+  rag: Rag | null;
+  actions: number;
+  planTab: string;
+}): string {
   // a register review (progress tracker, risk register) has no respondents: say nothing about them
-  if (args.respondents === 0 && args.overallMean === null) return `Summary built; ${plural(args.actions, 'action')} on the ${args.planTab} tab.`;
+  if (args.respondents === 0 && args.overallMean === null)
+    return `Summary built; ${plural(args.actions, 'action')} on the ${args.planTab} tab.`;
   const overall =
-    args.overallMean === null
-      ? 'no scores yet'
-      : `overall ${formatScore(args.overallMean)}${args.rag ? ` (${ragWord[args.rag]})` : ''}`;
+    args.overallMean === null ? 'no scores yet' : `overall ${formatScore(args.overallMean)}${args.rag ? ` (${ragWord[args.rag]})` : ''}`;
   return `Summary built: ${plural(args.respondents, 'respondent')}, ${overall}; ${plural(args.actions, 'action')} on the ${args.planTab} tab.`;
 }
 

@@ -113,7 +113,12 @@ function planTab(plan: SheetPlan): string {
 }
 
 /** `note`: what a host's refinement of the plan did (Sheets: who may change each respondent's row), or null. */
-export function createdOutcome(req: CreateRequest, plan: SheetPlan, applied: ApplyResult | null, note: string | null = null): OperationOutcome {
+export function createdOutcome(
+  req: CreateRequest,
+  plan: SheetPlan,
+  applied: ApplyResult | null,
+  note: string | null = null,
+): OperationOutcome {
   const entry = plan.tabs.find((t) => t.role === 'entry') ?? plan.tabs.find((t) => t.role === 'register');
   const respondents = req.respondents.length > 0 ? req.respondents.length : (req.respondentCount ?? 0);
   const created = createdMessage({ partnerships: req.partnerships, cycle: req.cycle, respondents, entryTab: entry?.name ?? null });
@@ -221,9 +226,14 @@ export function errorOutcome(e: unknown): OperationOutcome {
       );
     } else {
       parts.push('The add-in could not put everything back.');
-      if (added.length > 0) parts.push(`It had added ${listTabs(added)}, which may be part-written: delete ${it(added.length)} and try again.`);
-      if (held.length > 0) parts.push(`${sentenceStart(listTabs(held))} may hold part of the new content: check ${it(held.length)} against your last saved copy before trying again.`);
-      if (formatting.length > 0) parts.push(`On ${listTabs(formatting)} the cells are as they were, but the formatting may be part-applied.`);
+      if (added.length > 0)
+        parts.push(`It had added ${listTabs(added)}, which may be part-written: delete ${it(added.length)} and try again.`);
+      if (held.length > 0)
+        parts.push(
+          `${sentenceStart(listTabs(held))} may hold part of the new content: check ${it(held.length)} against your last saved copy before trying again.`,
+        );
+      if (formatting.length > 0)
+        parts.push(`On ${listTabs(formatting)} the cells are as they were, but the formatting may be part-applied.`);
     }
     message = parts.join(' ');
   } else if (name === 'ReviewRequestError') {

@@ -29,7 +29,9 @@ const SUMMARY_MARK_ROWS = 3;
 const BUILT_BY = 'Built by Partnership Review';
 
 function markText(v: CellValue | undefined): string {
-  return textOf(v ?? null).replace(/\r\n?/g, '\n').trim();
+  return textOf(v ?? null)
+    .replace(/\r\n?/g, '\n')
+    .trim();
 }
 
 /** The Summary's mark from a cell getter (the plan about to be written, or the tab as read). */
@@ -51,7 +53,7 @@ export function planCell(tab: TabPlan, row: number, col: number): CellValue | un
     const c = col - b.col;
     if (r < 0 || c < 0 || r >= b.cells.length || c >= (b.cells[r]?.length ?? 0)) continue;
     const cell = b.cells[r]![c]!;
-    return 'v' in cell ? (cell.v) : null;
+    return 'v' in cell ? cell.v : null;
   }
   return undefined;
 }
@@ -84,21 +86,27 @@ export function proveTabsWritable(read: ReadResult, snapshot: Snapshot, plan: Sh
   for (const tab of plan.tabs) {
     const exists = hasTabName(snapshot.tabNames, tab.name);
     if (tab.mode === 'create') {
-      if (exists) throw new ReviewRequestError(`This workbook already has a tab named “${tab.name}”, so the add-in did not write its own over it. Rename that tab and run again. Nothing was written.`);
+      if (exists)
+        throw new ReviewRequestError(
+          `This workbook already has a tab named “${tab.name}”, so the add-in did not write its own over it. Rename that tab and run again. Nothing was written.`,
+        );
       continue;
     }
     if (!exists) continue;
     if (tab.role === 'summary') proveSummary(tab.name, findTab(snapshot.tabs, tab.name), marks.summary);
     else if (tab.role === 'plan') provePlan(tab.name, findTab(snapshot.tabs, tab.name), read.layout.plan, marks.plan);
     else if (tab.role === 'meta') {
-      if (tab.name.toLowerCase() !== (read.layout.present.meta ?? TAB.meta).toLowerCase()) refuse(tab.name, 'metadata tab', 'is not the metadata tab this workbook was read from');
+      if (tab.name.toLowerCase() !== (read.layout.present.meta ?? TAB.meta).toLowerCase())
+        refuse(tab.name, 'metadata tab', 'is not the metadata tab this workbook was read from');
     } else if (tab.role === 'entry') {
       const entry = read.layout.entry;
-      if (!entry || entry.name.toLowerCase() !== tab.name.toLowerCase() || entry.keyRow <= 0) refuse(tab.name, 'Responses tab', 'does not have the hidden key row of a Responses tab');
+      if (!entry || entry.name.toLowerCase() !== tab.name.toLowerCase() || entry.keyRow <= 0)
+        refuse(tab.name, 'Responses tab', 'does not have the hidden key row of a Responses tab');
     } else if (tab.role === 'previous' && tab.mode === 'update') {
       // filled from last cycle's workbook: only the Previous Review tab the reader found by its key row
       const prev = read.layout.previous;
-      if (!prev || prev.name.toLowerCase() !== tab.name.toLowerCase() || prev.keyRow <= 0) refuse(tab.name, 'Previous Review tab', 'does not have the hidden key row of a Previous Review tab');
+      if (!prev || prev.name.toLowerCase() !== tab.name.toLowerCase() || prev.keyRow <= 0)
+        refuse(tab.name, 'Previous Review tab', 'does not have the hidden key row of a Previous Review tab');
     } else if (tab.mode === 'replace') {
       refuse(tab.name, 'tab', 'is already in the workbook');
     }
@@ -106,11 +114,18 @@ export function proveTabsWritable(read: ReadResult, snapshot: Snapshot, plan: Sh
 }
 
 function proveSummary(name: string, tab: TabSnapshot | undefined, recorded: string | undefined): void {
-  if (!tab) throw new ReviewRequestError(`The tab “${name}” could not be read, so it was not written over and nothing was changed. Close other copies of the workbook and try again.`);
+  if (!tab)
+    throw new ReviewRequestError(
+      `The tab “${name}” could not be read, so it was not written over and nothing was changed. Close other copies of the workbook and try again.`,
+    );
   const get = (r: number, c: number) => snapCell(tab, r, c);
   if (recorded !== undefined) {
     if (summaryMark(get) === recorded) return;
-    refuse(name, 'Summary', 'does not carry the mark the add-in left on the Summary it built (its first rows were changed, or it is another tab given this name)');
+    refuse(
+      name,
+      'Summary',
+      'does not carry the mark the add-in left on the Summary it built (its first rows were changed, or it is another tab given this name)',
+    );
   }
   // a workbook from before marks were recorded: the line the add-in writes on every Summary
   for (let r = 1; r <= SUMMARY_MARK_ROWS; r++) if (markText(get(r, 1)).startsWith(BUILT_BY)) return;
@@ -118,7 +133,10 @@ function proveSummary(name: string, tab: TabSnapshot | undefined, recorded: stri
 }
 
 function provePlan(name: string, tab: TabSnapshot | undefined, found: FoundTable | null, recorded: string | undefined): void {
-  if (!tab || !found) throw new ReviewRequestError(`The tab “${name}” could not be read, so it was not written over and nothing was changed. Close other copies of the workbook and try again.`);
+  if (!tab || !found)
+    throw new ReviewRequestError(
+      `The tab “${name}” could not be read, so it was not written over and nothing was changed. Close other copies of the workbook and try again.`,
+    );
   const keys = planKeysOf(tab, found);
   if (found.keyRow <= 0 || !keys.includes('ref') || !keys.includes('draftHash')) {
     refuse(name, 'Improvement Plan', 'does not have the hidden key row of an Improvement Plan (the row naming ref … draftHash)');

@@ -93,7 +93,14 @@ export function planPreviousFill(read: ReadResult, snapshot: Snapshot, previous:
   return fillExisting(snap, found.name, found, previous, label, read);
 }
 
-function fillExisting(tabSnap: TabSnapshot, sheet: string, found: NonNullable<ReadResult['layout']['previous']>, previous: PreviousReview, label: string, read: ReadResult): TabPlan {
+function fillExisting(
+  tabSnap: TabSnapshot,
+  sheet: string,
+  found: NonNullable<ReadResult['layout']['previous']>,
+  previous: PreviousReview,
+  label: string,
+  read: ReadResult,
+): TabPlan {
   const rows = previousRows(read.framework);
   const idCol = found.cols['id'] ?? 1;
   const nameCol = found.cols['name'] ?? 2;
@@ -126,9 +133,15 @@ function fillExisting(tabSnap: TabSnapshot, sheet: string, found: NonNullable<Re
 
   // the previous cycle: column B of the row labelled "Previous cycle"
   for (let r = 1; r < found.firstDataRow; r++) {
-    if (textOf(cell(tabSnap, r, 1)).trim().toLowerCase() !== 'previous cycle') continue;
+    if (
+      textOf(cell(tabSnap, r, 1))
+        .trim()
+        .toLowerCase() !== 'previous cycle'
+    )
+      continue;
     const holds = cell(tabSnap, r, 2);
-    if (!isBlankValue(holds) && textOf(holds).trim() !== previous.cycle.trim()) conflicts.push({ row: r, col: 2, holds, gives: previous.cycle || null });
+    if (!isBlankValue(holds) && textOf(holds).trim() !== previous.cycle.trim())
+      conflicts.push({ row: r, col: 2, holds, gives: previous.cycle || null });
     else if (previous.cycle) tab.blocks.push(block(r, 2, [[val(previous.cycle)]], 'input'));
     break;
   }
@@ -138,7 +151,8 @@ function fillExisting(tabSnap: TabSnapshot, sheet: string, found: NonNullable<Re
   const keyCols = new Map<string, number>();
   for (let c = 1; c <= colCount(tabSnap); c++) {
     const k = textOf(cell(tabSnap, found.keyRow, c)).trim();
-    if (k.startsWith(PARTNERSHIP_MEAN_KEY) && k.length > PARTNERSHIP_MEAN_KEY.length) keyCols.set(nameKey(k.slice(PARTNERSHIP_MEAN_KEY.length)), c);
+    if (k.startsWith(PARTNERSHIP_MEAN_KEY) && k.length > PARTNERSHIP_MEAN_KEY.length)
+      keyCols.set(nameKey(k.slice(PARTNERSHIP_MEAN_KEY.length)), c);
   }
   let nextCol = Math.max(colCount(tabSnap), meanCol) + 1;
   const filledCols = new Set<number>([meanCol]);
@@ -166,7 +180,15 @@ function fillExisting(tabSnap: TabSnapshot, sheet: string, found: NonNullable<Re
     });
     // one block per run of consecutive rows (a blank written over a blank changes nothing: anything else is a
     // conflict above); rows that are not this framework's (an id a person typed) are never written
-    for (const run of runs(target, values)) tab.blocks.push(block(run.row, c.col, run.values.map((v) => [val(v)]), 'input'));
+    for (const run of runs(target, values))
+      tab.blocks.push(
+        block(
+          run.row,
+          c.col,
+          run.values.map((v) => [val(v)]),
+          'input',
+        ),
+      );
     if (c.header && c.key) {
       tab.blocks.push(block(found.keyRow - 1, c.col, [[val(c.header)], [val(c.key)]]));
       tab.formats.push(
@@ -175,9 +197,17 @@ function fillExisting(tabSnap: TabSnapshot, sheet: string, found: NonNullable<Re
       );
       tab.columnWidths.push({ col: c.col, width: 18 });
     }
-    for (const run of runs(target, values)) tab.formats.push({ range: { row: run.row, col: c.col, rows: run.values.length, cols: 1 }, format: { ...STYLE.input, numberFormat: '0.00' } });
+    for (const run of runs(target, values))
+      tab.formats.push({
+        range: { row: run.row, col: c.col, rows: run.values.length, cols: 1 },
+        format: { ...STYLE.input, numberFormat: '0.00' },
+      });
   }
-  for (const row of appended) tab.formats.push({ range: { row, col: idCol, rows: 1, cols: 1 }, format: { ...STYLE.generated, numberFormat: '@' } }, { range: { row, col: nameCol, rows: 1, cols: 1 }, format: { ...STYLE.generated, wrap: true } });
+  for (const row of appended)
+    tab.formats.push(
+      { range: { row, col: idCol, rows: 1, cols: 1 }, format: { ...STYLE.generated, numberFormat: '@' } },
+      { range: { row, col: nameCol, rows: 1, cols: 1 }, format: { ...STYLE.generated, wrap: true } },
+    );
   if (conflicts.length) refuse(sheet, conflicts, label);
   return tab;
 }

@@ -26,10 +26,17 @@ export function previousFromSnapshot(snapshot: Snapshot): PreviousReview {
   const previous: PreviousReview = {
     cycle: review.settings.cycle,
     ...figuresOf(report),
-    source: { frameworkId: framework.id, frameworkTitle: framework.title, cycle: layout.meta.cycle, created: layout.meta.created, ...(layout.meta.reviewId ? { reviewId: layout.meta.reviewId } : {}) },
+    source: {
+      frameworkId: framework.id,
+      frameworkTitle: framework.title,
+      cycle: layout.meta.cycle,
+      created: layout.meta.created,
+      ...(layout.meta.reviewId ? { reviewId: layout.meta.reviewId } : {}),
+    },
   };
   const keys = new Set<string>();
-  for (const p of [...review.settings.partnerships, ...review.responses.map((r) => r.partnership)]) if (nameKey(p) !== '') keys.add(nameKey(p));
+  for (const p of [...review.settings.partnerships, ...review.responses.map((r) => r.partnership)])
+    if (nameKey(p) !== '') keys.add(nameKey(p));
   if (keys.size > 1 && framework.sections.length > 0) {
     const per = compareAcrossPartnerships(framework, review.responses, review.settings.partnerships);
     const partnerships: Record<string, PreviousFigures> = {};
@@ -47,7 +54,12 @@ export function previousFromSnapshot(snapshot: Snapshot): PreviousReview {
  * the same cycle are not taken for one: nothing but the id tells them apart. Throws ReviewRequestError (exit 2).
  * `label` names the previous review in the message (the file name on the command line).
  */
-export function assertComparable(framework: Framework, meta: { cycle: string; created: string; reviewId?: string }, previous: PreviousReview, label: string): void {
+export function assertComparable(
+  framework: Framework,
+  meta: { cycle: string; created: string; reviewId?: string },
+  previous: PreviousReview,
+  label: string,
+): void {
   const src = previous.source;
   if (!src) return;
   if (src.frameworkId !== framework.id) {

@@ -13,7 +13,17 @@ import { readMeta } from '../reader/meta.js';
 import { TAB, type TabKey } from '../sheet-plan/layout.js';
 
 /** The layout tabs whose contents the reader and the plan merge use. */
-export const READ_KEYS: readonly TabKey[] = Object.freeze(['entry', 'notes', 'register', 'groupSummary', 'settings', 'previous', 'summary', 'plan', 'meta'] as TabKey[]);
+export const READ_KEYS: readonly TabKey[] = Object.freeze([
+  'entry',
+  'notes',
+  'register',
+  'groupSummary',
+  'settings',
+  'previous',
+  'summary',
+  'plan',
+  'meta',
+] as TabKey[]);
 
 function names(): string[] {
   const out: string[] = [TAB.entry, TAB.notes];

@@ -7,7 +7,17 @@ import type { Host, Snapshot } from '../host/types.js';
 import type { ImportOptions } from '../import/plan-import.js';
 import type { PlanRowOut } from '../plan/types.js';
 import type { CellValue } from '../review/types.js';
-import { checkFlow, createFlow, driveAsync, importFlow, planFlow, readReviewFlow, summariseFlow, type CreateOptions, type RunOutcome } from './flow.js';
+import {
+  checkFlow,
+  createFlow,
+  driveAsync,
+  importFlow,
+  planFlow,
+  readReviewFlow,
+  summariseFlow,
+  type CreateOptions,
+  type RunOutcome,
+} from './flow.js';
 import type { OperationOutcome } from './outcome.js';
 import type { CheckResult, CreateRequest, ImportReport, OnProgress, SummaryModel } from './types.js';
 import type { SummariseOptions } from './summarise.js';
@@ -27,11 +37,7 @@ export function runCheck(host: Host, today: string, onProgress?: OnProgress): Pr
   return driveAsync(checkFlow(today), host, onProgress);
 }
 
-export function runSummarise(
-  host: Host,
-  opts: SummariseOptions,
-  onProgress?: OnProgress,
-): Promise<RunOutcome & { summary: SummaryModel }> {
+export function runSummarise(host: Host, opts: SummariseOptions, onProgress?: OnProgress): Promise<RunOutcome & { summary: SummaryModel }> {
   return driveAsync(summariseFlow(opts), host, onProgress);
 }
 

@@ -77,7 +77,9 @@ function requireInputTabs(read: ReadResult): void {
 function partnershipsOf(framework: Framework, data: ReviewData): PartnershipComparison | null {
   const keys = new Set<string>();
   for (const p of [...data.settings.partnerships, ...data.responses.map((r) => r.partnership)]) if (nameKey(p) !== '') keys.add(nameKey(p));
-  return keys.size > 1 && framework.sections.length > 0 ? compareAcrossPartnerships(framework, data.responses, data.settings.partnerships) : null;
+  return keys.size > 1 && framework.sections.length > 0
+    ? compareAcrossPartnerships(framework, data.responses, data.settings.partnerships)
+    : null;
 }
 
 /** The answers tagged with each of the framework's themes, as "[item] answer" (seed 002: answers grouped under themes). */
@@ -128,7 +130,12 @@ function refuseUnreadPlanTab(read: ReadResult, snapshot: Snapshot): void {
   );
 }
 
-function compute(snapshot: Snapshot, today: string, previousGiven?: PreviousReview | null, previousLabel = 'the previous review'): Computed {
+function compute(
+  snapshot: Snapshot,
+  today: string,
+  previousGiven?: PreviousReview | null,
+  previousLabel = 'the previous review',
+): Computed {
   checkToday(today);
   const read = readReview(snapshot);
   assertFramework(read.framework);
@@ -191,7 +198,14 @@ function instructionsIfMissing(c: Computed): TabPlan[] {
   return [tab];
 }
 
-export function summaryModel(c: Computed, extra: { partnerships: PartnershipComparison | null; comparison: SummaryModel['comparison'] | null; themes: SummaryModel['themes'] | null }): SummaryModel {
+export function summaryModel(
+  c: Computed,
+  extra: {
+    partnerships: PartnershipComparison | null;
+    comparison: SummaryModel['comparison'] | null;
+    themes: SummaryModel['themes'] | null;
+  },
+): SummaryModel {
   const { report, read } = c;
   const itemText = new Map(read.framework.sections.flatMap((s) => s.items.map((i) => [i.id, i.text] as const)));
   const model: SummaryModel = {
@@ -231,7 +245,13 @@ export function summaryModel(c: Computed, extra: { partnerships: PartnershipComp
     };
     model.themeReview = read.review.groupSummaries
       .filter((g) => g.group.trim() !== '')
-      .map((g) => ({ theme: g.group.trim(), achievements: text(g, 'achievements'), barriers: text(g, 'barriers'), solutions: text(g, 'solutions'), action: text(g, 'action') }))
+      .map((g) => ({
+        theme: g.group.trim(),
+        achievements: text(g, 'achievements'),
+        barriers: text(g, 'barriers'),
+        solutions: text(g, 'solutions'),
+        action: text(g, 'action'),
+      }))
       // themes whose review is still blank are left out, as on the Summary
       .filter((t) => [t.achievements, t.barriers, t.solutions, t.action].some((x) => x.trim() !== ''));
   }
@@ -254,7 +274,10 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
         sheet: layout.entry.name,
         firstRow: layout.entry.firstDataRow,
         // never past Excel's last row: a value typed in row 1,048,576 is counted by a range ending there
-        lastRow: Math.min(EXCEL_MAX_ROWS, Math.max(layout.entry.firstDataRow + FORMULA_SPARE_ROWS - 1, layout.entry.lastRow + FORMULA_SPARE_ROWS)),
+        lastRow: Math.min(
+          EXCEL_MAX_ROWS,
+          Math.max(layout.entry.firstDataRow + FORMULA_SPARE_ROWS - 1, layout.entry.lastRow + FORMULA_SPARE_ROWS),
+        ),
         cols: layout.entry.cols,
       }
     : null;
@@ -288,7 +311,18 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
   else c.planTab.position = positionFor(c.read, 'plan', created);
   // the Previous Review tab filled from last cycle's workbook (issue #11): later runs compare with it
   // (a framework with no scored items — a register only — has no Previous Review tab and nothing to compare)
-  const fill = opts.fillPrevious && opts.previous && tabOrder(framework).some((t) => t.key === 'previous') ? [planPreviousFill(c.read, snapshot, opts.previous, opts.previousLabel ?? 'the previous review', positionFor(c.read, 'previous', created))] : [];
+  const fill =
+    opts.fillPrevious && opts.previous && tabOrder(framework).some((t) => t.key === 'previous')
+      ? [
+          planPreviousFill(
+            c.read,
+            snapshot,
+            opts.previous,
+            opts.previousLabel ?? 'the previous review',
+            positionFor(c.read, 'previous', created),
+          ),
+        ]
+      : [];
   const plan: SheetPlan = {
     preconditions: writePreconditions(layout),
     tabs: [...instructionsIfMissing(c), ...fill, summaryTab, c.planTab],

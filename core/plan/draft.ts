@@ -168,7 +168,11 @@ export function areaWord(framework: Framework): string {
 
 /** The parts of the plan this framework's review drafts into. */
 export function planParts(framework: Framework): PlanPart[] {
-  return framework.kind === 'tracker' && framework.sections.length === 0 ? ['Delivery'] : framework.kind === 'tracker' ? ['Delivery', 'Partnership'] : ['Partnership'];
+  return framework.kind === 'tracker' && framework.sections.length === 0
+    ? ['Delivery']
+    : framework.kind === 'tracker'
+      ? ['Delivery', 'Partnership']
+      : ['Partnership'];
 }
 
 function percentOf(scale: Scale, v: number): number {
@@ -184,8 +188,21 @@ function listText(parts: string[]): string {
 
 type Dates = { target: string; progress: string };
 
-function blankTail(dates: Dates): Pick<ImprovementAction, 'date' | 'keyContact' | 'leadAgency' | 'supportNeeded' | 'howSupportProvided' | 'progressReportDate' | 'status'> {
-  return { date: dates.target, keyContact: '', leadAgency: '', supportNeeded: '', howSupportProvided: '', progressReportDate: dates.progress, status: DRAFT_STATUS };
+function blankTail(
+  dates: Dates,
+): Pick<
+  ImprovementAction,
+  'date' | 'keyContact' | 'leadAgency' | 'supportNeeded' | 'howSupportProvided' | 'progressReportDate' | 'status'
+> {
+  return {
+    date: dates.target,
+    keyContact: '',
+    leadAgency: '',
+    supportNeeded: '',
+    howSupportProvided: '',
+    progressReportDate: dates.progress,
+    status: DRAFT_STATUS,
+  };
 }
 
 interface Candidate {
@@ -236,13 +253,22 @@ function sectionAction(
   const spread = (w: (typeof weak)[number]) => `scores from ${formatNumber(w.score.min!)} to ${formatNumber(w.score.max!)}`;
   if (low.length > 0) {
     causes.push('low score');
-    const of = (w: (typeof weak)[number]) => `${formatNumber(w.score.mean!)} of ${formatNumber(scaleMax(w.scale))} (${ragLabel(w.score.rag!)})`;
+    const of = (w: (typeof weak)[number]) =>
+      `${formatNumber(w.score.mean!)} of ${formatNumber(scaleMax(w.scale))} (${ragLabel(w.score.rag!)})`;
     if (single) parts.push(`${who}Raise ${where}, scored ${of(low[0]!)}. ${agree}`);
-    else parts.push(`${who}Raise the weakest scores under ${where}: ${listText(named(low).map((w) => `${itemSubject(w.item)} scored ${of(w)}`))}${more(low)}. ${agree}`);
+    else
+      parts.push(
+        `${who}Raise the weakest scores under ${where}: ${listText(named(low).map((w) => `${itemSubject(w.item)} scored ${of(w)}`))}${more(low)}. ${agree}`,
+      );
   }
   if (divided.length > 0) {
     causes.push('divided opinion');
-    if (single) parts.push(low.length > 0 ? `Views differ: ${spread(divided[0]!)}. ${talk}` : `${who}Views differ on ${where}: ${spread(divided[0]!)}. ${talk}`);
+    if (single)
+      parts.push(
+        low.length > 0
+          ? `Views differ: ${spread(divided[0]!)}. ${talk}`
+          : `${who}Views differ on ${where}: ${spread(divided[0]!)}. ${talk}`,
+      );
     else {
       const namedLow = new Set(named(low).map((w) => w.item.id));
       const list = `${listText(named(divided).map((w) => `${namedLow.has(w.item.id) ? w.item.id : itemSubject(w.item)} (${spread(w)})`))}${more(divided)}`;
@@ -255,19 +281,35 @@ function sectionAction(
     const list = declined.map((w) => `${w.item.id} (mean ${formatNumber(w.declined!.from)} then, ${formatNumber(w.declined!.to)} now)`);
     parts.push(`Fallen${since}: ${listText(list)}; find out what changed.`);
   }
-  const quotes = weak.flatMap((w) => lowestScoredComments(report.comments.find((c) => c.itemId === w.item.id), o.quotes)).slice(0, o.quotes);
+  const quotes = weak
+    .flatMap((w) =>
+      lowestScoredComments(
+        report.comments.find((c) => c.itemId === w.item.id),
+        o.quotes,
+      ),
+    )
+    .slice(0, o.quotes);
   if (quotes.length) parts.push(`Comments: ${quotes.map((q) => `“${shorten(q, o.quoteLength)}”`).join('; ')}.`);
   return { text: parts.join(' '), causes };
 }
 
-function questionnaireCandidates(framework: Framework, report: ScoreReport, data: ReviewData, dates: Dates, o: O): Map<string | null, Candidate[]> {
-  const perPartnership = framework.multiplePartnerships ? compareAcrossPartnerships(framework, data.responses, data.settings.partnerships) : null;
+function questionnaireCandidates(
+  framework: Framework,
+  report: ScoreReport,
+  data: ReviewData,
+  dates: Dates,
+  o: O,
+): Map<string | null, Candidate[]> {
+  const perPartnership = framework.multiplePartnerships
+    ? compareAcrossPartnerships(framework, data.responses, data.settings.partnerships)
+    : null;
   const sources: { partnership: string | null; report: ScoreReport }[] =
     perPartnership && perPartnership.partnerships.length
       ? perPartnership.partnerships.map((p) => ({ partnership: p, report: perPartnership.reports[p]! }))
       : [{ partnership: null, report }];
   const declines = new Map<string, { from: number; to: number }>();
-  for (const r of o.comparison?.items ?? []) if (r.change === 'declined' && r.previous !== null && r.current !== null) declines.set(r.id, { from: r.previous, to: r.current });
+  for (const r of o.comparison?.items ?? [])
+    if (r.change === 'declined' && r.previous !== null && r.current !== null) declines.set(r.id, { from: r.previous, to: r.current });
   const out = new Map<string | null, Candidate[]>();
   for (const src of sources) {
     const list: Candidate[] = [];
@@ -276,7 +318,12 @@ function questionnaireCandidates(framework: Framework, report: ScoreReport, data
     framework.sections.forEach((section, order) => {
       const weak = section.items
         .filter((it) => it.fields.includes('score') && weakIds.has(it.id))
-        .map((item) => ({ item, score: scores.get(item.id)!, scale: scaleForItem(framework, item), declined: declines.get(item.id) ?? null }))
+        .map((item) => ({
+          item,
+          score: scores.get(item.id)!,
+          scale: scaleForItem(framework, item),
+          declined: declines.get(item.id) ?? null,
+        }))
         .sort((a, b) => (a.score.percent ?? 0) - (b.score.percent ?? 0) || Number(b.score.divided) - Number(a.score.divided));
       if (weak.length === 0) return;
       const name = areaName(framework, section);
@@ -284,12 +331,27 @@ function questionnaireCandidates(framework: Framework, report: ScoreReport, data
       const { text, causes } = sectionAction(framework, section, weak, src.report, src.partnership, o);
       const sourcesIds = weak.map((w) => w.item.id);
       list.push({
-        area: { ref, part: 'Partnership', heading: section.title, partnership: src.partnership, sources: sourcesIds, lowestPercent: weak[0]!.score.percent ?? 0, causes, planned: true },
+        area: {
+          ref,
+          part: 'Partnership',
+          heading: section.title,
+          partnership: src.partnership,
+          sources: sourcesIds,
+          lowestPercent: weak[0]!.score.percent ?? 0,
+          causes,
+          planned: true,
+        },
         order,
         dividedCount: weak.filter((w) => w.score.divided).length,
         declinedCount: weak.filter((w) => w.declined).length,
         row: { ref, part: 'Partnership', heading: section.title, sourceItems: sourcesIds.join(', '), action: text, ...blankTail(dates) },
-        weak: weak.map((w) => ({ id: w.item.id, text: w.item.text, partnership: src.partnership, area: name, why: weakWhy(w.score, scaleMax(w.scale)) })),
+        weak: weak.map((w) => ({
+          id: w.item.id,
+          text: w.item.text,
+          partnership: src.partnership,
+          area: name,
+          why: weakWhy(w.score, scaleMax(w.scale)),
+        })),
         agreedKey: `section:${section.id}`,
       });
     });
@@ -334,7 +396,8 @@ function trackerCandidates(framework: Framework, reg: RegisterResults, data: Rev
     const list = rows.slice(0, o.weakestNamed).map((r) => {
       const what = r.label ? `“${shorten(r.label, o.quoteLength)}”` : `${tab} row ${r.row}`;
       let t = `${what} ${achieved(r.achievement!)}`;
-      if (r.appropriateness !== null) t += `, appropriateness of the action ${formatNumber(r.appropriateness)}${appScale ? ` of ${formatNumber(scaleMax(appScale))}` : ''}`;
+      if (r.appropriateness !== null)
+        t += `, appropriateness of the action ${formatNumber(r.appropriateness)}${appScale ? ` of ${formatNumber(scaleMax(appScale))}` : ''}`;
       return t;
     });
     const more = rows.length > o.weakestNamed ? ` and ${rows.length - o.weakestNamed} more listed in Source items` : '';
@@ -345,11 +408,27 @@ function trackerCandidates(framework: Framework, reg: RegisterResults, data: Rev
     const lowest = Math.min(...rows.map((r) => r.achievement!));
     const sources = rows.map((r) => `${tab} row ${r.row}`);
     return {
-      area: { ref, part: 'Delivery', heading: theme, partnership: null, sources, lowestPercent: achScale ? percentOf(achScale, lowest) : 0, causes: ['not achieved'], planned: true },
+      area: {
+        ref,
+        part: 'Delivery',
+        heading: theme,
+        partnership: null,
+        sources,
+        lowestPercent: achScale ? percentOf(achScale, lowest) : 0,
+        causes: ['not achieved'],
+        planned: true,
+      },
       order,
       dividedCount: 0,
       declinedCount: 0,
-      row: { ref, part: 'Delivery', heading: theme, sourceItems: rows.length === 1 ? `${tab} row ${rows[0]!.row}` : `${tab} rows ${rows.map((r) => r.row).join(', ')}`, action: text, ...blankTail(dates) },
+      row: {
+        ref,
+        part: 'Delivery',
+        heading: theme,
+        sourceItems: rows.length === 1 ? `${tab} row ${rows[0]!.row}` : `${tab} rows ${rows.map((r) => r.row).join(', ')}`,
+        action: text,
+        ...blankTail(dates),
+      },
       weak: rows.map((r) => ({ id: `${tab} row ${r.row}`, text: r.label, partnership: null, area: theme, why: achieved(r.achievement!) })),
       agreedKey: `theme:${nameKey(theme)}`,
     } satisfies Candidate;
@@ -359,21 +438,43 @@ function trackerCandidates(framework: Framework, reg: RegisterResults, data: Rev
 function riskCandidates(framework: Framework, reg: RegisterResults, dates: Dates, o: O): Candidate[] {
   const tab = framework.register?.tab ?? 'Register';
   const red = reg.rows.filter((r) => r.rating === 'red');
-  return byTheme(red, reg.risks.map((t) => t.theme)).map(({ theme, rows }, order) => {
+  return byTheme(
+    red,
+    reg.risks.map((t) => t.theme),
+  ).map(({ theme, rows }, order) => {
     const list = rows.slice(0, o.weakestNamed).map((r) => {
       const what = r.label ? `“${shorten(r.label, o.quoteLength)}”` : `the risk on ${tab} row ${r.row}`;
-      const how = r.ratingFrom === 'likelihood × impact' ? ` (likelihood ${formatNumber(r.likelihood!)} × impact ${formatNumber(r.impact!)} = ${formatNumber(r.likelihood! * r.impact!)})` : '';
+      const how =
+        r.ratingFrom === 'likelihood × impact'
+          ? ` (likelihood ${formatNumber(r.likelihood!)} × impact ${formatNumber(r.impact!)} = ${formatNumber(r.likelihood! * r.impact!)})`
+          : '';
       return `${what}${how}`;
     });
     const more = rows.length > o.weakestNamed ? ` and ${rows.length - o.weakestNamed} more listed in Source items` : '';
     const text = `Reduce the red ${rows.length === 1 ? 'risk' : 'risks'} under ${theme}: ${listText(list)}${more}. Agree the actions that will bring ${rows.length === 1 ? 'it' : 'each'} to amber or green, who owns each, and review the rating.`;
     const ref = `Risk – ${theme}`;
     return {
-      area: { ref, part: 'Partnership', heading: `Risk – ${theme}`, partnership: null, sources: rows.map((r) => `${tab} row ${r.row}`), lowestPercent: 0, causes: ['red risk'], planned: true },
+      area: {
+        ref,
+        part: 'Partnership',
+        heading: `Risk – ${theme}`,
+        partnership: null,
+        sources: rows.map((r) => `${tab} row ${r.row}`),
+        lowestPercent: 0,
+        causes: ['red risk'],
+        planned: true,
+      },
       order,
       dividedCount: 0,
       declinedCount: 0,
-      row: { ref, part: 'Partnership', heading: `Risk – ${theme}`, sourceItems: rows.length === 1 ? `${tab} row ${rows[0]!.row}` : `${tab} rows ${rows.map((r) => r.row).join(', ')}`, action: text, ...blankTail(dates) },
+      row: {
+        ref,
+        part: 'Partnership',
+        heading: `Risk – ${theme}`,
+        sourceItems: rows.length === 1 ? `${tab} row ${rows[0]!.row}` : `${tab} rows ${rows.map((r) => r.row).join(', ')}`,
+        action: text,
+        ...blankTail(dates),
+      },
       weak: rows.map((r) => ({ id: `${tab} row ${r.row}`, text: r.label, partnership: null, area: `Risk – ${theme}`, why: 'Red risk' })),
       agreedKey: `risk:${nameKey(theme)}`,
     } satisfies Candidate;
@@ -382,7 +483,9 @@ function riskCandidates(framework: Framework, reg: RegisterResults, dates: Dates
 
 /** Rank: lowest percent first, then more divided, then more declined, then framework order; register areas after
  *  questionnaire areas of the same percent. */
-export function rankAreas<T extends { area: { lowestPercent: number }; dividedCount: number; declinedCount: number; order: number }>(c: T[]): T[] {
+export function rankAreas<T extends { area: { lowestPercent: number }; dividedCount: number; declinedCount: number; order: number }>(
+  c: T[],
+): T[] {
   return c
     .map((x, i) => ({ x, i }))
     .sort(
@@ -449,7 +552,14 @@ function agreedRows(framework: Framework, data: ReviewData, dates: Dates): { key
  * `report` is the whole-review score report; `registerResults` the register's results, or null.
  * `today` is ISO YYYY-MM-DD.
  */
-export function draftPlan(framework: Framework, report: ScoreReport, data: ReviewData, registerResults: RegisterResults | null, today: string, opts: DraftOptions = {}): DraftResult {
+export function draftPlan(
+  framework: Framework,
+  report: ScoreReport,
+  data: ReviewData,
+  registerResults: RegisterResults | null,
+  today: string,
+  opts: DraftOptions = {},
+): DraftResult {
   const o: O = {
     ...DEFAULT_DRAFT_OPTIONS,
     ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
@@ -459,9 +569,14 @@ export function draftPlan(framework: Framework, report: ScoreReport, data: Revie
   const cap = Math.max(0, Math.floor(o.maxAreas));
   const dates = { target: addMonths(today, o.targetMonths), progress: addMonths(today, o.progressMonths) };
   const reg = registerResults ?? { tracker: [], risks: [], rows: [] };
-  const groups = framework.sections.length > 0 ? questionnaireCandidates(framework, report, data, dates, o) : new Map<string | null, Candidate[]>();
+  const groups =
+    framework.sections.length > 0 ? questionnaireCandidates(framework, report, data, dates, o) : new Map<string | null, Candidate[]>();
   // register areas belong to the whole review
-  const whole = [...(groups.get(null) ?? []), ...trackerCandidates(framework, reg, data, dates, o), ...riskCandidates(framework, reg, dates, o).map((c) => ({ ...c, order: c.order + 1000 }))];
+  const whole = [
+    ...(groups.get(null) ?? []),
+    ...trackerCandidates(framework, reg, data, dates, o),
+    ...riskCandidates(framework, reg, dates, o).map((c) => ({ ...c, order: c.order + 1000 })),
+  ];
   if (whole.length > 0 || !groups.has(null)) groups.set(null, whole);
   if (whole.length === 0 && groups.size > 1) groups.delete(null);
 
@@ -502,13 +617,26 @@ export function draftPlan(framework: Framework, report: ScoreReport, data: Revie
       if (cited.has(id) || listed.has(id)) continue;
       const section = framework.sections.find((s) => s.items.some((i) => i.id === id))!;
       const item = section.items.find((i) => i.id === id)!;
-      alsoWeak.push({ id, text: item.text, partnership: null, area: areaName(framework, section), why: weakWhy(scores.get(id)!, scaleMax(scaleForItem(framework, item))) });
+      alsoWeak.push({
+        id,
+        text: item.text,
+        partnership: null,
+        area: areaName(framework, section),
+        why: weakWhy(scores.get(id)!, scaleMax(scaleForItem(framework, item))),
+      });
     }
   }
   return { rows, areas: [...rankedPlanned, ...rankAreas(left)].map((c) => c.area), alsoWeak, maxAreas: cap };
 }
 
 /** The rows of `draftPlan`. */
-export function draftActions(framework: Framework, report: ScoreReport, data: ReviewData, registerResults: RegisterResults | null, today: string, opts: DraftOptions = {}): ImprovementAction[] {
+export function draftActions(
+  framework: Framework,
+  report: ScoreReport,
+  data: ReviewData,
+  registerResults: RegisterResults | null,
+  today: string,
+  opts: DraftOptions = {},
+): ImprovementAction[] {
   return draftPlan(framework, report, data, registerResults, today, opts).rows;
 }

@@ -88,8 +88,7 @@ export function mergePlan(existing: PlanRowRead[], drafted: ImprovementAction[],
     else if (untouched) {
       const kept = keepDates(draft, e);
       out.push(row(kept, 'drafted', true, hashPlanRow(kept)));
-    }
-    else out.push(row(e, 'edited', true, e.draftHash ?? ''));
+    } else out.push(row(e, 'edited', true, e.draftHash ?? ''));
   }
   for (const d of drafted) {
     if (!d.ref || placed.has(d.ref)) continue;

@@ -59,9 +59,11 @@ function keysOnRow(tab: TabSnapshot, row: number): Map<string, number[]> {
 
 export function locateTable(tab: TabSnapshot, opts: LocateOptions, problems: Problem[]): FoundTable {
   const expected = new Set(opts.keys);
-  const candidates = [opts.meta?.keyRow, opts.defaultKeyRow, ...Array.from({ length: Math.min(SCAN_ROWS, tab.values.length) }, (_, i) => i + 1)].filter(
-    (r): r is number => typeof r === 'number' && r >= 1 && r <= tab.values.length,
-  );
+  const candidates = [
+    opts.meta?.keyRow,
+    opts.defaultKeyRow,
+    ...Array.from({ length: Math.min(SCAN_ROWS, tab.values.length) }, (_, i) => i + 1),
+  ].filter((r): r is number => typeof r === 'number' && r >= 1 && r <= tab.values.length);
   let keyRow = 0;
   let found = new Map<string, number[]>();
   for (const r of candidates) {

@@ -115,6 +115,7 @@ export function readMeta(tab: TabSnapshot): MetaRead {
     const mark = textOf(get(`mark:${k}`)).trim();
     if (mark !== '') (meta.marks ??= {})[k] = mark;
   }
-  const revisionAt = revisionEntry && !isBlankValue(revisionEntry.value) ? { row: revisionEntry.row, col: 2, value: revisionEntry.value } : null;
+  const revisionAt =
+    revisionEntry && !isBlankValue(revisionEntry.value) ? { row: revisionEntry.row, col: 2, value: revisionEntry.value } : null;
   return { meta, revisionAt, unreadable };
 }

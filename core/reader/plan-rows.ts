@@ -67,7 +67,11 @@ export function readPlanRows(snapshot: Snapshot): PlanRowRead[] {
   const metaTab = findTab(snapshot.tabs, TAB.meta);
   const meta = metaTab ? readMeta(metaTab).meta.tabs.plan : undefined;
   // PR_Meta's name first; the layout's own name when no tab has PR_Meta's (as readReview does)
-  const tab = findTab(snapshot.tabs, meta?.name ?? TAB.plan) ?? (meta?.name && !snapshot.tabNames.some((n) => n.toLowerCase() === meta.name.toLowerCase()) ? findTab(snapshot.tabs, TAB.plan) : undefined);
+  const tab =
+    findTab(snapshot.tabs, meta?.name ?? TAB.plan) ??
+    (meta?.name && !snapshot.tabNames.some((n) => n.toLowerCase() === meta.name.toLowerCase())
+      ? findTab(snapshot.tabs, TAB.plan)
+      : undefined);
   if (!tab) return [];
   return readPlanTable(tab, locatePlan(tab, meta, []));
 }

@@ -17,7 +17,12 @@ export function readPrevious(tab: TabSnapshot, found: FoundTable, framework: Fra
   const prev: PreviousReview = { cycle: '', itemMeans: {}, sectionMeans: {} };
   // the previous cycle: column B of the row labelled "Previous cycle"
   for (let r = 1; r < found.firstDataRow; r++) {
-    if (textOf(cell(tab, r, 1)).trim().toLowerCase() === 'previous cycle') prev.cycle = textOf(cell(tab, r, 2)).trim();
+    if (
+      textOf(cell(tab, r, 1))
+        .trim()
+        .toLowerCase() === 'previous cycle'
+    )
+      prev.cycle = textOf(cell(tab, r, 2)).trim();
   }
   const idCol = found.cols['id'] ?? 1;
   const meanCol = found.cols['mean'] ?? 3;
@@ -26,7 +31,8 @@ export function readPrevious(tab: TabSnapshot, found: FoundTable, framework: Fra
   if (found.keyRow > 0) {
     for (let c = 1; c <= colCount(tab); c++) {
       const k = textOf(cell(tab, found.keyRow, c)).trim();
-      if (k.startsWith(PARTNERSHIP_MEAN_KEY) && k.length > PARTNERSHIP_MEAN_KEY.length) partnershipCols.push({ name: k.slice(PARTNERSHIP_MEAN_KEY.length), col: c });
+      if (k.startsWith(PARTNERSHIP_MEAN_KEY) && k.length > PARTNERSHIP_MEAN_KEY.length)
+        partnershipCols.push({ name: k.slice(PARTNERSHIP_MEAN_KEY.length), col: c });
     }
   }
   const whole = readColumn(tab, found, framework, idCol, meanCol, problems);
@@ -42,7 +48,14 @@ export function readPrevious(tab: TabSnapshot, found: FoundTable, framework: Fra
 }
 
 /** One column of means (the whole review's, or a partnership's) into figures; null when it holds none. */
-function readColumn(tab: TabSnapshot, found: FoundTable, framework: Framework, idCol: number, meanCol: number, problems: Problem[]): PreviousFigures | null {
+function readColumn(
+  tab: TabSnapshot,
+  found: FoundTable,
+  framework: Framework,
+  idCol: number,
+  meanCol: number,
+  problems: Problem[],
+): PreviousFigures | null {
   const rows = previousRows(framework);
   const items = new Set(rows.filter((r) => r.kind === 'item').map((r) => r.id));
   const sections = new Set(framework.sections.map((s) => s.id));
@@ -60,7 +73,12 @@ function readColumn(tab: TabSnapshot, found: FoundTable, framework: Framework, i
     }
     const mean = numberOf(rawMean);
     if (mean === null) {
-      problems.push({ severity: 'warning', code: 'previous.not-a-number', at: { sheet: found.name, row: r, col: meanCol }, message: `“${textOf(rawMean).trim()}” is not a number, so it is left out of the comparison. Type the mean from the last review (for example 2.4) or leave it blank.` });
+      problems.push({
+        severity: 'warning',
+        code: 'previous.not-a-number',
+        at: { sheet: found.name, row: r, col: meanCol },
+        message: `“${textOf(rawMean).trim()}” is not a number, so it is left out of the comparison. Type the mean from the last review (for example 2.4) or leave it blank.`,
+      });
       continue;
     }
     if (items.has(id)) {
@@ -76,7 +94,12 @@ function readColumn(tab: TabSnapshot, found: FoundTable, framework: Framework, i
       out.overall = mean;
       any = true;
     } else {
-      problems.push({ severity: 'warning', code: 'previous.unknown-id', at: { sheet: found.name, row: r, col: idCol }, message: `“${id}” is not an item or section of this framework, so its mean is not compared. Correct the id, or clear the row.` });
+      problems.push({
+        severity: 'warning',
+        code: 'previous.unknown-id',
+        at: { sheet: found.name, row: r, col: idCol },
+        message: `“${id}” is not an item or section of this framework, so its mean is not compared. Correct the id, or clear the row.`,
+      });
     }
   }
   return any ? out : null;

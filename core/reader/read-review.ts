@@ -75,7 +75,9 @@ function loadFramework(meta: MetaModel, problems: Problem[]): Framework {
       });
       return getFramework(meta.frameworkId);
     }
-    throw new NotAReviewError(`The framework stored on the ${TAB.meta} tab could not be read (${error}). Restore ${TAB.meta} from an earlier version of the workbook (version history), or create a new review and import the answers.`);
+    throw new NotAReviewError(
+      `The framework stored on the ${TAB.meta} tab could not be read (${error}). Restore ${TAB.meta} from an earlier version of the workbook (version history), or create a new review and import the answers.`,
+    );
   }
   if (isBuiltinFrameworkId(meta.frameworkId)) return getFramework(meta.frameworkId.trim());
   throw new NotAReviewError(
@@ -92,10 +94,21 @@ function missingTabProblem(key: TabKey, name: string, unknownTabs: string[]): Pr
     settings: 'the cycle and partnerships',
     previous: 'the previous review',
   };
-  const renamed = unknownTabs.length > 0 ? ` If it was renamed (this workbook also has ${unknownTabs.map((t) => `“${t}”`).join(', ')}), rename it back to “${name}”.` : '';
-  const deleted = key === 'settings' || key === 'previous' ? ' If it was deleted, the review still works without it.' : ' If it was deleted, restore it (Undo, or version history) or create a new review and import the answers.';
+  const renamed =
+    unknownTabs.length > 0
+      ? ` If it was renamed (this workbook also has ${unknownTabs.map((t) => `“${t}”`).join(', ')}), rename it back to “${name}”.`
+      : '';
+  const deleted =
+    key === 'settings' || key === 'previous'
+      ? ' If it was deleted, the review still works without it.'
+      : ' If it was deleted, restore it (Undo, or version history) or create a new review and import the answers.';
   const severity = key === 'entry' || key === 'register' ? 'error' : 'warning';
-  return { severity, code: 'layout.missing-tab', at: null, message: `The tab “${name}” is missing, so ${what[key] ?? 'its contents'} cannot be read.${renamed}${deleted}` };
+  return {
+    severity,
+    code: 'layout.missing-tab',
+    at: null,
+    message: `The tab “${name}” is missing, so ${what[key] ?? 'its contents'} cannot be read.${renamed}${deleted}`,
+  };
 }
 
 /**
@@ -103,7 +116,12 @@ function missingTabProblem(key: TabKey, name: string, unknownTabs: string[]): Pr
  * the name layout 1 gives the tab (PR_Meta edited, or copied from another workbook) — that one, with a warning. So a
  * tab people still have is read, and its rows are never taken for a new, empty tab and written over.
  */
-export function tabNamesFor(expected: { key: TabKey; name: string }[], meta: MetaModel, tabNames: string[], problems: Problem[]): Map<TabKey, string> {
+export function tabNamesFor(
+  expected: { key: TabKey; name: string }[],
+  meta: MetaModel,
+  tabNames: string[],
+  problems: Problem[],
+): Map<TabKey, string> {
   const names = new Map<TabKey, string>();
   const recorded = new Set(expected.map((t) => (meta.tabs[t.key]?.name ?? t.name).toLowerCase()));
   for (const t of expected) {
@@ -167,14 +185,20 @@ function pointerProblems(names: Map<TabKey, string>, expected: { key: TabKey; na
 export function readReview(snapshot: Snapshot): ReadResult {
   const metaTab = findTab(snapshot.tabs, TAB.meta);
   if (!metaTab) {
-    if (hasTabName(snapshot.tabNames, TAB.meta)) throw new NotAReviewError(`The ${TAB.meta} tab could not be read. Close other copies of the workbook and try again.`);
+    if (hasTabName(snapshot.tabNames, TAB.meta))
+      throw new NotAReviewError(`The ${TAB.meta} tab could not be read. Close other copies of the workbook and try again.`);
     throw new NotAReviewError(NO_META);
   }
   const problems: Problem[] = [];
   const metaRead = readMeta(metaTab);
   const meta = metaRead.meta;
   for (const k of metaRead.unreadable) {
-    problems.push({ severity: 'warning', code: 'meta.unreadable', at: null, message: `The value of “${k}” on the hidden ${TAB.meta} tab could not be read. Do not edit ${TAB.meta}; restore it from an earlier version if it was changed.` });
+    problems.push({
+      severity: 'warning',
+      code: 'meta.unreadable',
+      at: null,
+      message: `The value of “${k}” on the hidden ${TAB.meta} tab could not be read. Do not edit ${TAB.meta}; restore it from an earlier version if it was changed.`,
+    });
   }
   const framework = loadFramework(meta, problems);
   const expected = tabOrder(framework);
@@ -208,7 +232,19 @@ export function readReview(snapshot: Snapshot): ReadResult {
     previous: null,
   };
 
-  const layout: ReviewLayout = { meta, revisionAt: metaRead.revisionAt, tabNames: [...snapshot.tabNames], present, missing, entry: null, notes: null, register: null, groupSummary: null, previous: null, plan: null };
+  const layout: ReviewLayout = {
+    meta,
+    revisionAt: metaRead.revisionAt,
+    tabNames: [...snapshot.tabNames],
+    present,
+    missing,
+    entry: null,
+    notes: null,
+    register: null,
+    groupSummary: null,
+    previous: null,
+    plan: null,
+  };
 
   const entryTab = names.has('entry') ? findTab(snapshot.tabs, names.get('entry')!) : undefined;
   if (entryTab) {
@@ -240,7 +276,15 @@ export function readReview(snapshot: Snapshot): ReadResult {
     for (const c of cols) defaultCols[c.key] = c.col;
     const found = locateTable(
       notesTab,
-      { keys: cols.map((c) => c.key), anchor: 'section', ...(meta.tabs.notes ? { meta: meta.tabs.notes } : {}), defaultKeyRow: TABLE_ROWS.key, defaultCols, strictColumns: false, purpose: 'the workshop notes' },
+      {
+        keys: cols.map((c) => c.key),
+        anchor: 'section',
+        ...(meta.tabs.notes ? { meta: meta.tabs.notes } : {}),
+        defaultKeyRow: TABLE_ROWS.key,
+        defaultCols,
+        strictColumns: false,
+        purpose: 'the workshop notes',
+      },
       problems,
     );
     layout.notes = found;
@@ -257,7 +301,15 @@ export function readReview(snapshot: Snapshot): ReadResult {
       const anchor = cols.find((c) => c.type === 'group')?.key ?? GROUP_KEY;
       const found = locateTable(
         regTab,
-        { keys: cols.map((c) => c.key), anchor, ...(meta.tabs.register ? { meta: meta.tabs.register } : {}), defaultKeyRow: TABLE_ROWS.key, defaultCols, strictColumns: true, purpose: 'the register rows' },
+        {
+          keys: cols.map((c) => c.key),
+          anchor,
+          ...(meta.tabs.register ? { meta: meta.tabs.register } : {}),
+          defaultKeyRow: TABLE_ROWS.key,
+          defaultCols,
+          strictColumns: true,
+          purpose: 'the register rows',
+        },
         problems,
       );
       layout.register = found;
@@ -272,7 +324,15 @@ export function readReview(snapshot: Snapshot): ReadResult {
         const anchor = cols.find((c) => c.type === 'group')?.key ?? GROUP_KEY;
         const found = locateTable(
           gsTab,
-          { keys: cols.map((c) => c.key), anchor, ...(meta.tabs.groupSummary ? { meta: meta.tabs.groupSummary } : {}), defaultKeyRow: TABLE_ROWS.key, defaultCols, strictColumns: false, purpose: 'the review of each group' },
+          {
+            keys: cols.map((c) => c.key),
+            anchor,
+            ...(meta.tabs.groupSummary ? { meta: meta.tabs.groupSummary } : {}),
+            defaultKeyRow: TABLE_ROWS.key,
+            defaultCols,
+            strictColumns: false,
+            purpose: 'the review of each group',
+          },
           problems,
         );
         layout.groupSummary = found;
@@ -287,7 +347,15 @@ export function readReview(snapshot: Snapshot): ReadResult {
     PREVIOUS_KEYS.forEach((k, i) => (defaultCols[k] = i + 1));
     const found = locateTable(
       prevTab,
-      { keys: [...PREVIOUS_KEYS], anchor: 'id', ...(meta.tabs.previous ? { meta: meta.tabs.previous } : {}), defaultKeyRow: PREVIOUS_ROWS.key, defaultCols, strictColumns: false, purpose: 'the previous means' },
+      {
+        keys: [...PREVIOUS_KEYS],
+        anchor: 'id',
+        ...(meta.tabs.previous ? { meta: meta.tabs.previous } : {}),
+        defaultKeyRow: PREVIOUS_ROWS.key,
+        defaultCols,
+        strictColumns: false,
+        purpose: 'the previous means',
+      },
       problems,
     );
     layout.previous = found;

@@ -15,7 +15,9 @@ export function readResponses(tab: TabSnapshot, found: FoundTable, framework: Fr
   const out: Response[] = [];
   const cols = found.cols;
   // the import's machine columns (identity, record) do not make a row a response on their own
-  const keyed = Object.entries(cols).filter(([k]) => !(IMPORT_KEYS as readonly string[]).includes(k)).map(([, c]) => c);
+  const keyed = Object.entries(cols)
+    .filter(([k]) => !(IMPORT_KEYS as readonly string[]).includes(k))
+    .map(([, c]) => c);
   const idCol = cols[IMPORT_ID_KEY];
   const sheet = found.name;
   const nameCol = cols['respondent'] ?? 1;
@@ -23,7 +25,10 @@ export function readResponses(tab: TabSnapshot, found: FoundTable, framework: Fr
   const orgCol = cols['organisation'];
   // each item's fields and their columns, worked out once
   const plan = framework.sections.flatMap((s) =>
-    s.items.map((item) => ({ id: item.id, fields: item.fields.flatMap((f) => (cols[fieldKey(item.id, f)] === undefined ? [] : [{ f, c: cols[fieldKey(item.id, f)]! }])) })),
+    s.items.map((item) => ({
+      id: item.id,
+      fields: item.fields.flatMap((f) => (cols[fieldKey(item.id, f)] === undefined ? [] : [{ f, c: cols[fieldKey(item.id, f)]! }])),
+    })),
   );
   for (let r = found.firstDataRow; r <= found.lastRow; r++) {
     const row = tab.values[r - 1];

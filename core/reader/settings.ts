@@ -39,8 +39,19 @@ export function labelColumn(tab: TabSnapshot): number {
   return best;
 }
 
-export function readSettings(tab: TabSnapshot | undefined, framework: Framework, fallbackCycle: string, problems: Problem[]): ReviewSettings {
-  const settings: ReviewSettings = { frameworkId: framework.id, cycle: fallbackCycle, partnerships: [], inDepthSections: [], lastInDepth: {} };
+export function readSettings(
+  tab: TabSnapshot | undefined,
+  framework: Framework,
+  fallbackCycle: string,
+  problems: Problem[],
+): ReviewSettings {
+  const settings: ReviewSettings = {
+    frameworkId: framework.id,
+    cycle: fallbackCycle,
+    partnerships: [],
+    inDepthSections: [],
+    lastInDepth: {},
+  };
   if (!tab) return settings;
   const sections = new Map<string, string>();
   for (const s of framework.sections) {

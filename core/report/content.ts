@@ -81,7 +81,8 @@ function listAnd(xs: string[]): string {
 function scalesUsed(framework: Framework): Scale[] {
   const ids = new Set<string>();
   for (const { item } of allItems(framework)) if (item.fields.includes('score')) ids.add(item.scale ?? framework.defaultScale);
-  for (const c of [...(framework.register?.columns ?? []), ...(framework.register?.groupSummary?.columns ?? [])]) if (c.type === 'score' && c.scale) ids.add(c.scale);
+  for (const c of [...(framework.register?.columns ?? []), ...(framework.register?.groupSummary?.columns ?? [])])
+    if (c.type === 'score' && c.scale) ids.add(c.scale);
   return framework.scales.filter((s) => ids.has(s.id));
 }
 
@@ -157,7 +158,8 @@ function strengthsAndAreas(input: ReportInput): ReportBlock[] {
   const fw = facts.framework;
   const itemById = new Map(summary.items.map((i) => [i.id, i]));
   const out: ReportBlock[] = [{ kind: 'heading', level: 1, text: 'Strengths' }];
-  if (summary.strengths.length === 0) out.push({ kind: 'paragraph', text: 'No item is green with people agreeing about it, so no strength is listed this time.' });
+  if (summary.strengths.length === 0)
+    out.push({ kind: 'paragraph', text: 'No item is green with people agreeing about it, so no strength is listed this time.' });
   else
     out.push({
       kind: 'table',
@@ -195,8 +197,12 @@ function sideBySide(input: ReportInput): ReportBlock[] {
   if (names.length < 2) return [];
   const out: ReportBlock[] = [{ kind: 'heading', level: 1, text: 'Partnerships side by side' }];
   out.push({ kind: 'paragraph', text: `The mean score and RAG of each section for ${listAnd(names)}.` });
-  const cell = (x: { mean: number | null; rag: Rag | null } | undefined) => (x && x.mean !== null ? `${mean2(x.mean)} ${ragWord(x.rag)}` : '–');
-  const rows = summary.sections.map((s) => [s.title, ...names.map((p) => cell(summary.partnerships![p]!.sections.find((x) => x.id === s.id)))]);
+  const cell = (x: { mean: number | null; rag: Rag | null } | undefined) =>
+    x && x.mean !== null ? `${mean2(x.mean)} ${ragWord(x.rag)}` : '–';
+  const rows = summary.sections.map((s) => [
+    s.title,
+    ...names.map((p) => cell(summary.partnerships![p]!.sections.find((x) => x.id === s.id))),
+  ]);
   rows.push(['Overall', ...names.map((p) => cell(summary.partnerships![p]!.overall))]);
   out.push({
     kind: 'table',
@@ -216,15 +222,27 @@ function change(input: ReportInput): ReportBlock[] {
   const counts = (rows: ChangeRow[]) =>
     (['improved', 'declined', 'unchanged'] as const).map((k) => `${rows.filter((r) => r.change === k).length} ${k}`).join(', ');
   const o = summary.comparison.overall;
-  const overall = o.previous !== null && o.current !== null ? ` Overall mean: ${mean2(o.previous)} then, ${mean2(o.current)} now (${CHANGE_WORD[o.change].toLowerCase()}).` : '';
+  const overall =
+    o.previous !== null && o.current !== null
+      ? ` Overall mean: ${mean2(o.previous)} then, ${mean2(o.current)} now (${CHANGE_WORD[o.change].toLowerCase()}).`
+      : '';
   const share = summary.comparison.thresholdFraction;
-  const rule = share > 0 ? ` A mean counts as improved or declined only when it moved by at least ${Math.round(share * 1000) / 10}% of its scale's range.` : '';
+  const rule =
+    share > 0
+      ? ` A mean counts as improved or declined only when it moved by at least ${Math.round(share * 1000) / 10}% of its scale's range.`
+      : '';
   out.push({ kind: 'paragraph', text: `Compared with ${since}: of the items, ${counts(summary.comparison.items)}.${overall}${rule}` });
   out.push({
     kind: 'table',
     caption: 'Change by section',
     header: ['Section', 'Last review', 'This review', 'Change', ''],
-    rows: summary.comparison.sections.map((r) => [sectionTitle(summary, r.id), mean2(r.previous), mean2(r.current), delta2(r.delta), CHANGE_WORD[r.change]]),
+    rows: summary.comparison.sections.map((r) => [
+      sectionTitle(summary, r.id),
+      mean2(r.previous),
+      mean2(r.current),
+      delta2(r.delta),
+      CHANGE_WORD[r.change],
+    ]),
     widths: [44, 14, 14, 12, 16],
   });
   const moved = summary.comparison.items.filter((r) => r.change === 'improved' || r.change === 'declined');
@@ -245,7 +263,10 @@ function registerResults(input: ReportInput): ReportBlock[] {
   const label = facts.framework.register?.groupLabel ?? 'Theme';
   if (summary.tracker && summary.tracker.length > 0) {
     out.push({ kind: 'heading', level: 1, text: 'Delivery results' });
-    out.push({ kind: 'paragraph', text: `Progress recorded on the ${facts.framework.register?.tab ?? 'register'}, by ${label.toLowerCase()}.` });
+    out.push({
+      kind: 'paragraph',
+      text: `Progress recorded on the ${facts.framework.register?.tab ?? 'register'}, by ${label.toLowerCase()}.`,
+    });
     out.push({
       kind: 'table',
       caption: 'Delivery results',
@@ -331,7 +352,10 @@ function method(input: ReportInput): ReportBlock[] {
   const out: ReportBlock[] = [{ kind: 'heading', level: 1, text: 'Appendix: method' }];
   out.push({ kind: 'heading', level: 2, text: 'Who responded' });
   if (fw.sections.length > 0) {
-    out.push({ kind: 'paragraph', text: `${plural(summary.respondents, 'person', 'people')} gave at least one answer, counted here by organisation.` });
+    out.push({
+      kind: 'paragraph',
+      text: `${plural(summary.respondents, 'person', 'people')} gave at least one answer, counted here by organisation.`,
+    });
     if (facts.byOrganisation.length > 0)
       out.push({
         kind: 'table',
@@ -341,7 +365,10 @@ function method(input: ReportInput): ReportBlock[] {
         widths: [75, 25],
       });
   } else {
-    out.push({ kind: 'paragraph', text: `This review is recorded on the ${fw.register?.tab ?? 'register'} rather than by individual respondents.` });
+    out.push({
+      kind: 'paragraph',
+      text: `This review is recorded on the ${fw.register?.tab ?? 'register'} rather than by individual respondents.`,
+    });
   }
   const scales = scalesUsed(fw);
   if (scales.length > 0) {
@@ -354,8 +381,16 @@ function method(input: ReportInput): ReportBlock[] {
         rows: s.points.map((p) => [String(p.value), p.label]),
         widths: [20, 80],
       });
-      out.push({ kind: 'paragraph', text: `${listAnd(notScoredLabels(s))} may be given instead of a score; they are not scored and count as missing.` });
-      if (s.isDefault) out.push({ kind: 'paragraph', text: 'The source paper gives no scale; this one is the review’s own choice and can be changed.', style: 'note' });
+      out.push({
+        kind: 'paragraph',
+        text: `${listAnd(notScoredLabels(s))} may be given instead of a score; they are not scored and count as missing.`,
+      });
+      if (s.isDefault)
+        out.push({
+          kind: 'paragraph',
+          text: 'The source paper gives no scale; this one is the review’s own choice and can be changed.',
+          style: 'note',
+        });
     }
   }
   out.push({ kind: 'heading', level: 2, text: 'How the scores were worked out' });
@@ -391,7 +426,8 @@ export function buildReportContent(input: ReportInput): ReportContent {
   const { summary, facts } = input;
   const fw = facts.framework;
   const titlePage: ReportContent['titlePage'] = [];
-  if (facts.partnerships.length > 0) titlePage.push({ label: facts.partnerships.length > 1 ? 'Partnerships' : 'Partnership', value: listAnd(facts.partnerships) });
+  if (facts.partnerships.length > 0)
+    titlePage.push({ label: facts.partnerships.length > 1 ? 'Partnerships' : 'Partnership', value: listAnd(facts.partnerships) });
   titlePage.push({ label: 'Review cycle', value: summary.cycle || 'Not given' });
   titlePage.push({ label: 'Date', value: longDate(facts.today) });
   titlePage.push({ label: 'Framework', value: fw.title });

@@ -43,7 +43,10 @@ function partnershipNames(settings: string[], responses: Response[]): string[] {
   return out;
 }
 
-export function reportFromSnapshot(snapshot: Snapshot, opts: { today: string; previous?: PreviousReview | null; previousLabel?: string }): { summary: SummaryModel; content: ReportContent } {
+export function reportFromSnapshot(
+  snapshot: Snapshot,
+  opts: { today: string; previous?: PreviousReview | null; previousLabel?: string },
+): { summary: SummaryModel; content: ReportContent } {
   const { summary } = planSummary(snapshot, opts);
   const { framework, review } = readReview(snapshot);
   const previous = opts.previous ?? review.previous;

@@ -30,7 +30,13 @@ export interface CompareOptions {
   partnerships?: PartnershipComparison | null;
 }
 
-export function changeRow(id: string, current: number | null, previous: number | null | undefined, tolerance = DEFAULT_CHANGE_TOLERANCE, threshold?: number): ChangeRow {
+export function changeRow(
+  id: string,
+  current: number | null,
+  previous: number | null | undefined,
+  tolerance = DEFAULT_CHANGE_TOLERANCE,
+  threshold?: number,
+): ChangeRow {
   const prev = previous ?? null;
   const t = threshold !== undefined && threshold > tolerance ? { threshold } : {};
   if (current === null) return { id, previous: prev, current, delta: null, change: 'not scored', ...t };
@@ -74,7 +80,9 @@ export function previousOverall(framework: Framework | undefined, prev: Previous
   if (prev.overall !== undefined) return prev.overall;
   let sum = 0;
   let weights = 0;
-  const sections = framework ? framework.sections.map((s) => ({ id: s.id, weight: s.weight })) : Object.keys(prev.sectionMeans).map((id) => ({ id, weight: 1 }));
+  const sections = framework
+    ? framework.sections.map((s) => ({ id: s.id, weight: s.weight }))
+    : Object.keys(prev.sectionMeans).map((id) => ({ id, weight: 1 }));
   for (const s of sections) {
     const m = prev.sectionMeans[s.id];
     if (m === null || m === undefined || !Number.isFinite(m)) continue;
@@ -84,7 +92,13 @@ export function previousOverall(framework: Framework | undefined, prev: Previous
   return weights > 0 ? sum / weights : null;
 }
 
-function compareFigures(report: ScoreReport, previous: PreviousFigures, tol: number, framework: Framework | undefined, ranges: Ranges | null): Comparison {
+function compareFigures(
+  report: ScoreReport,
+  previous: PreviousFigures,
+  tol: number,
+  framework: Framework | undefined,
+  ranges: Ranges | null,
+): Comparison {
   const fraction = framework?.changeThreshold ?? 0;
   const th = (r: number | undefined) => (ranges && r !== undefined && fraction > 0 ? fraction * r : undefined);
   return {

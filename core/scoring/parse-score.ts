@@ -16,7 +16,11 @@ import { notScoredLabels } from './scale.js';
 
 /** Lower case, ’ → ', runs of white space → one space, trimmed. */
 export function normaliseLabel(s: string): string {
-  return s.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  return s
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;

@@ -145,7 +145,7 @@ function themeResolver(framework: Framework): (group: string) => string {
     let theme = resolved.get(group);
     if (theme === undefined) {
       const key = nameKey(group);
-      theme = key === '' ? NO_THEME : known.get(key) ?? group.trim();
+      theme = key === '' ? NO_THEME : (known.get(key) ?? group.trim());
       resolved.set(group, theme);
     }
     return theme;

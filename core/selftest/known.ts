@@ -53,7 +53,16 @@ export const KNOWN_OVERALL = { mean: 2, rag: 'amber' as Rag, respondents: 4 };
 export const KNOWN_PLAN_REFS = ['LEAD', 'ACCOUNT', 'THINK', 'DELIVER'];
 
 /** The tabs creating a partnership-tree review makes, in the order written (layout version 1). */
-export const KNOWN_CREATED_TABS = ['Instructions', 'Responses', 'Workshop Notes', 'Summary', 'Improvement Plan', 'Review Settings', 'Previous Review', 'PR_Meta'];
+export const KNOWN_CREATED_TABS = [
+  'Instructions',
+  'Responses',
+  'Workshop Notes',
+  'Summary',
+  'Improvement Plan',
+  'Review Settings',
+  'Previous Review',
+  'PR_Meta',
+];
 
 /** The add-in's version, shown in the self-test's report (kept equal to package.json by test/selftest). */
 export const ADDIN_VERSION = '0.1.0';

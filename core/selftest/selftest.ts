@@ -44,7 +44,13 @@ function near(a: number, b: number): boolean {
 }
 
 function shown(v: unknown): string {
-  return v === null || v === undefined ? 'blank' : typeof v === 'string' ? `“${v}”` : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
+  return v === null || v === undefined
+    ? 'blank'
+    : typeof v === 'string'
+      ? `“${v}”`
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : (JSON.stringify(v) ?? '');
 }
 
 /** Excel's serial day number of an ISO date (1900 date system), to compare a date the host keeps as a number. */
@@ -64,7 +70,8 @@ function compareValue(want: PlanCell, got: CellValue | undefined): string | null
     const n = typeof g === 'number' ? g : typeof g === 'string' && g.trim() !== '' ? Number(g) : NaN;
     return Number.isFinite(n) && near(n, v) ? null : `${v} expected, found ${shown(g)}`;
   }
-  if (typeof v === 'boolean') return g === v || String(g).toUpperCase() === String(v).toUpperCase() ? null : `${v} expected, found ${shown(g)}`;
+  if (typeof v === 'boolean')
+    return g === v || String(g).toUpperCase() === String(v).toUpperCase() ? null : `${v} expected, found ${shown(g)}`;
   if (g === v) return null;
   if (typeof g === 'number' && /^\d{4}-\d{2}-\d{2}$/.test(v) && g === serialOf(v)) return null; // a date kept as a day number
   return `${shown(v)} expected, found ${shown(g)}`;
@@ -75,7 +82,14 @@ export function formulaKey(f: string): string {
   return f
     .replace(/^=?/, '=')
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/_xlfn\./gi, '').replace(/\s+/g, '').toUpperCase()))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/_xlfn\./gi, '')
+            .replace(/\s+/g, '')
+            .toUpperCase(),
+    )
     .join('');
 }
 
@@ -84,11 +98,14 @@ function validationProblem(want: ValidationRule, got: CellFacts['validation']): 
   if (got.kind !== want.kind) return `a ${want.kind} rule expected, found a ${got.kind} rule`;
   if (want.kind === 'list') {
     const strict = want.strict;
-    if (got.strict !== strict) return `the list should ${strict ? 'reject' : 'only warn about'} other entries, but it ${got.strict ? 'rejects' : 'only warns about'} them`;
+    if (got.strict !== strict)
+      return `the list should ${strict ? 'reject' : 'only warn about'} other entries, but it ${got.strict ? 'rejects' : 'only warns about'} them`;
     const items = got.values ?? [];
-    if (items.join('\u0001') !== want.values.join('\u0001')) return `list ${want.values.join(', ')} expected, found ${items.join(', ') || 'no items'}`;
+    if (items.join('\u0001') !== want.values.join('\u0001'))
+      return `list ${want.values.join(', ')} expected, found ${items.join(', ') || 'no items'}`;
   }
-  if (want.kind === 'number' && (got.min !== want.min || got.max !== want.max)) return `between ${want.min} and ${want.max} expected, found ${got.min ?? '?'} to ${got.max ?? '?'}`;
+  if (want.kind === 'number' && (got.min !== want.min || got.max !== want.max))
+    return `between ${want.min} and ${want.max} expected, found ${got.min ?? '?'} to ${got.max ?? '?'}`;
   return null;
 }
 
@@ -116,16 +133,32 @@ function wanted(plans: SheetPlan[]): Map<string, Wanted> {
         w = { name: t.name, cells: new Map(), numberFormats: new Map(), validations: new Map(), conditional: [], merges: [], last: t };
         out.set(t.name, w);
       }
-      w.last = { ...t, hidden: t.hidden ?? w.last.hidden, freeze: t.freeze ?? w.last.freeze, protection: t.protection ?? w.last.protection, charts: t.charts.length > 0 ? t.charts : w.last.charts };
+      w.last = {
+        ...t,
+        hidden: t.hidden ?? w.last.hidden,
+        freeze: t.freeze ?? w.last.freeze,
+        protection: t.protection ?? w.last.protection,
+        charts: t.charts.length > 0 ? t.charts : w.last.charts,
+      };
       for (const b of t.blocks) {
-        b.cells.forEach((row, i) => row.forEach((cell, j) => w.cells.set(`${b.row + i},${b.col + j}`, { row: b.row + i, col: b.col + j, cell })));
+        b.cells.forEach((row, i) =>
+          row.forEach((cell, j) => w.cells.set(`${b.row + i},${b.col + j}`, { row: b.row + i, col: b.col + j, cell })),
+        );
       }
       for (const f of t.formats) {
-        if (f.format.numberFormat !== undefined) w.numberFormats.set(`${f.range.row},${f.range.col}`, { row: f.range.row, col: f.range.col, format: f.format.numberFormat });
+        if (f.format.numberFormat !== undefined)
+          w.numberFormats.set(`${f.range.row},${f.range.col}`, { row: f.range.row, col: f.range.col, format: f.format.numberFormat });
       }
-      for (const v of t.validations) w.validations.set(`${v.range.row},${v.range.col}`, { row: v.range.row, col: v.range.col, rule: v.rule });
+      for (const v of t.validations)
+        w.validations.set(`${v.range.row},${v.range.col}`, { row: v.range.row, col: v.range.col, rule: v.rule });
       for (const c of t.conditionalFormats) w.conditional.push({ range: c.range, rules: c.rules.length });
-      w.merges.push(...t.merges.flatMap((m) => (m.across ? Array.from({ length: m.rows }, (_, i) => ({ row: m.row + i, col: m.col, rows: 1, cols: m.cols })) : [{ row: m.row, col: m.col, rows: m.rows, cols: m.cols }])));
+      w.merges.push(
+        ...t.merges.flatMap((m) =>
+          m.across
+            ? Array.from({ length: m.rows }, (_, i) => ({ row: m.row + i, col: m.col, rows: 1, cols: m.cols }))
+            : [{ row: m.row, col: m.col, rows: m.rows, cols: m.cols }],
+        ),
+      );
     }
   }
   return out;
@@ -147,10 +180,20 @@ function probes(w: Wanted): InspectRequest {
 }
 
 /** The figures core computed against the hand-worked table. */
-function checkFigures(list: CheckList, summary: { respondents: number; overall: { mean: number | null; rag: string | null }; items: { id: string; n: number; mean: number | null; sd: number | null; rag: string | null; divided: boolean }[]; plan: { ref: string }[] }): void {
+function checkFigures(
+  list: CheckList,
+  summary: {
+    respondents: number;
+    overall: { mean: number | null; rag: string | null };
+    items: { id: string; n: number; mean: number | null; sd: number | null; rag: string | null; divided: boolean }[];
+    plan: { ref: string }[];
+  },
+): void {
   const p: string[] = [];
-  if (summary.respondents !== KNOWN_OVERALL.respondents) p.push(`${KNOWN_OVERALL.respondents} respondents expected, found ${summary.respondents}.`);
-  if (summary.overall.mean === null || !near(summary.overall.mean, KNOWN_OVERALL.mean)) p.push(`overall mean ${KNOWN_OVERALL.mean} expected, found ${shown(summary.overall.mean)}.`);
+  if (summary.respondents !== KNOWN_OVERALL.respondents)
+    p.push(`${KNOWN_OVERALL.respondents} respondents expected, found ${summary.respondents}.`);
+  if (summary.overall.mean === null || !near(summary.overall.mean, KNOWN_OVERALL.mean))
+    p.push(`overall mean ${KNOWN_OVERALL.mean} expected, found ${shown(summary.overall.mean)}.`);
   if (summary.overall.rag !== KNOWN_OVERALL.rag) p.push(`overall ${KNOWN_OVERALL.rag} expected, found ${shown(summary.overall.rag)}.`);
   list.add('Figures', 'Respondents and overall score', p, `4 respondents, overall ${KNOWN_OVERALL.mean} (${KNOWN_OVERALL.rag})`);
   const q: string[] = [];
@@ -166,9 +209,19 @@ function checkFigures(list: CheckList, summary: { respondents: number; overall: 
     if (got.rag !== k.rag) q.push(`${k.id}: ${k.rag} expected, found ${shown(got.rag)}.`);
     if (got.divided !== k.divided) q.push(`${k.id}: ${k.divided ? 'divided opinion expected' : 'no divided opinion expected'}.`);
   }
-  list.add('Figures', 'Mean, standard deviation, RAG and divided opinion of each item', q, `${KNOWN_ITEMS.length} items as worked out by hand`);
+  list.add(
+    'Figures',
+    'Mean, standard deviation, RAG and divided opinion of each item',
+    q,
+    `${KNOWN_ITEMS.length} items as worked out by hand`,
+  );
   const refs = summary.plan.map((r) => r.ref);
-  list.add('Figures', 'Improvement actions drafted', refs.join(',') === KNOWN_PLAN_REFS.join(',') ? [] : [`${KNOWN_PLAN_REFS.join(', ')} expected, found ${refs.join(', ') || 'none'}.`], `${refs.length} actions for the red, amber and divided items`);
+  list.add(
+    'Figures',
+    'Improvement actions drafted',
+    refs.join(',') === KNOWN_PLAN_REFS.join(',') ? [] : [`${KNOWN_PLAN_REFS.join(', ')} expected, found ${refs.join(', ') || 'none'}.`],
+    `${refs.length} actions for the red, amber and divided items`,
+  );
 }
 
 /** What the host kept on every scratch tab, against what the plans sent to it asked for. */
@@ -192,7 +245,12 @@ function checkReadBack(list: CheckList, view: ScratchView, snap: Snapshot, facts
     }
   }
   list.add('Read back', 'Values (every cell written, formulas as calculated by the host)', valueP, `${compared} cells`);
-  if (uncalculated > 0) list.skip('Read back', 'Values of formulas', `${uncalculated} formula cells have no value: this host does not calculate (a test double); their formulas are checked below.`);
+  if (uncalculated > 0)
+    list.skip(
+      'Read back',
+      'Values of formulas',
+      `${uncalculated} formula cells have no value: this host does not calculate (a test double); their formulas are checked below.`,
+    );
 
   const byTab = new Map(facts.map((f) => [f.tab, f]));
   const fP: string[] = [];
@@ -220,7 +278,8 @@ function checkReadBack(list: CheckList, view: ScratchView, snap: Snapshot, facts
       if (!('f' in c.cell)) continue;
       formulas++;
       const got = cell(c.row, c.col)?.formula ?? null;
-      if (got === null || formulaKey(got) !== formulaKey(c.cell.f)) fP.push(`${tab}!${a1(c.row, c.col)}: ${c.cell.f} expected, found ${shown(got)}.`);
+      if (got === null || formulaKey(got) !== formulaKey(c.cell.f))
+        fP.push(`${tab}!${a1(c.row, c.col)}: ${c.cell.f} expected, found ${shown(got)}.`);
     }
     for (const n of w.numberFormats.values()) {
       const got = cell(n.row, n.col)?.numberFormat ?? '';
@@ -239,7 +298,8 @@ function checkReadBack(list: CheckList, view: ScratchView, snap: Snapshot, facts
       if (f.protected !== prot.protect) prP.push(`${tab}: ${prot.protect ? 'protected' : 'unprotected'} expected.`);
       if (prot.protect) {
         if (!cell(1, 1)?.locked) prP.push(`${tab}!A1 should be locked.`);
-        for (const e of prot.editable) if (cell(e.row, e.col)?.locked !== false) prP.push(`${tab}!${a1(e.row, e.col)} should stay editable.`);
+        for (const e of prot.editable)
+          if (cell(e.row, e.col)?.locked !== false) prP.push(`${tab}!${a1(e.row, e.col)} should stay editable.`);
       }
     }
     const wantCharts = w.last.charts;
@@ -249,13 +309,15 @@ function checkReadBack(list: CheckList, view: ScratchView, snap: Snapshot, facts
     const hidden = w.last.hidden === true;
     if (f.hidden !== hidden) hP.push(`${tab}: ${hidden ? 'hidden' : 'visible'} expected.`);
     const fz = w.last.freeze ?? { rows: 0, cols: 0 };
-    if (f.frozen.rows !== fz.rows || f.frozen.cols !== fz.cols) frP.push(`${tab}: ${fz.rows} rows and ${fz.cols} columns frozen expected, found ${f.frozen.rows} and ${f.frozen.cols}.`);
+    if (f.frozen.rows !== fz.rows || f.frozen.cols !== fz.cols)
+      frP.push(`${tab}: ${fz.rows} rows and ${fz.cols} columns frozen expected, found ${f.frozen.rows} and ${f.frozen.cols}.`);
     if (f.merges === null) {
       mergesUnknown = f.mergesUnknown ?? 'this host cannot list merged cells';
       continue;
     }
     for (const m of w.merges) {
-      if (!f.merges.some((g) => g.row === m.row && g.col === m.col && g.rows === m.rows && g.cols === m.cols)) mP.push(`${tab}!${rangeA1(m)}: merged expected.`);
+      if (!f.merges.some((g) => g.row === m.row && g.col === m.col && g.rows === m.rows && g.cols === m.cols))
+        mP.push(`${tab}!${rangeA1(m)}: merged expected.`);
     }
     for (const m of f.merges) {
       const cutRows = f.frozen.rows > 0 && m.row <= f.frozen.rows && m.row + m.rows - 1 > f.frozen.rows;
@@ -292,8 +354,24 @@ function fillPlan(entry: { values: CellValue[][] }): SheetPlan {
   for (const k of KNOWN_ITEMS) {
     blocks.push({ row: ENTRY_ROWS.firstData, col: colOf(`${k.id}|score`), owner: 'input', cells: k.scores.map((s) => [{ v: s }]) });
   }
-  blocks.push({ row: ENTRY_ROWS.firstData, col: colOf(`${KNOWN_ITEMS[0]!.id}|comment`), owner: 'input', cells: [[{ v: FORMULA_LIKE_COMMENT }]] });
-  const tab: TabPlan = { name: TAB.entry, role: 'entry', mode: 'update', blocks, formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [] };
+  blocks.push({
+    row: ENTRY_ROWS.firstData,
+    col: colOf(`${KNOWN_ITEMS[0]!.id}|comment`),
+    owner: 'input',
+    cells: [[{ v: FORMULA_LIKE_COMMENT }]],
+  });
+  const tab: TabPlan = {
+    name: TAB.entry,
+    role: 'entry',
+    mode: 'update',
+    blocks,
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+  };
   return { tabs: [tab], namedRanges: [] };
 }
 
@@ -310,22 +388,46 @@ export function* selfTestFlow(opts: SelfTestOptions): Flow<SelfTestReport> {
 
   const before = yield* read({ tabs: [] });
   const clash = before.tabNames.filter((n) => n.startsWith(prefix));
-  if (!list.add('Set-up', 'Scratch tab names are free', clash.map((n) => `a tab called “${n}” is already there, so nothing was done; run the self-test again.`), `“${prefix}…”`)) {
+  if (
+    !list.add(
+      'Set-up',
+      'Scratch tab names are free',
+      clash.map((n) => `a tab called “${n}” is already there, so nothing was done; run the self-test again.`),
+      `“${prefix}…”`,
+    )
+  ) {
     return makeReport(opts.env, prefix, list);
   }
   try {
     const created = yield* inView(
-      createFlow({ framework: SELFTEST_FRAMEWORK, partnerships: [SELFTEST_PARTNERSHIP], respondents: SELFTEST_RESPONDENTS, cycle: SELFTEST_CYCLE, protect: true, today: opts.today }),
+      createFlow({
+        framework: SELFTEST_FRAMEWORK,
+        partnerships: [SELFTEST_PARTNERSHIP],
+        respondents: SELFTEST_RESPONDENTS,
+        cycle: SELFTEST_CYCLE,
+        protect: true,
+        today: opts.today,
+      }),
     );
     const made = created.tabsWritten.join(', ');
-    list.add('Operations', 'Create review', made === KNOWN_CREATED_TABS.join(', ') && created.outcome.ok ? [] : [`tabs ${KNOWN_CREATED_TABS.join(', ')} expected, made ${made}.`], created.outcome.message);
+    list.add(
+      'Operations',
+      'Create review',
+      made === KNOWN_CREATED_TABS.join(', ') && created.outcome.ok ? [] : [`tabs ${KNOWN_CREATED_TABS.join(', ')} expected, made ${made}.`],
+      created.outcome.message,
+    );
 
     const entry = yield* inView(read({ tabs: [TAB.entry] }));
     yield* inView(apply(fillPlan(entry.tabs[TAB.entry] ?? { values: [] })));
     list.add('Operations', 'Fill in known scores', [], `${KNOWN_ITEMS.length * 4} scores and a comment that looks like a formula`);
 
     const checked = yield* inView(checkFlow(opts.today));
-    list.add('Operations', 'Check entries', checked.problems.map((p) => `${p.at ? `${p.at.sheet}!${a1(p.at.row, p.at.col)}: ` : ''}${p.message}`), checked.outcome.message);
+    list.add(
+      'Operations',
+      'Check entries',
+      checked.problems.map((p) => `${p.at ? `${p.at.sheet}!${a1(p.at.row, p.at.col)}: ` : ''}${p.message}`),
+      checked.outcome.message,
+    );
 
     const summarised = yield* inView(summariseFlow({ today: opts.today }));
     list.add('Operations', 'Build summary', summarised.outcome.ok ? [] : [summarised.outcome.message], summarised.outcome.message);
@@ -333,7 +435,12 @@ export function* selfTestFlow(opts: SelfTestOptions): Flow<SelfTestReport> {
 
     const planned = yield* inView(planFlow({ today: opts.today }));
     const refs = planned.rows.map((r) => r.ref).join(',');
-    list.add('Operations', 'Draft improvement plan (again, keeping the rows)', refs === KNOWN_PLAN_REFS.join(',') ? [] : [`${KNOWN_PLAN_REFS.join(', ')} expected, found ${refs || 'none'}.`], planned.outcome.message);
+    list.add(
+      'Operations',
+      'Draft improvement plan (again, keeping the rows)',
+      refs === KNOWN_PLAN_REFS.join(',') ? [] : [`${KNOWN_PLAN_REFS.join(', ')} expected, found ${refs || 'none'}.`],
+      planned.outcome.message,
+    );
 
     const tabs = [...view.tabsMade];
     const back = yield* read({ tabs });
@@ -346,9 +453,16 @@ export function* selfTestFlow(opts: SelfTestOptions): Flow<SelfTestReport> {
       yield* remove([...view.tabsMade], [...view.namesMade]);
       const after = yield* read({ tabs: [] });
       const left = after.tabNames.filter((n) => n.startsWith(prefix));
-      list.add('Clean-up', 'Scratch tabs removed', left.map((n) => `“${n}” is still there: delete it by hand.`), `${view.tabsMade.size} tabs`);
+      list.add(
+        'Clean-up',
+        'Scratch tabs removed',
+        left.map((n) => `“${n}” is still there: delete it by hand.`),
+        `${view.tabsMade.size} tabs`,
+      );
     } catch (e) {
-      list.add('Clean-up', 'Scratch tabs removed', [`could not remove them (${message(e)}): delete the tabs starting “${prefix}” by hand.`]);
+      list.add('Clean-up', 'Scratch tabs removed', [
+        `could not remove them (${message(e)}): delete the tabs starting “${prefix}” by hand.`,
+      ]);
     }
   }
   return makeReport(opts.env, prefix, list);

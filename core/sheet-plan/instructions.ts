@@ -32,9 +32,14 @@ function scalesInUse(framework: Framework): Scale[] {
 
 /** What people call a scale: the header of the column scored on it ("Achievement Score"), else its id in words. */
 function scaleName(framework: Framework, scale: Scale): string {
-  const col = [...(framework.register?.columns ?? []), ...(framework.register?.groupSummary?.columns ?? [])].find((c) => c.type === 'score' && c.scale === scale.id);
+  const col = [...(framework.register?.columns ?? []), ...(framework.register?.groupSummary?.columns ?? [])].find(
+    (c) => c.type === 'score' && c.scale === scale.id,
+  );
   if (col) return col.header;
-  const words = scale.id.replace(/[-_.]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = scale.id
+    .replace(/[-_.]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} scale`;
 }
 
@@ -48,13 +53,23 @@ function scaleLines(framework: Framework): Line[] {
     const named = scale.points.filter((p) => !isNumberLabel(p));
     const lo = formatNumber(scale.points[0]!.value);
     const hi = formatNumber(scale.points[scale.points.length - 1]!.value);
-    if (named.length === 0) out.push({ text: `${lo} to ${hi}: the source paper gives the numbers only, with no words for each; a higher score is better.` });
+    if (named.length === 0)
+      out.push({ text: `${lo} to ${hi}: the source paper gives the numbers only, with no words for each; a higher score is better.` });
     else {
-      for (const p of [...scale.points].reverse()) out.push({ text: isNumberLabel(p) ? `${formatNumber(p.value)}: no words of its own in the source paper` : `${formatNumber(p.value)} = ${p.label}` });
+      for (const p of [...scale.points].reverse())
+        out.push({
+          text: isNumberLabel(p)
+            ? `${formatNumber(p.value)}: no words of its own in the source paper`
+            : `${formatNumber(p.value)} = ${p.label}`,
+        });
     }
     out.push({ text: `${notScoredLabels(scale).join(', ')}: allowed, but not scored (counted as missing).` });
     out.push({ text: 'You can pick from the dropdown, type the number, or type the label (capitals and spaces do not matter).' });
-    if (scale.isDefault) out.push({ text: 'This scale is a default chosen by Partnership Review because the source paper gives none; it can be changed.', style: 'note' });
+    if (scale.isDefault)
+      out.push({
+        text: 'This scale is a default chosen by Partnership Review because the source paper gives none; it can be changed.',
+        style: 'note',
+      });
     if (scale.note) out.push({ text: scale.note, style: 'note' });
   }
   // the mean-based colours and "divided" apply to scored questions only: a register's Summary uses neither
@@ -73,19 +88,36 @@ function howToFill(framework: Framework, opts: InstructionsOptions): Line[] {
   const out: Line[] = [{ text: 'How this workbook works', style: 'heading' }];
   for (const t of framework.howTo) out.push({ text: t });
   if (framework.sections.length > 0) {
-    out.push({ text: `On the ${TAB.entry} tab, use one row per respondent: type the name in the Respondent column, choose the partnership and give the organisation.` });
-    out.push({ text: 'Give each item its score and, where there is a column for it, the comment, evidence or answer that goes with it. Leave a cell blank when there is nothing to say.' });
-    out.push({ text: 'Need more rows? Type below the last one: rows you add are read. Do not change the header rows or the hidden key row above the first respondent.' });
+    out.push({
+      text: `On the ${TAB.entry} tab, use one row per respondent: type the name in the Respondent column, choose the partnership and give the organisation.`,
+    });
+    out.push({
+      text: 'Give each item its score and, where there is a column for it, the comment, evidence or answer that goes with it. Leave a cell blank when there is nothing to say.',
+    });
+    out.push({
+      text: 'Need more rows? Type below the last one: rows you add are read. Do not change the header rows or the hidden key row above the first respondent.',
+    });
   }
   if (framework.sectionFreeText.length > 0 && framework.sections.length > 0) {
-    out.push({ text: `On the ${TAB.notes} tab, record the strengths and areas for improvement the group agreed for each ${framework.sections.length > 1 ? 'section' : 'item'}.` });
+    out.push({
+      text: `On the ${TAB.notes} tab, record the strengths and areas for improvement the group agreed for each ${framework.sections.length > 1 ? 'section' : 'item'}.`,
+    });
   }
   if (framework.register) {
-    out.push({ text: `On the ${framework.register.tab} tab, use one row per entry and choose its ${framework.register.groupLabel.toLowerCase()} from the dropdown. Add rows below as needed.` });
-    if (framework.register.groupSummary) out.push({ text: `On the ${framework.register.groupSummary.tab} tab, record the review of each ${framework.register.groupLabel.toLowerCase()}.` });
+    out.push({
+      text: `On the ${framework.register.tab} tab, use one row per entry and choose its ${framework.register.groupLabel.toLowerCase()} from the dropdown. Add rows below as needed.`,
+    });
+    if (framework.register.groupSummary)
+      out.push({
+        text: `On the ${framework.register.groupSummary.tab} tab, record the review of each ${framework.register.groupLabel.toLowerCase()}.`,
+      });
   }
-  out.push({ text: `Then run Check to list anything to correct (each problem names its tab and cell), and Summarise to rebuild the ${TAB.summary} and ${TAB.plan} tabs.` });
-  out.push({ text: `You type in: ${opts.inputTabs.join(', ')}. The add-in rewrites: ${opts.generatedTabs.join(', ')}. On the ${TAB.plan} tab everything you type or change is kept when it is rebuilt; only its "SMART check" and "Source status" columns are the add-in's.` });
+  out.push({
+    text: `Then run Check to list anything to correct (each problem names its tab and cell), and Summarise to rebuild the ${TAB.summary} and ${TAB.plan} tabs.`,
+  });
+  out.push({
+    text: `You type in: ${opts.inputTabs.join(', ')}. The add-in rewrites: ${opts.generatedTabs.join(', ')}. On the ${TAB.plan} tab everything you type or change is kept when it is rebuilt; only its "SMART check" and "Source status" columns are the add-in's.`,
+  });
   out.push({ text: 'Dates are day/month/year (dd/mm/yyyy).' });
   return out;
 }
@@ -101,7 +133,9 @@ function partsLines(framework: Framework): Line[] {
   const reg = framework.register;
   const notes = [
     ...(reg?.columns ?? []).filter((c) => c.note).map((c) => ({ tab: reg!.tab, header: c.header, note: c.note! })),
-    ...(reg?.groupSummary?.columns ?? []).filter((c) => c.note).map((c) => ({ tab: reg!.groupSummary!.tab, header: c.header, note: c.note! })),
+    ...(reg?.groupSummary?.columns ?? [])
+      .filter((c) => c.note)
+      .map((c) => ({ tab: reg!.groupSummary!.tab, header: c.header, note: c.note! })),
   ];
   if (notes.length > 0) {
     out.push({ text: 'The columns', style: 'heading' });
@@ -118,15 +152,25 @@ function planRules(framework: Framework): Line[] {
   const weak: string[] = [];
   if (framework.sections.length > 0) weak.push('holds an item that is red, amber or divided');
   const cols = framework.register?.columns ?? [];
-  if (cols.some((c) => c.id === 'achievement')) weak.push(`has progress tracker rows with an achievement of ${DEFAULT_DRAFT_OPTIONS.lowAchievement} or less`);
+  if (cols.some((c) => c.id === 'achievement'))
+    weak.push(`has progress tracker rows with an achievement of ${DEFAULT_DRAFT_OPTIONS.lowAchievement} or less`);
   if (cols.some((c) => c.type === 'rag')) weak.push('holds a red risk');
-  out.push({ text: `One action is drafted for each ${word} that ${weak.join(', or ')}${per}, naming its weakest items and the comments that explain them; the Source items column cites every weak item of that ${word}.` });
+  out.push({
+    text: `One action is drafted for each ${word} that ${weak.join(', or ')}${per}, naming its weakest items and the comments that explain them; the Source items column cites every weak item of that ${word}.`,
+  });
   out.push({
     text: `The weakest come first (lowest score on its scale, then divided opinion, then a fall since the last review), and at most ${DEFAULT_MAX_AREAS}${per} are drafted: change "${SETTINGS_LABELS.planAreas}" on ${TAB.settings}. Weak items left out are listed on the ${TAB.summary} under "Also weak, not yet planned".`,
   });
-  if (framework.register?.groupSummary?.columns.some((c) => c.id === 'action') || framework.sectionFreeText.includes('areasForImprovement')) {
-    const where = framework.register?.groupSummary ? `the Action for Improvement on the ${framework.register.groupSummary.tab} tab` : `the areas for improvement on the ${TAB.notes} tab`;
-    out.push({ text: `Actions the group agreed (${where}) become rows word for word, ahead of the drafted action for the same ${word}, and are never capped.` });
+  if (
+    framework.register?.groupSummary?.columns.some((c) => c.id === 'action') ||
+    framework.sectionFreeText.includes('areasForImprovement')
+  ) {
+    const where = framework.register?.groupSummary
+      ? `the Action for Improvement on the ${framework.register.groupSummary.tab} tab`
+      : `the areas for improvement on the ${TAB.notes} tab`;
+    out.push({
+      text: `Actions the group agreed (${where}) become rows word for word, ahead of the drafted action for the same ${word}, and are never capped.`,
+    });
   }
   out.push({
     text: `Dates are our defaults (the paper sets none): to be completed ${DEFAULT_DRAFT_OPTIONS.targetMonths} months and progress report ${DEFAULT_DRAFT_OPTIONS.progressMonths} months after the day the plan is drafted; the action text never repeats the date, so change the Date column freely.`,
@@ -168,7 +212,8 @@ export function buildInstructionsTab(framework: Framework, opts: InstructionsOpt
   tab.blocks.push(block(1, 1, cells));
   tab.formats.push({ range: { row: 1, col: 1, rows: lines.length, cols: 1 }, format: { wrap: true, vAlign: 'top' } });
   lines.forEach((l, i) => {
-    if (l.style) tab.formats.push({ range: { row: i + 1, col: 1, rows: 1, cols: 1 }, format: STYLE[l.style === 'note' ? 'note' : l.style] });
+    if (l.style)
+      tab.formats.push({ range: { row: i + 1, col: 1, rows: 1, cols: 1 }, format: STYLE[l.style === 'note' ? 'note' : l.style] });
   });
   setWidth(tab, 1, 110);
   tab.print = { orientation: 'portrait', fitToWidth: true };

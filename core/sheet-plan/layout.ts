@@ -21,8 +21,20 @@ export const TAB = {
 } as const;
 
 /** What the metadata tab calls each tab it records (a register framework brings its own tab names). */
-export type TabKey = 'instructions' | 'entry' | 'notes' | 'register' | 'groupSummary' | 'settings' | 'previous' | 'summary' | 'plan' | 'meta';
-export const TAB_KEYS: TabKey[] = ['instructions', 'entry', 'notes', 'register', 'groupSummary', 'settings', 'previous', 'summary', 'plan', 'meta'];
+export type TabKey =
+  'instructions' | 'entry' | 'notes' | 'register' | 'groupSummary' | 'settings' | 'previous' | 'summary' | 'plan' | 'meta';
+export const TAB_KEYS: TabKey[] = [
+  'instructions',
+  'entry',
+  'notes',
+  'register',
+  'groupSummary',
+  'settings',
+  'previous',
+  'summary',
+  'plan',
+  'meta',
+];
 
 /** Responses tab rows. */
 export const ENTRY_ROWS = { title: 1, section: 2, item: 3, field: 4, key: 5, firstData: 6 } as const;
@@ -98,7 +110,15 @@ export function entryColumns(framework: Framework): EntryColumn[] {
   for (const section of framework.sections) {
     for (const item of section.items) {
       for (const field of item.fields) {
-        cols.push({ key: fieldKey(item.id, field), col: col++, kind: 'field', header: fieldHeader(framework, item, field), itemId: item.id, field, sectionId: section.id });
+        cols.push({
+          key: fieldKey(item.id, field),
+          col: col++,
+          kind: 'field',
+          header: fieldHeader(framework, item, field),
+          itemId: item.id,
+          field,
+          sectionId: section.id,
+        });
       }
     }
   }
@@ -108,7 +128,8 @@ export function entryColumns(framework: Framework): EntryColumn[] {
 /** Items that carry a score, in framework order. */
 export function scoredItems(framework: Framework): { section: Section; item: Item }[] {
   const out: { section: Section; item: Item }[] = [];
-  for (const section of framework.sections) for (const item of section.items) if (item.fields.includes('score')) out.push({ section, item });
+  for (const section of framework.sections)
+    for (const item of section.items) if (item.fields.includes('score')) out.push({ section, item });
   return out;
 }
 

@@ -23,7 +23,8 @@ export const EXCEL_MAX_TAB_NAME = 31;
 /** Why `name` cannot be a sheet name in Excel, or null when it can. */
 export function tabNameProblem(name: string): string | null {
   if (name.trim() === '') return 'a tab name cannot be blank';
-  if (name.length > EXCEL_MAX_TAB_NAME) return `a tab name has at most ${EXCEL_MAX_TAB_NAME} characters (“${name.slice(0, 40)}…” has ${name.length})`;
+  if (name.length > EXCEL_MAX_TAB_NAME)
+    return `a tab name has at most ${EXCEL_MAX_TAB_NAME} characters (“${name.slice(0, 40)}…” has ${name.length})`;
   const bad = /[[\]:*?/\\]/.exec(name);
   if (bad) return `a tab name cannot contain ${bad[0]} (“${name}”); the characters [ ] : * ? / \\ are not allowed`;
   if (name.startsWith("'") || name.endsWith("'")) return `a tab name cannot start or end with an apostrophe (“${name}”)`;
@@ -54,7 +55,8 @@ function rangeProblem(tab: string, what: string, r: RangeRef): string | null {
   const lastCol = r.col + r.cols - 1;
   if (r.row < 1 || r.col < 1) return `${tab}: ${what} starts before A1`;
   if (lastRow > EXCEL_MAX_ROWS) return `${tab}: ${what} reaches row ${lastRow.toLocaleString('en-GB')}, past Excel's last row (1,048,576)`;
-  if (lastCol > EXCEL_MAX_COLS) return `${tab}: ${what} reaches column ${lastCol > 18_278 ? lastCol : columnLetter(lastCol)}, past Excel's last column (XFD)`;
+  if (lastCol > EXCEL_MAX_COLS)
+    return `${tab}: ${what} reaches column ${lastCol > 18_278 ? lastCol : columnLetter(lastCol)}, past Excel's last column (XFD)`;
   return null;
 }
 
@@ -65,7 +67,12 @@ function tabProblems(tab: TabPlan): string[] {
   if (tn) out.push(`${name}: ${tn}`);
   for (const b of tab.blocks) {
     const width = b.cells.reduce((m, r) => Math.max(m, r.length), 0);
-    const p = rangeProblem(name, `a block of cells from ${b.row >= 1 && b.col >= 1 ? a1(b.row, b.col) : `row ${b.row}`}`, { row: b.row, col: b.col, rows: b.cells.length, cols: width });
+    const p = rangeProblem(name, `a block of cells from ${b.row >= 1 && b.col >= 1 ? a1(b.row, b.col) : `row ${b.row}`}`, {
+      row: b.row,
+      col: b.col,
+      rows: b.cells.length,
+      cols: width,
+    });
     if (p) {
       out.push(p);
       continue;
@@ -74,9 +81,11 @@ function tabProblems(tab: TabPlan): string[] {
       row.forEach((cell, j) => {
         const at = `${name}!${a1(b.row + i, b.col + j)}`;
         if ('f' in cell) {
-          if (cell.f.length > EXCEL_MAX_FORMULA) out.push(`${at}: the formula is ${cell.f.length.toLocaleString('en-GB')} characters long; Excel allows at most 8,192`);
+          if (cell.f.length > EXCEL_MAX_FORMULA)
+            out.push(`${at}: the formula is ${cell.f.length.toLocaleString('en-GB')} characters long; Excel allows at most 8,192`);
           const lit = longestFormulaText(cell.f);
-          if (lit > EXCEL_MAX_FORMULA_TEXT) out.push(`${at}: the formula holds a text of ${lit} characters; Excel allows at most 255 in a formula`);
+          if (lit > EXCEL_MAX_FORMULA_TEXT)
+            out.push(`${at}: the formula holds a text of ${lit} characters; Excel allows at most 255 in a formula`);
         }
         if (typeof cell.v === 'string' && cell.v.length > EXCEL_MAX_CELL_TEXT) out.push(`${at}: ${cellTextTooLong(cell.v.length)}`);
       }),
@@ -95,8 +104,10 @@ function tabProblems(tab: TabPlan): string[] {
     const p = rangeProblem(name, what, r);
     if (p) out.push(p);
   }
-  for (const h of tab.rowHeights ?? []) if (h.row > EXCEL_MAX_ROWS) out.push(`${name}: a row height for row ${h.row}, past Excel's last row`);
-  for (const c of [...(tab.hiddenColumns ?? []), ...tab.columnWidths.map((w) => w.col)]) if (c > EXCEL_MAX_COLS) out.push(`${name}: column ${c}, past Excel's last column (XFD)`);
+  for (const h of tab.rowHeights ?? [])
+    if (h.row > EXCEL_MAX_ROWS) out.push(`${name}: a row height for row ${h.row}, past Excel's last row`);
+  for (const c of [...(tab.hiddenColumns ?? []), ...tab.columnWidths.map((w) => w.col)])
+    if (c > EXCEL_MAX_COLS) out.push(`${name}: column ${c}, past Excel's last column (XFD)`);
   return out;
 }
 

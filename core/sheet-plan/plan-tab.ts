@@ -59,7 +59,8 @@ export const PART_TEXT: Record<PlanPart, string> = { Delivery: 'Part 1 Delivery'
 export const SINGLE_PART_TEXT: Record<PlanPart, string> = { Delivery: 'Delivery', Partnership: 'Partnership' };
 
 /** The 2004 review paper, by its own title: where the plan's columns come from. */
-export const PLAN_SOURCE = 'the Improvement Action Plan of “Review of Partnership Strategies and Partnership Working” (Kensington and Chelsea Partnership, March 2004, annex C)';
+export const PLAN_SOURCE =
+  'the Improvement Action Plan of “Review of Partnership Strategies and Partnership Working” (Kensington and Chelsea Partnership, March 2004, annex C)';
 
 function partNames(parts: readonly PlanPart[] | undefined): Record<PlanPart, string> {
   return parts && parts.length === 1 ? SINGLE_PART_TEXT : PART_TEXT;
@@ -75,7 +76,10 @@ export function planHeading(parts: readonly PlanPart[] | undefined, cycle: strin
       note: `Actions for improvement by ${areaWord}, in the columns of ${PLAN_SOURCE}. ${keep}`,
     };
   }
-  return { title: `Improvement Plan (${cycle})`, note: `Part 1 Delivery (by theme) and Part 2 Partnership (by criterion), as in ${PLAN_SOURCE}. ${keep}` };
+  return {
+    title: `Improvement Plan (${cycle})`,
+    note: `Part 1 Delivery (by theme) and Part 2 Partnership (by criterion), as in ${PLAN_SOURCE}. ${keep}`,
+  };
 }
 export const STATUS_CHOICES = ['Not started', 'In progress', 'Completed'];
 
@@ -158,11 +162,16 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     // to the right would be cut at the page's edge)
     let noteCols = 0;
     let noteWidth = 0;
-    while (noteCols < width && noteWidth + PLAN_TAB_COLUMNS[noteCols]!.width <= NOTE_WIDTH) noteWidth += PLAN_TAB_COLUMNS[noteCols++]!.width;
+    while (noteCols < width && noteWidth + PLAN_TAB_COLUMNS[noteCols]!.width <= NOTE_WIDTH)
+      noteWidth += PLAN_TAB_COLUMNS[noteCols++]!.width;
     tab.merges.push({ row: R.note, col: 1, rows: 1, cols: noteCols });
     tab.formats.push({ range: { row: R.note, col: 1, rows: 1, cols: noteCols }, format: { wrap: true, vAlign: 'top' } });
     const noteHeight = Math.ceil(linesFor(head.note, noteWidth, 11, false) * 15 + 3);
-    tab.rowHeights = [{ row: R.note, height: noteHeight, fit: true }, { row: R.key, height: 3 }, { row: R.header, height: 32 }];
+    tab.rowHeights = [
+      { row: R.note, height: noteHeight, fit: true },
+      { row: R.key, height: 3 },
+      { row: R.header, height: 32 },
+    ];
     for (const c of PLAN_TAB_COLUMNS) setWidth(tab, standard[c.key]!, c.width);
     tab.freeze = { rows: R.key, cols: 0 };
   }
@@ -194,8 +203,10 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
       const r = input.rows[i]!;
       if (r.origin !== 'drafted' || r.draftHash === e.draftHash) return;
       const cols = PLAN_COLUMNS.map((c) => colOf(c.id));
-      if (cols.every((c, j) => c !== undefined && c === cols[0]! + j)) tab.blocks.push(block(e.at.row, cols[0]!, [PLAN_COLUMNS.map((c) => planValue(c.id, r, names))]));
-      else PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.id, r, names)]])));
+      if (cols.every((c, j) => c !== undefined && c === cols[0]! + j))
+        tab.blocks.push(block(e.at.row, cols[0]!, [PLAN_COLUMNS.map((c) => planValue(c.id, r, names))]));
+      else
+        PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.id, r, names)]])));
     });
   }
 
@@ -207,13 +218,26 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     const standardOrder = cols.every((c, i) => c === i + 1);
     const rowCells = (r: PlanRowOut): PlanCell[] =>
       PLAN_TAB_COLUMNS.map((c) =>
-        c.key === 'smart' ? val(r.smart) : c.key === 'sourceStatus' ? val(sourceStatusText(r)) : c.key === 'draftHash' ? val(r.draftHash || null) : planValue(c.key, r, names),
+        c.key === 'smart'
+          ? val(r.smart)
+          : c.key === 'sourceStatus'
+            ? val(sourceStatusText(r))
+            : c.key === 'draftHash'
+              ? val(r.draftHash || null)
+              : planValue(c.key, r, names),
       );
     if (standardOrder) tab.blocks.push(block(start, 1, added.map(rowCells)));
     else {
       PLAN_TAB_COLUMNS.forEach((c, j) => {
         const col = cols[j];
-        if (col !== undefined) tab.blocks.push(block(start, col, added.map((r) => [rowCells(r)[j]!])));
+        if (col !== undefined)
+          tab.blocks.push(
+            block(
+              start,
+              col,
+              added.map((r) => [rowCells(r)[j]!]),
+            ),
+          );
       });
     }
   }
@@ -231,17 +255,31 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     } else tab.formats.push({ range, format: { wrap: true, vAlign: 'top', ...(c.generated ? { fill: '#F2F2F2' } : {}) } });
   }
   const partCol = colOf('part');
-  if (partCol !== undefined) tab.validations.push({ range: { row: R.firstData, col: partCol, rows: reach, cols: 1 }, rule: { kind: 'list', values: Object.values(names), strict: false } });
+  if (partCol !== undefined)
+    tab.validations.push({
+      range: { row: R.firstData, col: partCol, rows: reach, cols: 1 },
+      rule: { kind: 'list', values: Object.values(names), strict: false },
+    });
   const statusCol = colOf('status');
-  if (statusCol !== undefined) tab.validations.push({ range: { row: R.firstData, col: statusCol, rows: reach, cols: 1 }, rule: { kind: 'list', values: STATUS_CHOICES, strict: false } });
+  if (statusCol !== undefined)
+    tab.validations.push({
+      range: { row: R.firstData, col: statusCol, rows: reach, cols: 1 },
+      rule: { kind: 'list', values: STATUS_CHOICES, strict: false },
+    });
   const smartCol = colOf('smart');
   if (smartCol !== undefined) {
-    tab.conditionalFormats.push({ range: { row: R.firstData, col: smartCol, rows: reach, cols: 1 }, rules: [{ kind: 'textEquals', text: 'SMART', format: { fill: '#C6EFCE', fontColour: '#006100' } }] });
+    tab.conditionalFormats.push({
+      range: { row: R.firstData, col: smartCol, rows: reach, cols: 1 },
+      rules: [{ kind: 'textEquals', text: 'SMART', format: { fill: '#C6EFCE', fontColour: '#006100' } }],
+    });
   }
   const hashCol = colOf('draftHash');
   if (hashCol !== undefined) tab.hiddenColumns = [hashCol];
   // too wide to fit a page at 7 pt: it runs on across pages with the reference column repeated
   tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header }, titleColumns: { from: 1, to: 1 } };
-  settlePrint(tab, PLAN_TAB_COLUMNS.map((c, i) => ({ col: standard[c.key] ?? i + 1, width: c.width })));
+  settlePrint(
+    tab,
+    PLAN_TAB_COLUMNS.map((c, i) => ({ col: standard[c.key] ?? i + 1, width: c.width })),
+  );
   return tab;
 }

@@ -58,7 +58,13 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
     ]),
   );
   tab.blocks.push(block(R.cycle, 2, [[val(prev?.cycle ?? null)]], 'input'));
-  tab.blocks.push(block(R.firstData, 1, rows.map((r) => [val(r.id), val(r.name)])));
+  tab.blocks.push(
+    block(
+      R.firstData,
+      1,
+      rows.map((r) => [val(r.id), val(r.name)]),
+    ),
+  );
   const means: PlanCell[][] = rows.map((r) => [val(prev ? previousFigure(prev, r) : null)]);
   tab.blocks.push(block(R.firstData, 3, means, 'input'));
   // where the previous review kept figures per partnership: a column of means for each, beside the whole review's
@@ -66,7 +72,14 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
   partnerships.forEach(([name, figures], i) => {
     const col = 4 + i;
     tab.blocks.push(block(R.header, col, [[val(`Previous mean: ${name}`)], [val(`${PARTNERSHIP_MEAN_KEY}${name}`)]]));
-    tab.blocks.push(block(R.firstData, col, rows.map((r) => [val(previousFigure(figures, r))]), 'input'));
+    tab.blocks.push(
+      block(
+        R.firstData,
+        col,
+        rows.map((r) => [val(previousFigure(figures, r))]),
+        'input',
+      ),
+    );
     tab.formats.push(
       { range: { row: R.header, col, rows: 1, cols: 1 }, format: { ...STYLE.header, wrap: true } },
       { range: { row: R.key, col, rows: 1, cols: 1 }, format: STYLE.key },
@@ -86,15 +99,36 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
     { range: { row: R.firstData, col: 1, rows: rows.length, cols: 1 }, format: { numberFormat: '@' } },
     { range: { row: R.firstData, col: 3, rows: rows.length, cols: 1 }, format: { ...STYLE.input, numberFormat: '0.00' } },
   );
-  tab.validations.push({ range: { row: R.firstData, col: 3, rows: rows.length, cols: 1 + partnerships.length }, rule: { kind: 'number', min: -1e9, max: 1e9, integer: false, prompt: 'The mean from the last review.', error: 'Type a number (the mean), or leave it blank.' } });
+  tab.validations.push({
+    range: { row: R.firstData, col: 3, rows: rows.length, cols: 1 + partnerships.length },
+    rule: {
+      kind: 'number',
+      min: -1e9,
+      max: 1e9,
+      integer: false,
+      prompt: 'The mean from the last review.',
+      error: 'Type a number (the mean), or leave it blank.',
+    },
+  });
   tab.hiddenRows = [R.key];
   const noteLines = Math.ceil(NOTE.length / (MEAN_WIDTH - 2));
-  tab.rowHeights = [{ row: R.cycle, height: noteLines * 15, fit: true }, { row: R.key, height: 3 }];
+  tab.rowHeights = [
+    { row: R.cycle, height: noteLines * 15, fit: true },
+    { row: R.key, height: 3 },
+  ];
   setWidth(tab, 1, 12);
   setWidth(tab, 2, 70);
   setWidth(tab, 3, MEAN_WIDTH);
   tab.freeze = { rows: R.key, cols: 0 };
-  if (opts.protect) tab.protection = { protect: true, editable: [{ row: R.cycle, col: 2, rows: 1, cols: 1 }, { row: R.firstData, col: 3, rows: rows.length, cols: 1 + partnerships.length }], description: 'Type the previous cycle and means.' };
+  if (opts.protect)
+    tab.protection = {
+      protect: true,
+      editable: [
+        { row: R.cycle, col: 2, rows: 1, cols: 1 },
+        { row: R.firstData, col: 3, rows: rows.length, cols: 1 + partnerships.length },
+      ],
+      description: 'Type the previous cycle and means.',
+    };
   tab.print = { orientation: 'portrait', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
   settlePrint(tab);
   return tab;

@@ -195,7 +195,7 @@ export function planRowBreaks(tab: TabPlan, keep: KeepTogether[], scale: number)
   const breaks: number[] = [];
   let room = firstPage;
   let onPage = 0; // rows on the current page (after the titles)
-  for (let r = 1; r <= last; ) {
+  for (let r = 1; r <= last;) {
     const end = unitEnd.get(r) ?? r;
     let h = 0;
     for (let k = r; k <= end; k++) h += heights[k]!;

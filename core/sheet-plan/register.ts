@@ -31,12 +31,24 @@ function defaultWidth(c: RegisterTableColumn): number {
 function ruleFor(framework: Framework, c: RegisterTableColumn, groups: string[], groupLabel: string): ValidationRule | null {
   switch (c.type) {
     case 'group':
-      return { kind: 'list', values: [...groups], strict: false, prompt: `Choose the ${groupLabel.toLowerCase()}.`, error: `Choose a ${groupLabel.toLowerCase()} from the list.` };
+      return {
+        kind: 'list',
+        values: [...groups],
+        strict: false,
+        prompt: `Choose the ${groupLabel.toLowerCase()}.`,
+        error: `Choose a ${groupLabel.toLowerCase()} from the list.`,
+      };
     case 'score': {
       const scale = framework.scales.find((s) => s.id === c.scale);
       if (!scale) return null;
       const help = scale.points.map((p) => `${formatNumber(p.value)} = ${p.label}`).join('; ');
-      return { kind: 'list', values: [...scale.points.map((p) => formatNumber(p.value)), ...notScoredLabels(scale)], strict: false, prompt: help, error: `Use a score from the list (${help}).` };
+      return {
+        kind: 'list',
+        values: [...scale.points.map((p) => formatNumber(p.value)), ...notScoredLabels(scale)],
+        strict: false,
+        prompt: help,
+        error: `Use a score from the list (${help}).`,
+      };
     }
     case 'rag':
       return { kind: 'list', values: RAG_CHOICES, strict: false, prompt: 'Red, Amber or Green.', error: 'Choose Red, Amber or Green.' };
@@ -67,7 +79,9 @@ function buildTable(framework: Framework, spec: TableSpec, role: TabPlan['role']
   tab.tabColour = '#70AD47';
   const R = TABLE_ROWS;
   const w = spec.columns.length;
-  tab.blocks.push(block(1, 1, [[val(spec.title)], [val(spec.note)], spec.columns.map((c) => val(c.header)), spec.columns.map((c) => val(c.key))]));
+  tab.blocks.push(
+    block(1, 1, [[val(spec.title)], [val(spec.note)], spec.columns.map((c) => val(c.header)), spec.columns.map((c) => val(c.key))]),
+  );
   const groupCol = spec.columns.find((c) => c.type === 'group')!.col;
   const rows: PlanCell[][] = [];
   for (const g of spec.groups) {
@@ -88,7 +102,8 @@ function buildTable(framework: Framework, spec: TableSpec, role: TabPlan['role']
   for (const c of spec.columns) {
     setWidth(tab, c.col, defaultWidth(c));
     const whole = { row: R.firstData, col: c.col, rows: reach, cols: 1 };
-    if (c.type === 'text' || c.type === 'group') tab.formats.push({ range: whole, format: { wrap: true, vAlign: 'top', numberFormat: '@' } });
+    if (c.type === 'text' || c.type === 'group')
+      tab.formats.push({ range: whole, format: { wrap: true, vAlign: 'top', numberFormat: '@' } });
     else if (c.type === 'date') tab.formats.push({ range: whole, format: { numberFormat: 'dd/mm/yyyy', vAlign: 'top' } });
     else tab.formats.push({ range: whole, format: { hAlign: 'center', vAlign: 'top' } });
     const rule = ruleFor(framework, c, spec.allGroups, spec.groupLabel);
@@ -102,13 +117,29 @@ function buildTable(framework: Framework, spec: TableSpec, role: TabPlan['role']
     });
   }
   tab.hiddenRows = [R.key];
-  tab.rowHeights = [{ row: R.key, height: 3 }, { row: R.header, height: Math.min(120, 15 * Math.max(2, ...spec.columns.map((c) => Math.ceil(c.header.length / Math.max(6, defaultWidth(c)))))) }];
+  tab.rowHeights = [
+    { row: R.key, height: 3 },
+    {
+      row: R.header,
+      height: Math.min(120, 15 * Math.max(2, ...spec.columns.map((c) => Math.ceil(c.header.length / Math.max(6, defaultWidth(c)))))),
+    },
+  ];
   tab.freeze = { rows: R.key, cols: groupCol };
-  if (spec.protect) tab.protection = { protect: true, editable: [{ row: R.firstData, col: 1, rows: reach, cols: w }], description: 'Header rows are protected; type in the rows below them and add rows as needed.' };
+  if (spec.protect)
+    tab.protection = {
+      protect: true,
+      editable: [{ row: R.firstData, col: 1, rows: reach, cols: w }],
+      description: 'Header rows are protected; type in the rows below them and add rows as needed.',
+    };
   // Printed legibly rather than shrunk to one page wide (issue #13: 18 columns at about 3 pt): the columns run on
   // across pages at full size, each page repeating the header row and the column that says which row it is (the
   // group: theme, risk theme); more title columns would leave room for only one other column a page.
-  tab.print = { orientation: 'landscape', fitToWidth: false, titleRows: { from: R.header, to: R.header }, titleColumns: { from: 1, to: groupCol } };
+  tab.print = {
+    orientation: 'landscape',
+    fitToWidth: false,
+    titleRows: { from: R.header, to: R.header },
+    titleColumns: { from: 1, to: groupCol },
+  };
   settlePrint(tab);
   return tab;
 }

@@ -126,11 +126,17 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
     { range: { row: R.section, col: 1, rows: 1, cols: width }, format: { hAlign: 'center' } },
     { range: { row: R.key, col: 1, rows: 1, cols: width }, format: STYLE.key },
     // borders on the listed respondents' rows only: the spare rows below print only once someone types in them
-    { range: { row: R.firstData, col: 1, rows: opts.respondents.length > 0 ? opts.respondents.length : rows, cols: width }, format: STYLE.input },
+    {
+      range: { row: R.firstData, col: 1, rows: opts.respondents.length > 0 ? opts.respondents.length : rows, cols: width },
+      format: STYLE.input,
+    },
     { range: { row: R.firstData, col: 1, rows: reach, cols: width }, format: { vAlign: 'top' } },
   );
   tab.hiddenRows = [R.key];
-  tab.rowHeights = [{ row: R.item, height: wrappedHeight(itemHeights, 30) }, { row: R.key, height: 3 }];
+  tab.rowHeights = [
+    { row: R.item, height: wrappedHeight(itemHeights, 30) },
+    { row: R.key, height: 3 },
+  ];
   setWidth(tab, 1, 24);
   setWidth(tab, 2, 24);
   setWidth(tab, 3, 24);
@@ -145,9 +151,19 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
       tab.formats.push({ range: { row: R.firstData, col: c.col, rows: reach, cols: 1 }, format: { hAlign: 'center' } });
       tab.validations.push({
         range: { row: R.firstData, col: c.col, rows: reach, cols: 1 },
-        rule: { kind: 'list', values: scoreChoices(framework, item), strict: false, prompt: scoreHelp(framework, item), error: `Use a score from the list (${scoreHelp(framework, item)})` },
+        rule: {
+          kind: 'list',
+          values: scoreChoices(framework, item),
+          strict: false,
+          prompt: scoreHelp(framework, item),
+          error: `Use a score from the list (${scoreHelp(framework, item)})`,
+        },
       });
-      namedRanges.push({ name: scoreRangeName(item.id, taken), sheet: TAB.entry, range: { row: R.firstData, col: c.col, rows: reach, cols: 1 } });
+      namedRanges.push({
+        name: scoreRangeName(item.id, taken),
+        sheet: TAB.entry,
+        range: { row: R.firstData, col: c.col, rows: reach, cols: 1 },
+      });
     } else {
       tab.formats.push({ range: { row: R.firstData, col: c.col, rows: reach, cols: 1 }, format: { wrap: true, numberFormat: '@' } });
     }
@@ -156,7 +172,13 @@ export function buildResponsesTab(framework: Framework, opts: ResponsesOptions):
   if (opts.partnerships.length > 0) {
     tab.validations.push({
       range: { row: R.firstData, col: 2, rows: reach, cols: 1 },
-      rule: { kind: 'list', values: [...opts.partnerships], strict: false, prompt: 'Choose the partnership this row is about.', error: `Choose one of the partnerships listed on ${TAB.settings}, or add it there first.` },
+      rule: {
+        kind: 'list',
+        values: [...opts.partnerships],
+        strict: false,
+        prompt: 'Choose the partnership this row is about.',
+        error: `Choose one of the partnerships listed on ${TAB.settings}, or add it there first.`,
+      },
     });
   }
   tab.freeze = { rows: R.key, cols: 1 };

@@ -35,13 +35,19 @@ export function buildSettingsTab(framework: Framework, opts: SettingsOptions): T
   const L = SETTINGS_LABELS;
   const rows: { label: string; value: string | number | null; note?: string; input: boolean }[] = [];
   rows.push({ label: L.cycle, value: opts.cycle, note: 'The review cycle, e.g. 2026/27.', input: true });
-  rows.push({ label: L.framework, value: framework.title, note: `Framework id: ${framework.id}. Fixed when the review was created.`, input: false });
+  rows.push({
+    label: L.framework,
+    value: framework.title,
+    note: `Framework id: ${framework.id}. Fixed when the review was created.`,
+    input: false,
+  });
   const parts = [...opts.partnerships];
   const partnershipNote = framework.multiplePartnerships
     ? 'One row per partnership reviewed in this workbook; the Responses dropdown lists them.'
     : 'The partnership being reviewed.';
   parts.forEach((p, i) => rows.push({ label: L.partnership, value: p, note: i === 0 ? partnershipNote : '', input: true }));
-  for (let i = 0; i < SPARE_PARTNERSHIP_ROWS; i++) rows.push({ label: L.partnership, value: null, note: parts.length === 0 && i === 0 ? partnershipNote : '', input: true });
+  for (let i = 0; i < SPARE_PARTNERSHIP_ROWS; i++)
+    rows.push({ label: L.partnership, value: null, note: parts.length === 0 && i === 0 ? partnershipNote : '', input: true });
   rows.push({
     label: L.planAreas,
     value: DEFAULT_MAX_AREAS,
@@ -57,9 +63,28 @@ export function buildSettingsTab(framework: Framework, opts: SettingsOptions): T
     ]),
   );
   const firstSetting = 4;
-  tab.blocks.push(block(firstSetting, 1, rows.map((r) => [val(r.label)])));
-  tab.blocks.push(block(firstSetting, 2, rows.map((r) => [val(r.value)]), 'input'));
-  tab.blocks.push(block(firstSetting, 3, rows.map((r) => [val(r.note === '' ? null : (r.note ?? null))])));
+  tab.blocks.push(
+    block(
+      firstSetting,
+      1,
+      rows.map((r) => [val(r.label)]),
+    ),
+  );
+  tab.blocks.push(
+    block(
+      firstSetting,
+      2,
+      rows.map((r) => [val(r.value)]),
+      'input',
+    ),
+  );
+  tab.blocks.push(
+    block(
+      firstSetting,
+      3,
+      rows.map((r) => [val(r.note === '' ? null : (r.note ?? null))]),
+    ),
+  );
   // mark the value cells a person owns
   const valueRows = rows.map((r, i) => ({ r, row: firstSetting + i })).filter((x) => x.r.input);
   let row = firstSetting + rows.length + 1;
@@ -79,7 +104,11 @@ export function buildSettingsTab(framework: Framework, opts: SettingsOptions): T
     const every = framework.inDepth.everyYears;
     const head = row;
     const t: PlanCell[][] = [
-      [val(`In-depth review: choose which sections are reviewed in depth this cycle (each at least once every ${every} years). None chosen means all.`)],
+      [
+        val(
+          `In-depth review: choose which sections are reviewed in depth this cycle (each at least once every ${every} years). None chosen means all.`,
+        ),
+      ],
       [val(L.inDepthHeader), val('Section'), val('Review in depth this cycle? (Yes/No)'), val('Last year reviewed in depth (e.g. 2024)')],
     ];
     const choices: PlanCell[][] = [];
@@ -97,8 +126,14 @@ export function buildSettingsTab(framework: Framework, opts: SettingsOptions): T
       { range: { row: head + 2, col: 3, rows: n, cols: 2 }, format: { ...STYLE.input, hAlign: 'center' } },
     );
     tab.validations.push(
-      { range: { row: head + 2, col: 3, rows: n, cols: 1 }, rule: { kind: 'list', values: ['Yes', 'No'], strict: false, prompt: 'Yes to review this section in depth this cycle.' } },
-      { range: { row: head + 2, col: 4, rows: n, cols: 1 }, rule: { kind: 'number', min: 1990, max: 2100, integer: true, prompt: 'The year, e.g. 2024.', error: 'Type a year such as 2024.' } },
+      {
+        range: { row: head + 2, col: 3, rows: n, cols: 1 },
+        rule: { kind: 'list', values: ['Yes', 'No'], strict: false, prompt: 'Yes to review this section in depth this cycle.' },
+      },
+      {
+        range: { row: head + 2, col: 4, rows: n, cols: 1 },
+        rule: { kind: 'number', min: 1990, max: 2100, integer: true, prompt: 'The year, e.g. 2024.', error: 'Type a year such as 2024.' },
+      },
     );
     editable.push({ row: head + 2, col: 3, rows: n, cols: 2 });
     row = head + 2 + n + 1;

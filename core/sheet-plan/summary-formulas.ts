@@ -51,7 +51,13 @@ export function partnershipCriterion(p: PartnershipCriterion): string {
 }
 
 /** COUNTIFS terms for one scale point of one partnership. */
-export function countPointForFormula(range: string, value: number, label: string, partRange: string, partnership: PartnershipCriterion): string {
+export function countPointForFormula(
+  range: string,
+  value: number,
+  label: string,
+  partRange: string,
+  partnership: PartnershipCriterion,
+): string {
   const p = `${partRange},${partnershipCriterion(partnership)}`;
   const byValue = `COUNTIFS(${range},${fnum(value)},${p})`;
   return isNumericLabel(label) ? byValue : `${byValue}+COUNTIFS(${range},${criterion(label)},${p})`;
@@ -113,7 +119,14 @@ export interface ItemFormulas {
   divided: string;
 }
 
-export function itemFormulas(scale: Scale, c: ItemRowCells, scoreRange: string, respondentsCell: string, rag: RagThresholdsLike, dividedFraction: number): ItemFormulas {
+export function itemFormulas(
+  scale: Scale,
+  c: ItemRowCells,
+  scoreRange: string,
+  respondentsCell: string,
+  rag: RagThresholdsLike,
+  dividedFraction: number,
+): ItemFormulas {
   const pts = scale.points;
   const k = pts.length;
   const n = ref(c.row, c.n);
@@ -183,7 +196,6 @@ export function partnershipMeanFormula(scale: Scale, scoreRange: string, partRan
   const den = terms.map((t) => t.f).join('+');
   return `IFERROR((${num})/(${den}),"")`;
 }
-
 
 /**
  * The per-partnership mean with the name inline when that stays within Excel's limits (a text constant ≤ 255

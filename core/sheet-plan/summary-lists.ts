@@ -53,7 +53,13 @@ function table(w: TabWriter, rows: PlanCell[][], width: number, numberCols: { co
   return first;
 }
 
-const CHANGE_TEXT: Record<Change, string> = { improved: 'Improved', declined: 'Declined', unchanged: 'Unchanged', new: 'New since last time', 'not scored': 'Not scored this time' };
+const CHANGE_TEXT: Record<Change, string> = {
+  improved: 'Improved',
+  declined: 'Declined',
+  unchanged: 'Unchanged',
+  new: 'New since last time',
+  'not scored': 'Not scored this time',
+};
 
 export function writeChangeTable(w: TabWriter, input: SummaryInput): void {
   const cmp = input.comparison!;
@@ -61,14 +67,22 @@ export function writeChangeTable(w: TabWriter, input: SummaryInput): void {
   heading(w, `Change since the previous review${cycle}`, 6, ['Id', 'Item or section', 'Previous mean', 'Mean now', 'Change', 'Direction']);
   const itemIds = new Set(cmp.items.map((r) => r.id));
   const rows: PlanCell[][] = [];
-  for (const r of cmp.items) rows.push([val(r.id), val(label(input, r.id)), val(r.previous), val(r.current), val(r.delta), val(CHANGE_TEXT[r.change])]);
+  for (const r of cmp.items)
+    rows.push([val(r.id), val(label(input, r.id)), val(r.previous), val(r.current), val(r.delta), val(CHANGE_TEXT[r.change])]);
   for (const r of cmp.sections) {
     if (itemIds.has(r.id)) continue; // a section that is its own single item (partnership-tree)
     const title = input.framework.sections.find((s) => s.id === r.id)?.title ?? r.id;
     rows.push([val(r.id), val(`Section: ${title}`), val(r.previous), val(r.current), val(r.delta), val(CHANGE_TEXT[r.change])]);
   }
   const o = cmp.overall;
-  rows.push([val('Overall'), val('Overall (mean of the sections)'), val(o.previous), val(o.current), val(o.delta), val(CHANGE_TEXT[o.change])]);
+  rows.push([
+    val('Overall'),
+    val('Overall (mean of the sections)'),
+    val(o.previous),
+    val(o.current),
+    val(o.delta),
+    val(CHANGE_TEXT[o.change]),
+  ]);
   // per partnership, where the previous review kept figures per partnership: each one's overall then and now
   for (const [p, pc] of Object.entries(cmp.partnerships ?? {})) {
     const po = pc.overall;
@@ -159,7 +173,10 @@ export function commentEntries(input: SummaryInput): { label: string; texts: str
     const scale = item ? input.framework.scales.find((s) => s.id === (item.scale ?? input.framework.defaultScale)) : undefined;
     for (const g of groups) {
       const point = scale?.points.find((p) => String(p.value) === g.score);
-      const name = g.score === 'other' ? 'No valid score' : `Score ${g.score}${point && point.label.trim() !== formatNumber(point.value) ? ` (${point.label})` : ''}`;
+      const name =
+        g.score === 'other'
+          ? 'No valid score'
+          : `Score ${g.score}${point && point.label.trim() !== formatNumber(point.value) ? ` (${point.label})` : ''}`;
       entries.push({ label: name, texts: g.comments.filter((x) => x.trim() !== '').map((x) => clip(`• ${x}`)) });
     }
   }
@@ -180,7 +197,12 @@ export function writeAlsoWeak(w: TabWriter, input: SummaryInput): void {
   if (!d || d.alsoWeak.length === 0) return;
   const multi = d.alsoWeak.some((x) => x.partnership !== null);
   const header = multi ? ['Id', 'Item', 'Partnership', 'Area', 'Why'] : ['Id', 'Item', 'Area', 'Why'];
-  heading(w, `Also weak, not yet planned (the plan drafts the ${d.maxAreas} weakest areas${multi ? ' per partnership' : ''}; change this on Review Settings)`, header.length, header);
+  heading(
+    w,
+    `Also weak, not yet planned (the plan drafts the ${d.maxAreas} weakest areas${multi ? ' per partnership' : ''}; change this on Review Settings)`,
+    header.length,
+    header,
+  );
   const rows = d.alsoWeak.map((x) =>
     multi
       ? [val(x.id), val(x.text || null), val(x.partnership ?? 'All partnerships together'), val(x.area), val(x.why)]
@@ -203,7 +225,9 @@ export function writeThemeReview(w: TabWriter, input: SummaryInput): void {
   ].filter((x) => gs.columns.some((c) => c.id === x.id));
   const entries: { label: string; texts: string[]; bold?: boolean }[] = [];
   for (const g of rows) {
-    const texts = wanted.map((x) => ({ x, v: g.cells[x.id]?.value })).filter(({ v }) => v !== null && v !== undefined && String(v).trim() !== '');
+    const texts = wanted
+      .map((x) => ({ x, v: g.cells[x.id]?.value }))
+      .filter(({ v }) => v !== null && v !== undefined && String(v).trim() !== '');
     if (texts.length === 0) continue;
     entries.push({ label: g.group.trim(), texts: [''], bold: true });
     for (const { x, v } of texts) entries.push({ label: x.label, texts: [clip(String(v))] });
@@ -219,7 +243,15 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
   const groupLabel = input.framework.register?.groupLabel ?? 'Theme';
   const regTab = input.framework.register?.tab ?? 'register';
   if (reg.tracker.length > 0) {
-    heading(w, `Delivery by ${groupLabel.toLowerCase()} (${regTab})`, 7, ['#', groupLabel, 'Rows', 'Scored', 'Mean achievement', 'Share achieved', 'Rows with low appropriateness']);
+    heading(w, `Delivery by ${groupLabel.toLowerCase()} (${regTab})`, 7, [
+      '#',
+      groupLabel,
+      'Rows',
+      'Scored',
+      'Mean achievement',
+      'Share achieved',
+      'Rows with low appropriateness',
+    ]);
     const rows = reg.tracker.map((t, i) => [
       val(i + 1),
       val(t.theme),
@@ -227,7 +259,11 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
       val(t.scored),
       val(t.meanAchievement),
       val(t.shareAchieved),
-      val(t.lowAppropriatenessRows.length ? `${regTab} ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}` : ''),
+      val(
+        t.lowAppropriatenessRows.length
+          ? `${regTab} ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}`
+          : '',
+      ),
     ]);
     table(w, rows, 7, [
       { col: 5, format: '0.00' },
@@ -236,10 +272,19 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
     w.skip();
   }
   if (reg.risks.length > 0) {
-    heading(w, `Risks by ${groupLabel.toLowerCase()} (traffic lights)`, 6, ['#', groupLabel, 'Red (high)', 'Amber (moderate)', 'Green (low)', 'Unrated']);
+    heading(w, `Risks by ${groupLabel.toLowerCase()} (traffic lights)`, 6, [
+      '#',
+      groupLabel,
+      'Red (high)',
+      'Amber (moderate)',
+      'Green (low)',
+      'Unrated',
+    ]);
     const rows = reg.risks.map((t, i) => [val(i + 1), val(t.theme), val(t.red), val(t.amber), val(t.green), val(t.unrated)]);
     const first = table(w, rows, 6);
-    const rules = (fill: string, fontColour: string) => [{ kind: 'number' as const, operator: 'gt' as const, value: 0, format: { fill, fontColour, bold: true } }];
+    const rules = (fill: string, fontColour: string) => [
+      { kind: 'number' as const, operator: 'gt' as const, value: 0, format: { fill, fontColour, bold: true } },
+    ];
     w.tab.conditionalFormats.push(
       { range: { row: first, col: 3, rows: rows.length, cols: 1 }, rules: rules('#FFC7CE', '#9C0006') },
       { range: { row: first, col: 4, rows: rows.length, cols: 1 }, rules: rules('#FFEB9C', '#7A4F01') },
@@ -256,7 +301,9 @@ export function writeThemes(w: TabWriter, input: SummaryInput): void {
   table(w, rows, 3);
   if (t.unknownTags.length > 0) {
     const r = w.row;
-    w.rows([[val('Not in the list'), val(`${t.unknownTags.join('; ')} (add them to the theme list, or correct the spelling on the entry tab)`)]]);
+    w.rows([
+      [val('Not in the list'), val(`${t.unknownTags.join('; ')} (add them to the theme list, or correct the spelling on the entry tab)`)],
+    ]);
     w.format(r, 1, 1, 2, { wrap: true, italic: true });
   }
   w.skip();

@@ -27,7 +27,16 @@ import {
   type EntryRange,
   type ItemRowCells,
 } from './summary-formulas.js';
-import { writeAlsoWeak, writeChangeTable, writeComments, writeNotes, writeRegisterResults, writeStrengthsAndAreas, writeThemeReview, writeThemes } from './summary-lists.js';
+import {
+  writeAlsoWeak,
+  writeChangeTable,
+  writeComments,
+  writeNotes,
+  writeRegisterResults,
+  writeStrengthsAndAreas,
+  writeThemeReview,
+  writeThemes,
+} from './summary-lists.js';
 
 export interface SummaryEntry extends EntryRange {
   /** entry column of each key (`respondent`, `partnership`, `ASPIRE|score`…) */
@@ -111,7 +120,9 @@ function trivialSections(framework: Framework): boolean {
 }
 
 function scaleHeading(scale: Scale): string {
-  return scale.points.map((p) => (String(p.label).trim() === formatNumber(p.value) ? formatNumber(p.value) : `${formatNumber(p.value)} = ${p.label}`)).join(', ');
+  return scale.points
+    .map((p) => (String(p.label).trim() === formatNumber(p.value) ? formatNumber(p.value) : `${formatNumber(p.value)} = ${p.label}`))
+    .join(', ');
 }
 
 function countHeader(p: { value: number; label: string }): string {
@@ -127,7 +138,13 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
 
   w.rows([[val(`${framework.title}: summary (${input.cycle})`)]]);
   w.format(1, 1, 1, 1, STYLE.title);
-  w.rows([[val(`Built by Partnership Review on ${ukDate(input.today)}. This tab is rebuilt each time you summarise, so do not type here. Figures with formulas update as people type.`)]]);
+  w.rows([
+    [
+      val(
+        `Built by Partnership Review on ${ukDate(input.today)}. This tab is rebuilt each time you summarise, so do not type here. Figures with formulas update as people type.`,
+      ),
+    ],
+  ]);
   w.format(2, 1, 1, 1, STYLE.note);
   w.skip();
 
@@ -174,7 +191,10 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
     w.row = top;
     const withTotal = framework.sectionTotals && !trivial;
     const tw = withTotal ? 6 : 5;
-    w.rows([[val(trivial ? 'Overall' : 'Overall and sections')], [val('Id'), val(trivial ? 'Covers' : 'Section'), val('Mean'), val('Percent'), val('RAG'), ...(withTotal ? [val('Total')] : [])]]);
+    w.rows([
+      [val(trivial ? 'Overall' : 'Overall and sections')],
+      [val('Id'), val(trivial ? 'Covers' : 'Section'), val('Mean'), val('Percent'), val('RAG'), ...(withTotal ? [val('Total')] : [])],
+    ]);
     w.format(top, 1, 1, 1, STYLE.heading);
     w.format(top + 1, 1, 1, tw, STYLE.header);
     const secCells: { row: number; col: number }[] = [];
@@ -224,7 +244,16 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
       overallMean = meanOfCells(secCells, secWeights);
       overallPct = meanOfCells(secPct, secWeights);
     }
-    w.rows([[val('Overall'), val(trivial ? 'All items' : 'All sections'), fx(overallMean, report.overall.mean), fx(overallPct, report.overall.percent), fx(ragFormula(a1(orow, 4), framework.rag), report.overall.rag ? ragLabel(report.overall.rag) : ''), ...(withTotal ? [val(null)] : [])]]);
+    w.rows([
+      [
+        val('Overall'),
+        val(trivial ? 'All items' : 'All sections'),
+        fx(overallMean, report.overall.mean),
+        fx(overallPct, report.overall.percent),
+        fx(ragFormula(a1(orow, 4), framework.rag), report.overall.rag ? ragLabel(report.overall.rag) : ''),
+        ...(withTotal ? [val(null)] : []),
+      ],
+    ]);
     layout.overall = { row: orow, mean: 3, percent: 4, rag: 5 };
     w.format(orow, 1, 1, tw, { bold: true });
     w.format(top + 2, 1, sectionRows.length + 1, tw, { border: 'thin', vAlign: 'top' });
@@ -242,7 +271,11 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
       const width = COL.counts + k + 2;
       const head = w.row;
       w.rows([
-        [val(`Items${groups.length > 1 ? ` scored ${formatNumber(scaleMin(g.scale))}–${formatNumber(scaleMax(g.scale))}` : ''} (${scaleHeading(g.scale)})`)],
+        [
+          val(
+            `Items${groups.length > 1 ? ` scored ${formatNumber(scaleMin(g.scale))}–${formatNumber(scaleMax(g.scale))}` : ''} (${scaleHeading(g.scale)})`,
+          ),
+        ],
         [
           val('Id'),
           val('Item'),
@@ -319,7 +352,9 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   if (hasScores) {
     const useSections = report.items.length > 20 && !trivial && sectionRows.length > 1;
     if (useSections) for (const s of sectionRows) chartRows.push({ label: s.title, row: layout.sections[s.id]!.row, col: 3, v: s.mean });
-    else for (const g of groups) for (const e of g.items) chartRows.push({ label: e.item.id, row: layout.items[e.item.id]!.row, col: COL.mean, v: e.score.mean });
+    else
+      for (const g of groups)
+        for (const e of g.items) chartRows.push({ label: e.item.id, row: layout.items[e.item.id]!.row, col: COL.mean, v: e.score.mean });
   }
   let chartAnchor = 0;
   if (chartRows.length > 0) {
@@ -341,7 +376,8 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   if (input.comparison) writeChangeTable(w, input);
   if (hasScores) writeStrengthsAndAreas(w, input);
   writeAlsoWeak(w, input);
-  if (input.notes.some((n) => n.strengths.trim() !== '' || n.areasForImprovement.trim() !== '') || framework.sectionFreeText.length > 0) writeNotes(w, input);
+  if (input.notes.some((n) => n.strengths.trim() !== '' || n.areasForImprovement.trim() !== '') || framework.sectionFreeText.length > 0)
+    writeNotes(w, input);
   if (report.comments.length > 0) writeComments(w, input);
   if (input.register) writeRegisterResults(w, input);
   writeThemeReview(w, input);
@@ -461,7 +497,19 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
         const mean = rep.items.find((x) => x.id === r.item.id)?.mean ?? null;
         // a score column the reader could not find (its key was overwritten): core's value, no formula
         if (scoreCol === undefined || partRange === null) cells.push(val(mean));
-        else cells.push(fx(partnershipMeanWithin(scaleForItem(framework, r.item), columnRange(entry, scoreCol), partRange, p, `${columnLetter(col)}$${top + 1}`), mean));
+        else
+          cells.push(
+            fx(
+              partnershipMeanWithin(
+                scaleForItem(framework, r.item),
+                columnRange(entry, scoreCol),
+                partRange,
+                p,
+                `${columnLetter(col)}$${top + 1}`,
+              ),
+              mean,
+            ),
+          );
       } else if (r.kind === 'section') {
         const section = framework.sections.find((s) => s.id === r.id)!;
         const items = section.items.filter((it) => rowOf.has(`i:${it.id}`));
@@ -476,7 +524,15 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
         const parts = framework.sections
           .map((s) => ({ s, key: trivial ? `i:${s.items.find((it) => rowOf.has(`i:${it.id}`))?.id ?? ''}` : `s:${s.id}` }))
           .filter((x) => rowOf.has(x.key));
-        cells.push(fx(meanOfCells(parts.map((x) => ({ row: rowOf.get(x.key)!, col })), parts.map((x) => x.s.weight)), rep.overall.mean));
+        cells.push(
+          fx(
+            meanOfCells(
+              parts.map((x) => ({ row: rowOf.get(x.key)!, col })),
+              parts.map((x) => x.s.weight),
+            ),
+            rep.overall.mean,
+          ),
+        );
       }
     });
     out.push(cells);
@@ -488,9 +544,14 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
   w.format(first, 1, 1, 2 + names.length, { bold: true });
   rows.forEach((r, i) => r.kind === 'section' && w.format(first + i, 1, 1, 2 + names.length, { bold: true, fill: '#F2F2F2' }));
   // colour the means by the RAG thresholds when every item shares one scale
-  const scales = new Set(framework.sections.flatMap((s) => s.items.filter((i) => i.fields.includes('score')).map((i) => scaleForItem(framework, i).id)));
+  const scales = new Set(
+    framework.sections.flatMap((s) => s.items.filter((i) => i.fields.includes('score')).map((i) => scaleForItem(framework, i).id)),
+  );
   if (scales.size === 1) {
-    const scale = scaleForItem(framework, framework.sections.flatMap((s) => s.items).find((i) => i.fields.includes('score'))!);
+    const scale = scaleForItem(
+      framework,
+      framework.sections.flatMap((s) => s.items).find((i) => i.fields.includes('score'))!,
+    );
     const lo = scaleMin(scale);
     const range = scaleMax(scale) - lo;
     const green = lo + (framework.rag.green / 100) * range - 1e-9;

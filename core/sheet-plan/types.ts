@@ -100,7 +100,13 @@ export type ConditionalRule =
   /** cell text equals (case-insensitive) */
   | { kind: 'textEquals'; text: string; format: Pick<CellFormat, 'fill' | 'fontColour' | 'bold'> }
   /** number comparisons on the cell value */
-  | { kind: 'number'; operator: 'lt' | 'lte' | 'gt' | 'gte' | 'between'; value: number; value2?: number; format: Pick<CellFormat, 'fill' | 'fontColour' | 'bold'> };
+  | {
+      kind: 'number';
+      operator: 'lt' | 'lte' | 'gt' | 'gte' | 'between';
+      value: number;
+      value2?: number;
+      format: Pick<CellFormat, 'fill' | 'fontColour' | 'bold'>;
+    };
 
 export interface ConditionalFormatSpec {
   range: RangeRef;
@@ -153,16 +159,7 @@ export interface PrintSpec {
   rowBreaks?: number[];
 }
 
-export type TabRole =
-  | 'instructions'
-  | 'settings'
-  | 'entry'
-  | 'register'
-  | 'group-summary'
-  | 'previous'
-  | 'summary'
-  | 'plan'
-  | 'meta';
+export type TabRole = 'instructions' | 'settings' | 'entry' | 'register' | 'group-summary' | 'previous' | 'summary' | 'plan' | 'meta';
 
 export interface TabPlan {
   name: string; // at most 31 characters, no []:*?/\

@@ -43,7 +43,15 @@ export function buildWorkshopNotesTab(framework: Framework, opts: { cycle: strin
   const ids: PlanCell[][] = framework.sections.map((s) => [val(s.id), val(s.title)]);
   tab.blocks.push(block(R.firstData, 1, ids));
   const n = framework.sections.length;
-  if (w > 2) tab.blocks.push(block(R.firstData, 3, framework.sections.map(() => Array.from({ length: w - 2 }, () => blank)), 'input'));
+  if (w > 2)
+    tab.blocks.push(
+      block(
+        R.firstData,
+        3,
+        framework.sections.map(() => Array.from({ length: w - 2 }, () => blank)),
+        'input',
+      ),
+    );
   tab.formats.push(
     { range: { row: R.title, col: 1, rows: 1, cols: 1 }, format: STYLE.title },
     { range: { row: R.note, col: 1, rows: 1, cols: 1 }, format: STYLE.note },
@@ -59,7 +67,12 @@ export function buildWorkshopNotesTab(framework: Framework, opts: { cycle: strin
   setWidth(tab, 2, 22);
   for (let c = 3; c <= w; c++) setWidth(tab, c, 60);
   tab.freeze = { rows: R.key, cols: 2 };
-  if (opts.protect) tab.protection = { protect: true, editable: w > 2 ? [{ row: R.firstData, col: 3, rows: n, cols: w - 2 }] : [], description: 'Type in the Strengths and Areas for improvement columns.' };
+  if (opts.protect)
+    tab.protection = {
+      protect: true,
+      editable: w > 2 ? [{ row: R.firstData, col: 3, rows: n, cols: w - 2 }] : [],
+      description: 'Type in the Strengths and Areas for improvement columns.',
+    };
   tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header } };
   settlePrint(tab);
   return tab;

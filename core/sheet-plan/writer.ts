@@ -64,7 +64,11 @@ export class TabWriter {
 
   ragColours(range: RangeRef): void {
     if (range.rows <= 0) return;
-    const rules: ConditionalRule[] = (['Green', 'Amber', 'Red'] as const).map((t) => ({ kind: 'textEquals', text: t, format: { ...RAG_COLOURS[t] } }));
+    const rules: ConditionalRule[] = (['Green', 'Amber', 'Red'] as const).map((t) => ({
+      kind: 'textEquals',
+      text: t,
+      format: { ...RAG_COLOURS[t] },
+    }));
     this.tab.conditionalFormats.push({ range, rules });
   }
 }

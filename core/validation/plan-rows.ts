@@ -21,8 +21,7 @@ import { formatDateUk, parseDate } from '../util/dates.js';
 
 export const DONE_STATUSES = ['complete', 'completed', 'done', 'achieved', 'closed'] as const;
 
-const MEASURABLE_VERB =
-  /\b(increas|reduc|complet|publish|hold|held|agree|review|report|train|appoint|produc|deliver|establish|achiev)\w*/i;
+const MEASURABLE_VERB = /\b(increas|reduc|complet|publish|hold|held|agree|review|report|train|appoint|produc|deliver|establish|achiev)\w*/i;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 /** True when the action names a number, percentage, date or measurable verb. */
@@ -70,7 +69,10 @@ function reasonsOf(row: Pick<ImprovementAction, 'action' | 'keyContact' | 'date'
 }
 
 /** `{ smart: true, reasons: [] }`, or the reasons in plain words ("no key contact", "date already past"…). */
-export function smartCheck(row: Pick<ImprovementAction, 'action' | 'keyContact' | 'date' | 'status'>, today: string): { smart: boolean; reasons: string[] } {
+export function smartCheck(
+  row: Pick<ImprovementAction, 'action' | 'keyContact' | 'date' | 'status'>,
+  today: string,
+): { smart: boolean; reasons: string[] } {
   const reasons = reasonsOf(row, today).map((r) => REASON_TEXT[r]);
   return { smart: reasons.length === 0, reasons };
 }
@@ -81,7 +83,18 @@ export function smartText(row: Pick<ImprovementAction, 'action' | 'keyContact' |
   return smart ? 'SMART' : `Not SMART: ${reasons.join('; ')}`;
 }
 
-const EDITABLE: (keyof ImprovementAction)[] = ['heading', 'sourceItems', 'action', 'date', 'keyContact', 'leadAgency', 'supportNeeded', 'howSupportProvided', 'progressReportDate', 'status'];
+const EDITABLE: (keyof ImprovementAction)[] = [
+  'heading',
+  'sourceItems',
+  'action',
+  'date',
+  'keyContact',
+  'leadAgency',
+  'supportNeeded',
+  'howSupportProvided',
+  'progressReportDate',
+  'status',
+];
 
 /** One problem per reason, each pointing at the cell to fix. Rows with nothing in them are skipped. */
 export function validatePlanRows(rows: PlanRowRead[], today: string): Problem[] {
@@ -96,27 +109,62 @@ export function validatePlanRows(rows: PlanRowRead[], today: string): Problem[] 
     for (const r of reasonsOf(row, today)) {
       switch (r) {
         case 'no action':
-          add('warning', 'plan.no-action', 'action', 'This row has no action for improvement. Describe what will be done and how you will know it is done, for example “Hold two joint workshops for theme group chairs”.');
+          add(
+            'warning',
+            'plan.no-action',
+            'action',
+            'This row has no action for improvement. Describe what will be done and how you will know it is done, for example “Hold two joint workshops for theme group chairs”.',
+          );
           break;
         case 'no key contact':
-          add('warning', 'plan.no-key-contact', 'keyContact', 'No key contact. Enter the person who will lead this action: every action needs a clear lead.');
+          add(
+            'warning',
+            'plan.no-key-contact',
+            'keyContact',
+            'No key contact. Enter the person who will lead this action: every action needs a clear lead.',
+          );
           break;
         case 'no date':
-          add('warning', 'plan.no-date', 'date', `No date to be completed. Enter the date by which this action will be done, as dd/mm/yyyy (for example ${example}).`);
+          add(
+            'warning',
+            'plan.no-date',
+            'date',
+            `No date to be completed. Enter the date by which this action will be done, as dd/mm/yyyy (for example ${example}).`,
+          );
           break;
         case 'date not recognised':
-          add('error', 'plan.bad-date', 'date', `“${str(row.date)}” is not a date. Enter the date to be completed as dd/mm/yyyy, for example ${example}.`);
+          add(
+            'error',
+            'plan.bad-date',
+            'date',
+            `“${str(row.date)}” is not a date. Enter the date to be completed as dd/mm/yyyy, for example ${example}.`,
+          );
           break;
         case 'date already past':
-          add('warning', 'plan.date-past', 'date', `The date to be completed (${formatDateUk(parseDate(str(row.date))!)}) has already passed. Enter a new date, or set the status to Completed if the action is done.`);
+          add(
+            'warning',
+            'plan.date-past',
+            'date',
+            `The date to be completed (${formatDateUk(parseDate(str(row.date))!)}) has already passed. Enter a new date, or set the status to Completed if the action is done.`,
+          );
           break;
         case 'nothing measurable':
-          add('warning', 'plan.not-measurable', 'action', 'Nothing in this action can be measured. Add a number, a percentage or a date, or say what will be done (for example agree, publish, hold, review or complete something).');
+          add(
+            'warning',
+            'plan.not-measurable',
+            'action',
+            'Nothing in this action can be measured. Add a number, a percentage or a date, or say what will be done (for example agree, publish, hold, review or complete something).',
+          );
           break;
       }
     }
     if (!blank(row.progressReportDate) && parseDate(str(row.progressReportDate)) === null) {
-      add('error', 'plan.bad-progress-date', 'progressReportDate', `“${str(row.progressReportDate)}” is not a date. Enter the progress report date as dd/mm/yyyy, for example ${example}.`);
+      add(
+        'error',
+        'plan.bad-progress-date',
+        'progressReportDate',
+        `“${str(row.progressReportDate)}” is not a date. Enter the progress report date as dd/mm/yyyy, for example ${example}.`,
+      );
     }
   }
   return problems;

@@ -51,7 +51,13 @@ function responseProblems(framework: Framework, data: ReviewData): Problem[] {
     const ctx = who ? { respondent: who } : {};
 
     if (answered && who === '') {
-      problems.push({ severity: 'warning', code: 'respondent.no-name', at: r.at, message: 'This row has answers but no respondent name. Enter the name (or a label such as “Respondent 4”) so that duplicates can be spotted.' });
+      problems.push({
+        severity: 'warning',
+        code: 'respondent.no-name',
+        at: r.at,
+        message:
+          'This row has answers but no respondent name. Enter the name (or a label such as “Respondent 4”) so that duplicates can be spotted.',
+      });
     }
     if (who !== '') {
       const key = `${nameKey(who)}\u0000${nameKey(r.partnership)}`;
@@ -97,7 +103,14 @@ function responseProblems(framework: Framework, data: ReviewData): Problem[] {
       if (!entry) continue;
       const p = parseScore(entry.value, scale);
       if (p.kind === 'invalid') {
-        problems.push({ ...ctx, severity: 'error', ...invalidScoreMessage(p.raw, describeScaleEntry(scale)), at: entry.at, itemId: item.id, field: 'score' });
+        problems.push({
+          ...ctx,
+          severity: 'error',
+          ...invalidScoreMessage(p.raw, describeScaleEntry(scale)),
+          at: entry.at,
+          itemId: item.id,
+          field: 'score',
+        });
       } else if (p.kind === 'score' && item.evidenceRequired && item.fields.includes('evidence')) {
         const ev = r.answers[item.id]?.evidence;
         if (!ev || isBlank(ev.value)) {
@@ -117,7 +130,13 @@ function responseProblems(framework: Framework, data: ReviewData): Problem[] {
   return problems;
 }
 
-function cellProblems(framework: Framework, columns: RegisterColumn[], cells: Record<string, FieldEntry>, rowAt: CellRef, today: string): Problem[] {
+function cellProblems(
+  framework: Framework,
+  columns: RegisterColumn[],
+  cells: Record<string, FieldEntry>,
+  rowAt: CellRef,
+  today: string,
+): Problem[] {
   const problems: Problem[] = [];
   for (const col of columns) {
     const e = cells[col.id];
@@ -125,7 +144,13 @@ function cellProblems(framework: Framework, columns: RegisterColumn[], cells: Re
     const at = e?.at ?? rowAt;
     if (isBlank(v)) {
       if (col.required) {
-        problems.push({ severity: 'warning', code: 'register.required', at, field: col.id, message: `“${col.header}” is empty. Fill it in: this column is needed for every row.` });
+        problems.push({
+          severity: 'warning',
+          code: 'register.required',
+          at,
+          field: col.id,
+          message: `“${col.header}” is empty. Fill it in: this column is needed for every row.`,
+        });
       }
       continue;
     }
@@ -138,11 +163,23 @@ function cellProblems(framework: Framework, columns: RegisterColumn[], cells: Re
       }
     } else if (col.type === 'rag') {
       if (parseRag(v).kind === 'invalid') {
-        problems.push({ severity: 'error', code: 'register.rag-invalid', at, field: col.id, message: `${col.header}: “${shown(v)}” is not a traffic-light rating. Enter Red, Amber or Green (High, Moderate and Low are also accepted).` });
+        problems.push({
+          severity: 'error',
+          code: 'register.rag-invalid',
+          at,
+          field: col.id,
+          message: `${col.header}: “${shown(v)}” is not a traffic-light rating. Enter Red, Amber or Green (High, Moderate and Low are also accepted).`,
+        });
       }
     } else if (col.type === 'date') {
       if (parseDate(v) === null) {
-        problems.push({ severity: 'error', code: 'register.bad-date', at, field: col.id, message: `${col.header}: “${shown(v)}” is not a date. Enter it as dd/mm/yyyy, for example ${formatDateUk(today)}.` });
+        problems.push({
+          severity: 'error',
+          code: 'register.bad-date',
+          at,
+          field: col.id,
+          message: `${col.header}: “${shown(v)}” is not a date. Enter it as dd/mm/yyyy, for example ${formatDateUk(today)}.`,
+        });
       }
     }
   }
@@ -178,11 +215,21 @@ function inDepthProblems(framework: Framework, data: ReviewData): Problem[] {
   const sectionKeys = new Set(framework.sections.flatMap((x) => [nameKey(x.id), nameKey(x.title)]));
   for (const c of s.inDepthSections) {
     if (nameKey(c) !== '' && !sectionKeys.has(nameKey(c))) {
-      problems.push({ severity: 'warning', code: 'in-depth.unknown-section', at: null, message: `“${c.trim()}” is chosen for in-depth review on ${SETTINGS_TAB} but is not one of this framework's criteria (${listWithOr(framework.sections.map((x) => x.title))}). Correct the name.` });
+      problems.push({
+        severity: 'warning',
+        code: 'in-depth.unknown-section',
+        at: null,
+        message: `“${c.trim()}” is chosen for in-depth review on ${SETTINGS_TAB} but is not one of this framework's criteria (${listWithOr(framework.sections.map((x) => x.title))}). Correct the name.`,
+      });
     }
   }
   if (year === null) {
-    problems.push({ severity: 'warning', code: 'settings.cycle', at: null, message: `The cycle “${s.cycle}” has no year, so in-depth reviews cannot be checked. Enter the cycle on ${SETTINGS_TAB} with its year, for example 2026/27.` });
+    problems.push({
+      severity: 'warning',
+      code: 'settings.cycle',
+      at: null,
+      message: `The cycle “${s.cycle}” has no year, so in-depth reviews cannot be checked. Enter the cycle on ${SETTINGS_TAB} with its year, for example 2026/27.`,
+    });
     return problems;
   }
   // An empty choice means every section is reviewed in depth this cycle.
@@ -192,9 +239,21 @@ function inDepthProblems(framework: Framework, data: ReviewData): Problem[] {
     const last = s.lastInDepth[sec.id] ?? null;
     const at = s.lastInDepthAt?.[sec.id] ?? null;
     if (last === null) {
-      problems.push({ severity: 'warning', code: 'in-depth.unknown', at, itemId: sec.id, message: `There is no record of when “${sec.title}” was last reviewed in depth. Each criterion must be reviewed in depth at least once every ${every} years: choose it for in-depth review this cycle, or enter the year of its last in-depth review, on ${SETTINGS_TAB}.` });
+      problems.push({
+        severity: 'warning',
+        code: 'in-depth.unknown',
+        at,
+        itemId: sec.id,
+        message: `There is no record of when “${sec.title}” was last reviewed in depth. Each criterion must be reviewed in depth at least once every ${every} years: choose it for in-depth review this cycle, or enter the year of its last in-depth review, on ${SETTINGS_TAB}.`,
+      });
     } else if (year - last >= every) {
-      problems.push({ severity: 'warning', code: 'in-depth.due', at, itemId: sec.id, message: `“${sec.title}” was last reviewed in depth in ${last}, ${year - last} years before this cycle. Each criterion must be reviewed in depth at least once every ${every} years: choose it for in-depth review this cycle on ${SETTINGS_TAB}.` });
+      problems.push({
+        severity: 'warning',
+        code: 'in-depth.due',
+        at,
+        itemId: sec.id,
+        message: `“${sec.title}” was last reviewed in depth in ${last}, ${year - last} years before this cycle. Each criterion must be reviewed in depth at least once every ${every} years: choose it for in-depth review this cycle on ${SETTINGS_TAB}.`,
+      });
     }
   }
   return problems;

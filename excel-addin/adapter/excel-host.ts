@@ -244,7 +244,14 @@ export class ExcelHost implements Host, InspectHost {
         );
         // the swap is the last operation: only if it was sent can a rebuilt tab's old version be gone
         const swapSent = rebuilds.length > 0 && ran.includes(planned.ops[planned.ops.length - 1]!);
-        const failed = await this.putBack(ctx, plan, state, swapSent ? rebuilds : rebuilds.map((r) => ({ ...r, swapSent: false })), formatted, e);
+        const failed = await this.putBack(
+          ctx,
+          plan,
+          state,
+          swapSent ? rebuilds : rebuilds.map((r) => ({ ...r, swapSent: false })),
+          formatted,
+          e,
+        );
         if (failed) throw failed;
         // else the write had in fact gone through to its last step, which putBack finished
       }
@@ -305,7 +312,8 @@ export class ExcelHost implements Host, InspectHost {
       const ops: { bytes: number; queue: () => void }[] = [];
       for (const n of planNames) {
         const was = state.nameFormulas.get(n);
-        if (namesNow.has(n) && (was === undefined || !state.names.has(n))) ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => names.getItem(n).delete() });
+        if (namesNow.has(n) && (was === undefined || !state.names.has(n)))
+          ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => names.getItem(n).delete() });
       }
       for (const r of rebuilds) {
         if (has(r.aside)) {
@@ -326,7 +334,8 @@ export class ExcelHost implements Host, InspectHost {
       for (const name of created) if (has(name)) ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(name).delete() });
       // a protected tab the write had not yet unprotected (or had protected again) is unprotected to write its cells back
       guarded.forEach((t, i) => {
-        if (protections[i]!.protected) ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(state.existing.get(t.name)!.name).protection.unprotect() });
+        if (protections[i]!.protected)
+          ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(state.existing.get(t.name)!.name).protection.unprotect() });
       });
       for (const p of state.prior) {
         const tab = state.existing.get(p.sheet)!.name;
@@ -355,9 +364,15 @@ export class ExcelHost implements Host, InspectHost {
       }
       for (const t of guarded) {
         const there = state.existing.get(t.name)!;
-        ops.push({ bytes: CALL_OVERHEAD_BYTES, queue: () => sheets.getItem(there.name).protection.protect(there.protectionOptions ?? PROTECTION_OPTIONS) });
+        ops.push({
+          bytes: CALL_OVERHEAD_BYTES,
+          queue: () => sheets.getItem(there.name).protection.protect(there.protectionOptions ?? PROTECTION_OPTIONS),
+        });
       }
-      for (const batch of groupIntoBatches(ops.map((o) => ({ bytes: o.bytes, queue: () => o.queue() })), this.maxSyncBytes)) {
+      for (const batch of groupIntoBatches(
+        ops.map((o) => ({ bytes: o.bytes, queue: () => o.queue() })),
+        this.maxSyncBytes,
+      )) {
         for (const op of batch) op.queue(ctx);
         await ctx.sync();
         recordSync(this.current, batchBytes(batch));
@@ -378,7 +393,9 @@ export class ExcelHost implements Host, InspectHost {
   async inspect(requests: InspectRequest[]): Promise<TabFacts[]> {
     this.reqs.require('validation');
     return this.run((ctx) =>
-      inspectTabs(ctx, requests, this.reqs, { maxSyncBytes: this.maxSyncBytes, cellsPerSync: this.readCellsPerSync }, (stage, bytes) => this.sync(ctx, bytes, stage)),
+      inspectTabs(ctx, requests, this.reqs, { maxSyncBytes: this.maxSyncBytes, cellsPerSync: this.readCellsPerSync }, (stage, bytes) =>
+        this.sync(ctx, bytes, stage),
+      ),
     );
   }
 

@@ -25,7 +25,17 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
 function missing(tab: string): TabFacts {
-  return { tab, exists: false, hidden: false, frozen: { rows: 0, cols: 0 }, merges: [], protected: false, conditionalFormats: [], charts: [], cells: [] };
+  return {
+    tab,
+    exists: false,
+    hidden: false,
+    frozen: { rows: 0, cols: 0 },
+    merges: [],
+    protected: false,
+    conditionalFormats: [],
+    charts: [],
+    cells: [],
+  };
 }
 
 /** One part of an address such as `A1`, `A1:B4`, `1:5` or `C:E`, as 1-based bounds. */
@@ -117,7 +127,13 @@ export interface InspectBudget {
   cellsPerSync: number;
 }
 
-export async function inspectTabs(ctx: ExcelContext, requests: InspectRequest[], reqs: Requirements, budget: InspectBudget, sync: InspectSync): Promise<TabFacts[]> {
+export async function inspectTabs(
+  ctx: ExcelContext,
+  requests: InspectRequest[],
+  reqs: Requirements,
+  budget: InspectBudget,
+  sync: InspectSync,
+): Promise<TabFacts[]> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name,items/visibility');
   await sync('reading back the list of tabs', CALL_OVERHEAD_BYTES);
@@ -195,7 +211,9 @@ export async function inspectTabs(ctx: ExcelContext, requests: InspectRequest[],
       hidden: r.hidden,
       frozen,
       merges,
-      ...(merges === null ? { mergesUnknown: 'this Excel cannot list merged cells to an add-in (that needs the Excel JavaScript API 1.13)' } : {}),
+      ...(merges === null
+        ? { mergesUnknown: 'this Excel cannot list merged cells to an add-in (that needs the Excel JavaScript API 1.13)' }
+        : {}),
       protected: r.protection.protected,
       // a rule over several ranges gives a null object here; the adapter never makes one
       conditionalFormats: (cfRanges.get(r) ?? []).map((g) => ({ ranges: g.isNullObject ? [] : parseAreas(g.address) })),
@@ -222,5 +240,6 @@ export async function removeTabs(ctx: ExcelContext, tabs: string[], namedRanges:
   const goneTabs = sheets.items.filter((s) => wantTabs.has(lower(s.name))).map((s) => s.name);
   for (const n of goneNames) names.getItem(n).delete();
   for (const t of goneTabs) sheets.getItem(t).delete();
-  if (goneNames.length + goneTabs.length > 0) await sync('removing the scratch tabs', (goneNames.length + goneTabs.length) * CALL_OVERHEAD_BYTES);
+  if (goneNames.length + goneTabs.length > 0)
+    await sync('removing the scratch tabs', (goneNames.length + goneTabs.length) * CALL_OVERHEAD_BYTES);
 }

@@ -57,7 +57,11 @@ export function normaliseCell(v: unknown): CellValue {
  * object's `protection`, `charts` or `getRange` may be used (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties),
  * so existence is decided from the loaded tab list first. Tab names are compared without regard to case, as Excel does.
  */
-export async function loadWorkbookState(ctx: ExcelContext, plan: SheetPlan, sync: (stage: string, bytes: number) => Promise<void>): Promise<WorkbookState> {
+export async function loadWorkbookState(
+  ctx: ExcelContext,
+  plan: SheetPlan,
+  sync: (stage: string, bytes: number) => Promise<void>,
+): Promise<WorkbookState> {
   const wb = ctx.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/name,items/visibility');

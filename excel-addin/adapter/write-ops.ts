@@ -155,14 +155,7 @@ export function planWrites(
   return { ops: [...p.structure, ...p.content, ...p.layout, ...p.rules, ...p.charts, ...p.finish, ...swap], warnings };
 }
 
-function structureOps(
-  p: Phases,
-  tab: TabPlan,
-  wasProtected: boolean,
-  charts: string[],
-  exists: boolean,
-  sheets: SheetProxies,
-): void {
+function structureOps(p: Phases, tab: TabPlan, wasProtected: boolean, charts: string[], exists: boolean, sheets: SheetProxies): void {
   if (!exists) {
     p.structure.push({
       bytes: 2 * O,
@@ -240,7 +233,10 @@ function layoutOps(
     const { numberFormat, ...rest } = rule.format;
     const address = rangeA1(rule.range);
     if (Object.keys(rest).length > 0) {
-      p.layout.push({ bytes: formatBytes(rule.range, rest), queue: (ctx) => queueFormat(ws(ctx, tab.name).getRange(address), rule.range, rest) });
+      p.layout.push({
+        bytes: formatBytes(rule.range, rest),
+        queue: (ctx) => queueFormat(ws(ctx, tab.name).getRange(address), rule.range, rest),
+      });
     }
     if (numberFormat === undefined) continue;
     // number formats go as a 2-D array the size of the range: split tall ranges by rows like cell blocks
@@ -321,7 +317,8 @@ function ruleOps(
         continue;
       }
     }
-    const bytes = 4 * O + (v.rule.kind === 'list' ? v.rule.values.join(',').length : 0) + (v.rule.prompt?.length ?? 0) + (v.rule.error?.length ?? 0);
+    const bytes =
+      4 * O + (v.rule.kind === 'list' ? v.rule.values.join(',').length : 0) + (v.rule.prompt?.length ?? 0) + (v.rule.error?.length ?? 0);
     p.rules.push({ bytes, queue: (ctx) => queueValidation(ws(ctx, tab.name).getRange(address), v.rule) });
   }
   for (const spec of tab.conditionalFormats) {
@@ -389,7 +386,8 @@ function finishTabOps(
             for (const r of print.rowBreaks) sheet.horizontalPageBreaks.add(`A${r}`);
           }
           if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.from}:$${print.titleRows.to}`);
-          if (print.titleColumns) layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns.from)}:$${columnLetter(print.titleColumns.to)}`);
+          if (print.titleColumns)
+            layout.setPrintTitleColumns(`$${columnLetter(print.titleColumns.from)}:$${columnLetter(print.titleColumns.to)}`);
           if (print.area) layout.setPrintArea(rangeA1(print.area));
         },
       });

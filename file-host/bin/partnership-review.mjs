@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const built = new URL('../../dist/cli/partnership-review.mjs', import.meta.url);
 if (!existsSync(built)) {
-  process.stderr.write('partnership-review: the command line is not built yet: run "npm run build:cli" (or "bash scripts/setup.sh") in the project folder first.\n');
+  process.stderr.write(
+    'partnership-review: the command line is not built yet: run "npm run build:cli" (or "bash scripts/setup.sh") in the project folder first.\n',
+  );
   process.exit(2);
 }
 await import(built.href);

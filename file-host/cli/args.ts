@@ -109,8 +109,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     if (!allowed.has(k)) throw new UsageError(`${command} does not take --${k}.`);
   }
   const want = PER_COMMAND[command].paths;
-  if (rest.length < want.length) throw new UsageError(`${command} needs ${want.join(' and ')}: partnership-review ${command} ${want.join(' ')}.`);
-  if (rest.length > want.length) throw new UsageError(`${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${rest[want.length]}" is one too many.`);
+  if (rest.length < want.length)
+    throw new UsageError(`${command} needs ${want.join(' and ')}: partnership-review ${command} ${want.join(' ')}.`);
+  if (rest.length > want.length)
+    throw new UsageError(
+      `${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${rest[want.length]}" is one too many.`,
+    );
 
   // every text option lands in a cell: Excel keeps at most 32,767 characters there, so a longer one is refused, not cut
   const texts: [string, string[]][] = [
@@ -121,7 +125,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   for (const [flag, values] of texts) {
     const long = values.find((s) => s.trim().length > EXCEL_MAX_CELL_TEXT);
     if (long !== undefined) {
-      throw new UsageError(`${flag} is ${long.trim().length.toLocaleString('en-GB')} characters long; a spreadsheet cell holds at most 32,767. Give a shorter one.`);
+      throw new UsageError(
+        `${flag} is ${long.trim().length.toLocaleString('en-GB')} characters long; a spreadsheet cell holds at most 32,767. Give a shorter one.`,
+      );
     }
   }
 
@@ -139,12 +145,15 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   if (v.respondents !== undefined) {
     const n = Number(v.respondents);
     if (!/^\d+$/.test(v.respondents.trim()) || n < 0 || n > 5000) {
-      throw new UsageError(`--respondents needs a whole number from 0 to 5000, not "${v.respondents}" (0: no placeholder rows, for a review to import into).`);
+      throw new UsageError(
+        `--respondents needs a whole number from 0 to 5000, not "${v.respondents}" (0: no placeholder rows, for a review to import into).`,
+      );
     }
     options.respondents = n;
   }
   if (v.today !== undefined) {
-    if (!isIsoDate(v.today.trim())) throw new UsageError(`--today needs a date written YYYY-MM-DD (for example 2026-03-31), not "${v.today}".`);
+    if (!isIsoDate(v.today.trim()))
+      throw new UsageError(`--today needs a date written YYYY-MM-DD (for example 2026-03-31), not "${v.today}".`);
     const range = todayProblem(v.today.trim());
     if (range) throw new UsageError(`--today: ${range}`);
     options.today = v.today.trim();

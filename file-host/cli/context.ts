@@ -33,7 +33,10 @@ export function makeContext(io: CliIO, options: Options): CommandContext {
 
 /** `--framework`: a built-in id, or the path of a custom framework written as JSON. */
 export async function resolveFramework(value: string | undefined, command: string): Promise<string | Framework> {
-  if (!value) throw new FileProblem(`${command} needs --framework <id>; the built-in frameworks are: ${builtinFrameworkIds().join(', ')} (or give a custom framework .json file).`);
+  if (!value)
+    throw new FileProblem(
+      `${command} needs --framework <id>; the built-in frameworks are: ${builtinFrameworkIds().join(', ')} (or give a custom framework .json file).`,
+    );
   if (/\.json$/i.test(value)) {
     const text = (await readExisting(value, 'framework .json file')).toString('utf8');
     const result = parseCustomFramework(text);
@@ -43,7 +46,9 @@ export async function resolveFramework(value: string | undefined, command: strin
   try {
     return getFramework(value).id;
   } catch {
-    throw new FileProblem(`There is no built-in framework "${value}". Choose one of: ${builtinFrameworkIds().join(', ')} (run "partnership-review frameworks" to see them).`);
+    throw new FileProblem(
+      `There is no built-in framework "${value}". Choose one of: ${builtinFrameworkIds().join(', ')} (run "partnership-review frameworks" to see them).`,
+    );
   }
 }
 

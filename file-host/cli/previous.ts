@@ -19,13 +19,16 @@ export async function readPreviousReview(ctx: CommandContext, review: string): P
   const [a, b] = await Promise.all([readExisting(review, 'workbook'), readExisting(path, 'workbook')]);
   const [sa, sb] = await Promise.all([stat(review), stat(path)]);
   if ((sa.dev === sb.dev && sa.ino === sb.ino) || a.equals(b)) {
-    throw new FileProblem(`${path} is ${sa.ino === sb.ino && sa.dev === sb.dev ? 'the review itself' : 'a copy of the review itself'} (${review}), not last cycle's review, so it was not compared and nothing was written. Give last cycle's workbook with --previous.`);
+    throw new FileProblem(
+      `${path} is ${sa.ino === sb.ino && sa.dev === sb.dev ? 'the review itself' : 'a copy of the review itself'} (${review}), not last cycle's review, so it was not compared and nothing was written. Give last cycle's workbook with --previous.`,
+    );
   }
   ctx.progress(`Reading the previous review ${path}…`);
   try {
     return previousFromSnapshot(await readReviewSnapshot(await XlsxHost.open(path)));
   } catch (e) {
-    if (e instanceof NotAReviewError) throw new FileProblem(`${path} (given with --previous) is not a Partnership Review workbook: ${e.message} Nothing was written.`);
+    if (e instanceof NotAReviewError)
+      throw new FileProblem(`${path} (given with --previous) is not a Partnership Review workbook: ${e.message} Nothing was written.`);
     throw e;
   }
 }

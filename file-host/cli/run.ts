@@ -76,7 +76,9 @@ export async function run(argv: string[], rawIo: CliIO): Promise<number> {
       return 2;
     }
     const err = e as Error;
-    io.err(`${NAME}: unexpected error: ${oneLine(err?.message ?? String(e))}. Nothing was saved. Please report this with the command you ran.`);
+    io.err(
+      `${NAME}: unexpected error: ${oneLine(err?.message ?? String(e))}. Nothing was saved. Please report this with the command you ran.`,
+    );
     if (process.env['PARTNERSHIP_REVIEW_DEBUG']) io.err(err?.stack ?? '');
     return 3;
   }

@@ -11,7 +11,18 @@ import { ENTRY_ROWS, TAB, TABLE_ROWS } from '../../core/sheet-plan/layout.js';
 import type { DemoReview } from './types.js';
 
 function updateTab(name: string, blocks: Block[]): TabPlan {
-  return { name, role: 'entry', mode: 'update', blocks, formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [] };
+  return {
+    name,
+    role: 'entry',
+    mode: 'update',
+    blocks,
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+  };
 }
 
 function keyColumns(tab: TabSnapshot, keyRow: number): Map<string, number> {
@@ -41,7 +52,9 @@ function need(tab: TabSnapshot | undefined, name: string): TabSnapshot {
 
 /** Type `demo` into the workbook `host` holds (created from `framework` a moment ago). */
 export async function fillDemo(host: Host, framework: Framework, demo: DemoReview): Promise<void> {
-  const names = [TAB.entry, TAB.notes, framework.register?.tab, framework.register?.groupSummary?.tab].filter((n): n is string => Boolean(n));
+  const names = [TAB.entry, TAB.notes, framework.register?.tab, framework.register?.groupSummary?.tab].filter((n): n is string =>
+    Boolean(n),
+  );
   const snap = await host.read({ tabs: names });
   const tabs: TabPlan[] = [];
 
@@ -54,7 +67,12 @@ export async function fillDemo(host: Host, framework: Framework, demo: DemoRevie
     let next = Math.max(entry.values.length + 1, ENTRY_ROWS.firstData);
     for (const r of demo.respondents) {
       const row = findRow(entry, ENTRY_ROWS.firstData, nameCol, r.respondent) ?? next++;
-      const fields: Record<string, CellValue> = { respondent: r.respondent, partnership: r.partnership, organisation: r.organisation, ...r.answers };
+      const fields: Record<string, CellValue> = {
+        respondent: r.respondent,
+        partnership: r.partnership,
+        organisation: r.organisation,
+        ...r.answers,
+      };
       for (const [key, value] of Object.entries(fields)) {
         const col = keys.get(key);
         if (col === undefined) throw new Error(`${TAB.entry} has no column for "${key}"`);

@@ -58,7 +58,10 @@ function respondentsFor(framework: Framework, rnd: SeededRandom, partnerships: s
   // Most things a partnership does reasonably well; some it does badly (about a third of a short framework, an
   // eighth of a long one); on a few, partners disagree.
   const items = framework.sections.flatMap((s) => s.items.map((i) => i.id));
-  const order = items.map((id) => ({ id, key: rnd.next() })).sort((a, b) => a.key - b.key).map((x) => x.id);
+  const order = items
+    .map((id) => ({ id, key: rnd.next() }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.id);
   const weak = Math.max(1, Math.round(items.length * (items.length > 20 ? 0.12 : 0.3)));
   const divided = Math.max(1, Math.round(items.length * 0.06));
   const tendencies = new Map<string, Tendency>();

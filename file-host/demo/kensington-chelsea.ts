@@ -34,13 +34,19 @@ const SCORES: Record<string, Entry[]> = {
   ASPIRE: [
     [2, "Strong on all indicators here except 'seeking challenging outcomes' – we are too risk averse"],
     [2, 'LAA – fire safety outcome – PIs established to promote safety in the home'],
-    [2, 'Our knowledge of local priorities is good in our silos (eg community strategy themes) we are much less good at connecting e.g. link between culture and community safety'],
+    [
+      2,
+      'Our knowledge of local priorities is good in our silos (eg community strategy themes) we are much less good at connecting e.g. link between culture and community safety',
+    ],
     [2, 'Clear understanding of what is needed but possibly affected by changing agenda of local government and partners'],
     [3, null],
     [2, 'Good at focussing on specific outcomes but could be more citizen focussed'],
     [2, 'Well established stakeholder network but could be more comprehensive'],
     [2, null],
-    [2, 'Has been determined effort to consult and build views into the community strategy and is ongoing in terms of new strategies – need to be careful not to arouse false expectations'],
+    [
+      2,
+      'Has been determined effort to consult and build views into the community strategy and is ongoing in terms of new strategies – need to be careful not to arouse false expectations',
+    ],
   ],
   THINK: [
     [1, 'Most proposals/papers to the partnership suggest a preferred option rather than a choice'],
@@ -90,14 +96,20 @@ const SCORES: Record<string, Entry[]> = {
     [3, "Speedy and clear communications e.g. LA's website"],
   ],
   DELIVER: [
-    [1, 'Strong leadership and ownership in parts of the delivery chain but difficult for partnership to feel collectively responsible for delivery'],
+    [
+      1,
+      'Strong leadership and ownership in parts of the delivery chain but difficult for partnership to feel collectively responsible for delivery',
+    ],
     [3, 'Aligning fire service targets to the LAA and LA Community targets'],
     [1, 'Partnership with voluntary organisations – clarity of delivery needs development'],
     [3, 'Memorandum of understanding establishes key responsibilities for data sharing'],
     [2, 'Good potential to join up the delivery chain'],
     [1, 'Getting delivery chains right – yet to see but hopefully will do so'],
     [2, "Need to 'work up' delivery chain enablers at operational subgroup level"],
-    [2, "I'm not convinced that the LSP always focuses on delivery. Although it has the capacity, I think there are weak links in the chains of delivery"],
+    [
+      2,
+      "I'm not convinced that the LSP always focuses on delivery. Although it has the capacity, I think there are weak links in the chains of delivery",
+    ],
     [3, 'Very good LAA setting process and community strategy LAA monitoring'],
   ],
 };
@@ -116,7 +128,8 @@ const NOTES: DemoReview['notes'] = {
   LEAD: {
     strengths:
       'Options for skill sharing across the partnership (further development needed e.g. half day event)\nNew members – having a position paper or learn from experienced member\nEstablish what the core function and priorities are for the partnership',
-    areasForImprovement: 'We critique rather than propose e.g. specific issues — partnership view needed on the LDF\nA need to take more risks',
+    areasForImprovement:
+      'We critique rather than propose e.g. specific issues — partnership view needed on the LDF\nA need to take more risks',
   },
   COLLABORATE: {
     strengths:

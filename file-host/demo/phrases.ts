@@ -91,7 +91,12 @@ export const REGISTER_TEXT: Record<string, string[]> = {
     'Targeted health check sessions in community centres',
     'Develop a streetscape proposal with local residents',
   ],
-  partners: ['RBKC Environmental Services; The Westway Project', 'Jobcentre Plus; Social Council', 'Police; Community Safety team', 'Primary Care Trust; voluntary sector'],
+  partners: [
+    'RBKC Environmental Services; The Westway Project',
+    'Jobcentre Plus; Social Council',
+    'Police; Community Safety team',
+    'Primary Care Trust; voluntary sector',
+  ],
   lead: ['RBKC', 'Jobcentre Plus', 'Metropolitan Police', 'Primary Care Trust', 'Social Council'],
   progress1: ['Consultation with residents and agencies undertaken', 'Project manager appointed', 'Not started: funding to be confirmed'],
   progress2: ['Protocol in place', 'Work delayed: structural issues to be resolved', 'Pilot completed and evaluated'],

@@ -33,7 +33,9 @@ function rectOf(r: RangeRef): Rect {
 
 function checkRange(tab: string, r: RangeRef): void {
   if (r.row < 1 || r.col < 1 || r.row + r.rows - 1 > MAX_ROWS || r.col + r.cols - 1 > MAX_COLS) {
-    throw new ReviewRequestError(`${tab}: the range starting at ${a1(Math.max(1, r.row), Math.max(1, r.col))} goes past Excel's last row (1,048,576) or column (XFD); nothing was written.`);
+    throw new ReviewRequestError(
+      `${tab}: the range starting at ${a1(Math.max(1, r.row), Math.max(1, r.col))} goes past Excel's last row (1,048,576) or column (XFD); nothing was written.`,
+    );
   }
 }
 
@@ -61,10 +63,14 @@ function writeBlocks(tab: TabPlan, ws: SheetModel): number {
           );
         }
         if (typeof value === 'string' && value.length > MAX_TEXT && formula === undefined) {
-          throw new ReviewRequestError(`${tab.name}!${a1(r, c)}: the text is ${value.length.toLocaleString('en-GB')} characters long, more than the 32,767 a cell can hold; shorten it, then run the command again. Nothing was written.`);
+          throw new ReviewRequestError(
+            `${tab.name}!${a1(r, c)}: the text is ${value.length.toLocaleString('en-GB')} characters long, more than the 32,767 a cell can hold; shorten it, then run the command again. Nothing was written.`,
+          );
         }
         if (formula !== undefined && formula.length > MAX_FORMULA) {
-          throw new ReviewRequestError(`${tab.name}!${a1(r, c)}: the formula is ${formula.length.toLocaleString('en-GB')} characters long, more than Excel's 8,192; shorten the names it refers to. Nothing was written.`);
+          throw new ReviewRequestError(
+            `${tab.name}!${a1(r, c)}: the formula is ${formula.length.toLocaleString('en-GB')} characters long, more than Excel's 8,192; shorten the names it refers to. Nothing was written.`,
+          );
         }
         ws.writeValue(r, c, value, formula);
         cells++;
@@ -79,7 +85,14 @@ function applyMerges(ws: SheetModel, merges: MergeSpec[]): void {
 }
 
 /** A small element rebuilt with some children replaced, in the order given (others kept after, as they were). */
-function rebuild(node: XNode | null, name: string, src: string, attrs: Record<string, string | null>, children: Record<string, string | null>, order: string[]): string {
+function rebuild(
+  node: XNode | null,
+  name: string,
+  src: string,
+  attrs: Record<string, string | null>,
+  children: Record<string, string | null>,
+  order: string[],
+): string {
   const kept = new Map<string, string>();
   const others: string[] = [];
   for (const c of node?.children ?? []) {
@@ -92,9 +105,19 @@ function rebuild(node: XNode | null, name: string, src: string, attrs: Record<st
     if (v === null) kept.delete(k);
     else kept.set(k, v);
   }
-  const inner = order.filter((o) => kept.has(o)).map((o) => kept.get(o)!).join('') + others.join('');
+  const inner =
+    order
+      .filter((o) => kept.has(o))
+      .map((o) => kept.get(o)!)
+      .join('') + others.join('');
   const tagAttrs: Record<string, string | null> = { ...attrs };
-  const open = node ? retag(node, tagAttrs, inner === '') : startTag(name, Object.entries(tagAttrs).filter((e): e is [string, string] => e[1] !== null), inner === '');
+  const open = node
+    ? retag(node, tagAttrs, inner === '')
+    : startTag(
+        name,
+        Object.entries(tagAttrs).filter((e): e is [string, string] => e[1] !== null),
+        inner === '',
+      );
   return inner === '' ? open : `${open}${inner}</${node?.name ?? name}>`;
 }
 
@@ -226,14 +249,28 @@ function applyPrint(wb: Workbook, entry: SheetEntry, ws: SheetModel, tab: TabPla
     firstPageNumber: null,
     useFirstPageNumber: null,
   };
-  ws.setElement('pageSetup', existing ? retag(existing, changes, true) : startTag(`${P}pageSetup`, Object.entries(changes).filter((e): e is [string, string] => e[1] !== null), true));
+  ws.setElement(
+    'pageSetup',
+    existing
+      ? retag(existing, changes, true)
+      : startTag(
+          `${P}pageSetup`,
+          Object.entries(changes).filter((e): e is [string, string] => e[1] !== null),
+          true,
+        ),
+  );
   ws.setElement('pageMargins', `<${P}pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>`);
   const hfSrc = ws.elementXml('headerFooter') ?? '';
   ws.setElement(
     'headerFooter',
-    rebuild(hfSrc ? ws.elementNode('headerFooter') : null, `${P}headerFooter`, hfSrc, {}, { oddFooter: `<${P}oddFooter>${footerText(p, scale).replace(/&/g, '&amp;')}</${P}oddFooter>` }, [
-      'oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter',
-    ]),
+    rebuild(
+      hfSrc ? ws.elementNode('headerFooter') : null,
+      `${P}headerFooter`,
+      hfSrc,
+      {},
+      { oddFooter: `<${P}oddFooter>${footerText(p, scale).replace(/&/g, '&amp;')}</${P}oddFooter>` },
+      ['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter'],
+    ),
   );
   editSheetPr(ws, { pageSetUpPr: pageSetUpPr(ws, fit) });
   // manual page breaks: `brk id` is the last row of the page before (0-based index of the first row of the next)
@@ -241,7 +278,9 @@ function applyPrint(wb: Workbook, entry: SheetEntry, ws: SheetModel, tab: TabPla
   const breaks = [...new Set(p.rowBreaks)].filter((r) => r > 1).sort((a, b) => a - b);
   ws.setElement(
     'rowBreaks',
-    breaks.length === 0 ? null : `<${P}rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<${P}brk id="${r - 1}" max="16383" man="1"/>`).join('')}</${P}rowBreaks>`,
+    breaks.length === 0
+      ? null
+      : `<${P}rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<${P}brk id="${r - 1}" max="16383" man="1"/>`).join('')}</${P}rowBreaks>`,
   );
 }
 
@@ -262,7 +301,9 @@ export function applyTab(wb: Workbook, tab: TabPlan, state: TabState): AppliedTa
   // tab names match without regard to case, as in Excel ("summary" is the Summary tab, renamed by a person)
   let entry = wb.find(tab.name);
   if (entry && tab.mode === 'create') {
-    throw new ReviewRequestError(`The workbook already has a tab called "${tab.name}": rename or delete that tab, or use another workbook.`);
+    throw new ReviewRequestError(
+      `The workbook already has a tab called "${tab.name}": rename or delete that tab, or use another workbook.`,
+    );
   }
   if (entry && tab.mode === 'replace') {
     wb.clearSheet(entry);

@@ -37,7 +37,12 @@ export function ruleFormula(rule: ConditionalRule, topLeft: string): string {
 export function conditionalXml(P: string, sqref: string, rules: Array<{ formula: string; dxfId: number; priority: number }>): string {
   return (
     `<${P}conditionalFormatting sqref="${sqref}">` +
-    rules.map((r) => `<${P}cfRule type="expression" dxfId="${r.dxfId}" priority="${r.priority}"><${P}formula>${escFormula(r.formula)}</${P}formula></${P}cfRule>`).join('') +
+    rules
+      .map(
+        (r) =>
+          `<${P}cfRule type="expression" dxfId="${r.dxfId}" priority="${r.priority}"><${P}formula>${escFormula(r.formula)}</${P}formula></${P}cfRule>`,
+      )
+      .join('') +
     `</${P}conditionalFormatting>`
   );
 }

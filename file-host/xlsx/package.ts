@@ -217,7 +217,8 @@ export class Package {
     const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
     for (const n of root.children) {
       const l = localName(n.name);
-      if (l === 'Override' && (n.attrs['PartName'] ?? '').replace(/^\//, '').toLowerCase() === path.toLowerCase()) return n.attrs['ContentType'] ?? null;
+      if (l === 'Override' && (n.attrs['PartName'] ?? '').replace(/^\//, '').toLowerCase() === path.toLowerCase())
+        return n.attrs['ContentType'] ?? null;
       if (l === 'Default' && (n.attrs['Extension'] ?? '').toLowerCase() === ext) byDefault = n.attrs['ContentType'] ?? null;
     }
     return byDefault;
@@ -225,7 +226,8 @@ export class Package {
 
   /** Add an Override (or replace the one for this part), leaving every other entry as written. */
   setOverride(path: string, type: string): void {
-    const src = this.text('[Content_Types].xml') ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
+    const src =
+      this.text('[Content_Types].xml') ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
     const root = parseXml(src);
     for (const n of root.children) {
       if (localName(n.name) === 'Override' && (n.attrs['PartName'] ?? '').replace(/^\//, '').toLowerCase() === path.toLowerCase()) {
@@ -235,7 +237,12 @@ export class Package {
       }
     }
     const el = `<Override PartName="/${escAttr(path)}" ContentType="${escAttr(type)}"/>`;
-    this.set('[Content_Types].xml', root.innerEnd === root.end ? src.slice(0, root.end - 2) + `>${el}</${root.name}>` : src.slice(0, root.innerEnd) + el + src.slice(root.innerEnd));
+    this.set(
+      '[Content_Types].xml',
+      root.innerEnd === root.end
+        ? src.slice(0, root.end - 2) + `>${el}</${root.name}>`
+        : src.slice(0, root.innerEnd) + el + src.slice(root.innerEnd),
+    );
   }
 
   removeOverride(path: string): void {
@@ -251,14 +258,18 @@ export class Package {
   }
 
   ensureDefault(ext: string, type: string): void {
-    const src = this.text('[Content_Types].xml') ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
+    const src =
+      this.text('[Content_Types].xml') ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
     const root = parseXml(src);
     if (root.children.some((n) => localName(n.name) === 'Default' && (n.attrs['Extension'] ?? '').toLowerCase() === ext)) return;
     const el = `<Default Extension="${escAttr(ext)}" ContentType="${escAttr(type)}"/>`;
     // Defaults first, as Excel writes them
     const first = root.children[0];
     const at = first ? first.start : root.innerEnd;
-    this.set('[Content_Types].xml', root.innerEnd === root.end ? src.slice(0, root.end - 2) + `>${el}</${root.name}>` : src.slice(0, at) + el + src.slice(at));
+    this.set(
+      '[Content_Types].xml',
+      root.innerEnd === root.end ? src.slice(0, root.end - 2) + `>${el}</${root.name}>` : src.slice(0, at) + el + src.slice(at),
+    );
   }
 
   /** A part name not in use, e.g. `xl/worksheets/sheet${n}.xml`. */

@@ -47,7 +47,8 @@ export class SharedStrings {
       let i = 0;
       for (const si of this.root.children) {
         if (localName(si.name) !== 'si') continue;
-        if (si.children.length === 1 && localName(si.children[0]!.name) === 't' && !this.index.has(this.strings[i]!)) this.index.set(this.strings[i]!, i);
+        if (si.children.length === 1 && localName(si.children[0]!.name) === 't' && !this.index.has(this.strings[i]!))
+          this.index.set(this.strings[i]!, i);
         i++;
       }
       this.added.forEach((s, k) => this.index!.has(s) || this.index!.set(s, this.original + k));

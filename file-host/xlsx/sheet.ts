@@ -10,7 +10,19 @@ import { columnLetter, columnNumber } from '../../core/util/a1.js';
 import { isoDate } from './cell-values.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
-import { decodeEntities, escAttr, escText, isSpace, localName, parseXml, readStartTag, retag, startTag, unescapeOoxml, type XNode } from './xml.js';
+import {
+  decodeEntities,
+  escAttr,
+  escText,
+  isSpace,
+  localName,
+  parseXml,
+  readStartTag,
+  retag,
+  startTag,
+  unescapeOoxml,
+  type XNode,
+} from './xml.js';
 import { shiftFormula } from './formula-shift.js';
 import { NS } from './package.js';
 
@@ -77,11 +89,45 @@ interface ColRange {
 
 /** CT_Worksheet child order. */
 const ORDER = [
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges',
-  'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting',
-  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
-  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF',
-  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ];
 const ord = (local: string) => {
   const i = ORDER.indexOf(local);
@@ -262,7 +308,16 @@ export class SheetModel {
       if (localName(rn.name) !== 'row') continue;
       const r = rn.attrs['r'] ? Number(rn.attrs['r']) : lastRow + 1;
       lastRow = r;
-      const row: Row = { r, attrs: rn.attrs, dirty: !rn.attrs['r'], cellsDirty: false, cells: [], a: base + rn.start, b: base + rn.innerStart, e: base + rn.end };
+      const row: Row = {
+        r,
+        attrs: rn.attrs,
+        dirty: !rn.attrs['r'],
+        cellsDirty: false,
+        cells: [],
+        a: base + rn.start,
+        b: base + rn.innerStart,
+        e: base + rn.end,
+      };
       let lastCol = 0;
       for (const cn of rn.children) {
         if (localName(cn.name) !== 'c') continue;
@@ -548,7 +603,8 @@ export class SheetModel {
       const row = this.rowMap.get(r);
       if (!row) continue;
       for (const cell of row.cells) {
-        if (cell.col < m.ref.left || cell.col > m.ref.right || cell.si !== si || (r === m.row && cell.col === m.col) || cell.a < 0) continue;
+        if (cell.col < m.ref.left || cell.col > m.ref.right || cell.si !== si || (r === m.row && cell.col === m.col) || cell.a < 0)
+          continue;
         const old = this.src.slice(cell.a, cell.b);
         const node = parseXml(old);
         const fNode = node.children.find((k) => localName(k.name) === 'f');
@@ -615,7 +671,9 @@ export class SheetModel {
     const existing = this.cell(r, c);
     if (existing) return existing.s;
     const row = this.rowMap.get(r);
-    return row ? this.inheritedStyle(row, c) : this.inheritedStyle({ r, attrs: {}, dirty: false, cellsDirty: false, cells: [], a: -1, b: -1, e: -1 }, c);
+    return row
+      ? this.inheritedStyle(row, c)
+      : this.inheritedStyle({ r, attrs: {}, dirty: false, cellsDirty: false, cells: [], a: -1, b: -1, e: -1 }, c);
   }
 
   setStyle(r: number, c: number, s: number): void {
@@ -748,7 +806,8 @@ export class SheetModel {
   }
 
   colWidth(c: number): number {
-    for (const r of this.colRanges()) if (r.min <= c && c <= r.max) return r.attrs['width'] ? Number(r.attrs['width']) : this.defaultColWidth();
+    for (const r of this.colRanges())
+      if (r.min <= c && c <= r.max) return r.attrs['width'] ? Number(r.attrs['width']) : this.defaultColWidth();
     return this.defaultColWidth();
   }
 
@@ -834,7 +893,12 @@ export class SheetModel {
     if (i < 0) return;
     list.splice(i, 1);
     this.mergesDirty = true;
-    if (this.mergeIndex) for (let r = m.top; r <= m.bottom; r++) this.mergeIndex.set(r, (this.mergeIndex.get(r) ?? []).filter((x) => x !== m));
+    if (this.mergeIndex)
+      for (let r = m.top; r <= m.bottom; r++)
+        this.mergeIndex.set(
+          r,
+          (this.mergeIndex.get(r) ?? []).filter((x) => x !== m),
+        );
   }
 
   /** Merge a rectangle; merges it would overlap are undone first. */
@@ -858,7 +922,15 @@ export class SheetModel {
       const node = this.element('dataValidations');
       this.validations = (node?.children ?? [])
         .filter((n) => localName(n.name) === 'dataValidation')
-        .map((n) => ({ rects: (n.attrs['sqref'] ?? '').split(/\s+/).filter(Boolean).map(parseRange).filter((r): r is Rect => r !== null), node: n, changed: false }));
+        .map((n) => ({
+          rects: (n.attrs['sqref'] ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map(parseRange)
+            .filter((r): r is Rect => r !== null),
+          node: n,
+          changed: false,
+        }));
     }
     return this.validations;
   }
@@ -899,7 +971,9 @@ export class SheetModel {
 
   private cfList(): Array<{ sqref: string; xml: string }> {
     if (!this.cfs) {
-      this.cfs = this.top.filter((t) => t.own && t.local === 'conditionalFormatting').map((t) => ({ sqref: t.node.attrs['sqref'] ?? '', xml: this.rawOf(t.node) }));
+      this.cfs = this.top
+        .filter((t) => t.own && t.local === 'conditionalFormatting')
+        .map((t) => ({ sqref: t.node.attrs['sqref'] ?? '', xml: this.rawOf(t.node) }));
     }
     return this.cfs;
   }
@@ -953,7 +1027,10 @@ export class SheetModel {
   }
 
   setDrawing(relId: string | null): void {
-    this.setElement('drawing', relId === null ? null : `<${this.P}drawing${this.rDeclared ? '' : ` xmlns:r="${NS.r}"`} r:id="${escAttr(relId)}"/>`);
+    this.setElement(
+      'drawing',
+      relId === null ? null : `<${this.P}drawing${this.rDeclared ? '' : ` xmlns:r="${NS.r}"`} r:id="${escAttr(relId)}"/>`,
+    );
   }
 
   get relPrefixDeclared(): boolean {
@@ -977,7 +1054,8 @@ export class SheetModel {
         row.attrs = { ...row.attrs };
         delete row.attrs['spans'];
       }
-      const tag = row.dirty || row.cellsDirty || row.a < 0 ? startTag(`${P}row`, { ...row.attrs, r: String(row.r) }) : this.src.slice(row.a, row.b);
+      const tag =
+        row.dirty || row.cellsDirty || row.a < 0 ? startTag(`${P}row`, { ...row.attrs, r: String(row.r) }) : this.src.slice(row.a, row.b);
       let cells = '';
       for (const c of row.cells) cells += this.cellXml(row.r, c);
       parts.push(`${tag.replace(/\/>$/, '>')}${cells}</${P}row>`);
@@ -1015,7 +1093,10 @@ export class SheetModel {
     if (this.dataDirty) {
       out.set('sheetData', this.sheetDataXml());
       const dim = this.element('dimension');
-      out.set('dimension', dim ? startTag(dim.name, { ...dim.attrs, ref: this.usedRef() }, true) : `<${P}dimension ref="${this.usedRef()}"/>`);
+      out.set(
+        'dimension',
+        dim ? startTag(dim.name, { ...dim.attrs, ref: this.usedRef() }, true) : `<${P}dimension ref="${this.usedRef()}"/>`,
+      );
     }
     if (this.colsDirty) {
       const cols = this.colRanges();

@@ -28,7 +28,9 @@ const BUILTIN_FORMATS: Record<string, number> = {
   '@': 49,
 };
 
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Whether a number format code shows a date or time. */
 export function isDateFormat(code: string): boolean {
@@ -65,9 +67,37 @@ interface FontParts {
   children: Map<string, string>;
 }
 
-const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
+const FONT_ORDER = [
+  'b',
+  'i',
+  'strike',
+  'condense',
+  'extend',
+  'outline',
+  'shadow',
+  'u',
+  'vertAlign',
+  'sz',
+  'color',
+  'name',
+  'family',
+  'charset',
+  'scheme',
+];
 /** CT_Stylesheet order */
-const SHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const SHEET_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
 
 export const NEW_STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -224,11 +254,11 @@ export class Styles {
     let alignment = base.children.find((c) => localName(c.name) === 'alignment');
     const protection = base.children.find((c) => localName(c.name) === 'protection');
     const extra = base.children.filter((c) => !['alignment', 'protection'].includes(localName(c.name)));
-    const xfSrc = s < this.xfNodes.length ? this.src : this.xfs.items[s] ?? '';
+    const xfSrc = s < this.xfNodes.length ? this.src : (this.xfs.items[s] ?? '');
 
     if (f.bold !== undefined || f.italic !== undefined || f.fontSize !== undefined || f.fontColour !== undefined) {
       const fontNode = this.fontNode(Number(attrs['fontId'])) ?? this.fontNode(0);
-      const fontSrc = Number(attrs['fontId']) < this.fontNodes.length ? this.src : this.fonts.items[Number(attrs['fontId'])] ?? '';
+      const fontSrc = Number(attrs['fontId']) < this.fontNodes.length ? this.src : (this.fonts.items[Number(attrs['fontId'])] ?? '');
       const parts: FontParts = { children: new Map() };
       for (const c of fontNode?.children ?? []) parts.children.set(localName(c.name), fontSrc.slice(c.start, c.end));
       if (!parts.children.has('name')) parts.children.set('name', `<${p}name val="Calibri"/>`);
@@ -249,12 +279,20 @@ export class Styles {
     }
     if (f.fill !== undefined) {
       const c = argb(f.fill);
-      attrs['fillId'] = String(this.add(this.fills, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${c}"/><${p}bgColor rgb="${c}"/></${p}patternFill></${p}fill>`));
+      attrs['fillId'] = String(
+        this.add(
+          this.fills,
+          `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${c}"/><${p}bgColor rgb="${c}"/></${p}patternFill></${p}fill>`,
+        ),
+      );
       attrs['applyFill'] = '1';
     }
     if (f.border !== undefined) {
-      const side = (n: string) => (f.border === 'thin' ? `<${p}${n} style="thin"><${p}color rgb="${BORDER_GREY}"/></${p}${n}>` : `<${p}${n}/>`);
-      attrs['borderId'] = String(this.add(this.borders, `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`));
+      const side = (n: string) =>
+        f.border === 'thin' ? `<${p}${n} style="thin"><${p}color rgb="${BORDER_GREY}"/></${p}${n}>` : `<${p}${n}/>`;
+      attrs['borderId'] = String(
+        this.add(this.borders, `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`),
+      );
       attrs['applyBorder'] = '1';
     }
     if (f.numberFormat !== undefined) {
@@ -294,7 +332,7 @@ export class Styles {
       return hit;
     }
     const base = this.xfNode(s) ?? this.xfNode(0)!;
-    const xfSrc = s < this.xfNodes.length ? this.src : this.xfs.items[s] ?? '';
+    const xfSrc = s < this.xfNodes.length ? this.src : (this.xfs.items[s] ?? '');
     const attrs: Record<string, string> = { numFmtId: '0', fontId: '0', fillId: '0', borderId: '0', xfId: '0', ...base.attrs };
     const alignment = base.children.find((c) => localName(c.name) === 'alignment');
     const protection = base.children.find((c) => localName(c.name) === 'protection');
@@ -344,7 +382,9 @@ export class Styles {
     if (format.fontColour !== undefined || format.bold !== undefined) {
       font = `<${p}font>${format.bold ? `<${p}b/>` : format.bold === false ? `<${p}b val="0"/>` : ''}${format.fontColour ? `<${p}color rgb="${argb(format.fontColour)}"/>` : ''}</${p}font>`;
     }
-    const fill = format.fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(format.fill)}"/><${p}bgColor rgb="${argb(format.fill)}"/></${p}patternFill></${p}fill>` : '';
+    const fill = format.fill
+      ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(format.fill)}"/><${p}bgColor rgb="${argb(format.fill)}"/></${p}patternFill></${p}fill>`
+      : '';
     return this.add(this.dxfs, `<${p}dxf>${font}${fill}</${p}dxf>`);
   }
 
@@ -371,7 +411,12 @@ export class Styles {
       const count = this.numFmts.size + this.addedNumFmts.length;
       if (n) {
         const inner = n.innerEnd === n.end ? '' : this.src.slice(n.innerStart, n.innerEnd);
-        edits.push({ start: n.start, end: n.end, text: `${startTag(n.name, { ...n.attrs, count: String(count) })}${inner}${tail}</${n.name}>`, name: 'numFmts' });
+        edits.push({
+          start: n.start,
+          end: n.end,
+          text: `${startTag(n.name, { ...n.attrs, count: String(count) })}${inner}${tail}</${n.name}>`,
+          name: 'numFmts',
+        });
       } else edits.push({ start: -1, end: -1, text: `<${p}numFmts count="${count}">${tail}</${p}numFmts>`, name: 'numFmts' });
     }
     for (const c of [this.fonts, this.fills, this.borders, this.xfs, this.dxfs]) collection(c);

@@ -28,9 +28,25 @@ interface DefinedName {
 }
 
 const WB_ORDER = [
-  'fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews', 'sheets', 'functionGroups', 'externalReferences',
-  'definedNames', 'calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing',
-  'fileRecoveryPr', 'webPublishObjects', 'extLst',
+  'fileVersion',
+  'fileSharing',
+  'workbookPr',
+  'workbookProtection',
+  'bookViews',
+  'sheets',
+  'functionGroups',
+  'externalReferences',
+  'definedNames',
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
 ];
 
 function notXlsx(label: string, why: string): FileProblem {
@@ -131,7 +147,8 @@ export class Workbook {
           `${label} is an Excel binary workbook (.xlsb): open it in Excel and save it as an Excel workbook (.xlsx, or .xlsm to keep macros), then try again; it has not been changed.`,
         );
       }
-      if (!mainPath || !mainPath.endsWith('.xml') || !pkg.has(mainPath)) throw notXlsx(label, 'it holds no spreadsheet (perhaps a Word or PowerPoint file)');
+      if (!mainPath || !mainPath.endsWith('.xml') || !pkg.has(mainPath))
+        throw notXlsx(label, 'it holds no spreadsheet (perhaps a Word or PowerPoint file)');
       const root = pkg.xml(mainPath)!;
       if (localName(root.name) !== 'workbook') throw notXlsx(label, 'it holds no spreadsheet (perhaps a Word or PowerPoint file)');
       return new Workbook(pkg, mainPath);
@@ -181,7 +198,10 @@ export class Workbook {
         `<workbookPr defaultThemeVersion="164011"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="24000" windowHeight="14000"/></bookViews>` +
         `<sheets></sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`,
     );
-    pkg.set('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`);
+    pkg.set(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rels}"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/></Relationships>`,
+    );
     pkg.set('xl/styles.xml', NEW_STYLES);
     return new Workbook(pkg, 'xl/workbook.xml');
   }
@@ -238,7 +258,10 @@ export class Workbook {
   }
 
   model(entry: SheetEntry): SheetModel {
-    if (entry.kind !== 'worksheet') throw new FileProblem(`The tab "${entry.name}" is a chart sheet or another kind of tab, not a worksheet: rename it and run the command again.`);
+    if (entry.kind !== 'worksheet')
+      throw new FileProblem(
+        `The tab "${entry.name}" is a chart sheet or another kind of tab, not a worksheet: rename it and run the command again.`,
+      );
     if (!entry.model) {
       const ctx = { sst: () => this.strings(), readSst: this.readStrings(), styles: this.styles(), date1904: this.date1904 };
       entry.model = new SheetModel(this.pkg.text(entry.part) ?? BLANK_SHEET, ctx);
@@ -269,7 +292,13 @@ export class Workbook {
     this.pkg.setOverride(part, CT.worksheet);
     const rid = this.pkg.addRel(this.wbPath, REL.worksheet, part, 'rId');
     const sheetId = Math.max(0, ...this.sheets.map((s) => Number(s.attrs['sheetId']) || 0)) + 1;
-    const entry: SheetEntry = { name, attrs: { sheetId: String(sheetId), name, [`${this.rPrefixOk() ? 'r' : this.rPrefix()}:id`]: rid }, part, kind: 'worksheet', model: null };
+    const entry: SheetEntry = {
+      name,
+      attrs: { sheetId: String(sheetId), name, [`${this.rPrefixOk() ? 'r' : this.rPrefix()}:id`]: rid },
+      part,
+      kind: 'worksheet',
+      model: null,
+    };
     const at = position === undefined ? this.sheets.length : Math.max(0, Math.min(position, this.sheets.length));
     this.sheets.splice(at, 0, entry);
     this.dirty = true;
@@ -405,7 +434,8 @@ export class Workbook {
     const active = this.activeSheet ? Math.max(0, this.sheets.indexOf(this.activeSheet)) : 0;
     const first = this.firstSheet ? Math.max(0, Math.min(active, this.sheets.indexOf(this.firstSheet))) : 0;
     const viewChanges: Record<string, string | null> = {};
-    if (this.activeChanged || (view?.attrs['activeTab'] !== undefined && Number(view.attrs['activeTab']) !== active)) viewChanges['activeTab'] = active === 0 && !this.activeChanged ? null : String(active);
+    if (this.activeChanged || (view?.attrs['activeTab'] !== undefined && Number(view.attrs['activeTab']) !== active))
+      viewChanges['activeTab'] = active === 0 && !this.activeChanged ? null : String(active);
     if (view?.attrs['firstSheet'] !== undefined && Number(view.attrs['firstSheet']) !== first) viewChanges['firstSheet'] = String(first);
     if (views && view) {
       if (Object.keys(viewChanges).length) {
@@ -418,7 +448,13 @@ export class Workbook {
       edits.set('bookViews', `<${P}bookViews><${P}workbookView activeTab="${active}"/></${P}bookViews>`);
     }
     const calc = this.top('calcPr');
-    edits.set('calcPr', calc ? retag(calc, { fullCalcOnLoad: '1' }, calc.end === calc.innerEnd) + (calc.end === calc.innerEnd ? '' : this.src.slice(calc.innerStart, calc.end)) : `<${P}calcPr fullCalcOnLoad="1"/>`);
+    edits.set(
+      'calcPr',
+      calc
+        ? retag(calc, { fullCalcOnLoad: '1' }, calc.end === calc.innerEnd) +
+            (calc.end === calc.innerEnd ? '' : this.src.slice(calc.innerStart, calc.end))
+        : `<${P}calcPr fullCalcOnLoad="1"/>`,
+    );
 
     const slots: Array<{ ord: number; xml: string }> = [];
     let lastOrd = -1;

@@ -170,7 +170,11 @@ export function parseXml(src: string, opaque?: ReadonlySet<string>): XNode {
 
 /** A start tag at `lt` (which must be `<` followed by a name), read as `parseXml` reads one; null for anything else
  *  (an end tag, a comment, CDATA, a malformed tag) or a tag that runs past `limit`. */
-export function readStartTag(src: string, lt: number, limit: number): { name: string; attrs: Record<string, string>; end: number; selfClose: boolean } | null {
+export function readStartTag(
+  src: string,
+  lt: number,
+  limit: number,
+): { name: string; attrs: Record<string, string>; end: number; selfClose: boolean } | null {
   if (src.charCodeAt(lt) !== 0x3c) return null;
   let j = lt + 1;
   let c = src.charCodeAt(j);
@@ -253,8 +257,9 @@ export function attrLocal(node: XNode, local: string): string | undefined {
  *  in strings (`_xHHHH_`), and a literal `_xHHHH_` protected as `_x005F_xHHHH_`. */
 export function escText(s: string): string {
   let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-  out = out.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (ch) =>
-    `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  out = out.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
   return out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -279,7 +284,11 @@ export function unescapeOoxml(s: string): string {
 }
 
 /** `<name a="1" b="2">` from ordered attributes (values escaped). */
-export function startTag(name: string, attrs: Array<[string, string | number | undefined | null]> | Record<string, string>, selfClose = false): string {
+export function startTag(
+  name: string,
+  attrs: Array<[string, string | number | undefined | null]> | Record<string, string>,
+  selfClose = false,
+): string {
   const list = Array.isArray(attrs) ? attrs : Object.entries(attrs);
   let s = `<${name}`;
   for (const [k, v] of list) if (v !== undefined && v !== null) s += ` ${k}="${escAttr(String(v))}"`;

@@ -69,9 +69,7 @@ export function groupFormats(rules: FormatRule[]): FormatGroup[] {
         }
       }
       if (target >= 0) {
-        const blocked = groups
-          .slice(target + 1)
-          .some((g) => g.value !== s.value && g.ranges.some((r) => overlaps(r, rule.range)));
+        const blocked = groups.slice(target + 1).some((g) => g.value !== s.value && g.ranges.some((r) => overlaps(r, rule.range)));
         if (blocked) target = -1;
       }
       if (target < 0) {

@@ -25,7 +25,15 @@ import {
   type OperationOutcome,
 } from '../../core/operations/outcome.js';
 import type { CellRef } from '../../core/review/types.js';
-import { ADDIN_VERSION, CheckList, makeReport, reportText, scratchToken, selfTestFlow, type SelfTestReport } from '../../core/selftest/index.js';
+import {
+  ADDIN_VERSION,
+  CheckList,
+  makeReport,
+  reportText,
+  scratchToken,
+  selfTestFlow,
+  type SelfTestReport,
+} from '../../core/selftest/index.js';
 import type { ServerFunctions } from './api.js';
 import { inspectSpreadsheet, removeScratch } from './inspect.js';
 import { protectionSentence, withRespondentProtection } from './respondent-protection.js';
@@ -92,7 +100,10 @@ export function prFrameworks(): FrameworkChoice[] {
 export function prCreate(form: CreateForm): OperationOutcome {
   return locked(BUSY.create, () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const flow = createFlow(createRequest(form, today(ss)), form.protect ? { refine: withRespondentProtection, note: protectionSentence } : {});
+    const flow = createFlow(
+      createRequest(form, today(ss)),
+      form.protect ? { refine: withRespondentProtection, note: protectionSentence } : {},
+    );
     return driveSync(flow, hostFor(ss)).outcome;
   });
 }
@@ -120,7 +131,13 @@ export function prPlan(): OperationOutcome {
 
 /** What the self-test's report says about where it ran. Apps Script does not tell a script the Sheets version. */
 function selfTestEnv(now: Date): SelfTestReport['env'] {
-  return { host: 'Google Sheets', hostVersion: '', platform: 'Apps Script (V8 runtime)', addinVersion: ADDIN_VERSION, startedAt: now.toISOString() };
+  return {
+    host: 'Google Sheets',
+    hostVersion: '',
+    platform: 'Apps Script (V8 runtime)',
+    addinVersion: ADDIN_VERSION,
+    startedAt: now.toISOString(),
+  };
 }
 
 /**

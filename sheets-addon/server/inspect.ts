@@ -35,7 +35,17 @@ function validationFact(v: DataValidation | null): ValidationFact | null {
 }
 
 function missing(tab: string): TabFacts {
-  return { tab, exists: false, hidden: false, frozen: { rows: 0, cols: 0 }, merges: [], protected: false, conditionalFormats: [], charts: [], cells: [] };
+  return {
+    tab,
+    exists: false,
+    hidden: false,
+    frozen: { rows: 0, cols: 0 },
+    merges: [],
+    protected: false,
+    conditionalFormats: [],
+    charts: [],
+    cells: [],
+  };
 }
 
 export function inspectSpreadsheet(ss: Spreadsheet, app: InspectApp, requests: InspectRequest[]): TabFacts[] {

@@ -38,9 +38,7 @@ export function buildValidation(
       break;
     case 'number':
       b = rule.integer
-        ? b.requireFormulaSatisfied(
-            `=AND(ISNUMBER(${topLeft}),${topLeft}=INT(${topLeft}),${topLeft}>=${rule.min},${topLeft}<=${rule.max})`,
-          )
+        ? b.requireFormulaSatisfied(`=AND(ISNUMBER(${topLeft}),${topLeft}=INT(${topLeft}),${topLeft}>=${rule.min},${topLeft}<=${rule.max})`)
         : b.requireNumberBetween(rule.min, rule.max);
       b = b.setAllowInvalid(false);
       break;

@@ -241,7 +241,12 @@ export class SheetsHost implements Host {
     } catch (e) {
       const added = undo.created.map((c) => c.name);
       const left = this.putBack(undo);
-      throw new WriteFailedError(messageOf(e), left, undo.formatted, left.filter((t) => added.includes(t)));
+      throw new WriteFailedError(
+        messageOf(e),
+        left,
+        undo.formatted,
+        left.filter((t) => added.includes(t)),
+      );
     }
     if (plan.activate) {
       const sheet = built.get(key(plan.activate)) ?? sheets.get(key(plan.activate));
@@ -364,7 +369,9 @@ export class SheetsHost implements Host {
       const bottom = Math.min(lastRow, Math.max(...list.map((p) => p.row)));
       const right = Math.min(lastCol, Math.max(...list.map((p) => p.col)));
       const values: unknown[][] =
-        bottom >= top && right >= left ? this.range(sheet, { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 }).getValues() : [];
+        bottom >= top && right >= left
+          ? this.range(sheet, { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 }).getValues()
+          : [];
       if (values.length) this.tick();
       for (const p of list) {
         const raw = values[p.row - top]?.[p.col - left];
@@ -431,8 +438,15 @@ export class SheetsHost implements Host {
       this.tick();
     }
     const more =
-      tab.formats.length + tab.columnWidths.length + tab.merges.length + (tab.rowHeights?.length ?? 0) + tab.validations.length +
-      tab.conditionalFormats.length + tab.charts.length + (tab.hiddenColumns?.length ?? 0) + (tab.hiddenRows?.length ?? 0);
+      tab.formats.length +
+      tab.columnWidths.length +
+      tab.merges.length +
+      (tab.rowHeights?.length ?? 0) +
+      tab.validations.length +
+      tab.conditionalFormats.length +
+      tab.charts.length +
+      (tab.hiddenColumns?.length ?? 0) +
+      (tab.hiddenRows?.length ?? 0);
     if (more > 0 || tab.freeze || tab.protection || tab.hidden) formatsSet();
     this.applyFormats(sheet, groupFormats(tab.formats));
     for (const w of runs(tab.columnWidths.map((c) => ({ at: c.col, value: widthPixels(c.width) })))) {

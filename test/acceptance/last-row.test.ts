@@ -74,25 +74,31 @@ describe.skipIf(!HAVE_PYTHON)('a value typed in row 1,048,576', () => {
   });
 
   it('no Summary formula refers past row 1,048,576', () => {
-    const rows = [...summaryFormulas(summarised).values()].flatMap((c) => [...c.f.replace(/"(?:[^"]|"")*"/g, '""').matchAll(/\$?[A-Z]{1,3}\$?(\d+)\b/g)].map((m) => Number(m[1])));
+    const rows = [...summaryFormulas(summarised).values()].flatMap((c) =>
+      [...c.f.replace(/"(?:[^"]|"")*"/g, '""').matchAll(/\$?[A-Z]{1,3}\$?(\d+)\b/g)].map((m) => Number(m[1])),
+    );
     expect(rows.length).toBeGreaterThan(50);
     expect(Math.max(...rows)).toBe(1_048_576);
   });
 
-  it.skipIf(!HAVE_SOFFICE)('LibreOffice recalculates every Summary formula to the command line’s figure', async () => {
-    const out = join(dir, 'lo');
-    await convert([join(dir, 'last-row.xlsx')], 'xlsx', out, await freshProfile());
-    const core = summaryFormulas(summarised);
-    const lo = summaryFormulas(new Uint8Array(await readFile(join(out, 'last-row.xlsx'))));
-    let numbers = 0;
-    for (const [at, c] of core) {
-      const l = lo.get(at);
-      if (typeof c.v === 'number') {
-        numbers++;
-        expect(typeof l?.v, `${at} ${c.f}`).toBe('number');
-        expect(Math.abs((l!.v as number) - c.v), `${at} ${c.f}`).toBeLessThan(1e-9);
+  it.skipIf(!HAVE_SOFFICE)(
+    'LibreOffice recalculates every Summary formula to the command line’s figure',
+    async () => {
+      const out = join(dir, 'lo');
+      await convert([join(dir, 'last-row.xlsx')], 'xlsx', out, await freshProfile());
+      const core = summaryFormulas(summarised);
+      const lo = summaryFormulas(new Uint8Array(await readFile(join(out, 'last-row.xlsx'))));
+      let numbers = 0;
+      for (const [at, c] of core) {
+        const l = lo.get(at);
+        if (typeof c.v === 'number') {
+          numbers++;
+          expect(typeof l?.v, `${at} ${c.f}`).toBe('number');
+          expect(Math.abs((l!.v as number) - c.v), `${at} ${c.f}`).toBeLessThan(1e-9);
+        }
       }
-    }
-    expect(numbers).toBeGreaterThan(20);
-  }, 300_000);
+      expect(numbers).toBeGreaterThan(20);
+    },
+    300_000,
+  );
 });

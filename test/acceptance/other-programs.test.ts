@@ -29,7 +29,18 @@ import { tempDir } from '../file-host/helpers.js';
 import { convert, freshProfile, soffice } from '../parity/libreoffice.js';
 import { describeErrors, haveXmllint, unzipPackage, validatePackages } from '../support/ooxml-validate.js';
 import { formsCsv, newArgs } from '../support/review-files.js';
-import { addPlan, canonicalSheet, emptyArea, parseXml, relationships, relsOf, serialise, sharedStrings, sheetParts, type WriteArea } from '../support/sheet-canonical.js';
+import {
+  addPlan,
+  canonicalSheet,
+  emptyArea,
+  parseXml,
+  relationships,
+  relsOf,
+  serialise,
+  sharedStrings,
+  sheetParts,
+  type WriteArea,
+} from '../support/sheet-canonical.js';
 
 const SCRIPT = fileURLToPath(new URL('./fixtures/make_fixtures.py', import.meta.url));
 const HAVE_PYTHON = (() => {
@@ -42,14 +53,33 @@ const HAVE_PYTHON = (() => {
 })();
 const HAVE_SOFFICE = soffice() !== null;
 const HAVE_XMLLINT = await haveXmllint();
-if (!HAVE_PYTHON) console.warn('other-programs acceptance: skipped — python3 with openpyxl and lxml is needed; scripts/setup.sh installs them.');
+if (!HAVE_PYTHON)
+  console.warn('other-programs acceptance: skipped — python3 with openpyxl and lxml is needed; scripts/setup.sh installs them.');
 if (!HAVE_SOFFICE) console.warn('other-programs acceptance: the LibreOffice fixture is skipped — soffice is not installed.');
 
 const FRAMEWORK = builtinFrameworks().find((f) => f.id === 'partnership-tree')!;
-const PYTHON_FIXTURES = ['openpyxl.xlsx', 'macro.xlsm', 'pivot.xlsx', 'shape.xlsx', 'theme.xlsx', 'duplicates.xlsx', 'x14-list.xlsx', 'hyperlink.xlsx', 'customxml.xlsx'];
+const PYTHON_FIXTURES = [
+  'openpyxl.xlsx',
+  'macro.xlsm',
+  'pivot.xlsx',
+  'shape.xlsx',
+  'theme.xlsx',
+  'duplicates.xlsx',
+  'x14-list.xlsx',
+  'hyperlink.xlsx',
+  'customxml.xlsx',
+];
 const FIXTURES = [...PYTHON_FIXTURES, ...(HAVE_SOFFICE ? ['libreoffice.xlsx'] : [])];
 /** Parts every write may change (minimally: checked separately) */
-const SHARED = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml', 'docProps/app.xml', 'docProps/core.xml']);
+const SHARED = new Set([
+  '[Content_Types].xml',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+  'docProps/app.xml',
+  'docProps/core.xml',
+]);
 
 interface Outcome {
   before: Map<string, Uint8Array>;
@@ -97,7 +127,14 @@ async function runFixture(name: string): Promise<Outcome> {
     const r = await cli(...args);
     steps.push({ step: label, code: r.code, stderr: r.stderr });
   };
-  await step('import', async () => planImport(await snapshot(file), await readImportTable(csv), TODAY).plan, 'import', file, csv, '--quiet');
+  await step(
+    'import',
+    async () => planImport(await snapshot(file), await readImportTable(csv), TODAY).plan,
+    'import',
+    file,
+    csv,
+    '--quiet',
+  );
   const check = await cli('check', file, '--quiet');
   steps.push({ step: 'check', code: check.code === 1 ? 0 : check.code, stderr: check.stderr });
   await step('summarise', async () => planSummary(await snapshot(file), { today: TODAY }).plan, 'summarise', file, '--quiet');
@@ -109,7 +146,9 @@ async function runFixture(name: string): Promise<Outcome> {
   }
   await step(
     'summarise --previous',
-    async () => planSummary(await snapshot(file), { today: TODAY, previous: previousFromSnapshot(await snapshot(previous)), fillPrevious: true }).plan,
+    async () =>
+      planSummary(await snapshot(file), { today: TODAY, previous: previousFromSnapshot(await snapshot(previous)), fillPrevious: true })
+        .plan,
     'summarise',
     file,
     '--previous',
@@ -137,7 +176,8 @@ beforeAll(async () => {
 
 afterAll(() => cleanup());
 
-const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) => a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
+const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
+  a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
 
 /** Parts reachable through relationships from `start` (not through the workbook). */
 function reachable(parts: Map<string, Uint8Array>, start: string[]): Set<string> {
@@ -166,7 +206,8 @@ describe.skipIf(!HAVE_PYTHON).each(FIXTURES)('%s', (name) => {
     const sheetsAfter = sheetParts(after);
     const owned = new Set<string>(SHARED);
     for (const t of whole) {
-      for (const p of [sheetsBefore.get(t), sheetsAfter.get(t)]) if (p) for (const q of [...reachable(before, [p]), ...reachable(after, [p])]) owned.add(q);
+      for (const p of [sheetsBefore.get(t), sheetsAfter.get(t)])
+        if (p) for (const q of [...reachable(before, [p]), ...reachable(after, [p])]) owned.add(q);
     }
     for (const t of patched.keys()) {
       const p = sheetsBefore.get(t);
@@ -200,20 +241,29 @@ describe.skipIf(!HAVE_PYTHON).each(FIXTURES)('%s', (name) => {
     const ct = (m: Map<string, Uint8Array>) =>
       Array.from(parseXml(m.get('[Content_Types].xml')!).documentElement.childNodes)
         .filter((n) => n.nodeType === 1)
-        .map((n) => `${(n as Element).getAttribute('Extension')?.toLowerCase() ?? (n as Element).getAttribute('PartName')} ${(n as Element).getAttribute('ContentType')}`);
+        .map(
+          (n) =>
+            `${(n as Element).getAttribute('Extension')?.toLowerCase() ?? (n as Element).getAttribute('PartName')} ${(n as Element).getAttribute('ContentType')}`,
+        );
     const ctAfter = ct(after);
     for (const entry of ct(before)) expect(ctAfter, 'content type').toContain(entry);
     const relsAfter = relationships(after, 'xl/workbook.xml').map((r) => `${r.id} ${r.type} ${r.target}`);
-    for (const r of relationships(before, 'xl/workbook.xml')) expect(relsAfter, 'workbook relationship').toContain(`${r.id} ${r.type} ${r.target}`);
+    for (const r of relationships(before, 'xl/workbook.xml'))
+      expect(relsAfter, 'workbook relationship').toContain(`${r.id} ${r.type} ${r.target}`);
     const sheetsAfter = sheetParts(after);
     for (const [tab, part] of sheetParts(before)) expect(sheetsAfter.get(tab), `tab ${tab}`).toBe(part);
     // style indices never renumbered: the original cell formats and differential formats are a prefix of the new
     const xfs = (m: Map<string, Uint8Array>, list: string) => {
       const doc = parseXml(m.get('xl/styles.xml')!);
       const el = doc.getElementsByTagNameNS('http://schemas.openxmlformats.org/spreadsheetml/2006/main', list)[0];
-      return el ? Array.from(el.childNodes).filter((n) => n.nodeType === 1).map((n) => serialise(n as Element)) : [];
+      return el
+        ? Array.from(el.childNodes)
+            .filter((n) => n.nodeType === 1)
+            .map((n) => serialise(n as Element))
+        : [];
     };
-    for (const list of ['cellXfs', 'dxfs', 'fonts', 'fills', 'borders', 'numFmts']) expect(xfs(after, list).slice(0, xfs(before, list).length), list).toEqual(xfs(before, list));
+    for (const list of ['cellXfs', 'dxfs', 'fonts', 'fills', 'borders', 'numFmts'])
+      expect(xfs(after, list).slice(0, xfs(before, list).length), list).toEqual(xfs(before, list));
     const sstBefore = sharedStrings(before.get('xl/sharedStrings.xml'));
     expect(sharedStrings(after.get('xl/sharedStrings.xml')).slice(0, sstBefore.length)).toEqual(sstBefore);
     // the workbook's own settings outside tabs and names: pivot caches, code name, calculation, file version
@@ -229,7 +279,8 @@ describe.skipIf(!HAVE_PYTHON).each(FIXTURES)('%s', (name) => {
     const missing: string[] = [];
     for (const rels of [...after.keys()].filter((p) => p.endsWith('.rels'))) {
       const source = rels === '_rels/.rels' ? '' : rels.replace(/_rels\/([^/]+)\.rels$/, '$1');
-      for (const r of relationships(after, source)) if (!r.external && !after.has(r.target)) missing.push(`${rels}: ${r.type.split('/').pop()} → ${r.target}`);
+      for (const r of relationships(after, source))
+        if (!r.external && !after.has(r.target)) missing.push(`${rels}: ${r.type.split('/').pop()} → ${r.target}`);
     }
     for (const o2 of Array.from(parseXml(after.get('[Content_Types].xml')!).getElementsByTagName('Override'))) {
       const part = o2.getAttribute('PartName')!.slice(1);
@@ -248,7 +299,10 @@ describe.skipIf(!HAVE_PYTHON).each(FIXTURES)('%s', (name) => {
         const doc = parseXml(m.get(part)!);
         const hf = doc.getElementsByTagName('headerFooter')[0];
         const ps = doc.getElementsByTagName('pageSetup')[0];
-        out.set(tab, `${hf ? serialise(hf) : ''} first page ${ps?.getAttribute('firstPageNumber') ?? ''} ${ps?.getAttribute('useFirstPageNumber') ?? ''}`);
+        out.set(
+          tab,
+          `${hf ? serialise(hf) : ''} first page ${ps?.getAttribute('firstPageNumber') ?? ''} ${ps?.getAttribute('useFirstPageNumber') ?? ''}`,
+        );
       }
       return out;
     };
@@ -270,7 +324,8 @@ describe.skipIf(!HAVE_PYTHON || !HAVE_SOFFICE)('after a LibreOffice re-save', ()
     const { before, after } = outcomes.get('libreoffice.xlsx')!;
     const prot = (m: Map<string, Uint8Array>) => {
       const out = new Map<string, string | null>();
-      for (const [tab, part] of sheetParts(m)) out.set(tab, parseXml(m.get(part)!).getElementsByTagName('sheetProtection')[0]?.getAttribute('sheet') ?? null);
+      for (const [tab, part] of sheetParts(m))
+        out.set(tab, parseXml(m.get(part)!).getElementsByTagName('sheetProtection')[0]?.getAttribute('sheet') ?? null);
       return out;
     };
     const b = prot(before);

@@ -52,7 +52,9 @@ const piece = fc.oneof(
 /** A text people might type: pieces joined, starting and ending with a letter (the CSV reader trims nothing, but names do). */
 const typed = fc.array(piece, { minLength: 1, maxLength: 8 }).map((ps) => `x${ps.join('')}y`.replace(/\r/g, ''));
 /** A long text with its astral character near 16,384 or 32,768 in the shared strings stream as well. */
-const long = fc.tuple(fc.constantFrom(...OFFSETS), fc.constantFrom(...ASTRAL), fc.integer({ min: -3, max: 3 })).map(([k, ch, d]) => atOffset(Math.min(32_765, k + d), ch));
+const long = fc
+  .tuple(fc.constantFrom(...OFFSETS), fc.constantFrom(...ASTRAL), fc.integer({ min: -3, max: 3 }))
+  .map(([k, ch, d]) => atOffset(Math.min(32_765, k + d), ch));
 
 function csvField(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
@@ -87,7 +89,11 @@ describe('typed text survives import and summarise', () => {
         const file = join(dir, `run-${run}.xlsx`);
         await copyFile(join(dir, 'base.xlsx'), file);
         const header = ['Name', 'Partnership', ...ITEMS.map((id) => `${id} comment`)];
-        const rows = [0, 1, 2].map((r) => [`Person ${r + 1}`, 'Safer Streets Partnership', ...ITEMS.map((_, j) => texts[r * ITEMS.length + j]!)]);
+        const rows = [0, 1, 2].map((r) => [
+          `Person ${r + 1}`,
+          'Safer Streets Partnership',
+          ...ITEMS.map((_, j) => texts[r * ITEMS.length + j]!),
+        ]);
         const csv = join(dir, `run-${run}.csv`);
         await writeFile(csv, `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
         const before = await readFile(file);
@@ -101,7 +107,11 @@ describe('typed text survives import and summarise', () => {
         }
         expect(imported.code, imported.stderr).toBe(0);
         const afterImport = textsOn(new Uint8Array(await readFile(file)), 'Responses');
-        for (const t of texts) expect(afterImport.includes(t), `after import: ${JSON.stringify(t.length > 80 ? `${t.slice(0, 20)}…${t.slice(-20)} (${t.length})` : t)}`).toBe(true);
+        for (const t of texts)
+          expect(
+            afterImport.includes(t),
+            `after import: ${JSON.stringify(t.length > 80 ? `${t.slice(0, 20)}…${t.slice(-20)} (${t.length})` : t)}`,
+          ).toBe(true);
         const summarised = await cli('summarise', file, '--quiet');
         expect(summarised.code, summarised.stderr).toBe(0);
         const afterSummary = textsOn(new Uint8Array(await readFile(file)), 'Responses');

@@ -21,8 +21,18 @@ import { median } from '../../bench/timing.js';
 import { FakeOffice, FakeWorkbookState } from '../excel-addin/fake-office.js';
 import { FakeAppsScript } from '../sheets-addon/fake-apps-script.js';
 
-const TREE: Scenario = { frameworkId: 'partnership-tree', unit: 'respondents', sizes: [2, 3], partnerships: ['Kensington and Chelsea Partnership'] };
-const TRACKER: Scenario = { frameworkId: 'delivery-tracker', unit: 'rows', sizes: [3, 30], partnerships: ['Kensington and Chelsea Partnership'] };
+const TREE: Scenario = {
+  frameworkId: 'partnership-tree',
+  unit: 'respondents',
+  sizes: [2, 3],
+  partnerships: ['Kensington and Chelsea Partnership'],
+};
+const TRACKER: Scenario = {
+  frameworkId: 'delivery-tracker',
+  unit: 'rows',
+  sizes: [3, 30],
+  partnerships: ['Kensington and Chelsea Partnership'],
+};
 
 /** One new tab, a 2 × 3 block: two text cells, a number, a blank, a boolean and a formula. */
 const TINY: SheetPlan = {
@@ -31,7 +41,17 @@ const TINY: SheetPlan = {
       name: 'Tiny',
       role: 'summary',
       mode: 'replace',
-      blocks: [{ row: 2, col: 2, owner: 'generated', cells: [[{ v: 'Item' }, { v: 'Mean' }, { v: 2.5 }], [{ v: null }, { v: true }, { f: '=AVERAGE(D2:D2)', v: 2.5 }]] }],
+      blocks: [
+        {
+          row: 2,
+          col: 2,
+          owner: 'generated',
+          cells: [
+            [{ v: 'Item' }, { v: 'Mean' }, { v: 2.5 }],
+            [{ v: null }, { v: true }, { f: '=AVERAGE(D2:D2)', v: 2.5 }],
+          ],
+        },
+      ],
       formats: [],
       columnWidths: [],
       merges: [],
@@ -67,7 +87,12 @@ describe('scenario data', () => {
       ['Theme Review', 5, 7],
     ]);
     // themes in turn from the framework's list
-    expect(plan.tabs[0]!.blocks[0]!.cells.map((r) => r[0])).toEqual([{ v: 'Crime' }, { v: 'Education' }, { v: 'Employment' }, { v: 'Health' }]);
+    expect(plan.tabs[0]!.blocks[0]!.cells.map((r) => r[0])).toEqual([
+      { v: 'Crime' },
+      { v: 'Education' },
+      { v: 'Employment' },
+      { v: 'Health' },
+    ]);
   });
 
   it('gives the same answers as a Forms export: one header row and one row per respondent', () => {
@@ -181,11 +206,23 @@ describe('Apps Script measurement', () => {
 
 describe('targets', () => {
   it('names the calls that differ between two sizes', () => {
-    expect(callDiff({ 'Sheet.insertRowsAfter': 2, 'Range.setValues': 9 }, { 'Sheet.insertRowsAfter': 3, 'Range.setValues': 9 })).toEqual(['Sheet.insertRowsAfter 2→3']);
+    expect(callDiff({ 'Sheet.insertRowsAfter': 2, 'Range.setValues': 9 }, { 'Sheet.insertRowsAfter': 3, 'Range.setValues': 9 })).toEqual([
+      'Sheet.insertRowsAfter 2→3',
+    ]);
   });
 
   it('takes ratios of consecutive sizes on CPU time', () => {
-    const t = (size: number, cpuMs: number) => ({ size, steps: { score: { ms: cpuMs * 2, cpuMs, repeats: 1 }, draft: { ms: 1, cpuMs: 1, repeats: 1 }, summaryPlan: { ms: 1, cpuMs: 1, repeats: 1 } }, respondents: size, registerRows: 0, actions: 0 });
+    const t = (size: number, cpuMs: number) => ({
+      size,
+      steps: {
+        score: { ms: cpuMs * 2, cpuMs, repeats: 1 },
+        draft: { ms: 1, cpuMs: 1, repeats: 1 },
+        summaryPlan: { ms: 1, cpuMs: 1, repeats: 1 },
+      },
+      respondents: size,
+      registerRows: 0,
+      actions: 0,
+    });
     expect(coreRatios([t(10, 2), t(100, 30), t(1000, 300)], 'score')).toEqual([
       { from: 10, to: 100, ratio: 15, wallRatio: 15 },
       { from: 100, to: 1000, ratio: 10, wallRatio: 10 },
@@ -202,7 +239,13 @@ describe('targets', () => {
 
 describe('child processes', () => {
   it('reads the steps a child finished and its one result line, ignoring anything else it printed', () => {
-    const out = ['noise', 'BENCH_STEP {"step":"create","ms":12,"rssMB":80}', 'BENCH_STEP {"step":"import","ms":5,"rssMB":90}', 'BENCH_RESULT {"ok":1}', ''].join('\n');
+    const out = [
+      'noise',
+      'BENCH_STEP {"step":"create","ms":12,"rssMB":80}',
+      'BENCH_STEP {"step":"import","ms":5,"rssMB":90}',
+      'BENCH_RESULT {"ok":1}',
+      '',
+    ].join('\n');
     expect(parseChildOutput(out)).toEqual({
       result: { ok: 1 },
       steps: [
@@ -216,7 +259,15 @@ describe('child processes', () => {
   it('stops a file-host child at its time limit and says which step it was in', async () => {
     const r = await measureFileHost(TREE, 2, 1);
     expect(r.error).toBe('stopped after 0 s, during create');
-    expect(r.result).toMatchObject({ size: 2, createMs: null, importMs: null, summariseMs: null, totalMs: null, timedOutAfterMs: 1, importKind: 'import' });
+    expect(r.result).toMatchObject({
+      size: 2,
+      createMs: null,
+      importMs: null,
+      summariseMs: null,
+      totalMs: null,
+      timedOutAfterMs: 1,
+      importKind: 'import',
+    });
   });
 });
 

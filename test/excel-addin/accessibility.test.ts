@@ -63,7 +63,10 @@ async function scan(page: Page, theme: Theme, view: string): Promise<Found[]> {
   const result = await page.evaluate(() =>
     (window as unknown as { axe: typeof axe }).axe.run(
       { exclude: [['[data-testid="workbook"]']] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      },
     ),
   );
   const found = result.violations.map((v) => ({
@@ -79,7 +82,10 @@ async function scan(page: Page, theme: Theme, view: string): Promise<Found[]> {
 const serious = (found: Found[]) => found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
 async function open(theme: Theme): Promise<Page> {
-  const { context, watch } = await guardedContext(pane.browser, pane.origin, { viewport: { width: 1280, height: 900 }, ...THEMES[theme].options });
+  const { context, watch } = await guardedContext(pane.browser, pane.origin, {
+    viewport: { width: 1280, height: 900 },
+    ...THEMES[theme].options,
+  });
   const page = await context.newPage();
   watchPage(page, watch);
   await page.clock.setFixedTime(new Date('2026-05-15T10:00:00+01:00'));

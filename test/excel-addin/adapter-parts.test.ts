@@ -59,18 +59,29 @@ describe('adapter parts', () => {
   });
 
   it('builds validation and conditional format rules as Office.js takes them', () => {
-    expect(toExcelRule({ kind: 'number', min: 1, max: 5, integer: true })).toEqual({ wholeNumber: { formula1: 1, formula2: 5, operator: 'Between' } });
-    expect(toExcelRule({ kind: 'number', min: 0, max: 1, integer: false })).toEqual({ decimal: { formula1: 0, formula2: 1, operator: 'Between' } });
+    expect(toExcelRule({ kind: 'number', min: 1, max: 5, integer: true })).toEqual({
+      wholeNumber: { formula1: 1, formula2: 5, operator: 'Between' },
+    });
+    expect(toExcelRule({ kind: 'number', min: 0, max: 1, integer: false })).toEqual({
+      decimal: { formula1: 0, formula2: 1, operator: 'Between' },
+    });
     expect(textFormula('Say "no"')).toBe('="Say ""no"""');
-    expect(toCellValueRule({ kind: 'number', operator: 'gte', value: 2.5, format: {} })).toEqual({ formula1: '2.5', operator: 'GreaterThanOrEqual' });
+    expect(toCellValueRule({ kind: 'number', operator: 'gte', value: 2.5, format: {} })).toEqual({
+      formula1: '2.5',
+      operator: 'GreaterThanOrEqual',
+    });
     expect(listProblem(['1', '2', 'N/A'])).toBeUndefined();
     expect(listProblem(['Yes, mostly', 'No'])).toContain('contains a comma');
     expect(listProblem(Array.from({ length: 60 }, (_, i) => `choice ${i}`))).toContain('Excel allows 255');
   });
 
   it('names the oldest Excel with each requirement set', () => {
-    expect(excelVersionFor('1.8')).toBe('Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web');
-    expect(excelVersionFor('1.9')).toBe('Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web');
+    expect(excelVersionFor('1.8')).toBe(
+      'Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web',
+    );
+    expect(excelVersionFor('1.9')).toBe(
+      'Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web',
+    );
     expect(excelVersionFor('1.17')).toBe('Microsoft 365 or Excel on the web');
   });
 });

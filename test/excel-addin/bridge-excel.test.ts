@@ -12,11 +12,21 @@ describe('Excel pane bridge', () => {
     const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [['mine']] }), { api: '1.13' });
     const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.13') });
     const office = { context: { diagnostics: { version: '16.0.18025.20104', platform: 'Mac' } } };
-    const bridge = makeExcelBridge(() => new Date('2026-05-15T09:00:00Z'), host, () => excelAbout(office));
+    const bridge = makeExcelBridge(
+      () => new Date('2026-05-15T09:00:00Z'),
+      host,
+      () => excelAbout(office),
+    );
     const run = bridge.selfTest?.bind(bridge);
     expect(run).toBeTypeOf('function');
     const r = await run!();
-    expect(r.env).toEqual({ host: 'Excel', hostVersion: '16.0.18025.20104', platform: 'Excel on Mac (Mac)', addinVersion: '0.1.0', startedAt: '2026-05-15T09:00:00.000Z' });
+    expect(r.env).toEqual({
+      host: 'Excel',
+      hostVersion: '16.0.18025.20104',
+      platform: 'Excel on Mac (Mac)',
+      addinVersion: '0.1.0',
+      startedAt: '2026-05-15T09:00:00.000Z',
+    });
     expect(r.failed).toBe(0);
     expect(r.scratchPrefix).toMatch(/^PRST-[0-9a-z]+ $/);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
@@ -24,9 +34,18 @@ describe('Excel pane bridge', () => {
 
   it('says what Office did not report, never guesses', () => {
     expect(excelAbout(undefined)).toEqual({ hostVersion: '(version not reported)', platform: 'not reported by Office' });
-    expect(excelAbout({ context: { diagnostics: null } })).toEqual({ hostVersion: '(version not reported)', platform: 'not reported by Office' });
-    expect(excelAbout({ context: { diagnostics: { version: '16.0.1', platform: 'OfficeOnline' } } })).toEqual({ hostVersion: '16.0.1', platform: 'Excel on the web (OfficeOnline)' });
-    expect(excelAbout({ context: { diagnostics: { version: '16.0.1', platform: 'Teams' } } })).toEqual({ hostVersion: '16.0.1', platform: 'Teams' });
+    expect(excelAbout({ context: { diagnostics: null } })).toEqual({
+      hostVersion: '(version not reported)',
+      platform: 'not reported by Office',
+    });
+    expect(excelAbout({ context: { diagnostics: { version: '16.0.1', platform: 'OfficeOnline' } } })).toEqual({
+      hostVersion: '16.0.1',
+      platform: 'Excel on the web (OfficeOnline)',
+    });
+    expect(excelAbout({ context: { diagnostics: { version: '16.0.1', platform: 'Teams' } } })).toEqual({
+      hostVersion: '16.0.1',
+      platform: 'Teams',
+    });
     const throwing = {
       get context(): never {
         throw new Error('no context');

@@ -36,7 +36,10 @@ afterEach(() => {
     expect(w.outside, 'requests to another origin').toEqual([]);
     expect(w.errors, 'errors in the page').toEqual([]);
     // the only thing the CSP had to stop is office.js framing Microsoft's telemetry outside Office
-    expect(w.csp.filter((v) => !v.blocked.startsWith(OFFICE_TELEMETRY_FRAME.replace(/\/$/, ''))), 'CSP violations').toEqual([]);
+    expect(
+      w.csp.filter((v) => !v.blocked.startsWith(OFFICE_TELEMETRY_FRAME.replace(/\/$/, ''))),
+      'CSP violations',
+    ).toEqual([]);
   }
 });
 
@@ -120,7 +123,9 @@ describe('task pane in the browser preview (production build)', () => {
     await page.getByRole('option', { name: 'Partnership tree self-assessment' }).click();
     // the chosen framework's description shows (waitFor throws when no such text becomes visible)
     await page
-      .getByText('Source: Kensington and Chelsea LSP, outputs from the partnership framework pilot workshop, 22nd February 2008 · 6 scored items')
+      .getByText(
+        'Source: Kensington and Chelsea LSP, outputs from the partnership framework pilot workshop, 22nd February 2008 · 6 scored items',
+      )
       .waitFor({ state: 'visible', timeout: 10_000 });
     await page.getByRole('textbox', { name: 'Partnership' }).fill('Kensington and Chelsea LSP');
     await page.getByRole('textbox', { name: 'Respondents' }).fill('Ann Smith\nBen Jones\nCara Patel');
@@ -193,11 +198,18 @@ describe('task pane in the browser preview (production build)', () => {
     expect(header).toBeGreaterThan(0);
     const columnOf = async (title: string) =>
       grid(page, 'Summary').evaluate(
-        (t, a) => Array.from(t.querySelectorAll<HTMLElement>(`td[data-cell]`)).find((td) => td.dataset.value === a.title && /^[A-Z]+(\d+)$/.exec(td.dataset.cell!)?.[1] === String(a.row))?.dataset.cell?.replace(/\d+$/, '') ?? '',
+        (t, a) =>
+          Array.from(t.querySelectorAll<HTMLElement>(`td[data-cell]`))
+            .find((td) => td.dataset.value === a.title && /^[A-Z]+(\d+)$/.exec(td.dataset.cell!)?.[1] === String(a.row))
+            ?.dataset.cell?.replace(/\d+$/, '') ?? '',
         { title, row: header },
       );
     const [meanCol, nCol, missingCol, ragCol, dividedCol] = await Promise.all(['Mean', 'n', 'Missing', 'RAG', 'Divided'].map(columnOf));
-    const itemRow = async (id: string) => rowWhere(page, 'Summary', 'A', id, { col: 'B', text: `${id}: How the partnership ${{ ASPIRE: 'aspires', THINK: 'thinks', LEAD: 'leads', COLLABORATE: 'collaborates', ACCOUNT: 'accounts', DELIVER: 'delivers' }[id]}` });
+    const itemRow = async (id: string) =>
+      rowWhere(page, 'Summary', 'A', id, {
+        col: 'B',
+        text: `${id}: How the partnership ${{ ASPIRE: 'aspires', THINK: 'thinks', LEAD: 'leads', COLLABORATE: 'collaborates', ACCOUNT: 'accounts', DELIVER: 'delivers' }[id]}`,
+      });
     const think = await itemRow('THINK');
     expect((await cell(page, 'Summary', `${nCol}${think}`)).value).toBe('2');
     expect((await cell(page, 'Summary', `${missingCol}${think}`)).value).toBe('1');
@@ -229,12 +241,24 @@ describe('task pane in the browser preview (production build)', () => {
     const planHeader = await rowWhere(page, 'Improvement Plan', 'A', 'Ref');
     const planCol = async (title: string) =>
       grid(page, 'Improvement Plan').evaluate(
-        (t, a) => Array.from(t.querySelectorAll<HTMLElement>(`td[data-cell]`)).find((td) => td.dataset.value === a.title && td.dataset.cell!.endsWith(String(a.row)) && /^[A-Z]+$/.test(td.dataset.cell!.slice(0, -String(a.row).length)))?.dataset.cell?.replace(/\d+$/, '') ?? '',
+        (t, a) =>
+          Array.from(t.querySelectorAll<HTMLElement>(`td[data-cell]`))
+            .find(
+              (td) =>
+                td.dataset.value === a.title &&
+                td.dataset.cell!.endsWith(String(a.row)) &&
+                /^[A-Z]+$/.test(td.dataset.cell!.slice(0, -String(a.row).length)),
+            )
+            ?.dataset.cell?.replace(/\d+$/, '') ?? '',
         { title, row: planHeader },
       );
-    const [actionCol, dateCol, contactCol, smartCol] = await Promise.all(['Action for improvement', 'Date to be completed', 'Key contact', 'SMART check'].map(planCol));
+    const [actionCol, dateCol, contactCol, smartCol] = await Promise.all(
+      ['Action for improvement', 'Date to be completed', 'Key contact', 'SMART check'].map(planCol),
+    );
     const deliverRow = await rowWhere(page, 'Improvement Plan', 'A', 'DELIVER');
-    expect((await cell(page, 'Improvement Plan', `${actionCol}${deliverRow}`)).value).toContain('Raise DELIVER (how the partnership delivers), scored 1.33 of 3 (Red).');
+    expect((await cell(page, 'Improvement Plan', `${actionCol}${deliverRow}`)).value).toContain(
+      'Raise DELIVER (how the partnership delivers), scored 1.33 of 3 (Red).',
+    );
     expect((await cell(page, 'Improvement Plan', `${dateCol}${deliverRow}`)).shown).toMatch(/^\d{2}\/\d{2}\/20\d{2}$/);
     expect((await cell(page, 'Improvement Plan', `${smartCol}${deliverRow}`)).value).toContain('no key contact');
     await shot(page, '07-plan');

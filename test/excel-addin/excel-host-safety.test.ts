@@ -5,7 +5,19 @@ import { FakeOffice, FakeWorkbookState } from './fake-office.js';
 import { createPlan, improvementTab } from './sample-plans.js';
 
 function emptyTab(name: string, mode: TabPlan['mode'], extra: Partial<TabPlan> = {}): TabPlan {
-  return { name, role: 'plan', mode, blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role: 'plan',
+    mode,
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 function hostOn(state: FakeWorkbookState, max = '1.9'): { fake: FakeOffice; host: ExcelHost } {
@@ -13,7 +25,18 @@ function hostOn(state: FakeWorkbookState, max = '1.9'): { fake: FakeOffice; host
   return { fake, host: new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements(max) }) };
 }
 
-const TYPED = ['=HYPERLINK("http://evil.example","Click")', '+cmd|/c calc', '-1+1', '@SUM(A1:A9)', '007', '1/2', '12%', 'TRUE', "'quoted", 'plain words'];
+const TYPED = [
+  '=HYPERLINK("http://evil.example","Click")',
+  '+cmd|/c calc',
+  '-1+1',
+  '@SUM(A1:A9)',
+  '007',
+  '1/2',
+  '12%',
+  'TRUE',
+  "'quoted",
+  'plain words',
+];
 
 describe('text guard (issue 7: formula injection)', () => {
   it('writes text a person typed as text, in values blocks and in blocks that also hold formulas', async () => {
@@ -55,7 +78,10 @@ describe('text guard (issue 7: formula injection)', () => {
 
   it('writes null as an empty cell (Office.js would leave the old content for null)', async () => {
     const { fake, host } = hostOn(FakeWorkbookState.with({ Notes: [['old', 'keep']] }));
-    await host.apply({ tabs: [emptyTab('Notes', 'update', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: null }]] }] })], namedRanges: [] });
+    await host.apply({
+      tabs: [emptyTab('Notes', 'update', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: null }]] }] })],
+      namedRanges: [],
+    });
     expect(fake.state.sheet('Notes').value(1, 1)).toBeNull();
     expect(fake.state.sheet('Notes').value(1, 2)).toBe('keep');
   });
@@ -68,7 +94,9 @@ describe('requirement sets', () => {
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toContain('drop-down lists and checks on score cells (data validation)');
     expect(err.message).toContain('Excel JavaScript API 1.8');
-    expect(err.message).toContain('Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web');
+    expect(err.message).toContain(
+      'Microsoft 365, Excel 2021 or later (on Windows with Microsoft Edge WebView2, or on Mac) or Excel on the web',
+    );
     expect(fake.calls.filter((c) => c.op !== 'load')).toEqual([]);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });
@@ -149,9 +177,14 @@ describe('select, names and errors', () => {
     state.protected = true;
     state.password = 'secret';
     const err = (await host
-      .apply({ tabs: [emptyTab('Sheet1', 'update', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }] })], namedRanges: [] })
+      .apply({
+        tabs: [emptyTab('Sheet1', 'update', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }] })],
+        namedRanges: [],
+      })
       .catch((e: unknown) => e)) as Error;
-    expect(err.message).toMatch(/^Excel could not finish writing the workbook: .*password.*Unprotect it \(Review › Unprotect Sheet\), then try again\.$/);
+    expect(err.message).toMatch(
+      /^Excel could not finish writing the workbook: .*password.*Unprotect it \(Review › Unprotect Sheet\), then try again\.$/,
+    );
   });
 
   it('hides the metadata tab after activating another, so the active tab is never hidden', async () => {

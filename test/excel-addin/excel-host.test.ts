@@ -139,9 +139,20 @@ describe.each([10, 1000])('ExcelHost at %i respondents', (n) => {
     expect(fake.callsNamed('formulas=')).toHaveLength(1);
     expect(s.charts).toHaveLength(1);
     expect(s.charts[0]).toMatchObject({ type: 'BarClustered', source: 'B6:C12', seriesBy: 'Columns' });
-    expect(s.charts[0]!.props).toMatchObject({ name: 'pr-sections', 'title.text': 'Section means', position: 'H2', width: 360, height: 216, 'axes.valueAxis.minimum': 1, 'axes.valueAxis.maximum': 4 });
+    expect(s.charts[0]!.props).toMatchObject({
+      name: 'pr-sections',
+      'title.text': 'Section means',
+      position: 'H2',
+      width: 360,
+      height: 216,
+      'axes.valueAxis.minimum': 1,
+      'axes.valueAxis.maximum': 4,
+    });
     expect(s.conditionalFormats).toHaveLength(4);
-    expect(s.conditionalFormats[0]!.props).toMatchObject({ 'cellValue.rule': { formula1: '="Red"', operator: 'EqualTo' }, 'cellValue.format.fill.color': '#F4CCCC' });
+    expect(s.conditionalFormats[0]!.props).toMatchObject({
+      'cellValue.rule': { formula1: '="Red"', operator: 'EqualTo' },
+      'cellValue.format.fill.color': '#F4CCCC',
+    });
     expect(s.conditionalFormats[3]!.props['cellValue.rule']).toEqual({ formula1: '1', formula2: '1.5', operator: 'Between' });
     expect(fake.state.sheet('Improvement Plan').hiddenColumns).toEqual(new Set([7]));
     expect(fake.state.sheet('PR_Meta').value(2, 2)).toBe('rev-2026-05-01-002');
@@ -259,7 +270,15 @@ describe('ExcelHost number formats', () => {
     await host.apply({
       tabs: [
         {
-          name: 'Dates', role: 'register', mode: 'create', blocks: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [],
+          name: 'Dates',
+          role: 'register',
+          mode: 'create',
+          blocks: [],
+          columnWidths: [],
+          merges: [],
+          validations: [],
+          conditionalFormats: [],
+          charts: [],
           formats: [{ range, format: { numberFormat: 'dd/mm/yyyy', bold: true } }],
         },
       ],

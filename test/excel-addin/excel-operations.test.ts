@@ -50,7 +50,15 @@ describe.each([10, 1000])('operations through ExcelHost at %i respondents', (n) 
     const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') });
 
     // create
-    const created = await runCreate(host, { framework: 'hallmarks', partnerships: ['Rochford LSP'], respondents: [], respondentCount: n, cycle: '2026/27', protect: true, today: TODAY });
+    const created = await runCreate(host, {
+      framework: 'hallmarks',
+      partnerships: ['Rochford LSP'],
+      respondents: [],
+      respondentCount: n,
+      cycle: '2026/27',
+      protect: true,
+      today: TODAY,
+    });
     expect(fake.syncs).toBe(3); // read the tab names, check, write
     expect(created.tabsWritten).toContain('Responses');
     const responses = fake.state.sheet('Responses');

@@ -44,7 +44,12 @@ export interface ExcelPane {
 }
 
 /** Opens the built pane at `origin` as Excel would, on a fake Excel set up by `config`. */
-export async function openExcelPane(browser: Browser, origin: string, script: string, config: Omit<FakeExcelPageConfig, 'model'>): Promise<ExcelPane> {
+export async function openExcelPane(
+  browser: Browser,
+  origin: string,
+  script: string,
+  config: Omit<FakeExcelPageConfig, 'model'>,
+): Promise<ExcelPane> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 420, height: 900 } });
   const outside: string[] = [];
   const errors: string[] = [];

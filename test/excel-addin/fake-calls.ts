@@ -22,4 +22,3 @@ export function loaded<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw fakeError('PropertyNotLoaded', `${what} was read before load() and sync()`);
   return value;
 }
-

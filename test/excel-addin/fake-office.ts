@@ -59,7 +59,10 @@ export class FakeContext {
     if (this.responseBytes > this.office.responseLimitBytes) {
       // Excel on the web: "The response payload size has exceeded the limit" (5 MB); nothing is sent back
       this.office.refusedResponses += 1;
-      throw fakeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+      throw fakeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+      );
     }
     this.office.responseSizes.push(this.responseBytes);
   }

@@ -5,7 +5,18 @@ import { loaded, q } from './fake-calls.js';
 import { checkApi, checkAssignment, checkLoad, isValueProperty, methodType, propertyType } from './office-js-types.js';
 import type { FakeContext } from './fake-office.js';
 import type { FakeWorksheet } from './fake-worksheet.js';
-import { type Bounds, type ConditionalEntry, fakeError, type FakeSheetState, MAX_COLS, MAX_ROWS, overlaps, parseAddress, parseTyped, type ValidationEntry } from './fake-state.js';
+import {
+  type Bounds,
+  type ConditionalEntry,
+  fakeError,
+  type FakeSheetState,
+  MAX_COLS,
+  MAX_ROWS,
+  overlaps,
+  parseAddress,
+  parseTyped,
+  type ValidationEntry,
+} from './fake-state.js';
 
 /**
  * Records assignments anywhere under an Office.js object (`format.font.bold = true`) as queued calls. `type` is the
@@ -28,7 +39,8 @@ export function recorder<T>(
         checkApi(type, prop, ctx.office.api);
         if (prop === 'getItem') {
           const itemType = methodType(type, 'getItem');
-          return (item: string) => recorder(ctx, `${target}.getItem(${q(item)})`, (p, v) => onSet(`${path}[${item}].${p}`.replace(/^\./, ''), v), itemType);
+          return (item: string) =>
+            recorder(ctx, `${target}.getItem(${q(item)})`, (p, v) => onSet(`${path}[${item}].${p}`.replace(/^\./, ''), v), itemType);
         }
         const full = path ? `${path}.${prop}` : prop;
         // reading a value (`format.protection.locked`): only what load() asked for, as in Office.js
@@ -51,7 +63,13 @@ export function qualified(sheet: string, b: Bounds): string {
   const cell = (r: number, c: number): string => `${columnLetter(c)}${r}`;
   const wholeRows = b.c1 === 1 && b.c2 === MAX_COLS;
   const wholeCols = b.r1 === 1 && b.r2 === MAX_ROWS;
-  const cells = wholeRows ? `${b.r1}:${b.r2}` : wholeCols ? `${columnLetter(b.c1)}:${columnLetter(b.c2)}` : b.r1 === b.r2 && b.c1 === b.c2 ? cell(b.r1, b.c1) : `${cell(b.r1, b.c1)}:${cell(b.r2, b.c2)}`;
+  const cells = wholeRows
+    ? `${b.r1}:${b.r2}`
+    : wholeCols
+      ? `${columnLetter(b.c1)}:${columnLetter(b.c2)}`
+      : b.r1 === b.r2 && b.c1 === b.c2
+        ? cell(b.r1, b.c1)
+        : `${cell(b.r1, b.c1)}:${cell(b.r2, b.c2)}`;
   return `${sheetRef(sheet)}!${cells}`;
 }
 
@@ -99,26 +117,23 @@ export class FakeFoundRange {
   }
 }
 
-export class FakeRange
-  implements
-    Pick<
-      Excel.Range,
-      | 'values'
-      | 'formulas'
-      | 'numberFormat'
-      | 'columnHidden'
-      | 'rowHidden'
-      | 'rowIndex'
-      | 'columnIndex'
-      | 'rowCount'
-      | 'columnCount'
-      | 'isNullObject'
-      | 'merge'
-      | 'unmerge'
-      | 'clear'
-      | 'select'
-    >
-{
+export class FakeRange implements Pick<
+  Excel.Range,
+  | 'values'
+  | 'formulas'
+  | 'numberFormat'
+  | 'columnHidden'
+  | 'rowHidden'
+  | 'rowIndex'
+  | 'columnIndex'
+  | 'rowCount'
+  | 'columnCount'
+  | 'isNullObject'
+  | 'merge'
+  | 'unmerge'
+  | 'clear'
+  | 'select'
+> {
   readonly target: string;
   private loadedValues: unknown[][] | undefined;
   private loadedFormulas: unknown[][] | undefined;
@@ -137,10 +152,16 @@ export class FakeRange
   ) {
     this.target = `${ws.target}.${used ? 'getUsedRangeOrNullObject(true)' : `getRange(${at === undefined ? '' : q(at)})`}`;
     if (used || ws.orNull) {
-      ws.ctx.queue(this.target, 'resolve', [], () => {
-        ws.mustExist(used ? 'getUsedRangeOrNullObject' : 'getRange');
-        this.nullResolved = used && ws.state().usedBounds() === null;
-      }, true);
+      ws.ctx.queue(
+        this.target,
+        'resolve',
+        [],
+        () => {
+          ws.mustExist(used ? 'getUsedRangeOrNullObject' : 'getRange');
+          this.nullResolved = used && ws.state().usedBounds() === null;
+        },
+        true,
+      );
     }
   }
 
@@ -160,7 +181,8 @@ export class FakeRange
   private queue(op: string, args: unknown[], run: (s: FakeSheetState, b: Bounds) => void): void {
     this.ctx.queue(this.target, op, args, () => {
       const s = this.ws.state();
-      if (s.protected && !['select', 'load'].includes(op) && !op.endsWith('.load')) throw fakeError('AccessDenied', `${s.name} is protected`);
+      if (s.protected && !['select', 'load'].includes(op) && !op.endsWith('.load'))
+        throw fakeError('AccessDenied', `${s.name} is protected`);
       run(s, this.bounds(s));
     });
   }
@@ -189,11 +211,14 @@ export class FakeRange
       if (this.loadedProps.has('values')) sent.push((this.loadedValues = grid((r, c) => s.value(r, c) ?? '')));
       // a formula cell gives its formula, any other its value (Office.js `formulas`)
       if (this.loadedProps.has('formulas')) sent.push((this.loadedFormulas = grid((r, c) => s.formula(r, c) ?? s.value(r, c) ?? '')));
-      if (this.loadedProps.has('numberFormat')) sent.push((this.loadedNumberFormats = grid((r, c) => s.numberFormats.get(s.key(r, c)) ?? 'General')));
+      if (this.loadedProps.has('numberFormat'))
+        sent.push((this.loadedNumberFormats = grid((r, c) => s.numberFormats.get(s.key(r, c)) ?? 'General')));
       if (this.loadedProps.has('address')) this.loadedAddress = qualified(s.name, b);
       if (this.loadedProps.has('format/protection/locked')) {
         // Excel gives null when the cells differ
-        const locks = grid((r, c) => !s.unlocked.some((a) => overlaps(parseAddress(a || undefined), { r1: r, c1: c, r2: r, c2: c }))).flat();
+        const locks = grid(
+          (r, c) => !s.unlocked.some((a) => overlaps(parseAddress(a || undefined), { r1: r, c1: c, r2: r, c2: c })),
+        ).flat();
         this.loadedLocked = locks.every((x) => x === locks[0]) ? locks[0]! : null;
       }
       // what Excel would send back: counted against the response limit of this sync
@@ -306,21 +331,28 @@ export class FakeRange
 
   get format(): Excel.RangeFormat {
     this.api('format');
-    return recorder<Excel.RangeFormat>(this.ctx, `${this.target}.format`, (path, value) => {
-      const s = this.ws.state();
-      const b = this.bounds(s);
-      if (path === 'protection.locked') {
-        if (value === false) s.unlocked.push(this.at ?? '');
-        return;
-      }
-      if (s.protected) throw fakeError('AccessDenied', `${s.name} is protected`);
-      if (path === 'columnWidth') for (let c = b.c1; c <= b.c2; c++) s.columnWidths.set(c, value as number);
-      else if (path === 'rowHeight') for (let r = b.r1; r <= b.r2; r++) s.rowHeights.set(r, value as number);
-      else s.formats.push({ address: this.at ?? '', path, value });
-    }, 'RangeFormat', '', (path) => {
-      if (path !== 'protection.locked') throw new Error(`the adapter never reads format.${path}`);
-      return this.prop('format/protection/locked', this.loadedLocked === undefined ? undefined : { v: this.loadedLocked }).v;
-    });
+    return recorder<Excel.RangeFormat>(
+      this.ctx,
+      `${this.target}.format`,
+      (path, value) => {
+        const s = this.ws.state();
+        const b = this.bounds(s);
+        if (path === 'protection.locked') {
+          if (value === false) s.unlocked.push(this.at ?? '');
+          return;
+        }
+        if (s.protected) throw fakeError('AccessDenied', `${s.name} is protected`);
+        if (path === 'columnWidth') for (let c = b.c1; c <= b.c2; c++) s.columnWidths.set(c, value as number);
+        else if (path === 'rowHeight') for (let r = b.r1; r <= b.r2; r++) s.rowHeights.set(r, value as number);
+        else s.formats.push({ address: this.at ?? '', path, value });
+      },
+      'RangeFormat',
+      '',
+      (path) => {
+        if (path !== 'protection.locked') throw new Error(`the adapter never reads format.${path}`);
+        return this.prop('format/protection/locked', this.loadedLocked === undefined ? undefined : { v: this.loadedLocked }).v;
+      },
+    );
   }
 
   /** Merged areas in the range (ExcelApi 1.13); more than 512 fail, as the documentation says. */
@@ -394,7 +426,11 @@ class FakeConditionalFormats implements Pick<Excel.ConditionalFormatCollection, 
   constructor(private readonly range: FakeRange) {}
   clearAll(): void {
     this.range.api('clearAll', 'ConditionalFormatCollection');
-    this.range.run('conditionalFormats.clearAll', [], (s, b) => void (s.conditionalFormats = s.conditionalFormats.filter((c) => !overlaps(c.bounds, b))));
+    this.range.run(
+      'conditionalFormats.clearAll',
+      [],
+      (s, b) => void (s.conditionalFormats = s.conditionalFormats.filter((c) => !overlaps(c.bounds, b))),
+    );
   }
   add(type: string): Excel.ConditionalFormat {
     this.range.api('add', 'ConditionalFormatCollection');
@@ -405,10 +441,15 @@ class FakeConditionalFormats implements Pick<Excel.ConditionalFormatCollection, 
       entry = { address: range.at ?? '', bounds: b, type, props: {} };
       if (!dropped) s.conditionalFormats.push(entry); // a host that loses conditional formats (the self-test must notice)
     });
-    return recorder<Excel.ConditionalFormat>(range.ws.ctx, `${range.target}.conditionalFormats.add(${q(type)})`, (path, value) => {
-      if (!entry) throw new Error('conditional format set before it was added');
-      entry.props[path] = value;
-    }, 'ConditionalFormat');
+    return recorder<Excel.ConditionalFormat>(
+      range.ws.ctx,
+      `${range.target}.conditionalFormats.add(${q(type)})`,
+      (path, value) => {
+        if (!entry) throw new Error('conditional format set before it was added');
+        entry.props[path] = value;
+      },
+      'ConditionalFormat',
+    );
   }
   load(props: string): this {
     const paths = checkLoad('ConditionalFormatCollection', props, this.range.ws.ctx.office.api);
@@ -431,7 +472,8 @@ class FakeConditionalFormat implements Pick<Excel.ConditionalFormat, 'type'> {
     private readonly loadedProps: Set<string>,
   ) {}
   get type(): Excel.ConditionalFormatType {
-    if (!this.loadedProps.has('type')) throw fakeError('PropertyNotLoaded', "conditionalFormat.type was not loaded (load('items/type') first)");
+    if (!this.loadedProps.has('type'))
+      throw fakeError('PropertyNotLoaded', "conditionalFormat.type was not loaded (load('items/type') first)");
     return this.entry.type as Excel.ConditionalFormatType;
   }
   /** the range the rule applies to (one range: this fake, like the adapter, never makes a rule over several) */

@@ -6,9 +6,7 @@ import { assertTabName, type ChartEntry, fakeError, type FakeSheetState, MAX_COL
 import { FakeFoundRange, FakeRange, recorder } from './fake-range.js';
 import { checkApi, checkAssignment, checkLoad } from './office-js-types.js';
 
-export class FakeWorksheet
-  implements Pick<Excel.Worksheet, 'activate' | 'isNullObject' | 'name' | 'position' | 'visibility' | 'tabColor'>
-{
+export class FakeWorksheet implements Pick<Excel.Worksheet, 'activate' | 'isNullObject' | 'name' | 'position' | 'visibility' | 'tabColor'> {
   private snapshot: { name: string; visibility: 'Visible' | 'Hidden' | 'VeryHidden'; position: number } | undefined;
   /** the properties load() asked for: only these are readable after the sync, as in Office.js */
   private loadedProps = new Set<string>();
@@ -22,9 +20,15 @@ export class FakeWorksheet
   ) {
     this.target = `worksheets.${orNull ? 'getItemOrNullObject' : 'getItem'}(${q(sheetName)})`;
     if (orNull) {
-      ctx.queue(this.target, 'resolve', [], () => {
-        this.nullResolved = !ctx.office.state.find(sheetName);
-      }, true);
+      ctx.queue(
+        this.target,
+        'resolve',
+        [],
+        () => {
+          this.nullResolved = !ctx.office.state.find(sheetName);
+        },
+        true,
+      );
     }
   }
 
@@ -170,7 +174,9 @@ export class FakeWorksheet
     return (this.protectionProxy ??= new FakeProtection(this));
   }
 
-  get freezePanes(): Pick<Excel.WorksheetFreezePanes, 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze'> & { getLocationOrNullObject(): FakeFoundRange } {
+  get freezePanes(): Pick<Excel.WorksheetFreezePanes, 'freezeAt' | 'freezeRows' | 'freezeColumns' | 'unfreeze'> & {
+    getLocationOrNullObject(): FakeFoundRange;
+  } {
     this.api('freezePanes');
     const t = `${this.target}.freezePanes`;
     const q2 = (op: string, args: unknown[], run: (s: FakeSheetState) => void): void => {
@@ -216,7 +222,8 @@ export class FakeWorksheet
     const ws = this;
     return {
       add: (at: Excel.Range | string) => {
-        if (typeof at !== 'string' || !/^[A-Z]{1,3}[1-9]\d*$/.test(at)) throw new Error(`fake Office.js: InvalidArgument: page break at ${typeof at === 'string' ? at : 'a Range object'}`);
+        if (typeof at !== 'string' || !/^[A-Z]{1,3}[1-9]\d*$/.test(at))
+          throw new Error(`fake Office.js: InvalidArgument: page break at ${typeof at === 'string' ? at : 'a Range object'}`);
         ws.ctx.queue(t, 'add', [at], () => {
           const s = ws.state();
           s.rowBreaks = [...(s.rowBreaks ?? []), Number(/\d+$/.exec(at)![0])];
@@ -227,7 +234,10 @@ export class FakeWorksheet
     };
   }
 
-  get pageLayout(): Pick<Excel.PageLayout, 'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintTitleColumns' | 'setPrintArea' | 'headersFooters'> {
+  get pageLayout(): Pick<
+    Excel.PageLayout,
+    'orientation' | 'zoom' | 'setPrintTitleRows' | 'setPrintTitleColumns' | 'setPrintArea' | 'headersFooters'
+  > {
     this.api('pageLayout');
     const t = `${this.target}.pageLayout`;
     const ws = this;
@@ -344,10 +354,15 @@ class FakeCharts {
       this.ws.state().charts.push(entry);
     });
     const target = `${this.target}.add(${q(type)})`;
-    const rec = recorder<Record<string, unknown>>(this.ws.ctx, target, (path, value) => {
-      if (!entry) throw new Error('chart set before it was added');
-      entry.props[path] = value;
-    }, 'Chart');
+    const rec = recorder<Record<string, unknown>>(
+      this.ws.ctx,
+      target,
+      (path, value) => {
+        if (!entry) throw new Error('chart set before it was added');
+        entry.props[path] = value;
+      },
+      'Chart',
+    );
     return new Proxy(rec, {
       get: (o, prop) =>
         prop === 'setPosition'
@@ -367,7 +382,8 @@ class FakeChartItem {
     private readonly paths: Set<string>,
   ) {}
   private read<T>(path: string, v: T): T {
-    if (!this.paths.has(path)) throw fakeError('PropertyNotLoaded', `chart.${path.replace(/\//g, '.')} was not loaded (load('items/${path}') first)`);
+    if (!this.paths.has(path))
+      throw fakeError('PropertyNotLoaded', `chart.${path.replace(/\//g, '.')} was not loaded (load('items/${path}') first)`);
     return v;
   }
   get name(): string {

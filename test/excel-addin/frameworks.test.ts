@@ -55,7 +55,10 @@ describe('create → check → summarise → plan on the strict Office.js fake, 
       expect(typeFirstChoices(fake, 2)).toBeGreaterThan(0);
 
       const checked = await runCheck(host, TODAY);
-      expect(checked.problems.filter((p) => p.severity === 'error'), fw.id).toEqual([]);
+      expect(
+        checked.problems.filter((p) => p.severity === 'error'),
+        fw.id,
+      ).toEqual([]);
       const summarised = await runSummarise(host, { today: TODAY });
       expect(summarised.tabsWritten).toContain('Summary');
       const planned = await runPlan(host, { today: TODAY });

@@ -12,7 +12,19 @@ import { parseAreas, validationFact } from '../../excel-addin/adapter/inspect.js
 import { FakeOffice, FakeWorkbookState } from './fake-office.js';
 
 function tab(name: string, extra: Partial<TabPlan> = {}): TabPlan {
-  return { name, role: 'plan', mode: 'create', blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role: 'plan',
+    mode: 'create',
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 const GREEN = { fill: '#C6EFCE', fontColour: '#006100' };
@@ -47,11 +59,25 @@ const PLAN: SheetPlan = {
           ],
         },
       ],
-      charts: [{ id: 'scores', kind: 'column', title: 'Scores by person', data: { row: 1, col: 1, rows: 2, cols: 2 }, anchor: { row: 5, col: 5 }, width: 480, height: 288 }],
+      charts: [
+        {
+          id: 'scores',
+          kind: 'column',
+          title: 'Scores by person',
+          data: { row: 1, col: 1, rows: 2, cols: 2 },
+          anchor: { row: 5, col: 5 },
+          width: 480,
+          height: 288,
+        },
+      ],
       freeze: { rows: 1, cols: 0 },
       protection: { protect: true, editable: [{ row: 2, col: 2, rows: 4, cols: 1 }], description: 'headings' },
     }),
-    tab('Side notes', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }], freeze: { rows: 0, cols: 2 }, hidden: true }),
+    tab('Side notes', {
+      blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }],
+      freeze: { rows: 0, cols: 2 },
+      hidden: true,
+    }),
   ],
   namedRanges: [{ name: 'PRST_t_Score', sheet: 'Team scores', range: { row: 2, col: 2, rows: 1, cols: 1 } }],
 };
@@ -79,7 +105,16 @@ describe('Excel read-back (InspectHost)', () => {
     await host.apply(PLAN);
     host.resetStats();
     const facts = await host.inspect([
-      { tab: 'Team scores', cells: [{ row: 2, col: 3 }, { row: 2, col: 2 }, { row: 2, col: 4 }, { row: 2, col: 5 }, { row: 1, col: 1 }] },
+      {
+        tab: 'Team scores',
+        cells: [
+          { row: 2, col: 3 },
+          { row: 2, col: 2 },
+          { row: 2, col: 4 },
+          { row: 2, col: 5 },
+          { row: 1, col: 1 },
+        ],
+      },
       { tab: 'side notes', cells: [] },
       { tab: 'Not there', cells: [{ row: 1, col: 1 }] },
     ]);
@@ -98,14 +133,48 @@ describe('Excel read-back (InspectHost)', () => {
         charts: [{ title: 'Scores by person', kind: 'ColumnClustered' }],
         cells: [
           { row: 2, col: 3, formula: '=B2*2', numberFormat: '0.00', validation: null, locked: true },
-          { row: 2, col: 2, formula: null, numberFormat: 'General', validation: { kind: 'list', values: ['1', '2', '3'], strict: false }, locked: false },
-          { row: 2, col: 4, formula: null, numberFormat: 'General', validation: { kind: 'number', min: 1, max: 5, strict: true }, locked: true },
+          {
+            row: 2,
+            col: 2,
+            formula: null,
+            numberFormat: 'General',
+            validation: { kind: 'list', values: ['1', '2', '3'], strict: false },
+            locked: false,
+          },
+          {
+            row: 2,
+            col: 4,
+            formula: null,
+            numberFormat: 'General',
+            validation: { kind: 'number', min: 1, max: 5, strict: true },
+            locked: true,
+          },
           { row: 2, col: 5, formula: null, numberFormat: 'General', validation: { kind: 'date', strict: true }, locked: true },
           { row: 1, col: 1, formula: null, numberFormat: 'General', validation: null, locked: true },
         ],
       },
-      { tab: 'side notes', exists: true, hidden: true, frozen: { rows: 0, cols: 2 }, merges: [], protected: false, conditionalFormats: [], charts: [], cells: [] },
-      { tab: 'Not there', exists: false, hidden: false, frozen: { rows: 0, cols: 0 }, merges: [], protected: false, conditionalFormats: [], charts: [], cells: [] },
+      {
+        tab: 'side notes',
+        exists: true,
+        hidden: true,
+        frozen: { rows: 0, cols: 2 },
+        merges: [],
+        protected: false,
+        conditionalFormats: [],
+        charts: [],
+        cells: [],
+      },
+      {
+        tab: 'Not there',
+        exists: false,
+        hidden: false,
+        frozen: { rows: 0, cols: 0 },
+        merges: [],
+        protected: false,
+        conditionalFormats: [],
+        charts: [],
+        cells: [],
+      },
     ];
     expect(facts).toEqual(expected);
   });
@@ -149,9 +218,21 @@ describe('Excel read-back (InspectHost)', () => {
     const stop = { showAlert: true, style: 'Stop' } as Excel.DataValidationErrorAlert;
     const warn = { showAlert: true, style: 'Warning' } as Excel.DataValidationErrorAlert;
     expect(validationFact('None', {}, stop)).toBeNull();
-    expect(validationFact('List', { list: { inCellDropDown: true, source: 'Red,Amber,Green' } }, warn)).toEqual({ kind: 'list', values: ['Red', 'Amber', 'Green'], strict: false });
-    expect(validationFact('Decimal', { decimal: { formula1: '=0.5', formula2: 2, operator: 'Between' } }, stop)).toEqual({ kind: 'number', min: 0.5, max: 2, strict: true });
-    expect(validationFact('TextLength', {}, { showAlert: false, style: 'Stop' } as Excel.DataValidationErrorAlert)).toEqual({ kind: 'other', strict: false });
+    expect(validationFact('List', { list: { inCellDropDown: true, source: 'Red,Amber,Green' } }, warn)).toEqual({
+      kind: 'list',
+      values: ['Red', 'Amber', 'Green'],
+      strict: false,
+    });
+    expect(validationFact('Decimal', { decimal: { formula1: '=0.5', formula2: 2, operator: 'Between' } }, stop)).toEqual({
+      kind: 'number',
+      min: 0.5,
+      max: 2,
+      strict: true,
+    });
+    expect(validationFact('TextLength', {}, { showAlert: false, style: 'Stop' } as Excel.DataValidationErrorAlert)).toEqual({
+      kind: 'other',
+      strict: false,
+    });
   });
 });
 

@@ -5,7 +5,19 @@ import { ExcelHost } from '../../excel-addin/adapter/index.js';
 import { FakeOffice, FakeWorkbookState } from './fake-office.js';
 
 function tab(name: string, mode: TabPlan['mode'], extra: Partial<TabPlan> = {}): TabPlan {
-  return { name, role: 'summary', mode, blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role: 'summary',
+    mode,
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 function hostOn(state = FakeWorkbookState.with({ Sheet1: [] })): { fake: FakeOffice; host: ExcelHost } {
@@ -17,7 +29,15 @@ describe('ExcelHost layout', () => {
   it('merges each row of a list across in one merge(true) call, and a plain merge with merge(false)', async () => {
     const { fake, host } = hostOn();
     await host.apply({
-      tabs: [tab('Summary', 'create', { merges: [{ row: 10, col: 2, rows: 1000, cols: 14, across: true }, { row: 1, col: 1, rows: 1, cols: 2 }, { row: 3, col: 1, rows: 1, cols: 1 }] })],
+      tabs: [
+        tab('Summary', 'create', {
+          merges: [
+            { row: 10, col: 2, rows: 1000, cols: 14, across: true },
+            { row: 1, col: 1, rows: 1, cols: 2 },
+            { row: 3, col: 1, rows: 1, cols: 1 },
+          ],
+        }),
+      ],
       namedRanges: [],
     });
     const merges = fake.callsNamed('merge');
@@ -46,20 +66,36 @@ describe('ExcelHost layout', () => {
   it('repeats title columns as well as title rows on printed pages', async () => {
     const { fake, host } = hostOn();
     await host.apply({
-      tabs: [tab('Responses', 'create', { print: { orientation: 'landscape', fitToWidth: false, titleRows: { from: 1, to: 4 }, titleColumns: { from: 1, to: 2 } } })],
+      tabs: [
+        tab('Responses', 'create', {
+          print: { orientation: 'landscape', fitToWidth: false, titleRows: { from: 1, to: 4 }, titleColumns: { from: 1, to: 2 } },
+        }),
+      ],
       namedRanges: [],
     });
-    expect(fake.state.sheet('Responses').pageLayout).toEqual({ orientation: 'Landscape', titleRows: '$1:$4', titleColumns: '$A:$B', leftFooter: '&8&A', rightFooter: '&8Page &P of &N' });
+    expect(fake.state.sheet('Responses').pageLayout).toEqual({
+      orientation: 'Landscape',
+      titleRows: '$1:$4',
+      titleColumns: '$A:$B',
+      leftFooter: '&8&A',
+      rightFooter: '&8Page &P of &N',
+    });
   });
 
-  it('prints at the plan\'s scale with its manual page breaks, replacing the manual breaks that were there', async () => {
+  it("prints at the plan's scale with its manual page breaks, replacing the manual breaks that were there", async () => {
     const { fake, host } = hostOn();
     const print = { orientation: 'landscape' as const, fitToWidth: false, scale: 65, titleRows: { from: 1, to: 1 }, rowBreaks: [30, 61] };
     await host.apply({ tabs: [tab('Summary', 'replace', { print })], namedRanges: [] });
     await host.apply({ tabs: [tab('Summary', 'replace', { print: { ...print, rowBreaks: [40] } })], namedRanges: [] });
     const s = fake.state.sheet('Summary');
     // 7 pt / 65 % = 10.8 pt: an 11 pt footer
-    expect(s.pageLayout).toEqual({ orientation: 'Landscape', zoom: { scale: 65 }, titleRows: '$1:$1', leftFooter: '&11&A', rightFooter: '&11Page &P of &N' });
+    expect(s.pageLayout).toEqual({
+      orientation: 'Landscape',
+      zoom: { scale: 65 },
+      titleRows: '$1:$1',
+      leftFooter: '&11&A',
+      rightFooter: '&11Page &P of &N',
+    });
     expect(s.rowBreaks).toEqual([40]);
   });
 });

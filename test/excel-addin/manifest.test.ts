@@ -11,7 +11,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
 
 /** The manifest as plain objects (attributes without prefix), for direct assertions. */
-const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['bt:Image', 'bt:Url', 'bt:String', 'Control', 'Host', 'Set'].includes(name) }).parse(xml) as {
+const parsed = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['bt:Image', 'bt:Url', 'bt:String', 'Control', 'Host', 'Set'].includes(name),
+}).parse(xml) as {
   OfficeApp: Record<string, any>;
 };
 const app = parsed.OfficeApp;
@@ -72,7 +76,10 @@ describe('manifest.xml', () => {
     const tab = host.DesktopFormFactor.ExtensionPoint.OfficeTab;
     expect(tab.id).toBe('TabHome');
     const strings = new Map<string, string>(
-      [...app['VersionOverrides'].Resources['bt:ShortStrings']['bt:String'], ...app['VersionOverrides'].Resources['bt:LongStrings']['bt:String']].map((s: any) => [s.id, s.DefaultValue]),
+      [
+        ...app['VersionOverrides'].Resources['bt:ShortStrings']['bt:String'],
+        ...app['VersionOverrides'].Resources['bt:LongStrings']['bt:String'],
+      ].map((s: any) => [s.id, s.DefaultValue]),
     );
     expect(strings.get(tab.Group.Label.resid)).toBe('Partnership Review');
     const button = tab.Group.Control[0];
@@ -102,18 +109,34 @@ describe('manifest.xml', () => {
   });
 
   it('the structural check catches the mistakes it is there for', () => {
-    const swapped = xml.replace(/(<Permissions>ReadWriteDocument<\/Permissions>)/, '').replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>');
+    const swapped = xml
+      .replace(/(<Permissions>ReadWriteDocument<\/Permissions>)/, '')
+      .replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>');
     expect(checkManifest(swapped, root)).toContain('OfficeApp: <DefaultSettings> must come before <Permissions>');
     expect(checkManifest(xml.replace(/<Id>[^<]+<\/Id>/, '<Id>not-a-guid</Id>'), root)).toContain('<Id> must be a GUID');
     expect(checkManifest(xml.replace('resid="PR.Group.Label"', 'resid="PR.Nope"'), root)).toEqual(
-      expect.arrayContaining(['VersionOverrides/Hosts/Host/DesktopFormFactor/ExtensionPoint/OfficeTab/Group/Label: resid "PR.Nope" is not defined in <Resources>']),
+      expect.arrayContaining([
+        'VersionOverrides/Hosts/Host/DesktopFormFactor/ExtensionPoint/OfficeTab/Group/Label: resid "PR.Nope" is not defined in <Resources>',
+      ]),
     );
-    expect(checkManifest(xml.replace('https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>', 'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>'), root)).toContain(
-      'OfficeApp/DefaultSettings/SourceLocation DefaultValue: http://localhost:3000/taskpane.html is not an https URL',
-    );
+    expect(
+      checkManifest(
+        xml.replace(
+          'https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+          'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+        ),
+        root,
+      ),
+    ).toContain('OfficeApp/DefaultSettings/SourceLocation DefaultValue: http://localhost:3000/taskpane.html is not an https URL');
     expect(checkManifest(xml.replace('>ReadWriteDocument<', '>ReadDocument<'), root)).toContain('<Permissions> must be ReadWriteDocument');
-    expect(checkManifest(xml.replace('<Host Name="Workbook"/>', '<Host Name="Document"/>'), root)).toContain('<Hosts> must name exactly one host, Workbook');
-    expect(checkManifest(xml.replace('size="80" resid="PR.Icon.80"', 'size="80" resid="PR.Icon.32"'), root).some((p) => p.includes('should be a 80×80 PNG'))).toBe(true);
+    expect(checkManifest(xml.replace('<Host Name="Workbook"/>', '<Host Name="Document"/>'), root)).toContain(
+      '<Hosts> must name exactly one host, Workbook',
+    );
+    expect(
+      checkManifest(xml.replace('size="80" resid="PR.Icon.80"', 'size="80" resid="PR.Icon.32"'), root).some((p) =>
+        p.includes('should be a 80×80 PNG'),
+      ),
+    ).toBe(true);
     expect(checkManifest('<OfficeApp><Id>', root)[0]).toMatch(/^manifest is not well-formed XML/);
   });
 });

@@ -23,7 +23,6 @@ export interface Model {
   sets: Record<string, Record<string, string>>;
 }
 
-
 let model: Model | null = null;
 let loader: (() => Model) | null = null;
 
@@ -57,7 +56,10 @@ export function checkApi(typeName: string, member: string, max: string | undefin
   if (max === undefined) return;
   const set = apiSetOf(typeName, member);
   if (set !== undefined && minor(set) > minor(max)) {
-    throw Object.assign(new Error(`fake Office.js: ApiNotFound: Excel.${typeName}.${member} needs ExcelApi ${set}; this Excel has ${max}`), { code: 'ApiNotFound' });
+    throw Object.assign(
+      new Error(`fake Office.js: ApiNotFound: Excel.${typeName}.${member} needs ExcelApi ${set}; this Excel has ${max}`),
+      { code: 'ApiNotFound' },
+    );
   }
 }
 
@@ -93,7 +95,8 @@ function fits(t: T, value: unknown, where: string, max?: string): string | null 
     const pt = props[k];
     if (!pt) return `${where}: Excel.${t.n} has no property "${k}"`;
     const set = m.sets[t.n]?.[k];
-    if (max !== undefined && set !== undefined && minor(set) > minor(max)) return `${where}.${k} needs ExcelApi ${set}; this Excel has ${max}`;
+    if (max !== undefined && set !== undefined && minor(set) > minor(max))
+      return `${where}.${k} needs ExcelApi ${set}; this Excel has ${max}`;
     const why = fits(pt, v, `${where}.${k}`, max);
     if (why) return why;
   }
@@ -150,15 +153,22 @@ export function isValueProperty(typeName: string, prop: string): boolean {
  * up to `max`, a property of a newer set is refused. Returns the paths.
  */
 export function checkLoad(typeName: string, props: string, max?: string): string[] {
-  const paths = props.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (paths.length === 0) throw new Error(`fake Office.js: load() on Excel.${typeName} without property names loads everything; name the properties`);
+  const paths = props
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (paths.length === 0)
+    throw new Error(`fake Office.js: load() on Excel.${typeName} without property names loads everything; name the properties`);
   for (const path of paths) {
     let type = typeName;
     const steps = path.split('/');
     steps.forEach((step, i) => {
       const m = load();
       const t = m.props[type]?.[step];
-      if (!t) throw Object.assign(new Error(`fake Office.js: Excel.${type} has no property "${step}" (load('${path}'))`), { code: 'InvalidArgument' });
+      if (!t)
+        throw Object.assign(new Error(`fake Office.js: Excel.${type} has no property "${step}" (load('${path}'))`), {
+          code: 'InvalidArgument',
+        });
       checkApi(type, step, max);
       const last = i === steps.length - 1;
       if (step === 'items' && t.k === 'arr' && t.of) {
@@ -167,11 +177,13 @@ export function checkLoad(typeName: string, props: string, max?: string): string
         return;
       }
       if (last) {
-        if (!isValueProperty(type, step)) throw new Error(`fake Office.js: load('${path}') ends on Excel.${type}.${step}, an object; name its properties`);
+        if (!isValueProperty(type, step))
+          throw new Error(`fake Office.js: load('${path}') ends on Excel.${type}.${step}, an object; name its properties`);
         return;
       }
       const next = refName(t);
-      if (!next || !m.methods[next]?.['load']) throw new Error(`fake Office.js: Excel.${type}.${step} is a value; load('${path}') cannot go inside it`);
+      if (!next || !m.methods[next]?.['load'])
+        throw new Error(`fake Office.js: Excel.${type}.${step} is a value; load('${path}') cannot go inside it`);
       type = next;
     });
   }

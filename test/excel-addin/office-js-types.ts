@@ -23,7 +23,9 @@ function reduce(t: ts.TypeNode): T {
   }
   if (ts.isArrayTypeNode(t)) {
     const el = t.elementType;
-    return ts.isTypeReferenceNode(el) ? { k: 'arr', of: ts.isIdentifier(el.typeName) ? el.typeName.text : el.typeName.right.text } : { k: 'arr' };
+    return ts.isTypeReferenceNode(el)
+      ? { k: 'arr', of: ts.isIdentifier(el.typeName) ? el.typeName.text : el.typeName.right.text }
+      : { k: 'arr' };
   }
   if (t.kind === ts.SyntaxKind.StringKeyword) return { k: 'str' };
   if (t.kind === ts.SyntaxKind.NumberKeyword) return { k: 'num' };
@@ -68,7 +70,10 @@ export function buildOfficeJsModel(): Model {
       }
     } else if (ts.isEnumDeclaration(n)) {
       const name = nameOf(n.name);
-      if (name) m.enums[name] = n.members.map((e) => (e.initializer && ts.isStringLiteral(e.initializer) ? e.initializer.text : (nameOf(e.name) ?? '')));
+      if (name)
+        m.enums[name] = n.members.map((e) =>
+          e.initializer && ts.isStringLiteral(e.initializer) ? e.initializer.text : (nameOf(e.name) ?? ''),
+        );
     }
   };
   ts.forEachChild(src, (c) => visit(c, false));

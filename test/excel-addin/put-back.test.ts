@@ -11,12 +11,29 @@ import { errorOutcome } from '../../ui/errors.js';
 import { FakeOffice, FakeWorkbookState } from './fake-office.js';
 
 function tab(name: string, extra: Partial<TabPlan>): TabPlan {
-  return { name, role: 'plan', mode: 'create', blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role: 'plan',
+    mode: 'create',
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 /** The workbook before the write, made by hand. */
 function workbook(): FakeWorkbookState {
-  const st = FakeWorkbookState.with({ Instructions: [['Read me']], Responses: [['Name', 'Organisation', '', 'Q1']], Summary: [['Old summary']], PR_Meta: [['layout', 1]] });
+  const st = FakeWorkbookState.with({
+    Instructions: [['Read me']],
+    Responses: [['Name', 'Organisation', '', 'Q1']],
+    Summary: [['Old summary']],
+    PR_Meta: [['layout', 1]],
+  });
   const r = st.sheet('Responses');
   r.set(6, 4, { value: 3 });
   r.set(7, 4, { value: '00123' }); // text that looks like a number
@@ -47,8 +64,17 @@ function plan(withFormatting = false): SheetPlan {
         ],
         formats: withFormatting ? [{ range: { row: 20, col: 1, rows: 40, cols: 1 }, format: { bold: true } }] : [],
       }),
-      tab('Summary', { role: 'summary', mode: 'replace', blocks: [{ row: 1, col: 1, owner: 'generated', cells: rows(60, 'new summary') }] }),
-      tab('PR_Meta', { role: 'meta', mode: 'replace', hidden: true, blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'layout' }, { v: 2 }]] }] }),
+      tab('Summary', {
+        role: 'summary',
+        mode: 'replace',
+        blocks: [{ row: 1, col: 1, owner: 'generated', cells: rows(60, 'new summary') }],
+      }),
+      tab('PR_Meta', {
+        role: 'meta',
+        mode: 'replace',
+        hidden: true,
+        blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'layout' }, { v: 2 }]] }],
+      }),
       tab('Extra', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: rows(30, 'extra') }] }),
     ],
     namedRanges: [
@@ -61,7 +87,11 @@ function plan(withFormatting = false): SheetPlan {
 /** Everything the fake workbook holds, as text, to compare before and after. */
 function dump(st: FakeWorkbookState): string {
   const plain = (v: unknown): unknown =>
-    v instanceof Map ? [...v].map(([k, x]) => [k, plain(x)]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))) : v instanceof Set ? [...v].sort() : v;
+    v instanceof Map
+      ? [...v].map(([k, x]) => [k, plain(x)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+      : v instanceof Set
+        ? [...v].sort()
+        : v;
   return JSON.stringify({
     sheets: st.sheets.map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, plain(v)]))),
     names: plain(st.names),
@@ -153,7 +183,13 @@ describe('a write that fails part-way on the strict Office.js fake', () => {
       .apply(plan())
       .catch(() => undefined);
     const r = fake.state.sheet('Responses');
-    expect([r.value(6, 4), r.value(7, 4), r.formula(8, 4), r.value(9, 4), r.value(20, 1)]).toEqual([3, '00123', '=SUM(D6:D7)', '=not a formula', null]);
+    expect([r.value(6, 4), r.value(7, 4), r.formula(8, 4), r.value(9, 4), r.value(20, 1)]).toEqual([
+      3,
+      '00123',
+      '=SUM(D6:D7)',
+      '=not a formula',
+      null,
+    ]);
     expect(r.protected).toBe(true);
     expect([...fake.state.names]).toEqual([['PR_Q1', 'Responses!D6:D9']]);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['Instructions', 'Responses', 'Summary', 'PR_Meta']);
@@ -165,7 +201,15 @@ describe('a write that fails part-way on the strict Office.js fake', () => {
     const d = state.sheet('Data');
     for (let r = 1; r <= 1000; r++) for (let c = 1; c <= 50; c++) d.set(r, c, { value: r * 100 + c });
     const big: SheetPlan = {
-      tabs: [tab('Data', { role: 'entry', mode: 'update', blocks: [{ row: 1, col: 1, owner: 'input', cells: Array.from({ length: 1000 }, () => Array.from({ length: 50 }, () => ({ v: 'new' }))) }] })],
+      tabs: [
+        tab('Data', {
+          role: 'entry',
+          mode: 'update',
+          blocks: [
+            { row: 1, col: 1, owner: 'input', cells: Array.from({ length: 1000 }, () => Array.from({ length: 50 }, () => ({ v: 'new' }))) },
+          ],
+        }),
+      ],
       namedRanges: [],
     };
     const ok = new FakeOffice(FakeWorkbookState.with({ Data: [] }));

@@ -21,7 +21,19 @@ export function itemId(i: number): string {
 const v = (x: string | number | boolean | null): PlanCell => ({ v: x });
 
 function tab(name: string, role: TabPlan['role'], mode: TabPlan['mode'], extra: Partial<TabPlan> = {}): TabPlan {
-  return { name, role, mode, blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role,
+    mode,
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 function block(row: number, col: number, cells: PlanCell[][], owner: Block['owner'] = 'generated'): Block {
@@ -45,8 +57,12 @@ export function createPlan(respondents: number): SheetPlan {
   const header: PlanCell[][] = [
     [v('Partnership self-assessment — Responses'), ...Array.from({ length: ENTRY_COLS - 1 }, () => v(null))],
     Array.from({ length: ENTRY_COLS }, (_, c) => v(c >= 3 && (c - 3) % 24 === 0 ? `Hallmark ${(c - 3) / 24 + 1}` : null)),
-    Array.from({ length: ENTRY_COLS }, (_, c) => v(c < 3 ? null : `${itemId(Math.floor((c - 3) / 2))} The partnership has a clear, shared vision that partners understand`)),
-    Array.from({ length: ENTRY_COLS }, (_, c) => v(c === 0 ? 'Respondent' : c === 1 ? 'Partnership' : c === 2 ? 'Organisation' : (c - 3) % 2 === 0 ? 'Score' : 'Comment')),
+    Array.from({ length: ENTRY_COLS }, (_, c) =>
+      v(c < 3 ? null : `${itemId(Math.floor((c - 3) / 2))} The partnership has a clear, shared vision that partners understand`),
+    ),
+    Array.from({ length: ENTRY_COLS }, (_, c) =>
+      v(c === 0 ? 'Respondent' : c === 1 ? 'Partnership' : c === 2 ? 'Organisation' : (c - 3) % 2 === 0 ? 'Score' : 'Comment'),
+    ),
     keys.map((k) => v(k)),
   ];
   const rows: PlanCell[][] = Array.from({ length: respondents }, (_, r) =>
@@ -59,8 +75,14 @@ export function createPlan(respondents: number): SheetPlan {
     blocks: [block(1, 1, header), block(FIRST_DATA_ROW, 1, rows, 'input')],
     formats: [
       { range: { row: 1, col: 1, rows: 1, cols: 1 }, format: { bold: true, fontSize: 14 } },
-      { range: { row: 2, col: 1, rows: 3, cols: ENTRY_COLS }, format: { bold: true, wrap: true, fill: '#DEEAF6', vAlign: 'top', border: 'thin' } },
-      { range: { row: FIRST_DATA_ROW, col: 4, rows: lastRow - FIRST_DATA_ROW + 1, cols: ENTRY_COLS - 3 }, format: { numberFormat: '@', wrap: true } },
+      {
+        range: { row: 2, col: 1, rows: 3, cols: ENTRY_COLS },
+        format: { bold: true, wrap: true, fill: '#DEEAF6', vAlign: 'top', border: 'thin' },
+      },
+      {
+        range: { row: FIRST_DATA_ROW, col: 4, rows: lastRow - FIRST_DATA_ROW + 1, cols: ENTRY_COLS - 3 },
+        format: { numberFormat: '@', wrap: true },
+      },
     ],
     columnWidths: [
       { col: 1, width: 24 },
@@ -69,11 +91,22 @@ export function createPlan(respondents: number): SheetPlan {
       ...Array.from({ length: ITEMS * 2 }, (_, i) => ({ col: 4 + i, width: i % 2 === 0 ? 11 : 40 })),
     ],
     rowHeights: [{ row: 3, height: 60 }],
-    merges: Array.from({ length: SECTIONS }, (_, s) => ({ row: 2, col: 4 + s * 24, rows: 1, cols: s === SECTIONS - 1 ? ENTRY_COLS - 3 - s * 24 : 24 })),
+    merges: Array.from({ length: SECTIONS }, (_, s) => ({
+      row: 2,
+      col: 4 + s * 24,
+      rows: 1,
+      cols: s === SECTIONS - 1 ? ENTRY_COLS - 3 - s * 24 : 24,
+    })),
     freeze: { rows: 4, cols: 1 },
     validations: Array.from({ length: ITEMS }, (_, i) => ({
       range: { row: FIRST_DATA_ROW, col: 4 + i * 2, rows: lastRow - FIRST_DATA_ROW + 1, cols: 1 },
-      rule: { kind: 'list' as const, values: ['1', '2', '3', '4', 'N/A'], strict: false, prompt: '1 = weak; 4 = strong. Or N/A.', error: 'Choose 1 to 4 or N/A.' },
+      rule: {
+        kind: 'list' as const,
+        values: ['1', '2', '3', '4', 'N/A'],
+        strict: false,
+        prompt: '1 = weak; 4 = strong. Or N/A.',
+        error: 'Choose 1 to 4 or N/A.',
+      },
     })),
     conditionalFormats: [],
     protection: {
@@ -86,12 +119,31 @@ export function createPlan(respondents: number): SheetPlan {
   });
   const instructions = tab('Instructions', 'instructions', 'create', {
     position: 0,
-    blocks: [block(1, 1, Array.from({ length: 30 }, (_, r) => [v(r === 0 ? 'How to complete this review' : `Step ${r}: read the question, then score it from 1 to 4 and say why.`)]))],
+    blocks: [
+      block(
+        1,
+        1,
+        Array.from({ length: 30 }, (_, r) => [
+          v(r === 0 ? 'How to complete this review' : `Step ${r}: read the question, then score it from 1 to 4 and say why.`),
+        ]),
+      ),
+    ],
     formats: [{ range: { row: 1, col: 1, rows: 1, cols: 1 }, format: { bold: true, fontSize: 16 } }],
     columnWidths: [{ col: 1, width: 100 }],
   });
   const settings = tab('Review Settings', 'settings', 'create', {
-    blocks: [block(1, 1, [[v('Cycle'), v('2026/27')], [v('Partnership'), v('Rochford LSP')], [v('Date'), v('01/05/2026')]], 'input')],
+    blocks: [
+      block(
+        1,
+        1,
+        [
+          [v('Cycle'), v('2026/27')],
+          [v('Partnership'), v('Rochford LSP')],
+          [v('Date'), v('01/05/2026')],
+        ],
+        'input',
+      ),
+    ],
     validations: [{ range: { row: 3, col: 2, rows: 1, cols: 1 }, rule: { kind: 'date', error: 'Type a date as dd/mm/yyyy.' } }],
   });
   const meta = tab('PR_Meta', 'meta', 'create', {
@@ -100,7 +152,13 @@ export function createPlan(respondents: number): SheetPlan {
   });
   return {
     tabs: [instructions, responses, settings, meta],
-    namedRanges: [{ name: 'PR_Responses', sheet: 'Responses', range: { row: FIRST_DATA_ROW, col: 1, rows: lastRow - FIRST_DATA_ROW + 1, cols: ENTRY_COLS } }],
+    namedRanges: [
+      {
+        name: 'PR_Responses',
+        sheet: 'Responses',
+        range: { row: FIRST_DATA_ROW, col: 1, rows: lastRow - FIRST_DATA_ROW + 1, cols: ENTRY_COLS },
+      },
+    ],
     activate: 'Responses',
   };
 }
@@ -149,7 +207,14 @@ export function summaryPlan(respondents: number): SheetPlan {
       { range: { row: 7, col: 3, rows: ITEMS, cols: 1 }, format: { numberFormat: '0.00' } },
       { range: { row: 6, col: 1, rows: 1, cols: 6 }, format: { bold: true, fill: '#DEEAF6', border: 'thin' } },
     ],
-    columnWidths: [{ col: 1, width: 8 }, { col: 2, width: 60 }, { col: 3, width: 10 }, { col: 4, width: 10 }, { col: 5, width: 10 }, { col: 6, width: 10 }],
+    columnWidths: [
+      { col: 1, width: 8 },
+      { col: 2, width: 60 },
+      { col: 3, width: 10 },
+      { col: 4, width: 10 },
+      { col: 5, width: 10 },
+      { col: 6, width: 10 },
+    ],
     merges: [{ row: 1, col: 1, rows: 1, cols: 6 }],
     freeze: { rows: 6, cols: 0 },
     conditionalFormats: [
@@ -161,9 +226,24 @@ export function summaryPlan(respondents: number): SheetPlan {
           { kind: 'textEquals', text: 'Green', format: { fill: '#D9EAD3', bold: true } },
         ],
       },
-      { range: { row: 7, col: 3, rows: ITEMS, cols: 1 }, rules: [{ kind: 'number', operator: 'between', value: 1, value2: 1.5, format: { bold: true } }] },
+      {
+        range: { row: 7, col: 3, rows: ITEMS, cols: 1 },
+        rules: [{ kind: 'number', operator: 'between', value: 1, value2: 1.5, format: { bold: true } }],
+      },
     ],
-    charts: [{ id: 'pr-sections', kind: 'bar', title: 'Section means', data: { row: 6, col: 2, rows: 7, cols: 2 }, anchor: { row: 2, col: 8 }, width: 480, height: 288, min: 1, max: 4 }],
+    charts: [
+      {
+        id: 'pr-sections',
+        kind: 'bar',
+        title: 'Section means',
+        data: { row: 6, col: 2, rows: 7, cols: 2 },
+        anchor: { row: 2, col: 8 },
+        width: 480,
+        height: 288,
+        min: 1,
+        max: 4,
+      },
+    ],
     print: { orientation: 'portrait', fitToWidth: true, titleRows: { from: 6, to: 6 }, area: { row: 1, col: 1, rows: 6 + ITEMS, cols: 6 } },
   });
   const planTab = improvementTab(12, 'draft');
@@ -176,7 +256,15 @@ function metaUpdate(): TabPlan {
 
 /** The Improvement Plan tab with `rows` drafted actions; comments can carry text typed by a person. */
 export function improvementTab(rows: number, kind: string, comment: (r: number) => CellValue = () => null): TabPlan {
-  const header = ['Area for improvement', 'Action for improvement', 'Date to be completed', 'Key contact', 'Support needed', 'How support will be provided', 'Fingerprint'];
+  const header = [
+    'Area for improvement',
+    'Action for improvement',
+    'Date to be completed',
+    'Key contact',
+    'Support needed',
+    'How support will be provided',
+    'Fingerprint',
+  ];
   return tab('Improvement Plan', 'plan', 'update', {
     position: 3,
     blocks: [
@@ -196,7 +284,10 @@ export function improvementTab(rows: number, kind: string, comment: (r: number) 
       ),
     ],
     formats: [{ range: { row: 5, col: 3, rows, cols: 1 }, format: { numberFormat: 'dd/mm/yyyy' } }],
-    columnWidths: [{ col: 1, width: 30 }, { col: 2, width: 50 }],
+    columnWidths: [
+      { col: 1, width: 30 },
+      { col: 2, width: 50 },
+    ],
     hiddenColumns: [7],
     validations: [{ range: { row: 5, col: 3, rows: rows + 50, cols: 1 }, rule: { kind: 'date', error: 'Type the date as dd/mm/yyyy.' } }],
   });
@@ -204,5 +295,10 @@ export function improvementTab(rows: number, kind: string, comment: (r: number) 
 
 /** Improvement Plan only — like planImprovement, `rows` actions. */
 export function improvementPlan(rows: number): SheetPlan {
-  return { preconditions: preconditions(), tabs: [improvementTab(rows, 'plan'), metaUpdate()], namedRanges: [], activate: 'Improvement Plan' };
+  return {
+    preconditions: preconditions(),
+    tabs: [improvementTab(rows, 'plan'), metaUpdate()],
+    namedRanges: [],
+    activate: 'Improvement Plan',
+  };
 }

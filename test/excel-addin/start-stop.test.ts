@@ -56,7 +56,11 @@ describe('npm start, then npm stop', () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     expect(await listening(port)).toBe(false);
     // a process group of its own (detached), so that what it leaves behind can be found — and cleared if the test fails
-    const start = spawn('npm', ['start', '--', '--preview', '--port', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const start = spawn('npm', ['start', '--', '--preview', '--port', String(port)], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((ok) => start.once('exit', (code) => ok(code)));
     try {
       expect(await printed(start, /http:\/\/127\.0\.0\.1:\d+\/taskpane\.html/, 120_000)).toBe(`http://127.0.0.1:${port}/taskpane.html`);
@@ -64,7 +68,10 @@ describe('npm start, then npm stop', () => {
       const before = group(start.pid!);
       // npm, the shell it runs the script in, tsx and the node process serving the pane (at least)
       expect(before.length, before.join('\n')).toBeGreaterThanOrEqual(3);
-      expect(before.some((p) => p.includes('scripts/start.ts')), before.join('\n')).toBe(true);
+      expect(
+        before.some((p) => p.includes('scripts/start.ts')),
+        before.join('\n'),
+      ).toBe(true);
       expect(existsSync(join(ROOT, '.npm-start', `${port}.json`))).toBe(true);
 
       const stop = spawnSync('npm', ['stop', '--', '--port', String(port)], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });

@@ -15,7 +15,19 @@ function hostOn(state: FakeWorkbookState, opts: { readCellsPerSync?: number } = 
 }
 
 function tab(name: string, extra: Partial<TabPlan> = {}): TabPlan {
-  return { name, role: 'plan', mode: 'create', blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role: 'plan',
+    mode: 'create',
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 describe('the strict Office.js fake', () => {
@@ -135,7 +147,10 @@ describe('the adapter on the strict fake', () => {
 
   it('deletes the tabs it added when a write fails part-way, and says nothing was changed', async () => {
     const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [['mine']] }));
-    const plan = { tabs: [tab('One', { blocks: [{ row: 1, col: 1, owner: 'generated' as const, cells: [[{ v: 'first' }]] }] }), tab('Two')], namedRanges: [] };
+    const plan = {
+      tabs: [tab('One', { blocks: [{ row: 1, col: 1, owner: 'generated' as const, cells: [[{ v: 'first' }]] }] }), tab('Two')],
+      namedRanges: [],
+    };
     let syncs = 0;
     // Excel runs the write sync (both tabs added, "One" written), then reports a failure
     const failingRun: typeof fake.run = (batch) =>
@@ -151,12 +166,17 @@ describe('the adapter on the strict fake', () => {
     const err = await host.apply(plan).catch((e: unknown) => e);
     expect(fake.state.sheets.map((x) => x.name)).toEqual(['Sheet1']);
     expect(fake.state.sheet('Sheet1').value(1, 1)).toBe('mine');
-    expect(errorOutcome(err).message).toMatch(/^Something went wrong while writing: Excel could not finish writing the workbook: Excel is busy\..* Nothing was changed: the add-in put back what it had started to write\.$/);
+    expect(errorOutcome(err).message).toMatch(
+      /^Something went wrong while writing: Excel could not finish writing the workbook: Excel is busy\..* Nothing was changed: the add-in put back what it had started to write\.$/,
+    );
   });
 
   it('writes back the cells of a tab that existed when a write to it fails, and says nothing was changed', async () => {
     const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [], Notes: [['old']] }));
-    const plan = { tabs: [tab('Notes', { mode: 'update', blocks: [{ row: 1, col: 1, owner: 'generated' as const, cells: [[{ v: 'new' }]] }] })], namedRanges: [] };
+    const plan = {
+      tabs: [tab('Notes', { mode: 'update', blocks: [{ row: 1, col: 1, owner: 'generated' as const, cells: [[{ v: 'new' }]] }] })],
+      namedRanges: [],
+    };
     fake.failNextSync = undefined;
     let syncs = 0;
     const failingRun: typeof fake.run = (batch) =>

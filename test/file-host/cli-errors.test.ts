@@ -49,9 +49,22 @@ describe('frameworks', () => {
     const list = JSON.parse(r.stdout) as Array<{ id: string; title: string; source: string; items: number }>;
     const expected = frameworkSummaries();
     // the seven built-ins, in the catalogue's order (a hand list: a framework added or dropped must show here)
-    expect(list.map((f) => f.id)).toEqual(['partnership-tree', 'hallmarks', 'nru-partnership', 'delivery-tracker', 'risk-exercise', 'framework-review', 'biannual-review']);
+    expect(list.map((f) => f.id)).toEqual([
+      'partnership-tree',
+      'hallmarks',
+      'nru-partnership',
+      'delivery-tracker',
+      'risk-exercise',
+      'framework-review',
+      'biannual-review',
+    ]);
     for (const [i, f] of list.entries()) {
-      expect(f).toMatchObject({ id: expected[i]!.id, title: expected[i]!.title, source: expected[i]!.source.reference, items: expected[i]!.items });
+      expect(f).toMatchObject({
+        id: expected[i]!.id,
+        title: expected[i]!.title,
+        source: expected[i]!.source.reference,
+        items: expected[i]!.items,
+      });
     }
     expect(list.find((f) => f.id === 'hallmarks')!.items).toBe(67);
     expect(list.find((f) => f.id === 'partnership-tree')!.items).toBe(6);
@@ -107,7 +120,9 @@ describe('new', () => {
 
   it('needs --framework and a name ending .xlsx', async () => {
     expect(errorLine((await cli('new', join(dir, 'x.xlsx'))).stderr)).toMatch(/new needs --framework <id>/);
-    expect(errorLine((await cli('new', join(dir, 'x.csv'), '--framework', 'hallmarks')).stderr)).toMatch(/give the workbook a name ending in \.xlsx/);
+    expect(errorLine((await cli('new', join(dir, 'x.csv'), '--framework', 'hallmarks')).stderr)).toMatch(
+      /give the workbook a name ending in \.xlsx/,
+    );
   });
 
   it('says so when the folder does not exist', async () => {
@@ -120,7 +135,20 @@ describe('new', () => {
     const good = join(dir, 'custom.json');
     await writeFile(
       good,
-      JSON.stringify({ id: 'our-review', title: 'Our review', scales: [{ id: 'yn', points: [{ value: 0, label: 'No' }, { value: 1, label: 'Yes' }] }], sections: [{ id: 'A', title: 'Aims', items: [{ id: 'A1', text: 'Are our aims written down?' }] }] }),
+      JSON.stringify({
+        id: 'our-review',
+        title: 'Our review',
+        scales: [
+          {
+            id: 'yn',
+            points: [
+              { value: 0, label: 'No' },
+              { value: 1, label: 'Yes' },
+            ],
+          },
+        ],
+        sections: [{ id: 'A', title: 'Aims', items: [{ id: 'A1', text: 'Are our aims written down?' }] }],
+      }),
     );
     const path = join(dir, 'custom.xlsx');
     const r = await cli('new', path, '--framework', good, '--quiet');
@@ -144,18 +172,38 @@ describe('files that cannot be used', () => {
 
   it('a damaged or non-xlsx file is refused with one line and left untouched', async () => {
     const cases: Array<[string, Buffer, RegExp]> = [
-      ['junk.xlsx', Buffer.from('this is not a spreadsheet\n'), /junk\.xlsx is not an \.xlsx workbook \(or is damaged\): it is not a zip package/],
+      [
+        'junk.xlsx',
+        Buffer.from('this is not a spreadsheet\n'),
+        /junk\.xlsx is not an \.xlsx workbook \(or is damaged\): it is not a zip package/,
+      ],
       ['empty.xlsx', Buffer.alloc(0), /empty\.xlsx is not an \.xlsx workbook \(or is damaged\): the file is empty/],
-      ['truncated.xlsx', original.subarray(0, Math.floor(original.length / 2)), /truncated\.xlsx is not an \.xlsx workbook \(or is damaged\)/],
-      ['old.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old\.xlsx is not an \.xlsx workbook \(or is damaged\): it is an older \.xls workbook or a password-protected one/],
+      [
+        'truncated.xlsx',
+        original.subarray(0, Math.floor(original.length / 2)),
+        /truncated\.xlsx is not an \.xlsx workbook \(or is damaged\)/,
+      ],
+      [
+        'old.xlsx',
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        /old\.xlsx is not an \.xlsx workbook \(or is damaged\): it is an older \.xls workbook or a password-protected one/,
+      ],
     ];
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document/>');
-    cases.push(['letter.xlsx', await zip.generateAsync({ type: 'nodebuffer' }), /letter\.xlsx is not an \.xlsx workbook \(or is damaged\): it holds no spreadsheet/]);
+    cases.push([
+      'letter.xlsx',
+      await zip.generateAsync({ type: 'nodebuffer' }),
+      /letter\.xlsx is not an \.xlsx workbook \(or is damaged\): it holds no spreadsheet/,
+    ]);
     for (const [name, bytes, message] of cases) {
       const path = join(dir, name);
       await writeFile(path, bytes);
-      for (const args of [['check', path], ['summarise', path], ['import', path, path]]) {
+      for (const args of [
+        ['check', path],
+        ['summarise', path],
+        ['import', path, path],
+      ]) {
         const r = await cli(...args, '--quiet');
         expect(r.code, `${args.join(' ')}`).toBe(2);
         expect(r.stderr.split('\n')).toHaveLength(1);
@@ -192,7 +240,9 @@ describe('files that cannot be used', () => {
     try {
       const r = await cli('summarise', path);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`partnership-review: ${path} is open in ${app} (its lock file ${lockName('open-review.xlsx')} is beside it): close it there and try again; if it is not open anywhere, delete that lock file.`);
+      expect(r.stderr).toBe(
+        `partnership-review: ${path} is open in ${app} (its lock file ${lockName('open-review.xlsx')} is beside it): close it there and try again; if it is not open anywhere, delete that lock file.`,
+      );
       await unchanged(path, original);
     } finally {
       await rm(lock);

@@ -33,7 +33,10 @@ function edit(file: string, ...actions: string[]): void {
 /** Cells typed as a person types them: through the file host's own reading and writing (any engine). */
 async function type(file: string, sheet: string, cells: { row: number; col: number; value: CellValue }[]): Promise<void> {
   const host = await XlsxHost.open(file);
-  const tab: TabPlan = { ...newTab(sheet, 'entry', 'update'), blocks: cells.map((c) => ({ row: c.row, col: c.col, cells: [[{ v: c.value }]], owner: 'input' as const })) };
+  const tab: TabPlan = {
+    ...newTab(sheet, 'entry', 'update'),
+    blocks: cells.map((c) => ({ row: c.row, col: c.col, cells: [[{ v: c.value }]], owner: 'input' as const })),
+  };
   await host.apply({ tabs: [tab], namedRanges: [] });
   await host.save(file);
 }
@@ -73,7 +76,10 @@ describe('import identity through the command line', () => {
   it('three people called John Smith stay three, and check asks to confirm they are different people', async () => {
     const file = join(dir, 'smiths.xlsx');
     expect((await cli('new', file, '--framework', 'partnership-tree', '--respondents', '0', '-q')).code).toBe(0);
-    const export1 = await csv('smiths.csv', `${MS}1,,,js1@example.org,John Smith,3,,2\n2,,,js2@example.org,John Smith,1,,1\n3,,,js3@example.org,John Smith,2,,3\n`);
+    const export1 = await csv(
+      'smiths.csv',
+      `${MS}1,,,js1@example.org,John Smith,3,,2\n2,,,js2@example.org,John Smith,1,,1\n3,,,js3@example.org,John Smith,2,,3\n`,
+    );
     const r = await cli('import', file, export1, '-q');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(`Imported into ${file}: 3 respondents added (John Smith, John Smith, John Smith), 0 updated.`);
@@ -90,8 +96,15 @@ describe('import identity through the command line', () => {
   it('an anonymous export (Name and Email "anonymous") imports every row', async () => {
     const file = join(dir, 'anon.xlsx');
     await cli('new', file, '--framework', 'partnership-tree', '--respondents', '0', '-q');
-    const r = await cli('import', file, await csv('anon.csv', `${MS}7,,,anonymous,anonymous,3,,2\n8,,,anonymous,anonymous,1,,1\n9,,,anonymous,anonymous,2,,3\n`), '-q');
-    expect(r.stdout.split('\n')[0]).toBe(`Imported into ${file}: 3 respondents added (Anonymous (response id 7), Anonymous (response id 8), Anonymous (response id 9)), 0 updated.`);
+    const r = await cli(
+      'import',
+      file,
+      await csv('anon.csv', `${MS}7,,,anonymous,anonymous,3,,2\n8,,,anonymous,anonymous,1,,1\n9,,,anonymous,anonymous,2,,3\n`),
+      '-q',
+    );
+    expect(r.stdout.split('\n')[0]).toBe(
+      `Imported into ${file}: 3 respondents added (Anonymous (response id 7), Anonymous (response id 8), Anonymous (response id 9)), 0 updated.`,
+    );
     const s = await summary(file);
     expect(s.respondents).toBe(3);
     expect(s.sections.find((x) => x.id === 'ASPIRE')!.mean).toBe(2); // (3 + 1 + 2) / 3
@@ -118,7 +131,9 @@ describe('import identity through the command line', () => {
     ]);
     expect((await summary(file)).sections.find((x) => x.id === 'ASPIRE')!.mean).toBe(1);
     const preferred = await cli('import', file, export1, '--prefer-export', '-q');
-    expect(preferred.stdout).toContain('Responses!D6 (Alice, ASPIRE): changed in the workbook since the last import — took the export\'s "3" over the workbook\'s "1".');
+    expect(preferred.stdout).toContain(
+      'Responses!D6 (Alice, ASPIRE): changed in the workbook since the last import — took the export\'s "3" over the workbook\'s "1".',
+    );
     expect((await summary(file)).sections.find((x) => x.id === 'ASPIRE')!.mean).toBe(3);
   });
 });
@@ -179,13 +194,45 @@ describe('clean refusals and escaped output', () => {
 
   it('refuses a framework with scale values of ±1e308, and one too large for a sheet, exit 2 and no file', async () => {
     const huge = join(dir, 'huge.json');
-    await writeFile(huge, JSON.stringify({ id: 'huge', title: 'Huge', scales: [{ id: 's', points: [{ value: -1e308, label: 'Low' }, { value: 1e308, label: 'High' }] }], sections: [{ id: 'S1', title: 'One', items: [{ id: 'Q1', text: 'x' }] }] }));
+    await writeFile(
+      huge,
+      JSON.stringify({
+        id: 'huge',
+        title: 'Huge',
+        scales: [
+          {
+            id: 's',
+            points: [
+              { value: -1e308, label: 'Low' },
+              { value: 1e308, label: 'High' },
+            ],
+          },
+        ],
+        sections: [{ id: 'S1', title: 'One', items: [{ id: 'Q1', text: 'x' }] }],
+      }),
+    );
     const a = await cli('new', join(dir, 'huge.xlsx'), '--framework', huge, '-q');
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/gives the point “Low” of the scale “s” the value -1e\+308, which cannot be scored/);
     const big = join(dir, 'big.json');
     const items = Array.from({ length: 8300 }, (_, i) => ({ id: `Q${i + 1}`, text: 'x' }));
-    await writeFile(big, JSON.stringify({ id: 'big', title: 'Big', scales: [{ id: 's', points: [{ value: 1, label: 'Low' }, { value: 2, label: 'High' }] }], sections: [{ id: 'S1', title: 'One', items }] }));
+    await writeFile(
+      big,
+      JSON.stringify({
+        id: 'big',
+        title: 'Big',
+        scales: [
+          {
+            id: 's',
+            points: [
+              { value: 1, label: 'Low' },
+              { value: 2, label: 'High' },
+            ],
+          },
+        ],
+        sections: [{ id: 'S1', title: 'One', items }],
+      }),
+    );
     const b = await cli('new', join(dir, 'big.xlsx'), '--framework', big, '-q');
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/needs 16,603 columns on the Responses tab .* a sheet holds at most 16,384/);

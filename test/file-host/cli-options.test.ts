@@ -42,7 +42,9 @@ describe('summarise --previous', () => {
     const human = await cli('summarise', path, '--previous', last, '--quiet');
     // the first run filled the Previous Review tab with the same means, so the second may fill it again
     expect(human.code, human.stderr).toBe(0);
-    expect(human.stdout).toContain(`Compared with ${last} (2007/08); its means are now on the Previous Review tab, which later runs compare with until you clear it.`);
+    expect(human.stdout).toContain(
+      `Compared with ${last} (2007/08); its means are now on the Previous Review tab, which later runs compare with until you clear it.`,
+    );
   });
 
   it('refuses a previous workbook that is not a review, leaving this one untouched', async () => {
@@ -51,7 +53,23 @@ describe('summarise --previous', () => {
     const before = await readFile(path);
     const other = join(dir, 'other.xlsx');
     const host = XlsxHost.create();
-    await host.apply({ tabs: [{ name: 'Data', role: 'summary', mode: 'create', blocks: [{ row: 1, col: 1, owner: 'input', cells: [[{ v: 'x' }]] }], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [] }], namedRanges: [] });
+    await host.apply({
+      tabs: [
+        {
+          name: 'Data',
+          role: 'summary',
+          mode: 'create',
+          blocks: [{ row: 1, col: 1, owner: 'input', cells: [[{ v: 'x' }]] }],
+          formats: [],
+          columnWidths: [],
+          merges: [],
+          validations: [],
+          conditionalFormats: [],
+          charts: [],
+        },
+      ],
+      namedRanges: [],
+    });
     await host.save(other);
     const r = await cli('summarise', path, '--previous', other, '--quiet');
     expect(r.code).toBe(2);
@@ -63,7 +81,20 @@ describe('summarise --previous', () => {
 describe('names typed on the command line', () => {
   it('stay text, however they begin', async () => {
     const path = join(dir, 'names.xlsx');
-    const r = await cli('new', path, '--framework', 'hallmarks', '--partnership', '@Community Safety', '--partnership', '+Health', '--respondent', '=HYPERLINK("http://example.invalid")', '--respondent=-1', '--quiet');
+    const r = await cli(
+      'new',
+      path,
+      '--framework',
+      'hallmarks',
+      '--partnership',
+      '@Community Safety',
+      '--partnership',
+      '+Health',
+      '--respondent',
+      '=HYPERLINK("http://example.invalid")',
+      '--respondent=-1',
+      '--quiet',
+    );
     expect(r.code).toBe(0);
     const values = (await (await XlsxHost.open(path)).read({ tabs: [TAB.entry, TAB.settings] })).tabs;
     const cells = Object.values(values).flatMap((t) => t.values.flat());

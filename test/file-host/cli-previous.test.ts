@@ -33,7 +33,10 @@ async function csv(name: string, text: string): Promise<string> {
 /** Cells typed as a person types them, through the file host. */
 async function type(file: string, sheet: string, cells: { row: number; col: number; value: CellValue }[]): Promise<void> {
   const host = await XlsxHost.open(file);
-  const tab: TabPlan = { ...newTab(sheet, 'previous', 'update'), blocks: cells.map((c) => ({ row: c.row, col: c.col, cells: [[{ v: c.value }]], owner: 'input' as const })) };
+  const tab: TabPlan = {
+    ...newTab(sheet, 'previous', 'update'),
+    blocks: cells.map((c) => ({ row: c.row, col: c.col, cells: [[{ v: c.value }]], owner: 'input' as const })),
+  };
   await host.apply({ tabs: [tab], namedRanges: [] });
   await host.save(file);
 }
@@ -71,7 +74,14 @@ async function review(name: string, cycle: string, aspire: number[], think: numb
   return file;
 }
 
-const row = (id: string, previous: number | null, current: number | null, delta: number | null, change: string): Row => ({ id, previous, current, delta, change, threshold: 0.2 });
+const row = (id: string, previous: number | null, current: number | null, delta: number | null, change: string): Row => ({
+  id,
+  previous,
+  current,
+  delta,
+  change,
+  threshold: 0.2,
+});
 
 describe('summarise --previous fills the Previous Review tab, and later runs compare with it', () => {
   // last cycle: ASPIRE all 2 (mean 2), THINK all 2 (mean 2); overall (2 + 2) / 2 = 2
@@ -110,7 +120,9 @@ describe('summarise --previous fills the Previous Review tab, and later runs com
     const summary = Object.values((await dumpWorkbook(now))['Summary']!).map((c) => c.value);
     expect(summary).toContain('Change since the previous review (2025/26)');
     expect(summary).toContain('Overall (mean of the sections)');
-    expect(summary).toContain("Improved or Declined only when the mean moved by at least 10% of the scale's range (0.2 on the 1–3 scale); a smaller move is Unchanged (a setting of the framework).");
+    expect(summary).toContain(
+      "Improved or Declined only when the mean moved by at least 10% of the scale's range (0.2 on the 1–3 scale); a smaller move is Unchanged (a setting of the framework).",
+    );
     // the same --previous again: the tab already holds exactly these means, so it is filled (unchanged) again
     expect((await cli('summarise', now, '--previous', last, '-q')).code).toBe(0);
   });
@@ -176,7 +188,25 @@ describe('per-partnership figures stay per partnership', () => {
   it('fills a column per partnership and compares each partnership with its own', async () => {
     const make = async (name: string, cycle: string, north: number, south: number) => {
       const file = join(dir, name);
-      expect((await cli('new', file, '--framework', 'partnership-tree', '--respondents', '0', '--cycle', cycle, '--partnership', 'North', '--partnership', 'South', '-q')).code).toBe(0);
+      expect(
+        (
+          await cli(
+            'new',
+            file,
+            '--framework',
+            'partnership-tree',
+            '--respondents',
+            '0',
+            '--cycle',
+            cycle,
+            '--partnership',
+            'North',
+            '--partnership',
+            'South',
+            '-q',
+          )
+        ).code,
+      ).toBe(0);
       const rows = [1, 2, 3, 4].map((i) => `${i},N${i},North,${north}`).concat([5, 6, 7, 8].map((i) => `${i},S${i},South,${south}`));
       const r = await cli('import', file, await csv(`${name}.csv`, `ID,Name,Partnership,ASPIRE\n${rows.join('\n')}\n`), '-q');
       expect(r.code, r.stderr).toBe(0);
@@ -187,7 +217,11 @@ describe('per-partnership figures stay per partnership', () => {
     const now = await make('p-now.xlsx', '2026/27', 2, 3);
     expect((await cli('summarise', now, '--previous', last, '-q')).code).toBe(0);
     const tab = (await dumpWorkbook(now))['Previous Review']!;
-    expect([tab['C3']?.value, tab['D3']?.value, tab['E3']?.value]).toEqual(['Previous mean', 'Previous mean: North', 'Previous mean: South']);
+    expect([tab['C3']?.value, tab['D3']?.value, tab['E3']?.value]).toEqual([
+      'Previous mean',
+      'Previous mean: North',
+      'Previous mean: South',
+    ]);
     expect([tab['C5']?.value, tab['D5']?.value, tab['E5']?.value]).toEqual([2, 1, 3]);
     const model = await json('summarise', now);
     expect(model.comparison!.items[0]).toEqual(row('ASPIRE', 2, 2.5, 0.5, 'improved'));
@@ -211,7 +245,13 @@ describe('a drafted action quoting a comment cut at an emoji', () => {
     expect(aspire.action).toContain(`“${'x'.repeat(158)}${FAMILY}…”`);
     expect(aspire.action).toContain('scored 1 of 3');
     // the scores rise to 2: the untouched row is refreshed (not kept as if a person had edited it)
-    const up = await cli('import', file, await csv('emoji2.csv', `ID,Name,ASPIRE,ASPIRE comment\n1,Ann,2,${comment}\n2,Bob,2,\n`), '-q', '--prefer-export');
+    const up = await cli(
+      'import',
+      file,
+      await csv('emoji2.csv', `ID,Name,ASPIRE,ASPIRE comment\n1,Ann,2,${comment}\n2,Bob,2,\n`),
+      '-q',
+      '--prefer-export',
+    );
     expect(up.code, up.stderr).toBe(0);
     const second = await json('summarise', file);
     const again = second.plan.find((p) => p.ref === 'ASPIRE')!;

@@ -76,9 +76,23 @@ function registerDemo(f: Framework): DemoReview {
     ...(rag && r ? { [rag]: r } : {}),
   });
   const register = rag
-    ? [row(g1, 'Recognition of the partnership', undefined, 'Red'), row(g1, 'Achieving LAA targets', undefined, 'Amber'), row(g2, 'Induction of members', undefined, 'Green')]
+    ? [
+        row(g1, 'Recognition of the partnership', undefined, 'Red'),
+        row(g1, 'Achieving LAA targets', undefined, 'Amber'),
+        row(g2, 'Induction of members', undefined, 'Green'),
+      ]
     : [row(g1, 'Fear of crime', 5), row(g1, 'Burglary', 3), row(g2, 'Attainment at 16', 1)];
-  return { frameworkId: f.id, cycle: '2026/27', partnerships: [], respondents: [], notes: {}, register, groupSummary: {}, planContacts: { keyContact: '', leadAgency: '' }, about: '' };
+  return {
+    frameworkId: f.id,
+    cycle: '2026/27',
+    partnerships: [],
+    respondents: [],
+    notes: {},
+    register,
+    groupSummary: {},
+    planContacts: { keyContact: '', leadAgency: '' },
+    about: '',
+  };
 }
 
 async function planTable(path: string): Promise<{ keys: Map<string, number>; rows: Array<Array<unknown>> }> {
@@ -164,7 +178,17 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('%s: new → i
       const hi = scale.points[scale.points.length - 1]!.value;
       const got = s.items.find((i: { id: string }) => i.id === item.id);
       // one score at each end of the scale; the third row ("Respondent 3", left empty) counts as missing
-      expect(got).toMatchObject({ n: 2, missing: 1, mean: (lo + hi) / 2, median: (lo + hi) / 2, min: lo, max: hi, percent: 50, rag: 'amber', divided: true });
+      expect(got).toMatchObject({
+        n: 2,
+        missing: 1,
+        mean: (lo + hi) / 2,
+        median: (lo + hi) / 2,
+        min: lo,
+        max: hi,
+        percent: 50,
+        rag: 'amber',
+        divided: true,
+      });
       expect(got.sd).toBeCloseTo((hi - lo) / Math.SQRT2, 12);
       expect(got.counts[String(lo)]).toBe(1);
       expect(got.counts[String(hi)]).toBe(1);
@@ -177,7 +201,12 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('%s: new → i
     }
     if (f.register && f.kind === 'risk') {
       const g = f.register.groups;
-      expect(s.risks).toEqual(expect.arrayContaining([expect.objectContaining({ theme: g[0], red: 1, amber: 1, green: 0 }), expect.objectContaining({ theme: g[1], red: 0, amber: 0, green: 1 })]));
+      expect(s.risks).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ theme: g[0], red: 1, amber: 1, green: 0 }),
+          expect.objectContaining({ theme: g[1], red: 0, amber: 0, green: 1 }),
+        ]),
+      );
     }
     if (f.register && f.kind === 'tracker') {
       const g = f.register.groups;
@@ -228,6 +257,7 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('%s: new → i
     expect(a(lastRow + 1, 'keyContact')).toBe('Partnership Support Officer');
     expect(a(lastRow + 1, 'part')).toBe('Part 2 Partnership');
     // every other row a person did not touch is as it was
-    for (let row = firstRow + 1; row <= lastRow; row++) expect(a(row, 'action')).toBe(before.rows[row - TABLE_ROWS.firstData]![col('action') - 1]);
+    for (let row = firstRow + 1; row <= lastRow; row++)
+      expect(a(row, 'action')).toBe(before.rows[row - TABLE_ROWS.firstData]![col('action') - 1]);
   });
 });

@@ -70,7 +70,9 @@ describe('the Kensington and Chelsea workshop (seed 000)', () => {
       }
     }
     // spot checks against the seed's wording
-    expect(WORKSHOP_SCORES['THINK']!.filter(([s]) => s === 3).map(([, c]) => c)).toContain('Confidence in partnership which allows all partners to be valued');
+    expect(WORKSHOP_SCORES['THINK']!.filter(([s]) => s === 3).map(([, c]) => c)).toContain(
+      'Confidence in partnership which allows all partners to be valued',
+    );
     expect(WORKSHOP_SCORES['DELIVER']!.filter(([s]) => s === 1)).toHaveLength(3);
   });
 

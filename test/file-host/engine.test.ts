@@ -16,9 +16,11 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 const SHEET_PR = '<sheetPr codeName="Sheet1"><outlinePr summaryBelow="0"/></sheetPr>';
 const CF = '<conditionalFormatting sqref="A1:A9"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting>';
-const DV = '<dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="H1:H9"><formula1>1</formula1><formula2>5</formula2></dataValidation></dataValidations>';
+const DV =
+  '<dataValidations count="1"><dataValidation type="whole" allowBlank="1" sqref="H1:H9"><formula1>1</formula1><formula2>5</formula2></dataValidation></dataValidations>';
 const LINKS = '<hyperlinks><hyperlink ref="A1" location="\'Data\'!B2" display="go"/></hyperlinks>';
-const PAGE = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="portrait" r:id="rId1"/>';
+const PAGE =
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="portrait" r:id="rId1"/>';
 const EXT =
   '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
   '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1">' +
@@ -71,12 +73,21 @@ const WB_RELS = rels([
   ['rId3', 'theme', 'theme/theme1.xml'],
   ['rId4', 'styles', 'styles.xml'],
   ['rId5', 'sharedStrings', 'sharedStrings.xml'],
-]).replace('</Relationships>', '<Relationship Id="rId6" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>');
+]).replace(
+  '</Relationships>',
+  '<Relationship Id="rId6" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+);
 
 async function handMade(): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', TYPES);
-  zip.file('_rels/.rels', rels([['rId1', 'officeDocument', 'xl/workbook.xml']]).replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="customXml/item1.xml"/></Relationships>'));
+  zip.file(
+    '_rels/.rels',
+    rels([['rId1', 'officeDocument', 'xl/workbook.xml']]).replace(
+      '</Relationships>',
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="customXml/item1.xml"/></Relationships>',
+    ),
+  );
   zip.file('xl/workbook.xml', WORKBOOK);
   zip.file('xl/_rels/workbook.xml.rels', WB_RELS);
   zip.file('xl/worksheets/sheet1.xml', SHEET);
@@ -99,7 +110,19 @@ async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
 }
 
 function tab(name: string, mode: TabPlan['mode'], extra: Partial<TabPlan> = {}): TabPlan {
-  return { name, role: 'entry', mode, blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role: 'entry',
+    mode,
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 describe('the engine reads', () => {
@@ -133,7 +156,17 @@ describe('the engine writes only what the plan names', () => {
 
   it('keeps every part it did not change byte for byte: theme, macros, printer settings, custom XML, the other tab', async () => {
     const { before, after } = await patched();
-    for (const p of ['xl/theme/theme1.xml', 'xl/vbaProject.bin', 'xl/printerSettings/printerSettings1.bin', 'customXml/item1.xml', 'xl/worksheets/sheet2.xml', '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/_rels/sheet1.xml.rels']) {
+    for (const p of [
+      'xl/theme/theme1.xml',
+      'xl/vbaProject.bin',
+      'xl/printerSettings/printerSettings1.bin',
+      'customXml/item1.xml',
+      'xl/worksheets/sheet2.xml',
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/_rels/sheet1.xml.rels',
+    ]) {
       expect(after.get(p)?.equals(before.get(p)!), p).toBe(true);
     }
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
@@ -142,7 +175,8 @@ describe('the engine writes only what the plan names', () => {
   it('patches the tab: unknown elements, a person’s rules, links, print settings and untouched rows stay as written', async () => {
     const { after } = await patched();
     const xml = after.get('xl/worksheets/sheet1.xml')!.toString('utf8');
-    for (const kept of [SHEET_PR, CF, DV, LINKS, PAGE, EXT, ROW1, ROW3, '<sheetView tabSelected="1" workbookViewId="0"/>']) expect(xml).toContain(kept);
+    for (const kept of [SHEET_PR, CF, DV, LINKS, PAGE, EXT, ROW1, ROW3, '<sheetView tabSelected="1" workbookViewId="0"/>'])
+      expect(xml).toContain(kept);
     expect(xml).toContain('<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" s="2" t="s"><v>2</v></c><c r="C2"><v>3</v></c></row>');
     expect(xml).toContain('<dimension ref="A1:G3"/>');
   });
@@ -150,9 +184,13 @@ describe('the engine writes only what the plan names', () => {
   it('appends new strings and styles without renumbering the ones there', async () => {
     const { after } = await patched();
     const sst = after.get('xl/sharedStrings.xml')!.toString('utf8');
-    expect(sst).toBe(STRINGS.replace('count="2" uniqueCount="2"', 'count="4" uniqueCount="3"').replace('</sst>', '<si><t>Brand new</t></si></sst>'));
+    expect(sst).toBe(
+      STRINGS.replace('count="2" uniqueCount="2"', 'count="4" uniqueCount="3"').replace('</sst>', '<si><t>Brand new</t></si></sst>'),
+    );
     const styles = after.get('xl/styles.xml')!.toString('utf8');
-    expect(styles).toContain('<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>');
+    expect(styles).toContain(
+      '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>',
+    );
     expect(styles).toContain(
       '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>',
     );
@@ -161,19 +199,36 @@ describe('the engine writes only what the plan names', () => {
 
   it('changes the workbook part only where it must (recalculate on open), and keeps local names on their tab', async () => {
     const { after } = await patched();
-    expect(after.get('xl/workbook.xml')!.toString('utf8')).toBe(WORKBOOK.replace('<calcPr calcId="191029"/>', '<calcPr calcId="191029" fullCalcOnLoad="1"/>'));
+    expect(after.get('xl/workbook.xml')!.toString('utf8')).toBe(
+      WORKBOOK.replace('<calcPr calcId="191029"/>', '<calcPr calcId="191029" fullCalcOnLoad="1"/>'),
+    );
   });
 
   it('a new tab adds one sheet, one relationship and one content type, and moves no local name', async () => {
     const original = await handMade();
     const host = await XlsxHost.fromBytes(original, 'hand.xlsm');
-    await host.apply({ tabs: [tab('Summary', 'create', { position: 0, blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }] })], namedRanges: [] });
+    await host.apply({
+      tabs: [tab('Summary', 'create', { position: 0, blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }] })],
+      namedRanges: [],
+    });
     const after = await parts(await host.toBytes());
     const types = after.get('[Content_Types].xml')!.toString('utf8');
-    expect(types).toBe(TYPES.replace('</Types>', '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
-    expect(after.get('xl/_rels/workbook.xml.rels')!.toString('utf8')).toBe(WB_RELS.replace('</Relationships>', '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/></Relationships>'));
+    expect(types).toBe(
+      TYPES.replace(
+        '</Types>',
+        '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    );
+    expect(after.get('xl/_rels/workbook.xml.rels')!.toString('utf8')).toBe(
+      WB_RELS.replace(
+        '</Relationships>',
+        '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/></Relationships>',
+      ),
+    );
     const wb = after.get('xl/workbook.xml')!.toString('utf8');
-    expect(wb).toContain('<sheets><sheet sheetId="3" name="Summary" r:id="rId7"/><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="Lists" sheetId="2" r:id="rId2"/></sheets>');
+    expect(wb).toContain(
+      '<sheets><sheet sheetId="3" name="Summary" r:id="rId7"/><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="Lists" sheetId="2" r:id="rId2"/></sheets>',
+    );
     // the print area of Lists was local to tab 1 and is now local to tab 2, where Lists is
     expect(wb).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">Lists!$A$1:$A$3</definedName>');
     expect(after.get('xl/worksheets/sheet1.xml')!.toString('utf8')).toBe(SHEET);
@@ -181,21 +236,40 @@ describe('the engine writes only what the plan names', () => {
 });
 
 describe('typed text survives as typed', () => {
-  it.each([16_383, 16_384, 32_767, 32_766])('an emoji straddling UTF-16 offset %i, right-to-left text and combining marks', async (offset) => {
-    const texts = [`${'a'.repeat(offset - 1)}😀 tail`, 'مرحبا بالعالم ‏שלום', 'e\u0301 n\u0303 \u{1D11E}', ' spaced ', 'line\nbreak', '_x0041_ literal'].filter((t) => t.length <= 32_767);
-    const host = XlsxHost.create();
-    await host.apply({ tabs: [tab('T', 'create', { blocks: [{ row: 1, col: 1, owner: 'input', cells: texts.map((t) => [{ v: t }]) }] })], namedRanges: [] });
-    const again = await XlsxHost.fromBytes(await host.toBytes(), 't.xlsx');
-    await again.apply({ tabs: [tab('T', 'update', { blocks: [{ row: 20, col: 1, owner: 'input', cells: [[{ v: 'more' }]] }] })], namedRanges: [] });
-    const third = await XlsxHost.fromBytes(await again.toBytes(), 't.xlsx');
-    const v = (await third.read({ tabs: ['T'] })).tabs['T']!.values;
-    expect(v.slice(0, texts.length).map((r) => r[0])).toEqual(texts);
-  });
+  it.each([16_383, 16_384, 32_767, 32_766])(
+    'an emoji straddling UTF-16 offset %i, right-to-left text and combining marks',
+    async (offset) => {
+      const texts = [
+        `${'a'.repeat(offset - 1)}😀 tail`,
+        'مرحبا بالعالم ‏שלום',
+        'e\u0301 n\u0303 \u{1D11E}',
+        ' spaced ',
+        'line\nbreak',
+        '_x0041_ literal',
+      ].filter((t) => t.length <= 32_767);
+      const host = XlsxHost.create();
+      await host.apply({
+        tabs: [tab('T', 'create', { blocks: [{ row: 1, col: 1, owner: 'input', cells: texts.map((t) => [{ v: t }]) }] })],
+        namedRanges: [],
+      });
+      const again = await XlsxHost.fromBytes(await host.toBytes(), 't.xlsx');
+      await again.apply({
+        tabs: [tab('T', 'update', { blocks: [{ row: 20, col: 1, owner: 'input', cells: [[{ v: 'more' }]] }] })],
+        namedRanges: [],
+      });
+      const third = await XlsxHost.fromBytes(await again.toBytes(), 't.xlsx');
+      const v = (await third.read({ tabs: ['T'] })).tabs['T']!.values;
+      expect(v.slice(0, texts.length).map((r) => r[0])).toEqual(texts);
+    },
+  );
 
   it('characters XML 1.0 forbids are written escaped (_xHHHH_) and read back as typed', async () => {
     const text = 'bell\u0007 and form\u000C feed';
     const host = XlsxHost.create();
-    await host.apply({ tabs: [tab('T', 'create', { blocks: [{ row: 1, col: 1, owner: 'input', cells: [[{ v: text }]] }] })], namedRanges: [] });
+    await host.apply({
+      tabs: [tab('T', 'create', { blocks: [{ row: 1, col: 1, owner: 'input', cells: [[{ v: text }]] }] })],
+      namedRanges: [],
+    });
     const bytes = await host.toBytes();
     expect((await parts(bytes)).get('xl/sharedStrings.xml')!.toString('utf8')).toContain('bell_x0007_ and form_x000C_ feed');
     expect((await (await XlsxHost.fromBytes(bytes, 't.xlsx')).read({ tabs: ['T'] })).tabs['T']!.values[0]![0]).toBe(text);
@@ -203,21 +277,33 @@ describe('typed text survives as typed', () => {
 
   it('refuses text longer than a cell holds, naming the cell', async () => {
     const host = XlsxHost.create();
-    await expect(host.apply({ tabs: [tab('T', 'create', { blocks: [{ row: 4, col: 2, owner: 'input', cells: [[{ v: 'x'.repeat(32_768) }]] }] })], namedRanges: [] })).rejects.toThrow(/^T!B4: the text is 32,768 characters long/);
+    await expect(
+      host.apply({
+        tabs: [tab('T', 'create', { blocks: [{ row: 4, col: 2, owner: 'input', cells: [[{ v: 'x'.repeat(32_768) }]] }] })],
+        namedRanges: [],
+      }),
+    ).rejects.toThrow(/^T!B4: the text is 32,768 characters long/);
   });
 });
 
 describe('files the engine will not rewrite', () => {
   it('refuses .xlsb and .ods with how to convert them', async () => {
     const xlsb = new JSZip();
-    xlsb.file('[Content_Types].xml', TYPES.replace('application/vnd.ms-excel.sheet.macroEnabled.main+xml', 'application/vnd.ms-excel.sheet.binary.macroEnabled.main'));
+    xlsb.file(
+      '[Content_Types].xml',
+      TYPES.replace('application/vnd.ms-excel.sheet.macroEnabled.main+xml', 'application/vnd.ms-excel.sheet.binary.macroEnabled.main'),
+    );
     xlsb.file('_rels/.rels', rels([['rId1', 'officeDocument', 'xl/workbook.bin']]));
     xlsb.file('xl/workbook.bin', new Uint8Array([0, 1]));
-    await expect(XlsxHost.fromBytes(await xlsb.generateAsync({ type: 'nodebuffer' }), 'r.xlsb')).rejects.toThrow(/r\.xlsb is an Excel binary workbook \(\.xlsb\): open it in Excel and save it as an Excel workbook \(\.xlsx/);
+    await expect(XlsxHost.fromBytes(await xlsb.generateAsync({ type: 'nodebuffer' }), 'r.xlsb')).rejects.toThrow(
+      /r\.xlsb is an Excel binary workbook \(\.xlsb\): open it in Excel and save it as an Excel workbook \(\.xlsx/,
+    );
     const ods = new JSZip();
     ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
     ods.file('content.xml', '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>');
-    await expect(XlsxHost.fromBytes(await ods.generateAsync({ type: 'nodebuffer' }), 'r.ods')).rejects.toThrow(/r\.ods is an OpenDocument spreadsheet \(\.ods\): open it in LibreOffice or Excel and save it as an Excel workbook \(\.xlsx\)/);
+    await expect(XlsxHost.fromBytes(await ods.generateAsync({ type: 'nodebuffer' }), 'r.ods')).rejects.toThrow(
+      /r\.ods is an OpenDocument spreadsheet \(\.ods\): open it in LibreOffice or Excel and save it as an Excel workbook \(\.xlsx\)/,
+    );
   });
 });
 
@@ -246,7 +332,10 @@ describe('file safety', () => {
       await writeFile(target, await handMade());
       await symlink(target, link);
       const host = await XlsxHost.open(link, { write: true });
-      await host.apply({ tabs: [tab('Data', 'update', { blocks: [{ row: 5, col: 1, owner: 'input', cells: [[{ v: 'via link' }]] }] })], namedRanges: [] });
+      await host.apply({
+        tabs: [tab('Data', 'update', { blocks: [{ row: 5, col: 1, owner: 'input', cells: [[{ v: 'via link' }]] }] })],
+        namedRanges: [],
+      });
       await host.save(link);
       expect((await lstat(link)).isSymbolicLink()).toBe(true);
       const again = await XlsxHost.open(target);

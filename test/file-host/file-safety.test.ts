@@ -14,7 +14,11 @@ afterAll(() => cleanup());
 
 describe('lock files', () => {
   it('knows the owner files of LibreOffice and Excel (long names lose their first two letters)', () => {
-    expect(lockFilesFor('/x/review 2026.xlsx').map((l) => l.path)).toEqual(['/x/.~lock.review 2026.xlsx#', '/x/~$review 2026.xlsx', '/x/~$view 2026.xlsx']);
+    expect(lockFilesFor('/x/review 2026.xlsx').map((l) => l.path)).toEqual([
+      '/x/.~lock.review 2026.xlsx#',
+      '/x/~$review 2026.xlsx',
+      '/x/~$view 2026.xlsx',
+    ]);
   });
 
   it('passes when none is there', async () => {
@@ -61,14 +65,32 @@ describe('XlsxHost.save', () => {
   it('will not write over a workbook another program saved after it was opened', async () => {
     const path = join(dir, 'shared.xlsx');
     const first = XlsxHost.create();
-    await first.apply({ tabs: [{ name: 'Notes', role: 'summary', mode: 'create', blocks: [{ row: 1, col: 1, owner: 'input', cells: [[{ v: 'v1' }]] }], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [] }], namedRanges: [] });
+    await first.apply({
+      tabs: [
+        {
+          name: 'Notes',
+          role: 'summary',
+          mode: 'create',
+          blocks: [{ row: 1, col: 1, owner: 'input', cells: [[{ v: 'v1' }]] }],
+          formats: [],
+          columnWidths: [],
+          merges: [],
+          validations: [],
+          conditionalFormats: [],
+          charts: [],
+        },
+      ],
+      namedRanges: [],
+    });
     await first.save(path);
     const host = await XlsxHost.open(path);
     // someone else saves the file meanwhile (same bytes, a later time)
     const theirs = await readFile(path);
     await writeFile(path, theirs);
     await utimes(path, new Date(), new Date(Date.now() + 5000));
-    await expect(host.save(path)).rejects.toThrow(/shared\.xlsx was changed by another program while this command was working on it: nothing was written/);
+    await expect(host.save(path)).rejects.toThrow(
+      /shared\.xlsx was changed by another program while this command was working on it: nothing was written/,
+    );
     expect((await readFile(path)).equals(theirs)).toBe(true);
     // saving twice from the same host is fine
     const again = await XlsxHost.open(path);

@@ -11,7 +11,8 @@ const HAVE = await haveXmllint();
 if (!HAVE) console.warn('schema validation: skipped — xmllint is not installed; scripts/setup.sh installs libxml2-utils.');
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const sheet = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}${extra}>${body}</worksheet>`;
+const sheet = (body: string, extra = '') =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}${extra}>${body}</worksheet>`;
 const pkg = (parts: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
 
 describe.skipIf(!HAVE)('OOXML schema validation (xmllint)', () => {
@@ -22,7 +23,11 @@ describe.skipIf(!HAVE)('OOXML schema validation (xmllint)', () => {
       ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" mc:Ignorable="x14ac"',
     );
     const strings = `<sst ${NS} count="1" uniqueCount="1"><si><t xml:space="preserve"> x </t></si></sst>`;
-    const r = await validatePackages(new Map([['ok', pkg({ 'xl/worksheets/sheet1.xml': ok, 'xl/sharedStrings.xml': strings, 'customXml/item1.xml': '<a xmlns="urn:x"/>' })]]));
+    const r = await validatePackages(
+      new Map([
+        ['ok', pkg({ 'xl/worksheets/sheet1.xml': ok, 'xl/sharedStrings.xml': strings, 'customXml/item1.xml': '<a xmlns="urn:x"/>' })],
+      ]),
+    );
     expect(r.errors).toEqual([]);
     expect(r.validated.sort()).toEqual(['ok:xl/sharedStrings.xml', 'ok:xl/worksheets/sheet1.xml']);
     expect(r.notValidated).toEqual(['ok:customXml/item1.xml (urn:x)']);
@@ -31,7 +36,9 @@ describe.skipIf(!HAVE)('OOXML schema validation (xmllint)', () => {
   it('catches an empty <conditionalFormatting>, <sheetPr> children out of order, and XML that is not well-formed', async () => {
     const empty = sheet('<sheetData/><conditionalFormatting sqref="A1:A9"/>');
     const order = sheet('<sheetPr><pageSetUpPr fitToPage="1"/><outlinePr summaryBelow="0"/></sheetPr><sheetData/>');
-    const r = await validatePackages(new Map([['bad', pkg({ 'xl/worksheets/sheet1.xml': empty, 'xl/worksheets/sheet2.xml': order, 'xl/styles.xml': '<styleSheet' })]]));
+    const r = await validatePackages(
+      new Map([['bad', pkg({ 'xl/worksheets/sheet1.xml': empty, 'xl/worksheets/sheet2.xml': order, 'xl/styles.xml': '<styleSheet' })]]),
+    );
     const parts = [...new Set(r.errors.map((e) => e.part))].sort();
     expect(parts).toEqual(['bad:xl/styles.xml', 'bad:xl/worksheets/sheet1.xml', 'bad:xl/worksheets/sheet2.xml']);
     expect(r.errors.find((e) => e.part.endsWith('sheet1.xml'))!.message).toMatch(/conditionalFormatting.*Missing child element/);

@@ -57,7 +57,9 @@ describe('the README’s --json commands', () => {
     expect(Buffer.compare(await readFile(review), before)).toBe(0);
     const s = JSON.parse(r.stdout);
     // hallmarks 1.1, word for word from the Rochford questionnaire
-    expect(s.items.find((i: { id: string }) => i.id === '1.1').text).toBe('Do you have an effective governance structure that is able to provide strategic leadership for your partnership?');
+    expect(s.items.find((i: { id: string }) => i.id === '1.1').text).toBe(
+      'Do you have an effective governance structure that is able to provide strategic leadership for your partnership?',
+    );
     const names = Object.keys(s.partnerships);
     expect(names.length).toBeGreaterThan(1);
     for (const p of names) expect(s.partnerships[p].items).toHaveLength(67);

@@ -121,7 +121,9 @@ describe('writing into an array formula', () => {
     const attempt = host.apply({ tabs: [writeTo([{ row, col: 3, v: 'x' }])], namedRanges: [] });
     await expect(attempt).rejects.toBeInstanceOf(ReviewRequestError);
     await expect(host.apply({ tabs: [writeTo([{ row, col: 3, v: 'x' }])], namedRanges: [] })).rejects.toThrow(
-      new RegExp(`^Data!${ref}: this cell is part of an array formula \\(C1:C3, entered in C1\\).*Move the formula off the cells the review uses \\(or delete it\\).*Nothing was written\\.$`),
+      new RegExp(
+        `^Data!${ref}: this cell is part of an array formula \\(C1:C3, entered in C1\\).*Move the formula off the cells the review uses \\(or delete it\\).*Nothing was written\\.$`,
+      ),
     );
   });
 

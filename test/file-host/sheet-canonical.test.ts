@@ -6,7 +6,9 @@ import type { TabPlan } from '../../core/sheet-plan/types.js';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const sheet = (cells: string, extra = '') =>
-  strToU8(`<worksheet ${NS}><dimension ref="A1:Z9"/><sheetData><row r="2" ht="30" customHeight="1"><c r="B2" t="s"><v>0</v></c><c r="Z2" t="s"><v>1</v></c></row>${cells}</sheetData>${extra}</worksheet>`);
+  strToU8(
+    `<worksheet ${NS}><dimension ref="A1:Z9"/><sheetData><row r="2" ht="30" customHeight="1"><c r="B2" t="s"><v>0</v></c><c r="Z2" t="s"><v>1</v></c></row>${cells}</sheetData>${extra}</worksheet>`,
+  );
 const tab: TabPlan = {
   name: 'Responses',
   role: 'entry',
@@ -38,15 +40,40 @@ describe('canonical worksheet form', () => {
   });
 
   it('sees a person’s cell, rule, link or extension changed or gone', () => {
-    const before = canonicalSheet(sheet('<row r="9"><c r="Z9"><v>4</v></c></row>', '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>'), ['old', 'person'], area);
+    const before = canonicalSheet(
+      sheet(
+        '<row r="9"><c r="Z9"><v>4</v></c></row>',
+        '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>',
+      ),
+      ['old', 'person'],
+      area,
+    );
     const variants = [
-      sheet('<row r="9"><c r="Z9"><v>5</v></c></row>', '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>'),
+      sheet(
+        '<row r="9"><c r="Z9"><v>5</v></c></row>',
+        '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>',
+      ),
       sheet('<row r="9"><c r="Z9"><v>4</v></c></row>', '<hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>'),
-      sheet('<row r="9"><c r="Z9"><v>4</v></c></row>', '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting>'),
-      sheet('<row r="9" ht="40" customHeight="1"><c r="Z9"><v>4</v></c></row>', '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>'),
+      sheet(
+        '<row r="9"><c r="Z9"><v>4</v></c></row>',
+        '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting>',
+      ),
+      sheet(
+        '<row r="9" ht="40" customHeight="1"><c r="Z9"><v>4</v></c></row>',
+        '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>',
+      ),
     ];
     for (const v of variants) expect(canonicalSheet(v, ['old', 'person'], area)).not.toBe(before);
     // a shared string that now says something else
-    expect(canonicalSheet(sheet('<row r="9"><c r="Z9"><v>4</v></c></row>', '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>'), ['old', 'persoN'], area)).not.toBe(before);
+    expect(
+      canonicalSheet(
+        sheet(
+          '<row r="9"><c r="Z9"><v>4</v></c></row>',
+          '<conditionalFormatting sqref="Z6:Z40"><cfRule type="duplicateValues" dxfId="0" priority="1"/></conditionalFormatting><hyperlinks><hyperlink ref="Z3" location="A1"/></hyperlinks>',
+        ),
+        ['old', 'persoN'],
+        area,
+      ),
+    ).not.toBe(before);
   });
 });

@@ -10,7 +10,7 @@ import { oneSheetBook } from './support/one-sheet-book.js';
 
 const PLAIN =
   '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1" t="b"><v>1</v></c></row>' +
-  "<row r='2'><c r='A2' s='1'><v>2.5</v></c><c r=\"B2\" t=\"inlineStr\"><is><r><t xml:space=\"preserve\">Strong </t></r><r><rPr><b/></rPr><t>lead &lt;3</t></r></is></c><c r=\"C2\" t=\"e\"><v>#N/A</v></c></row>" +
+  '<row r=\'2\'><c r=\'A2\' s=\'1\'><v>2.5</v></c><c r="B2" t="inlineStr"><is><r><t xml:space="preserve">Strong </t></r><r><rPr><b/></rPr><t>lead &lt;3</t></r></is></c><c r="C2" t="e"><v>#N/A</v></c></row>' +
   '<row r="3"/>' +
   '<row r="4">\n  <c r="A4"><v>4</v></c>\n  <c r="C4" t="str"><v>x_x000D_y</v></c>\n</row>';
 

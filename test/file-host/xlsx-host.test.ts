@@ -13,7 +13,19 @@ async function built(): Promise<{ host: XlsxHost; bytes: Buffer }> {
 }
 
 function emptyTab(name: string, mode: TabPlan['mode'], extra: Partial<TabPlan> = {}): TabPlan {
-  return { name, role: 'summary', mode, blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...extra };
+  return {
+    name,
+    role: 'summary',
+    mode,
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...extra,
+  };
 }
 
 describe('XlsxHost: values', () => {
@@ -44,7 +56,9 @@ describe('XlsxHost: values', () => {
     expect(strings).toContain('=HYPERLINK(&quot;http://example.invalid&quot;,&quot;click&quot;)');
     expect(strings).toContain('<t>007</t>');
     const summary = await sheetXml(bytes, 'Summary');
-    expect(summary).toContain('<f>IF(COUNT(Responses!B3:B52)&lt;2,&quot;&quot;,_xlfn.STDEV.S(Responses!B3:B52))</f><v>0.816496580927726</v>');
+    expect(summary).toContain(
+      '<f>IF(COUNT(Responses!B3:B52)&lt;2,&quot;&quot;,_xlfn.STDEV.S(Responses!B3:B52))</f><v>0.816496580927726</v>',
+    );
     expect(summary).toContain('<f>IF(COUNT(Responses!B3:B52)=0,&quot;&quot;,AVERAGE(Responses!B3:B52))</f><v>2</v>');
   });
 
@@ -73,7 +87,18 @@ describe('XlsxHost: values', () => {
   it('reads a formula whose cached result is 0 or FALSE as that value (ExcelJS’s cell.value drops them)', async () => {
     const host = XlsxHost.create();
     await host.apply({
-      tabs: [emptyTab('F', 'create', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ f: '=1-1', v: 0 }, { f: '=1>2', v: false }, { f: '=""', v: '' }, { v: '' }, { v: 'x' }]] }] })],
+      tabs: [
+        emptyTab('F', 'create', {
+          blocks: [
+            {
+              row: 1,
+              col: 1,
+              owner: 'generated',
+              cells: [[{ f: '=1-1', v: 0 }, { f: '=1>2', v: false }, { f: '=""', v: '' }, { v: '' }, { v: 'x' }]],
+            },
+          ],
+        }),
+      ],
       namedRanges: [],
     });
     const again = await XlsxHost.fromBytes(await host.toBytes(), 'f.xlsx');
@@ -124,7 +149,8 @@ describe('XlsxHost: layout features', () => {
           const [tl, br = tl] = part.split(':');
           const col = (s: string) => s.charCodeAt(0) - 64;
           const row = (s: string) => Number(s.slice(1));
-          for (let r = row(tl!); r <= row(br!); r++) for (let c = col(tl!); c <= col(br!); c++) cells.set(`${r},${c}`, (cells.get(`${r},${c}`) ?? 0) + 1);
+          for (let r = row(tl!); r <= row(br!); r++)
+            for (let c = col(tl!); c <= col(br!); c++) cells.set(`${r},${c}`, (cells.get(`${r},${c}`) ?? 0) + 1);
         }
       }
       expect(cells.size).toBe(30);
@@ -137,7 +163,11 @@ describe('XlsxHost: layout features', () => {
     const host = XlsxHost.create();
     const values = Array.from({ length: 40 }, (_, i) => `Theme number ${i + 1}`);
     await host.apply({
-      tabs: [emptyTab('V', 'create', { validations: [{ range: { row: 2, col: 1, rows: 5, cols: 1 }, rule: { kind: 'list', values, strict: true } }] })],
+      tabs: [
+        emptyTab('V', 'create', {
+          validations: [{ range: { row: 2, col: 1, rows: 5, cols: 1 }, rule: { kind: 'list', values, strict: true } }],
+        }),
+      ],
       namedRanges: [],
     });
     const bytes = await host.toBytes();
@@ -196,12 +226,17 @@ describe('XlsxHost: modes and preconditions', () => {
   it('refuses to create a tab that exists, naming it', async () => {
     const { host } = await built();
     await expect(host.apply({ tabs: [emptyTab('Responses', 'create')], namedRanges: [] })).rejects.toThrow(ReviewRequestError);
-    await expect(host.apply({ tabs: [emptyTab('Responses', 'create')], namedRanges: [] })).rejects.toThrow(/already has a tab called "Responses"/);
+    await expect(host.apply({ tabs: [emptyTab('Responses', 'create')], namedRanges: [] })).rejects.toThrow(
+      /already has a tab called "Responses"/,
+    );
   });
 
   it('replace clears the old contents and keeps the tab where it was', async () => {
     const { host } = await built();
-    const plan: SheetPlan = { tabs: [emptyTab('Summary', 'replace', { blocks: [{ row: 2, col: 2, owner: 'generated', cells: [[{ v: 'new' }]] }] })], namedRanges: [] };
+    const plan: SheetPlan = {
+      tabs: [emptyTab('Summary', 'replace', { blocks: [{ row: 2, col: 2, owner: 'generated', cells: [[{ v: 'new' }]] }] })],
+      namedRanges: [],
+    };
     await host.apply(plan);
     expect(host.tabNames()).toEqual(['Responses', 'Summary', 'PR_Meta']);
     const snap = await host.read({ tabs: ['Summary'] });
@@ -216,7 +251,10 @@ describe('XlsxHost: modes and preconditions', () => {
 
   it('update writes only the blocks given and leaves every other cell', async () => {
     const { host } = await built();
-    await host.apply({ tabs: [emptyTab('Responses', 'update', { blocks: [{ row: 7, col: 1, owner: 'input', cells: [[{ v: 'Housing' }, { v: 3 }]] }] })], namedRanges: [] });
+    await host.apply({
+      tabs: [emptyTab('Responses', 'update', { blocks: [{ row: 7, col: 1, owner: 'input', cells: [[{ v: 'Housing' }, { v: 3 }]] }] })],
+      namedRanges: [],
+    });
     const v = (await host.read({ tabs: ['Responses'] })).tabs['Responses']!.values;
     expect(v[2]).toEqual(['Fire Brigade', 1, '=HYPERLINK("http://example.invalid","click")']);
     expect(v[6]).toEqual(['Housing', 3, null]);
@@ -238,7 +276,10 @@ describe('XlsxHost: modes and preconditions', () => {
 
   it('a value written into a merged area undoes that merge instead of overwriting its first cell', async () => {
     const { host } = await built();
-    await host.apply({ tabs: [emptyTab('Responses', 'update', { blocks: [{ row: 1, col: 2, owner: 'generated', cells: [[{ v: 'x' }]] }] })], namedRanges: [] });
+    await host.apply({
+      tabs: [emptyTab('Responses', 'update', { blocks: [{ row: 1, col: 2, owner: 'generated', cells: [[{ v: 'x' }]] }] })],
+      namedRanges: [],
+    });
     const v = (await host.read({ tabs: ['Responses'] })).tabs['Responses']!.values;
     expect(v[0]!.slice(0, 2)).toEqual(['Responses', 'x']);
   });
@@ -248,10 +289,15 @@ describe('XlsxHost: modes and preconditions', () => {
     host.workbook.rename(host.workbook.find('Summary')!, 'summary');
     const snap = await host.read({ tabs: ['Summary'] });
     expect(Object.keys(snap.tabs)).toEqual(['summary']);
-    await host.apply({ tabs: [emptyTab('Summary', 'replace', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'again' }]] }] })], namedRanges: [] });
+    await host.apply({
+      tabs: [emptyTab('Summary', 'replace', { blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'again' }]] }] })],
+      namedRanges: [],
+    });
     expect(host.tabNames()).toEqual(['Responses', 'summary', 'PR_Meta']);
     expect((await host.read({ tabs: ['summary'] })).tabs['summary']!.values).toEqual([['again']]);
-    await expect(host.apply({ tabs: [emptyTab('SUMMARY', 'create')], namedRanges: [] })).rejects.toThrow(/already has a tab called "SUMMARY"/);
+    await expect(host.apply({ tabs: [emptyTab('SUMMARY', 'create')], namedRanges: [] })).rejects.toThrow(
+      /already has a tab called "SUMMARY"/,
+    );
   });
 
   it('places a new tab at its position', async () => {
@@ -275,7 +321,9 @@ describe('XlsxHost: modes and preconditions', () => {
     await expect(host.apply(plan)).rejects.toThrow(LayoutChangedError);
     await expect(host.apply(plan)).rejects.toThrow(/^Responses!C2: this cell changed/);
     expect((await host.read({ tabs: ['Responses'] })).tabs['Responses']!.values[2]![0]).toBe('Fire Brigade');
-    await expect(host.apply({ ...plan, preconditions: [{ sheet: 'Gone', row: 1, col: 1, equals: 'x' }] })).rejects.toThrow(/"Gone" is no longer in the workbook/);
+    await expect(host.apply({ ...plan, preconditions: [{ sheet: 'Gone', row: 1, col: 1, equals: 'x' }] })).rejects.toThrow(
+      /"Gone" is no longer in the workbook/,
+    );
   });
 });
 
@@ -283,7 +331,9 @@ describe('XlsxHost: charts', () => {
   it('writes a clustered bar chart part, its drawing, relationships and content types', async () => {
     const { bytes } = await built();
     const paths = await zipPaths(bytes);
-    expect(paths).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels']),
+    );
     const chart = await zipText(bytes, 'xl/charts/chart1.xml');
     expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
     expect(chart).toContain('<c:f>Summary!$B$3:$B$5</c:f>');
@@ -293,7 +343,9 @@ describe('XlsxHost: charts', () => {
     const summary = await sheetXml(bytes, 'Summary');
     expect(summary).toMatch(/<drawing r:id="rIdPrDrawing1"\/>(<\/worksheet>|<tableParts|<extLst)/);
     const types = await zipText(bytes, '[Content_Types].xml');
-    expect(types).toContain('PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
+    expect(types).toContain(
+      'PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+    );
     expect(types).toContain('PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"');
   });
 
@@ -326,7 +378,10 @@ describe('XlsxHost: charts', () => {
     const foreign = await zip.generateAsync({ type: 'nodebuffer' });
     const host = await XlsxHost.fromBytes(foreign, 'foreign.xlsx');
     expect(host.chartIds('Summary')).toEqual([null]);
-    await host.apply({ tabs: [emptyTab('Summary', 'update', { blocks: [{ row: 20, col: 1, owner: 'input', cells: [[{ v: 'note' }]] }] })], namedRanges: [] });
+    await host.apply({
+      tabs: [emptyTab('Summary', 'update', { blocks: [{ row: 20, col: 1, owner: 'input', cells: [[{ v: 'note' }]] }] })],
+      namedRanges: [],
+    });
     const out = await host.toBytes();
     expect(await zipText(out, 'xl/drawings/drawing1.xml')).toContain('name="Chart 7"');
     expect(await zipText(out, 'xl/charts/chart1.xml')).toContain('Mean score by characteristic');

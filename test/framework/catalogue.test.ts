@@ -65,7 +65,11 @@ describe('built-in catalogue', () => {
       'framework-review': 2,
       'biannual-review': 6,
     });
-    expect(frameworkSummaries().filter((s) => s.multiplePartnerships).map((s) => s.id)).toEqual(['hallmarks']);
+    expect(
+      frameworkSummaries()
+        .filter((s) => s.multiplePartnerships)
+        .map((s) => s.id),
+    ).toEqual(['hallmarks']);
     expect(byId['hallmarks']!.source.seed).toBe('001_c1ea8c746b4e09d2.txt');
   });
 

@@ -6,7 +6,15 @@ function sample(): Record<string, any> {
   return {
     id: 'my-review',
     title: 'My review',
-    scales: [{ id: 'agree', points: [{ value: 1, label: 'Disagree' }, { value: 2, label: 'Agree' }] }],
+    scales: [
+      {
+        id: 'agree',
+        points: [
+          { value: 1, label: 'Disagree' },
+          { value: 2, label: 'Agree' },
+        ],
+      },
+    ],
     sections: [
       { id: 'S1', title: 'Vision', items: [{ id: 'Q1', text: 'We share a vision' }] },
       {
@@ -42,7 +50,7 @@ describe('custom frameworks: good input', () => {
     expect(f.rag).toEqual({ green: 75, amber: 50 });
   });
 
-  it('accepts the same framework as JSON text, and leaves the caller\'s object untouched', () => {
+  it("accepts the same framework as JSON text, and leaves the caller's object untouched", () => {
     const input = sample();
     const before = JSON.stringify(input);
     expect(parseCustomFramework(JSON.stringify(input, null, 2)).ok).toBe(true);
@@ -58,7 +66,7 @@ describe('custom frameworks: problems said in plain words', () => {
     expect(errorsOf(f)).toEqual(['Section 2 ("Leadership"), item 3: the wording ("text") is missing. Add it.']);
   });
 
-  it('uses the schema\'s own words for an empty wording', () => {
+  it("uses the schema's own words for an empty wording", () => {
     const f = sample();
     f.sections[0].items[0].text = '   ';
     expect(errorsOf(f)).toEqual(['Section 1 ("Vision"), item 1: each item needs its wording.']);
@@ -169,7 +177,9 @@ describe('custom frameworks: JSON mistakes give the line and column', () => {
 
   it('a comma left before a closing bracket points at the comma', () => {
     expect(errorsOf('{\n  "id": "x",\n}')).toEqual(['The framework is not valid JSON: line 2, column 12: remove the comma before "}".']);
-    expect(errorsOf('{"groups": ["a", "b",]}')).toEqual(['The framework is not valid JSON: line 1, column 21: remove the comma before "]".']);
+    expect(errorsOf('{"groups": ["a", "b",]}')).toEqual([
+      'The framework is not valid JSON: line 1, column 21: remove the comma before "]".',
+    ]);
   });
 
   it('single quotes, unclosed text, capitalised True, text after the end, the end too early', () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFramework } from '../../core/framework/catalogue.js';
-import {
-  allItems,
-  findItem,
-  scaleBounds,
-  scaleById,
-  scaleOf,
-  scoredCount,
-  scoredItems,
-} from '../../core/framework/describe.js';
+import { allItems, findItem, scaleBounds, scaleById, scaleOf, scoredCount, scoredItems } from '../../core/framework/describe.js';
 
 describe('framework helpers', () => {
   it('scoredItems keeps only items with a score field, with positions a person counts', () => {
@@ -27,7 +19,7 @@ describe('framework helpers', () => {
     expect(scoredItems(getFramework('framework-review'))).toHaveLength(2);
   });
 
-  it('scaleOf uses the item\'s own scale, else the default scale', () => {
+  it("scaleOf uses the item's own scale, else the default scale", () => {
     const review = getFramework('framework-review');
     expect(scaleOf(review, 'LB3').id).toBe('connection');
     const hallmarks = getFramework('hallmarks');

@@ -27,7 +27,7 @@ describe('hallmarks (seed 001)', () => {
     }
   });
 
-  it('keeps the seed\'s own slips', () => {
+  it("keeps the seed's own slips", () => {
     const text = (id: string) => allItems(hallmarks).find(({ item }) => item.id === id)!.item.text;
     expect(text('2.8')).toBe('Have conducted or made sufficient links with appropriate strategic assessments available in your area?');
     expect(text('6.3')).toBe(
@@ -36,7 +36,7 @@ describe('hallmarks (seed 001)', () => {
     expect(text('5.7')).toBe("Does the strategy group consider 'Value for Money' when commissioning and evaluating projects?");
   });
 
-  it('uses the numbered list\'s titles for the six Hallmarks', () => {
+  it("uses the numbered list's titles for the six Hallmarks", () => {
     expect(hallmarks.sections.map((s) => `${s.id}. ${s.title}`)).toEqual([
       '1. Empowered and Effective Leadership',
       '2. Intelligence-led Business Processes',

@@ -12,7 +12,7 @@ const SEED_004 = '004_e7baff590d1b2cf4.txt';
 describe('nru-partnership (seed 004 section 2)', () => {
   const nru = getFramework('nru-partnership');
 
-  it('has the six core criteria in the seed\'s order', () => {
+  it("has the six core criteria in the seed's order", () => {
     expect(nru.sections.map((s) => `${s.id} ${s.title}`)).toEqual([
       '2.1 Strategic',
       '2.2 Inclusive',
@@ -110,7 +110,13 @@ describe('delivery-tracker (seed 004 section 1, appendices 2 and 3)', () => {
 
   it('scores achievement 5 = achieved … 1 = not achieved, with the paper\'s "partially achieved" in the middle', () => {
     const scale = tracker.scales.find((s) => s.id === 'achievement')!;
-    expect(scale.points.map((p) => `${p.value}=${p.label}`)).toEqual(['1=not achieved', '2=2', '3=partially achieved', '4=4', '5=achieved']);
+    expect(scale.points.map((p) => `${p.value}=${p.label}`)).toEqual([
+      '1=not achieved',
+      '2=2',
+      '3=partially achieved',
+      '4=4',
+      '5=achieved',
+    ]);
     expect(seedText(SEED_004)).toContain('achieved, partially achieved, etc');
     // the paper's three words are accepted as scores, in any case
     expect(parseScore('Partially achieved', scale)).toEqual({ kind: 'score', value: 3 });
@@ -165,7 +171,7 @@ describe('risk-exercise (seed 003 §3.2)', () => {
     expect(risk.register!.columns.find((c) => c.id === 'rating')!.note).toContain('Red = high, Amber = moderate, Green = low');
   });
 
-  it('keeps the seed\'s scenarios as examples in the guidance, not as rows', () => {
+  it("keeps the seed's scenarios as examples in the guidance, not as rows", () => {
     expect(risk.howTo.some((p) => p.includes('Recognition of the KCP, local and regionally'))).toBe(true);
     expect(risk.sections).toEqual([]);
     expect(risk.silences.some((s) => s.includes('likelihood × impact'))).toBe(true);
@@ -175,10 +181,22 @@ describe('risk-exercise (seed 003 §3.2)', () => {
 describe('framework-review (seed 002)', () => {
   const review = getFramework('framework-review');
 
-  it('asks the seed\'s questions word for word', () => {
+  it("asks the seed's questions word for word", () => {
     const seed = seedText(SEED_002);
     expect(allItems(review).map(({ item }) => item.id)).toEqual([
-      'LB1', 'LB2', 'LB3', 'LB4', 'LF1', 'LF2', 'LF3', 'LF4', 'LF5', 'LF6', 'LF7', 'LF8', 'LA1',
+      'LB1',
+      'LB2',
+      'LB3',
+      'LB4',
+      'LF1',
+      'LF2',
+      'LF3',
+      'LF4',
+      'LF5',
+      'LF6',
+      'LF7',
+      'LF8',
+      'LA1',
     ]);
     for (const { item } of allItems(review)) expect(seed, item.id).toContain(item.text);
     // the eight roles are numbered 1–8 in the seed
@@ -200,7 +218,7 @@ describe('framework-review (seed 002)', () => {
     expect(open.every(({ item }) => item.fields.join() === 'answer,themes')).toBe(true);
   });
 
-  it('offers the seed\'s barrier headings as theme tags', () => {
+  it("offers the seed's barrier headings as theme tags", () => {
     const tags = review.themeTags!.tags;
     expect(tags).toHaveLength(11);
     const seed = seedText(SEED_002);
@@ -211,7 +229,7 @@ describe('framework-review (seed 002)', () => {
 describe('biannual-review (seed 003 §3.1)', () => {
   const bi = getFramework('biannual-review');
 
-  it('has the structure and operational headings with the seed\'s questions', () => {
+  it("has the structure and operational headings with the seed's questions", () => {
     expect(bi.sections.map((s) => `${s.title}: ${s.items.map((i) => i.id).join(', ')}`)).toEqual([
       'Structure: MEMBERSHIP, THEME-GROUPS',
       'Operational: ROLE, GOVERNANCE, RISK, CHALLENGES',

@@ -42,7 +42,9 @@ describe('partnership-tree (seed 000)', () => {
       'How the partnership accounts',
       'How the partnership delivers',
     ]);
-    expect(seedText('003_7c9eb4337a863b71.txt')).toContain('how the partnership aspires, thinks, leads, collaborates, accounts and delivers');
+    expect(seedText('003_7c9eb4337a863b71.txt')).toContain(
+      'how the partnership aspires, thinks, leads, collaborates, accounts and delivers',
+    );
     expect(tree.silences.some((s) => s.includes('How the partnership aspires'))).toBe(true);
     expect(tree.instructions).toContain(
       'Each characteristic was scored by each participant where 1 = weak/needs improvement, 2 = present in parts, 3 = strong.',

@@ -9,7 +9,15 @@ function framework(sections: FrameworkInput['sections']): FrameworkInput {
     description: 'Ids',
     kind: 'questionnaire',
     source: { seed: 'test', reference: 'test' },
-    scales: [{ id: 's', points: [{ value: 1, label: 'a' }, { value: 2, label: 'b' }] }],
+    scales: [
+      {
+        id: 's',
+        points: [
+          { value: 1, label: 'a' },
+          { value: 2, label: 'b' },
+        ],
+      },
+    ],
     defaultScale: 's',
     sections,
   };

@@ -21,5 +21,7 @@ export function seedText(file: string): string {
 
 /** The seed's lines, trimmed. */
 export function seedLines(file: string): string[] {
-  return seedText(file).split(/\r?\n/).map((l) => l.trim());
+  return seedText(file)
+    .split(/\r?\n/)
+    .map((l) => l.trim());
 }

@@ -52,7 +52,11 @@ function typeScores(fake: FakeAppsScript, n: number): void {
 }
 
 function writesIn(calls: readonly string[]): string[] {
-  return calls.filter((c) => /^(Range|RangeList|Sheet|Spreadsheet)\.(set|insert|clear|delete|merge|protect|hide|show|remove|new)/.test(c) && c !== 'Spreadsheet.setActiveSheet');
+  return calls.filter(
+    (c) =>
+      /^(Range|RangeList|Sheet|Spreadsheet)\.(set|insert|clear|delete|merge|protect|hide|show|remove|new)/.test(c) &&
+      c !== 'Spreadsheet.setActiveSheet',
+  );
 }
 
 describe('Google Sheets: two overlapping runs under the document lock', () => {
@@ -66,7 +70,14 @@ describe('Google Sheets: two overlapping runs under the document lock', () => {
   async function prepared(): Promise<{ fake: FakeAppsScript; server: Server }> {
     const fake = new FakeAppsScript();
     const server = await serverOn(fake);
-    const created = server.prCreate({ frameworkId: 'partnership-tree', partnerships: ['Kensington and Chelsea'], respondents: [], respondentCount: 8, cycle: '2026/27', protect: false });
+    const created = server.prCreate({
+      frameworkId: 'partnership-tree',
+      partnerships: ['Kensington and Chelsea'],
+      respondents: [],
+      respondentCount: 8,
+      cycle: '2026/27',
+      protect: false,
+    });
     expect(created.ok).toBe(true);
     typeScores(fake, 8);
     return { fake, server };
@@ -78,7 +89,9 @@ describe('Google Sheets: two overlapping runs under the document lock', () => {
   ])('refuses a second summary started %s, and the first writes what it writes alone', async (_when, trigger) => {
     const alone = await prepared();
     const reference = alone.server.prSummarise();
-    const referenceTabs = Object.fromEntries(['Summary', 'Improvement Plan', 'PR_Meta', 'Responses'].map((t) => [t, grid(alone.fake.spreadsheet._sheet(t))]));
+    const referenceTabs = Object.fromEntries(
+      ['Summary', 'Improvement Plan', 'PR_Meta', 'Responses'].map((t) => [t, grid(alone.fake.spreadsheet._sheet(t))]),
+    );
 
     const { fake, server } = await prepared();
     const outcomes: OperationOutcome[] = [];
@@ -114,7 +127,12 @@ describe('Google Sheets: two overlapping runs under the document lock', () => {
     expect(other.tryLock(1)).toBe(true);
     const mark = fake.calls.length;
     const out = server.prSummarise();
-    expect(out).toEqual({ ok: false, message: 'Someone else is building the summary. Try again in a minute.', problems: [], tabsWritten: [] });
+    expect(out).toEqual({
+      ok: false,
+      message: 'Someone else is building the summary. Try again in a minute.',
+      problems: [],
+      tabsWritten: [],
+    });
     expect(writesIn(fake.calls.slice(mark))).toEqual([]);
     expect(fake._lock.attempts.at(-1)).toEqual({ timeoutInMillis: 20_000, acquired: false });
     expect(grid(fake.spreadsheet._sheet('Summary'))).toEqual(before);
@@ -128,7 +146,18 @@ describe('Google Sheets: two overlapping runs under the document lock', () => {
 describe('Excel: the adapter re-reads before writing', () => {
   async function created(): Promise<ReturnType<typeof officeRig>> {
     const rig = officeRig();
-    await rig.host.apply(planCreate({ framework: 'partnership-tree', partnerships: ['Kensington and Chelsea'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: TODAY }, ['Sheet1']));
+    await rig.host.apply(
+      planCreate(
+        {
+          framework: 'partnership-tree',
+          partnerships: ['Kensington and Chelsea'],
+          respondents: ['Ann', 'Bob'],
+          cycle: '2026/27',
+          today: TODAY,
+        },
+        ['Sheet1'],
+      ),
+    );
     rig.type('Responses', 6, 4, 1);
     rig.type('Responses', 7, 4, 3);
     return rig;
@@ -141,9 +170,21 @@ describe('Excel: the adapter re-reads before writing', () => {
   }
 
   it.each([
-    ['PR_Meta’s revision stamp', (rig: ReturnType<typeof officeRig>) => rig.fake.state.sheet('PR_Meta').set(metaRevisionRow(rig), 2, { value: 99 }), /PR_Meta!B\d+/],
-    ['a Responses key cell (a column moved)', (rig: ReturnType<typeof officeRig>) => rig.fake.state.sheet('Responses').set(5, 4, { value: 'THINK|score' }), /Responses!D5/],
-    ['the Responses tab (renamed)', (rig: ReturnType<typeof officeRig>) => (rig.fake.state.sheet('Responses').name = 'Old answers'), /Responses!/],
+    [
+      'PR_Meta’s revision stamp',
+      (rig: ReturnType<typeof officeRig>) => rig.fake.state.sheet('PR_Meta').set(metaRevisionRow(rig), 2, { value: 99 }),
+      /PR_Meta!B\d+/,
+    ],
+    [
+      'a Responses key cell (a column moved)',
+      (rig: ReturnType<typeof officeRig>) => rig.fake.state.sheet('Responses').set(5, 4, { value: 'THINK|score' }),
+      /Responses!D5/,
+    ],
+    [
+      'the Responses tab (renamed)',
+      (rig: ReturnType<typeof officeRig>) => (rig.fake.state.sheet('Responses').name = 'Old answers'),
+      /Responses!/,
+    ],
   ])('refuses with LayoutChangedError and writes nothing when %s changed between read and write', async (_what, change, where) => {
     const rig = await created();
     const snap = await rig.host.read({ tabs: 'all' });
@@ -200,7 +241,12 @@ describe.each([
   it('refuses a plan whose preconditions no longer hold, and writes nothing', async () => {
     const rig: Rig = make();
     const existing = (await rig.host.read({ tabs: [] })).tabNames;
-    await rig.host.apply(planCreate({ framework: 'hallmarks', partnerships: ['North', 'South'], respondents: ['Ann'], cycle: '2026/27', today: TODAY }, existing));
+    await rig.host.apply(
+      planCreate(
+        { framework: 'hallmarks', partnerships: ['North', 'South'], respondents: ['Ann'], cycle: '2026/27', today: TODAY },
+        existing,
+      ),
+    );
     rig.type('Responses', 6, 4, 2);
     const snap = await rig.host.read({ tabs: 'all' });
     const { plan } = planSummary(snap, { today: TODAY });

@@ -21,7 +21,18 @@ import { describe, expect, it } from 'vitest';
 import { hostText, needsTextGuard } from '../../core/sheet-plan/text-guard.js';
 import { run } from '../../file-host/cli/run.js';
 import { memoryRig, officeRig, sheetsRig, xlsxRig, type Rig } from './support/rigs.js';
-import { IMPORT_TABLE, PARTNERSHIP, PAYLOADS, PAYLOAD_MARKS, RESPONDENTS, runImportScenario, runInjectionScenario, stringsOnTab, valueAt, type ScenarioResult } from './support/scenario.js';
+import {
+  IMPORT_TABLE,
+  PARTNERSHIP,
+  PAYLOADS,
+  PAYLOAD_MARKS,
+  RESPONDENTS,
+  runImportScenario,
+  runInjectionScenario,
+  stringsOnTab,
+  valueAt,
+  type ScenarioResult,
+} from './support/scenario.js';
 
 function expectOnlyCoreFormulas(rig: Rig, r: ScenarioResult): void {
   const formulas = rig.formulas();
@@ -49,7 +60,12 @@ function expectPayloadsReadBack(r: ScenarioResult): void {
 }
 
 function xmlText(x: string): string {
-  return x.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return x
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 describe.each([
@@ -110,7 +126,10 @@ describe('ExcelJS (.xlsx file)', () => {
       }
     }
     expect(formulaCount).toBeGreaterThan(0);
-    const texts = xmlText(((await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '') + (await Promise.all(sheets.map((p) => zip.file(p)!.async('string')))).join(''));
+    const texts = xmlText(
+      ((await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '') +
+        (await Promise.all(sheets.map((p) => zip.file(p)!.async('string')))).join(''),
+    );
     for (const p of PAYLOADS) expect(texts.includes(p), `${p} is stored as text in the file`).toBe(true);
 
     // opened again, each typed payload is a string cell
@@ -164,7 +183,24 @@ describe('through the command line: import a CSV, then summarise', () => {
       const quote = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
       await writeFile(csv, IMPORT_TABLE.map((r) => r.map((v) => quote(v as string | number)).join(',')).join('\r\n'));
       const quiet = { out: () => undefined, err: () => undefined, clockToday: () => '2026-03-01' };
-      expect(await run(['new', review, '--framework', 'partnership-tree', '--partnership', PARTNERSHIP, '--respondents', '3', '--cycle', '2026/27', '--quiet'], quiet)).toBe(0);
+      expect(
+        await run(
+          [
+            'new',
+            review,
+            '--framework',
+            'partnership-tree',
+            '--partnership',
+            PARTNERSHIP,
+            '--respondents',
+            '3',
+            '--cycle',
+            '2026/27',
+            '--quiet',
+          ],
+          quiet,
+        ),
+      ).toBe(0);
       expect(await run(['import', review, csv, '--quiet'], quiet)).toBe(0);
       expect(await run(['summarise', review, '--quiet'], quiet)).toBe(0);
 
@@ -182,7 +218,11 @@ describe('through the command line: import a CSV, then summarise', () => {
       const ws = wb.getWorksheet('Responses')!;
       const names = [6, 7, 8].map((r) => ws.getCell(r, 1));
       for (const c of names) expect(c.type).toBe(ExcelJS.ValueType.String);
-      expect(names.map((c) => c.value).sort()).toEqual(IMPORT_TABLE.slice(1).map((r) => r[0]).sort());
+      expect(names.map((c) => c.value).sort()).toEqual(
+        IMPORT_TABLE.slice(1)
+          .map((r) => r[0])
+          .sort(),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

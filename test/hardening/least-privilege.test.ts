@@ -54,8 +54,25 @@ const APPS_SCRIPT_SCOPES: Record<string, string | null> = {
 };
 /** Global Apps Script services: a call `Service.method(` on any of them is looked up in the table above. */
 const SERVICES = [
-  'SpreadsheetApp', 'HtmlService', 'Session', 'LockService', 'Utilities', 'PropertiesService', 'CacheService', 'UrlFetchApp',
-  'DriveApp', 'DocumentApp', 'SlidesApp', 'FormApp', 'MailApp', 'GmailApp', 'CalendarApp', 'ContactsApp', 'ScriptApp', 'Drive', 'Sheets',
+  'SpreadsheetApp',
+  'HtmlService',
+  'Session',
+  'LockService',
+  'Utilities',
+  'PropertiesService',
+  'CacheService',
+  'UrlFetchApp',
+  'DriveApp',
+  'DocumentApp',
+  'SlidesApp',
+  'FormApp',
+  'MailApp',
+  'GmailApp',
+  'CalendarApp',
+  'ContactsApp',
+  'ScriptApp',
+  'Drive',
+  'Sheets',
 ];
 
 /** `Service.method(` calls in bundled code (a name inside a longer one, `x.Session.get(`, is not a global service). */
@@ -118,15 +135,18 @@ describe('Google Sheets: appsscript.json against the built Apps Script code', ()
     expect(manifest['executionApi']).toBeUndefined();
   });
 
-  it.each(JSON.parse(read('appsscript.json')).oauthScopes as string[])('justifies %s in README.md and SECURITY.md, with a reason', (scope) => {
-    const short = scope.replace(AUTH, '');
-    for (const doc of ['README.md', 'SECURITY.md']) {
-      const lines = linesMentioning(read(doc), `\`${short}\``);
-      expect(lines.length, `${short} is not in ${doc}`).toBeGreaterThan(0);
-      // a reason, not just the name: the line says what the scope is for
-      expect(lines.some((l) => l.replace(short, '').replace(/[`|*\s]/g, '').length > 20)).toBe(true);
-    }
-  });
+  it.each(JSON.parse(read('appsscript.json')).oauthScopes as string[])(
+    'justifies %s in README.md and SECURITY.md, with a reason',
+    (scope) => {
+      const short = scope.replace(AUTH, '');
+      for (const doc of ['README.md', 'SECURITY.md']) {
+        const lines = linesMentioning(read(doc), `\`${short}\``);
+        expect(lines.length, `${short} is not in ${doc}`).toBeGreaterThan(0);
+        // a reason, not just the name: the line says what the scope is for
+        expect(lines.some((l) => l.replace(short, '').replace(/[`|*\s]/g, '').length > 20)).toBe(true);
+      }
+    },
+  );
 });
 
 describe('Excel: manifest.xml against the built task pane', () => {
@@ -154,7 +174,9 @@ describe('Excel: manifest.xml against the built task pane', () => {
   });
 
   it('uses nothing beyond the open workbook: no mailbox, no copy of the whole file, no other document', () => {
-    expect(code).not.toMatch(/Office\.context\.mailbox|getFileAsync|Office\.context\.document\.getFilePropertiesAsync|OfficeRuntime\.auth|getAccessToken/);
+    expect(code).not.toMatch(
+      /Office\.context\.mailbox|getFileAsync|Office\.context\.document\.getFilePropertiesAsync|OfficeRuntime\.auth|getAccessToken/,
+    );
   });
 
   it('justifies ReadWriteDocument in README.md or SECURITY.md, with a reason', () => {
@@ -196,7 +218,10 @@ describe('SECURITY.md', () => {
     const rows = sec.split('\n').filter((l) => /^\|/.test(l) && !/^\|\s*-/.test(l) && !/\|\s*where\s*\|/i.test(l));
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const r of rows) {
-      const cells = r.split('|').map((c) => c.trim()).filter(Boolean);
+      const cells = r
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean);
       expect(cells, r).toHaveLength(3);
       expect(cells[2]!.length, `no reason given in: ${r}`).toBeGreaterThan(20);
     }

@@ -147,31 +147,44 @@ describe('Excel task pane', () => {
     expect(found).toEqual([]);
   });
 
-  it.skipIf(!canBrowse)('creates a review and builds its summary in the browser preview with no request to any other origin', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
-    const w = await watch(page, server!.origin);
-    await page.goto(`${server!.origin}/taskpane.html`, { waitUntil: 'load' });
-    // outside Office the pane runs the core on an in-page workbook: use it end to end
-    await page.getByRole('button', { name: 'Build summary' }).first().waitFor({ timeout: 45_000 });
-    const partnership = page.getByRole('textbox', { name: 'Partnership' });
-    // the create form is a section that may start folded: open it when it is
-    if (!(await partnership.isVisible())) await page.getByRole('button', { name: 'Create review' }).first().click();
-    await partnership.fill('Kensington and Chelsea');
-    await page.getByRole('textbox', { name: 'Respondents' }).fill('Ann Smith\nBen Jones');
-    await page.getByRole('button', { name: 'Create review' }).last().click();
-    await expect.poll(() => page.getByRole('tab', { name: 'Responses' }).or(page.getByText('Responses', { exact: true })).count(), { timeout: 45_000 }).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Build summary' }).first().click();
-    await expect.poll(() => page.getByText(/Summary built/).count(), { timeout: 45_000 }).toBeGreaterThan(0);
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(2_000); // late attempts (telemetry, beacons) show up here
-    expect(w.all.some((u) => u.endsWith(OFFICE_JS_LOCAL))).toBe(true);
-    expect(w.foreign).toEqual([]);
-    // office.js itself tries to open a telemetry frame outside Office; the CSP blocks it (no request is made).
-    // Any other violation — our code reaching out, or an eval — fails here.
-    expect(w.cspViolations.filter((v) => !OFFICE_JS_TELEMETRY_FRAME.test(v))).toEqual([]);
-    expect(w.errors.filter((e) => !OFFICE_JS_TELEMETRY_FRAME.test(e))).toEqual([]);
-    await page.close();
-  }, 150_000);
+  it.skipIf(!canBrowse)(
+    'creates a review and builds its summary in the browser preview with no request to any other origin',
+    async () => {
+      const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+      const w = await watch(page, server!.origin);
+      await page.goto(`${server!.origin}/taskpane.html`, { waitUntil: 'load' });
+      // outside Office the pane runs the core on an in-page workbook: use it end to end
+      await page.getByRole('button', { name: 'Build summary' }).first().waitFor({ timeout: 45_000 });
+      const partnership = page.getByRole('textbox', { name: 'Partnership' });
+      // the create form is a section that may start folded: open it when it is
+      if (!(await partnership.isVisible())) await page.getByRole('button', { name: 'Create review' }).first().click();
+      await partnership.fill('Kensington and Chelsea');
+      await page.getByRole('textbox', { name: 'Respondents' }).fill('Ann Smith\nBen Jones');
+      await page.getByRole('button', { name: 'Create review' }).last().click();
+      await expect
+        .poll(
+          () =>
+            page
+              .getByRole('tab', { name: 'Responses' })
+              .or(page.getByText('Responses', { exact: true }))
+              .count(),
+          { timeout: 45_000 },
+        )
+        .toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Build summary' }).first().click();
+      await expect.poll(() => page.getByText(/Summary built/).count(), { timeout: 45_000 }).toBeGreaterThan(0);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(2_000); // late attempts (telemetry, beacons) show up here
+      expect(w.all.some((u) => u.endsWith(OFFICE_JS_LOCAL))).toBe(true);
+      expect(w.foreign).toEqual([]);
+      // office.js itself tries to open a telemetry frame outside Office; the CSP blocks it (no request is made).
+      // Any other violation — our code reaching out, or an eval — fails here.
+      expect(w.cspViolations.filter((v) => !OFFICE_JS_TELEMETRY_FRAME.test(v))).toEqual([]);
+      expect(w.errors.filter((e) => !OFFICE_JS_TELEMETRY_FRAME.test(e))).toEqual([]);
+      await page.close();
+    },
+    150_000,
+  );
 
   it.skipIf(!canBrowse)('refuses, through its CSP, a request the page itself tries to make elsewhere', async () => {
     const page = await browser!.newPage();
@@ -223,53 +236,66 @@ describe('Google Sheets sidebar', () => {
     expect(evalUses(code)).toEqual([]);
   });
 
-  it.skipIf(!canBrowse)('loads and runs in Chromium with no request to any other origin', async () => {
-    const page = await browser!.newPage();
-    const w = await watch(page, server!.origin);
-    // google.script.run as the sidebar frame provides it, answering from the page (no server here)
-    await page.addInitScript(() => {
-      const answers: Record<string, unknown> = {
-        prFrameworks: [{ id: 'partnership-tree', title: 'Partnership tree', description: 'Six characteristics', source: 'Seed 000', items: 6, multiplePartnerships: false }],
-        prCheck: { ok: true, message: 'No problems found.', problems: [], tabsWritten: [] },
-        prSummarise: { ok: true, message: 'Summary built.', problems: [], tabsWritten: ['Summary'] },
-        prPlan: { ok: true, message: 'Plan drafted.', problems: [], tabsWritten: ['Improvement Plan'] },
-        prCreate: { ok: true, message: 'Review created.', problems: [], tabsWritten: ['Responses'] },
-        prSelect: null,
-      };
-      const runner = (): unknown => {
-        let ok: (v: unknown) => void = () => undefined;
-        const r: Record<string, unknown> = {
-          withSuccessHandler(h: (v: unknown) => void) {
-            ok = h;
-            return r;
-          },
-          withFailureHandler() {
-            return r;
+  it.skipIf(!canBrowse)(
+    'loads and runs in Chromium with no request to any other origin',
+    async () => {
+      const page = await browser!.newPage();
+      const w = await watch(page, server!.origin);
+      // google.script.run as the sidebar frame provides it, answering from the page (no server here)
+      await page.addInitScript(() => {
+        const answers: Record<string, unknown> = {
+          prFrameworks: [
+            {
+              id: 'partnership-tree',
+              title: 'Partnership tree',
+              description: 'Six characteristics',
+              source: 'Seed 000',
+              items: 6,
+              multiplePartnerships: false,
+            },
+          ],
+          prCheck: { ok: true, message: 'No problems found.', problems: [], tabsWritten: [] },
+          prSummarise: { ok: true, message: 'Summary built.', problems: [], tabsWritten: ['Summary'] },
+          prPlan: { ok: true, message: 'Plan drafted.', problems: [], tabsWritten: ['Improvement Plan'] },
+          prCreate: { ok: true, message: 'Review created.', problems: [], tabsWritten: ['Responses'] },
+          prSelect: null,
+        };
+        const runner = (): unknown => {
+          let ok: (v: unknown) => void = () => undefined;
+          const r: Record<string, unknown> = {
+            withSuccessHandler(h: (v: unknown) => void) {
+              ok = h;
+              return r;
+            },
+            withFailureHandler() {
+              return r;
+            },
+          };
+          for (const name of Object.keys(answers)) r[name] = () => setTimeout(() => ok(answers[name]), 10);
+          return r;
+        };
+        (window as unknown as { google: unknown }).google = {
+          script: {
+            get run() {
+              return runner();
+            },
           },
         };
-        for (const name of Object.keys(answers)) r[name] = () => setTimeout(() => ok(answers[name]), 10);
-        return r;
-      };
-      (window as unknown as { google: unknown }).google = {
-        script: {
-          get run() {
-            return runner();
-          },
-        },
-      };
-    });
-    await page.goto(`${server!.origin}/sidebar.html`, { waitUntil: 'load' });
-    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
-    // use it: the buttons go through google.script.run (answered in the page above) and show the outcome
-    await page.getByRole('button', { name: 'Check entries' }).first().click();
-    await expect.poll(() => page.getByText('No problems found.').count(), { timeout: 45_000 }).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Build summary' }).first().click();
-    await expect.poll(() => page.getByText('Summary built.').count(), { timeout: 45_000 }).toBeGreaterThan(0);
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(1_500);
-    expect(w.foreign).toEqual([]);
-    expect(w.cspViolations).toEqual([]);
-    expect(w.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
-    await page.close();
-  }, 150_000);
+      });
+      await page.goto(`${server!.origin}/sidebar.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
+      // use it: the buttons go through google.script.run (answered in the page above) and show the outcome
+      await page.getByRole('button', { name: 'Check entries' }).first().click();
+      await expect.poll(() => page.getByText('No problems found.').count(), { timeout: 45_000 }).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Build summary' }).first().click();
+      await expect.poll(() => page.getByText('Summary built.').count(), { timeout: 45_000 }).toBeGreaterThan(0);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(1_500);
+      expect(w.foreign).toEqual([]);
+      expect(w.cspViolations).toEqual([]);
+      expect(w.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+      await page.close();
+    },
+    150_000,
+  );
 });

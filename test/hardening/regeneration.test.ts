@@ -54,7 +54,13 @@ async function regenerate(make: () => Rig): Promise<void> {
     }
   };
 
-  await runCreate(rig.host, { framework: 'partnership-tree', partnerships: ['Kensington and Chelsea'], respondents: ['Ann', 'Bob', 'Cat'], cycle: '2026/27', today: TODAY });
+  await runCreate(rig.host, {
+    framework: 'partnership-tree',
+    partnerships: ['Kensington and Chelsea'],
+    respondents: ['Ann', 'Bob', 'Cat'],
+    cycle: '2026/27',
+    today: TODAY,
+  });
   let snap = await read();
   const R = 'Responses';
   const c = (k: string): number => keyCol(snap, R, 5, k);
@@ -146,7 +152,13 @@ describe.each([
 describe('edges the fuzz run found', () => {
   it('does not write a drafted row over plan cells that hold only spaces (a person typed them)', async () => {
     const rig = memoryRig();
-    await runCreate(rig.host, { framework: 'partnership-tree', partnerships: ['Kensington and Chelsea'], respondents: ['Ann'], cycle: '2026/27', today: TODAY });
+    await runCreate(rig.host, {
+      framework: 'partnership-tree',
+      partnerships: ['Kensington and Chelsea'],
+      respondents: ['Ann'],
+      cycle: '2026/27',
+      today: TODAY,
+    });
     rig.type('Responses', 6, 4, 1); // ASPIRE 1: red, so a row is drafted
     rig.type('Improvement Plan', 5, 4, '  '); // two spaces in "Source items" of the first plan row
     await runSummarise(rig.host, { today: TODAY });
@@ -159,13 +171,23 @@ describe('edges the fuzz run found', () => {
 describe('when PR_Meta names a plan tab that is not there', () => {
   it('does not write a fresh plan over the rows people typed on the Improvement Plan tab', async () => {
     const rig = memoryRig();
-    await runCreate(rig.host, { framework: 'partnership-tree', partnerships: ['Kensington and Chelsea'], respondents: ['Ann'], cycle: '2026/27', today: TODAY });
+    await runCreate(rig.host, {
+      framework: 'partnership-tree',
+      partnerships: ['Kensington and Chelsea'],
+      respondents: ['Ann'],
+      cycle: '2026/27',
+      today: TODAY,
+    });
     rig.type('Responses', 6, 4, 1);
     await runSummarise(rig.host, { today: TODAY });
     rig.type('Improvement Plan', 5, 5, 'My own action, typed');
     rig.type('Improvement Plan', 6, 5, 'Another row I added');
     // PR_Meta's record of the plan tab's name no longer matches (edited, or restored from another copy)
-    const metaRow = rig.wb.tab('PR_Meta').values().findIndex((r) => r[0] === 'tab:plan') + 1;
+    const metaRow =
+      rig.wb
+        .tab('PR_Meta')
+        .values()
+        .findIndex((r) => r[0] === 'tab:plan') + 1;
     expect(metaRow).toBeGreaterThan(0);
     rig.type('PR_Meta', metaRow, 2, 'Plan');
     await runSummarise(rig.host, { today: TODAY }).catch(() => undefined);

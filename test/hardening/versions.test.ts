@@ -29,13 +29,27 @@ const execFileP = promisify(execFile);
 
 function review(): MemoryWorkbook {
   const wb = new MemoryWorkbook();
-  wb.applyNow(planCreate({ framework: 'partnership-tree', partnerships: ['Kensington and Chelsea'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: TODAY }, []));
+  wb.applyNow(
+    planCreate(
+      {
+        framework: 'partnership-tree',
+        partnerships: ['Kensington and Chelsea'],
+        respondents: ['Ann', 'Bob'],
+        cycle: '2026/27',
+        today: TODAY,
+      },
+      [],
+    ),
+  );
   wb.setCell('Responses', 6, 4, 1);
   return wb;
 }
 
 function metaRow(wb: MemoryWorkbook, key: string): number {
-  const i = wb.tab('PR_Meta').values().findIndex((r) => r[0] === key);
+  const i = wb
+    .tab('PR_Meta')
+    .values()
+    .findIndex((r) => r[0] === key);
   if (i < 0) throw new Error(`PR_Meta has no ${key}`);
   return i + 1;
 }
@@ -65,7 +79,16 @@ async function expectRefusedEverywhere(wb: MemoryWorkbook, message: RegExp): Pro
   await expect(runCheck(wb, TODAY)).rejects.toBeInstanceOf(NotAReviewError);
   await expect(runSummarise(wb, { today: TODAY })).rejects.toThrow(message);
   await expect(runPlan(wb, { today: TODAY })).rejects.toThrow(message);
-  await expect(runImport(wb, [['Respondent', 'ASPIRE'], ['Cy', 3]], TODAY)).rejects.toBeInstanceOf(NotAReviewError);
+  await expect(
+    runImport(
+      wb,
+      [
+        ['Respondent', 'ASPIRE'],
+        ['Cy', 3],
+      ],
+      TODAY,
+    ),
+  ).rejects.toBeInstanceOf(NotAReviewError);
   expect(wb.counters.applies).toBe(applies);
   expect(wb.tabNames()).toEqual(tabs);
   expect(wb.allCells()).toEqual(cells);
@@ -89,7 +112,10 @@ describe('layout versions', () => {
   it('refuses a newer layout, saying to update the add-in', async () => {
     const wb = review();
     wb.setCell('PR_Meta', metaRow(wb, 'layoutVersion'), 2, LAYOUT_VERSION + 1);
-    await expectRefusedEverywhere(wb, new RegExp(`newer version of Partnership Review \\(layout ${LAYOUT_VERSION + 1}.*Update the add-in`, 's'));
+    await expectRefusedEverywhere(
+      wb,
+      new RegExp(`newer version of Partnership Review \\(layout ${LAYOUT_VERSION + 1}.*Update the add-in`, 's'),
+    );
   });
 
   it('refuses a PR_Meta whose layout version is missing or not a number', async () => {
@@ -153,7 +179,12 @@ describe('through the command line', () => {
     const path = join(dir, name);
     if (!made) {
       made = join(dir, 'made-by-new.xlsx');
-      expect(await run(['new', made, '--framework', 'partnership-tree', '--respondent', 'Ann', '--cycle', '2026/27', '--today', TODAY, '--quiet'], io())).toBe(0);
+      expect(
+        await run(
+          ['new', made, '--framework', 'partnership-tree', '--respondent', 'Ann', '--cycle', '2026/27', '--today', TODAY, '--quiet'],
+          io(),
+        ),
+      ).toBe(0);
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(made);
@@ -201,9 +232,11 @@ describe('through the command line', () => {
     await buildCliOnce();
     const path = await otherToolWorkbook('other-tool-bin.xlsx');
     const before = await readFile(path);
-    const err = (await execFileP(process.execPath, [repoPath('file-host', 'bin', 'partnership-review.mjs'), 'check', path, '--today', TODAY], { cwd: repoPath() }).catch(
-      (e: unknown) => e,
-    )) as { code?: number; stderr?: string };
+    const err = (await execFileP(
+      process.execPath,
+      [repoPath('file-host', 'bin', 'partnership-review.mjs'), 'check', path, '--today', TODAY],
+      { cwd: repoPath() },
+    ).catch((e: unknown) => e)) as { code?: number; stderr?: string };
     expect(err.code).toBe(2);
     expect(err.stderr).toMatch(/not a Partnership Review workbook/);
     expect((await readFile(path)).equals(before)).toBe(true);

@@ -44,16 +44,18 @@ describe('random workbooks: create, then people edit', () => {
     fc.assert(
       fc.property(
         fuzzCase().chain((c) =>
-          fc.record({
-            partnerships: fc.array(odd, { minLength: 1, maxLength: 3 }),
-            respondents: fc.array(odd, { minLength: 1, maxLength: 6 }),
-            texts: fc.array(odd, { minLength: c.values.length, maxLength: c.values.length }),
-          }).map(({ partnerships, respondents, texts }) => ({
-            ...c,
-            partnerships,
-            respondents,
-            values: c.values.map((v, i) => (v.kind === 'any' || v.kind === 'ragged' ? { ...v, value: texts[i]! } : v)),
-          })),
+          fc
+            .record({
+              partnerships: fc.array(odd, { minLength: 1, maxLength: 3 }),
+              respondents: fc.array(odd, { minLength: 1, maxLength: 6 }),
+              texts: fc.array(odd, { minLength: c.values.length, maxLength: c.values.length }),
+            })
+            .map(({ partnerships, respondents, texts }) => ({
+              ...c,
+              partnerships,
+              respondents,
+              values: c.values.map((v, i) => (v.kind === 'any' || v.kind === 'ragged' ? { ...v, value: texts[i]! } : v)),
+            })),
         ),
         expectClean,
       ),
@@ -122,8 +124,23 @@ describe('the checks themselves', () => {
 describe('problems found by the fuzz run', () => {
   it('points the "cycle has no year" warning at the Cycle cell on Review Settings', () => {
     const wb = new MemoryWorkbook();
-    wb.applyNow(planCreate({ framework: 'nru-partnership', partnerships: ['Kensington and Chelsea'], respondents: ['Ann'], cycle: '2026/27', today: '2026-03-01' }, []));
-    const row = wb.tab('Review Settings').values().findIndex((r) => r[0] === 'Cycle') + 1;
+    wb.applyNow(
+      planCreate(
+        {
+          framework: 'nru-partnership',
+          partnerships: ['Kensington and Chelsea'],
+          respondents: ['Ann'],
+          cycle: '2026/27',
+          today: '2026-03-01',
+        },
+        [],
+      ),
+    );
+    const row =
+      wb
+        .tab('Review Settings')
+        .values()
+        .findIndex((r) => r[0] === 'Cycle') + 1;
     expect(row).toBe(4);
     wb.setCell('Review Settings', row, 2, 'Spring review');
     const p = checkReview(wb.readNow(), '2026-03-01').problems.find((x) => x.code === 'settings.cycle');
@@ -135,10 +152,18 @@ describe('problems found by the fuzz run', () => {
 describe('a column inserted before the labels on Review Settings', () => {
   it('still reads the partnerships, or says that Review Settings cannot be read', () => {
     const wb = new MemoryWorkbook();
-    wb.applyNow(planCreate({ framework: 'hallmarks', partnerships: ['North', 'South'], respondents: ['Ann'], cycle: '2026/27', today: '2026-03-01' }, []));
+    wb.applyNow(
+      planCreate(
+        { framework: 'hallmarks', partnerships: ['North', 'South'], respondents: ['Ann'], cycle: '2026/27', today: '2026-03-01' },
+        [],
+      ),
+    );
     wb.insertColumn('Review Settings', 1, 1);
     const r = readReview(wb.readNow());
     const said = r.problems.some((p) => p.message.includes('Review Settings'));
-    expect(said || r.review.settings.partnerships.join('|') === 'North|South', `partnerships read: ${JSON.stringify(r.review.settings.partnerships)}`).toBe(true);
+    expect(
+      said || r.review.settings.partnerships.join('|') === 'North|South',
+      `partnerships read: ${JSON.stringify(r.review.settings.partnerships)}`,
+    ).toBe(true);
   });
 });

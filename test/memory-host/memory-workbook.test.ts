@@ -4,7 +4,18 @@ import { LayoutChangedError } from '../../core/operations/types.js';
 import type { SheetPlan, TabPlan } from '../../core/sheet-plan/types.js';
 
 function tab(name: string, mode: TabPlan['mode'], blocks: TabPlan['blocks'] = []): TabPlan {
-  return { name, role: 'summary', mode, blocks, formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [] };
+  return {
+    name,
+    role: 'summary',
+    mode,
+    blocks,
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+  };
 }
 
 describe('MemoryWorkbook', () => {
@@ -13,7 +24,15 @@ describe('MemoryWorkbook', () => {
     const plan: SheetPlan = {
       tabs: [
         tab('Data', 'create', [
-          { row: 1, col: 1, owner: 'generated', cells: [[{ v: 'a' }, { v: 2 }], [{ f: '=B1*2', v: 4 }, { v: null }]] },
+          {
+            row: 1,
+            col: 1,
+            owner: 'generated',
+            cells: [
+              [{ v: 'a' }, { v: 2 }],
+              [{ f: '=B1*2', v: 4 }, { v: null }],
+            ],
+          },
           { row: 3, col: 3, owner: 'input', cells: [[{ v: '=HYPERLINK("x")' }]] },
         ]),
       ],
@@ -58,7 +77,10 @@ describe('MemoryWorkbook', () => {
     wb.setCell('U', 5, 5, 'typed');
     wb.tab('R').formats.push({ range: { row: 1, col: 1, rows: 1, cols: 1 }, format: { bold: true } });
     wb.applyNow({
-      tabs: [tab('R', 'replace', [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'new' }]] }]), tab('U', 'update', [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'gen' }]] }])],
+      tabs: [
+        tab('R', 'replace', [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'new' }]] }]),
+        tab('U', 'update', [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'gen' }]] }]),
+      ],
       namedRanges: [],
     });
     expect(wb.getCell('R', 5, 5)).toBeNull();
@@ -71,7 +93,11 @@ describe('MemoryWorkbook', () => {
   it('checks preconditions before writing anything', () => {
     const wb = new MemoryWorkbook(['PR_Meta', 'S']);
     wb.setCell('PR_Meta', 4, 2, 3);
-    const plan: SheetPlan = { preconditions: [{ sheet: 'PR_Meta', row: 4, col: 2, equals: 3 }], tabs: [tab('S', 'update', [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }])], namedRanges: [] };
+    const plan: SheetPlan = {
+      preconditions: [{ sheet: 'PR_Meta', row: 4, col: 2, equals: 3 }],
+      tabs: [tab('S', 'update', [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }])],
+      namedRanges: [],
+    };
     wb.setCell('PR_Meta', 4, 2, 4); // someone else wrote in between
     expect(() => wb.applyNow(plan)).toThrow(LayoutChangedError);
     expect(() => wb.applyNow(plan)).toThrow(/PR_Meta!B4 now holds “4”/);

@@ -5,14 +5,34 @@ import type { TabPlan } from '../../core/sheet-plan/types.js';
 import { mergeMap } from '../../ui/preview/grid-layout.js';
 
 function tab(merges: TabPlan['merges']): TabPlan {
-  return { name: 'Summary', role: 'summary', mode: 'replace', blocks: [], formats: [], columnWidths: [], merges, validations: [], conditionalFormats: [], charts: [] };
+  return {
+    name: 'Summary',
+    role: 'summary',
+    mode: 'replace',
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges,
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+  };
 }
 
 describe('MemoryWorkbook merges', () => {
   it('stores a merge across as one merged range per row, counted as one call', () => {
     const wb = new MemoryWorkbook();
     const before = wb.counters.calls;
-    wb.applyNow({ tabs: [tab([{ row: 3, col: 2, rows: 3, cols: 4, across: true }, { row: 1, col: 1, rows: 1, cols: 2 }, { row: 9, col: 1, rows: 1, cols: 1 }])], namedRanges: [] });
+    wb.applyNow({
+      tabs: [
+        tab([
+          { row: 3, col: 2, rows: 3, cols: 4, across: true },
+          { row: 1, col: 1, rows: 1, cols: 2 },
+          { row: 9, col: 1, rows: 1, cols: 1 },
+        ]),
+      ],
+      namedRanges: [],
+    });
     expect(wb.tab('Summary').merges).toEqual([
       { row: 3, col: 2, rows: 1, cols: 4 },
       { row: 4, col: 2, rows: 1, cols: 4 },

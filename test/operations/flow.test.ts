@@ -25,12 +25,16 @@ describe('driveSync and driveAsync', () => {
     told.sync.push(driveSync(createFlow(REQ), s).outcome.message);
     typeScores(a);
     typeScores(s);
-    for (const flow of [() => checkFlow(TODAY), () => summariseFlow({ today: TODAY }), () => planFlow({ today: TODAY })] as (() => Flow<{ outcome: { message: string } }>)[]) {
+    for (const flow of [() => checkFlow(TODAY), () => summariseFlow({ today: TODAY }), () => planFlow({ today: TODAY })] as (() => Flow<{
+      outcome: { message: string };
+    }>)[]) {
       told.async.push((await driveAsync(flow(), a)).outcome.message);
       told.sync.push(driveSync(flow(), s).outcome.message);
     }
     expect(told.sync).toEqual(told.async);
-    expect(told.sync[0]).toBe('Review created for KCP (2026/27): 2 respondents. Type the entries on the Responses tab, then choose Check entries.');
+    expect(told.sync[0]).toBe(
+      'Review created for KCP (2026/27): 2 respondents. Type the entries on the Responses tab, then choose Check entries.',
+    );
     // two respondents with one item scored each: no error, and each has 5 of 6 items still to answer
     expect(told.sync[1]).toBe('No errors: every entry can be scored. 2 reminders below.');
     // (1 + 3) / 2 = 2 on the one scored item typed; the rest are blank
@@ -67,7 +71,12 @@ describe('driveSync and driveAsync', () => {
         cleaned.push('cleaned');
       }
     }
-    const host = { readNow: () => { throw new Error('host refused'); }, applyNow: () => ({ calls: 0 }) };
+    const host = {
+      readNow: () => {
+        throw new Error('host refused');
+      },
+      applyNow: () => ({ calls: 0 }),
+    };
     expect(() => driveSync(flow(), host)).toThrow('host refused');
     expect(cleaned).toEqual(['cleaned']);
   });

@@ -40,7 +40,16 @@ describe('who a respondent is', () => {
     const aspire = keyCol(wb, 'Responses', 'ASPIRE|score').col;
     expect([6, 7, 8].map((r) => wb.getCell('Responses', r, aspire))).toEqual([3, 1, 2]);
     // the same export again: nobody added, nobody merged
-    const again = planImport(snap(wb), [MS_HEADERS, [1, '', '', 'js1@example.org', 'John Smith', 3, 'first', 2], [2, '', '', 'js2@example.org', 'John Smith', 1, 'second', 1], [3, '', '', 'js3@example.org', 'John Smith', 2, 'third', 3]], TODAY);
+    const again = planImport(
+      snap(wb),
+      [
+        MS_HEADERS,
+        [1, '', '', 'js1@example.org', 'John Smith', 3, 'first', 2],
+        [2, '', '', 'js2@example.org', 'John Smith', 1, 'second', 1],
+        [3, '', '', 'js3@example.org', 'John Smith', 2, 'third', 3],
+      ],
+      TODAY,
+    );
     expect(again.report.added).toEqual([]);
     expect(again.plan.tabs).toEqual([]);
   });
@@ -66,7 +75,11 @@ describe('who a respondent is', () => {
       ['c@example.org', 1],
     ]);
     const id = keyCol(wb, 'Responses', 'importId').col;
-    expect([6, 7, 8].map((r) => wb.getCell('Responses', r, id))).toEqual(['email:a@example.org', 'email:b@example.org', 'email:c@example.org']);
+    expect([6, 7, 8].map((r) => wb.getCell('Responses', r, id))).toEqual([
+      'email:a@example.org',
+      'email:b@example.org',
+      'email:c@example.org',
+    ]);
     expect(names(wb)).toEqual(['a@example.org', 'b@example.org', 'c@example.org']);
     const rows = newReview({ framework: 'partnership-tree', respondents: [], respondentCount: 0 });
     const r = importInto(rows, [
@@ -92,7 +105,10 @@ describe('who a respondent is', () => {
 
   it('recognises the wordings forms use for the respondent columns, and re-import with other wordings adds nobody', () => {
     const tree = getFramework('partnership-tree');
-    const m = matchColumns(['ID', 'What is your full name?', 'Which partnership are you assessing?', 'Your organisation (optional)', 'Agency', 'ASPIRE'], tree);
+    const m = matchColumns(
+      ['ID', 'What is your full name?', 'Which partnership are you assessing?', 'Your organisation (optional)', 'Agency', 'ASPIRE'],
+      tree,
+    );
     expect([m.responseId, m.name, m.partnership, m.organisation]).toEqual([0, 1, 2, 3]);
     expect(m.unknown).toEqual([{ index: 4, header: 'Agency' }]); // a second organisation column is not guessed
     const wb = newReview({ framework: 'partnership-tree', partnerships: ['North', 'South'], respondents: [], respondentCount: 0 });
@@ -128,7 +144,11 @@ describe('corrections made between imports', () => {
     const aspire = keyCol(wb, 'Responses', 'ASPIRE|score').col;
     const comment = keyCol(wb, 'Responses', 'ASPIRE|comment').col;
     const think = keyCol(wb, 'Responses', 'THINK|score').col;
-    expect([wb.getCell('Responses', 6, aspire), wb.getCell('Responses', 6, comment), wb.getCell('Responses', 6, think)]).toEqual([3, 'Good start', 2]);
+    expect([wb.getCell('Responses', 6, aspire), wb.getCell('Responses', 6, comment), wb.getCell('Responses', 6, think)]).toEqual([
+      3,
+      'Good start',
+      2,
+    ]);
     // a person corrects the score (3 → 1) and the comment
     wb.setCell('Responses', 6, aspire, 1);
     wb.setCell('Responses', 6, comment, 'Corrected at the workshop');
@@ -138,10 +158,21 @@ describe('corrections made between imports', () => {
     const report = importInto(wb, t);
     expect(report.conflicts).toEqual([
       { at: { sheet: 'Responses', row: 6, col: aspire }, respondent: 'Alice', column: 'ASPIRE', workbook: 1, export: 3, kept: 'workbook' },
-      { at: { sheet: 'Responses', row: 6, col: comment }, respondent: 'Alice', column: 'ASPIRE comment', workbook: 'Corrected at the workshop', export: 'Good start', kept: 'workbook' },
+      {
+        at: { sheet: 'Responses', row: 6, col: comment },
+        respondent: 'Alice',
+        column: 'ASPIRE comment',
+        workbook: 'Corrected at the workshop',
+        export: 'Good start',
+        kept: 'workbook',
+      },
     ]);
     expect(report.updated).toEqual(['Alice']);
-    expect([wb.getCell('Responses', 6, aspire), wb.getCell('Responses', 6, comment), wb.getCell('Responses', 6, think)]).toEqual([1, 'Corrected at the workshop', 3]);
+    expect([wb.getCell('Responses', 6, aspire), wb.getCell('Responses', 6, comment), wb.getCell('Responses', 6, think)]).toEqual([
+      1,
+      'Corrected at the workshop',
+      3,
+    ]);
     expect(names(wb)).toEqual(['Alice']);
   });
 

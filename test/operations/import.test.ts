@@ -86,7 +86,9 @@ describe('planImport', () => {
     expect(report.added).toEqual(['Bob', 'Cat', 'Dev']);
     expect(report.unknownColumns).toEqual(['Shoe size']);
     // Ann typed 2 for ASPIRE by hand: kept, and reported
-    expect(report.conflicts).toEqual([{ at: { sheet: 'Responses', row: 6, col: 4 }, respondent: 'ann', column: 'ASPIRE', workbook: 2, export: 3, kept: 'workbook' }]);
+    expect(report.conflicts).toEqual([
+      { at: { sheet: 'Responses', row: 6, col: 4 }, respondent: 'ann', column: 'ASPIRE', workbook: 2, export: 3, kept: 'workbook' },
+    ]);
     expect(report.problems).toEqual([expect.objectContaining({ code: 'import.not-a-score', at: { sheet: 'Responses', row: 9, col: 4 } })]);
     const entry = plan.tabs[0]!;
     expect(entry).toMatchObject({ name: 'Responses', mode: 'update' });
@@ -126,21 +128,62 @@ describe('planImport', () => {
     wb.setCell('Responses', 6, 2, 'Crime');
     wb.setCell('Responses', 7, 1, 'Ann');
     wb.setCell('Responses', 7, 2, 'Health');
-    const withPartnership = planImport(snap(wb), [['Name', 'Partnership', '1.1'], ['ANN', 'health', 'Yes']], TODAY);
+    const withPartnership = planImport(
+      snap(wb),
+      [
+        ['Name', 'Partnership', '1.1'],
+        ['ANN', 'health', 'Yes'],
+      ],
+      TODAY,
+    );
     expect(withPartnership.report.updated).toEqual(['ANN']);
     const written = withPartnership.plan.tabs[0]!.blocks.filter((b) => b.owner === 'input');
     expect(written.find((b) => b.row === 7 && b.col === sc)!.cells).toEqual([[{ v: 'Yes' }]]);
     expect(written.some((b) => b.row === 6)).toBe(false);
-    const without = planImport(snap(wb), [['Name', '1.1'], ['Ann', 'Yes']], TODAY);
+    const without = planImport(
+      snap(wb),
+      [
+        ['Name', '1.1'],
+        ['Ann', 'Yes'],
+      ],
+      TODAY,
+    );
     expect(without.report.problems.map((p) => p.code)).toEqual(['import.ambiguous']);
     expect(without.plan.tabs).toEqual([]);
   });
 
   it('refuses files it cannot match, saying why', () => {
     const wb = newReview({ framework: 'partnership-tree', respondents: ['Ann'] });
-    expect(() => planImport(snap(wb), [['Score', 'ASPIRE'], ['x', 1]], TODAY)).toThrow(/no column saying who answered \(headed Name, Full name, Respondent, Email/);
-    expect(() => planImport(snap(wb), [['Name', 'Colour'], ['x', 'red']], TODAY)).toThrow(ReviewRequestError);
-    expect(() => planImport(snap(wb), [['Name', 'Colour'], ['x', 'red']], TODAY)).toThrow(/No column matches an item .* Columns not recognised: “Colour”/);
+    expect(() =>
+      planImport(
+        snap(wb),
+        [
+          ['Score', 'ASPIRE'],
+          ['x', 1],
+        ],
+        TODAY,
+      ),
+    ).toThrow(/no column saying who answered \(headed Name, Full name, Respondent, Email/);
+    expect(() =>
+      planImport(
+        snap(wb),
+        [
+          ['Name', 'Colour'],
+          ['x', 'red'],
+        ],
+        TODAY,
+      ),
+    ).toThrow(ReviewRequestError);
+    expect(() =>
+      planImport(
+        snap(wb),
+        [
+          ['Name', 'Colour'],
+          ['x', 'red'],
+        ],
+        TODAY,
+      ),
+    ).toThrow(/No column matches an item .* Columns not recognised: “Colour”/);
     expect(() => planImport(snap(wb), [], TODAY)).toThrow(/no header row/);
   });
 });

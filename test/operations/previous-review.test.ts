@@ -34,7 +34,14 @@ describe('filling the Previous Review tab', () => {
     wb.applyNow(plan);
     expect(wb.getCell('Previous Review', 2, 2)).toBe('2025/26');
     expect(col(wb, 3, [5, 6, 7, 8, 9, 10, 11])).toEqual([2, 2, null, null, null, null, 2]);
-    expect(summary.comparison!.overall).toEqual({ id: 'overall', previous: 2, current: 2.5, delta: 0.5, change: 'improved', threshold: 0.2 });
+    expect(summary.comparison!.overall).toEqual({
+      id: 'overall',
+      previous: 2,
+      current: 2.5,
+      delta: 0.5,
+      change: 'improved',
+      threshold: 0.2,
+    });
     const plain = planSummary(snap(wb), { today: TODAY });
     expect(plain.summary.comparison!.items.slice(0, 2).map((r) => [r.id, r.previous, r.change])).toEqual([
       ['ASPIRE', 2, 'improved'],
@@ -68,7 +75,11 @@ describe('filling the Previous Review tab', () => {
     wb.setCell('Previous Review', 11, 1, null);
     wb.setCell('Previous Review', 11, 2, null);
     wb.applyNow(planSummary(snap(wb), { today: TODAY, previous: last(), fillPrevious: true }).plan);
-    expect([wb.getCell('Previous Review', 11, 1), wb.getCell('Previous Review', 11, 2), wb.getCell('Previous Review', 11, 3)]).toEqual(['overall', 'Overall', 2]);
+    expect([wb.getCell('Previous Review', 11, 1), wb.getCell('Previous Review', 11, 2), wb.getCell('Previous Review', 11, 3)]).toEqual([
+      'overall',
+      'Overall',
+      2,
+    ]);
   });
 
   it('a person’s own tab named Previous Review is not written over', () => {
@@ -89,9 +100,13 @@ describe('filling the Previous Review tab', () => {
   it('refuses another framework and the same review id; without fillPrevious nothing is planned for the tab', () => {
     const wb = review('2026/27', [3, 3], [2, 2], 'id-now');
     const other = newReview({ framework: 'nru-partnership', cycle: '2025/26', reviewId: 'id-other' });
-    expect(() => planSummary(snap(wb), { today: TODAY, previous: previousFromSnapshot(snap(other)), previousLabel: 'nru.xlsx' })).toThrow(/nru\.xlsx is a review of “.*”, but this review uses “Partnership tree self-assessment”/);
+    expect(() => planSummary(snap(wb), { today: TODAY, previous: previousFromSnapshot(snap(other)), previousLabel: 'nru.xlsx' })).toThrow(
+      /nru\.xlsx is a review of “.*”, but this review uses “Partnership tree self-assessment”/,
+    );
     const copy = previousFromSnapshot(snap(review('2026/27', [1, 1], [1, 1], 'id-now')));
-    expect(() => planSummary(snap(wb), { today: TODAY, previous: copy, previousLabel: 'copy.xlsx' })).toThrow(/copy\.xlsx is this same review \(cycle 2026\/27\), or a copy of it/);
+    expect(() => planSummary(snap(wb), { today: TODAY, previous: copy, previousLabel: 'copy.xlsx' })).toThrow(
+      /copy\.xlsx is this same review \(cycle 2026\/27\), or a copy of it/,
+    );
     const scoreOnly = planSummary(snap(wb), { today: TODAY, previous: last() });
     expect(scoreOnly.plan.tabs.map((t) => t.name)).not.toContain('Previous Review');
   });

@@ -13,11 +13,22 @@ import { MemoryWorkbook } from '../../memory-host/index.js';
 import { newReview, snap, TODAY } from './helpers.js';
 
 describe('READ_TABS', () => {
-  it('holds the tabs the reader uses and the Summary (to prove it is the add-in\'s), not the Instructions', () => {
-    expect(READ_TABS).toEqual(['Responses', 'Workshop Notes', 'Progress Tracker', 'Theme Review', 'Risk Register', 'Review Settings', 'Previous Review', 'Summary', 'Improvement Plan', 'PR_Meta']);
+  it("holds the tabs the reader uses and the Summary (to prove it is the add-in's), not the Instructions", () => {
+    expect(READ_TABS).toEqual([
+      'Responses',
+      'Workshop Notes',
+      'Progress Tracker',
+      'Theme Review',
+      'Risk Register',
+      'Review Settings',
+      'Previous Review',
+      'Summary',
+      'Improvement Plan',
+      'PR_Meta',
+    ]);
   });
 
-  it('reads the Summary, proves it is the add-in\'s, and rebuilds it in place', () => {
+  it("reads the Summary, proves it is the add-in's, and rebuilds it in place", () => {
     const wb = newReview({ framework: 'partnership-tree', respondents: ['Ann'] });
     const s = snap(wb);
     expect(Object.keys(s.tabs)).toContain('Summary');
@@ -67,7 +78,9 @@ describe('a plan tab with rows people typed is never written over', () => {
     const s = snap(wb);
     delete s.tabs['Improvement Plan'];
     expect(() => planSummary(s, { today: TODAY })).toThrow(ReviewRequestError);
-    expect(() => planSummary(s, { today: TODAY })).toThrow('The tab “Improvement Plan” could not be read, so the improvement plan was not written (it would have gone over the rows on it). Close other copies of the workbook and try again.');
+    expect(() => planSummary(s, { today: TODAY })).toThrow(
+      'The tab “Improvement Plan” could not be read, so the improvement plan was not written (it would have gone over the rows on it). Close other copies of the workbook and try again.',
+    );
   });
 
   it('keeps the typed rows when PR_Meta names a plan tab that is missing (runSummarise on the memory host)', async () => {
@@ -77,7 +90,11 @@ describe('a plan tab with rows people typed is never written over', () => {
     await runSummarise(wb, { today: TODAY });
     wb.setCell('Improvement Plan', 5, 5, 'My own action, typed');
     wb.setCell('Improvement Plan', 7, 5, 'Another row I added');
-    const metaRow = wb.tab('PR_Meta').values().findIndex((r) => r[0] === 'tab:plan') + 1;
+    const metaRow =
+      wb
+        .tab('PR_Meta')
+        .values()
+        .findIndex((r) => r[0] === 'tab:plan') + 1;
     wb.setCell('PR_Meta', metaRow, 2, 'Action Plan');
     await runSummarise(wb, { today: TODAY });
     expect(wb.getCell('Improvement Plan', 5, 5)).toBe('My own action, typed');

@@ -84,7 +84,11 @@ function summaryRow(wb: MemoryWorkbook, itemId: string): number {
 
 describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('round trip: %s', (_id, f) => {
   it('create → fill → check → summarise → plan, formulas equal core, typed cells untouched', () => {
-    const wb = newReview({ framework: f.id, partnerships: f.multiplePartnerships ? ['Crime', 'Health'] : ['KCP'], respondents: ['Ann', 'Bob', 'Cat', 'Dev'] });
+    const wb = newReview({
+      framework: f.id,
+      partnerships: f.multiplePartnerships ? ['Crime', 'Health'] : ['KCP'],
+      respondents: ['Ann', 'Bob', 'Cat', 'Dev'],
+    });
     const names = ['Ann', 'Bob', 'Cat', 'Dev'];
     const { invalidAt } = f.sections.length > 0 ? fillEntry(wb, f, names) : fillRegister(wb, f);
     if (f.sections.length > 0) {
@@ -100,7 +104,10 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('round trip: %
     // check: the invalid entry is reported at its exact cell
     const s1 = snap(wb);
     const check = checkReview(s1, TODAY);
-    expect(check.lines.some((l) => l.startsWith(`${invalidAt}: `)), `${invalidAt} in ${check.lines.join('\n')}`).toBe(true);
+    expect(
+      check.lines.some((l) => l.startsWith(`${invalidAt}: `)),
+      `${invalidAt} in ${check.lines.join('\n')}`,
+    ).toBe(true);
     expect(check.problems.every((p) => p.at === null || p.message.length > 20)).toBe(true);
 
     // summarise
@@ -117,7 +124,12 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('round trip: %
     const report = scoreReview(f, read.review.responses);
     // the model's items are core's figures plus each item's wording
     expect(summary.items.map(({ text: _text, ...rest }) => rest)).toEqual(report.items);
-    expect(summary.items.map((i) => i.text)).toEqual(f.sections.flatMap((s) => s.items).filter((i) => i.fields.includes('score')).map((i) => i.text));
+    expect(summary.items.map((i) => i.text)).toEqual(
+      f.sections
+        .flatMap((s) => s.items)
+        .filter((i) => i.fields.includes('score'))
+        .map((i) => i.text),
+    );
     expect(summary.overall).toEqual(report.overall);
     for (const item of report.items) {
       const r = summaryRow(wb, item.id);
@@ -129,10 +141,14 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('round trip: %
     const { count, functions } = expectFormulasMatch(wb, 'Summary');
     if (report.items.length > 0) {
       expect(count).toBeGreaterThan(report.items.length * 10);
-      for (const fn of functions) expect(['SUM', 'IF', 'AND', 'INT', 'SQRT', 'AVERAGE', 'IFERROR', 'ISNUMBER', 'COUNT', 'COUNTA', 'COUNTIF', 'COUNTIFS']).toContain(fn);
+      for (const fn of functions)
+        expect(['SUM', 'IF', 'AND', 'INT', 'SQRT', 'AVERAGE', 'IFERROR', 'ISNUMBER', 'COUNT', 'COUNTA', 'COUNTIF', 'COUNTIFS']).toContain(
+          fn,
+        );
     }
     // formula-looking text is shown as text on the Summary, never as a formula
-    for (const [r, c, cell] of wb.tab('Summary').entries()) if (typeof cell.value === 'string' && cell.value.includes('HYPERLINK')) expect(cell.formula, `Summary!${a1(r, c)}`).toBeUndefined();
+    for (const [r, c, cell] of wb.tab('Summary').entries())
+      if (typeof cell.value === 'string' && cell.value.includes('HYPERLINK')) expect(cell.formula, `Summary!${a1(r, c)}`).toBeUndefined();
     if (f.sections.length > 0) {
       const at = keyCol(wb, 'Responses', 'respondent');
       expect(at.row).toBe(5);
@@ -142,7 +158,12 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('round trip: %
     const planRows = summary.plan;
     expect(planRows.length, 'drafted plan rows').toBeGreaterThan(0);
     const planTab = wb.tab('Improvement Plan');
-    expect(planTab.values().slice(4).filter((r) => r.some((x) => x !== null))).toHaveLength(planRows.length);
+    expect(
+      planTab
+        .values()
+        .slice(4)
+        .filter((r) => r.some((x) => x !== null)),
+    ).toHaveLength(planRows.length);
     if (planRows.length > 0) {
       expect(planRows.every((r) => r.origin === 'drafted')).toBe(true);
       expect(planTab.hiddenColumns.has(15)).toBe(true);
@@ -181,12 +202,17 @@ describe('entries core reads but the live formulas cannot count', () => {
     const result = checkReview(snap(wb), TODAY);
     // reminders, not errors: each names the respondent and the item beside the cell
     expect(result.errorLines).toEqual([]);
-    expect(result.reminderLines).toContain('Responses!D6: Ann, ASPIRE: “  Strong ” is read as 3, but the Summary\'s live figures cannot count it as typed (extra spaces, or a number stored as text). Retype it as 3 or “strong”, or pick it from the dropdown.');
+    expect(result.reminderLines).toContain(
+      "Responses!D6: Ann, ASPIRE: “  Strong ” is read as 3, but the Summary's live figures cannot count it as typed (extra spaces, or a number stored as text). Retype it as 3 or “strong”, or pick it from the dropdown.",
+    );
     expect(result.lines.some((l) => l.startsWith('Responses!D7: Reminder: Bob, ASPIRE: “2” is read as 2'))).toBe(true);
     wb.setCell('Responses', 6, 4, 'STRONG');
     wb.setCell('Responses', 7, 4, 2);
     // only the unanswered questions are left to chase: THINK … DELIVER for both
-    expect(checkReview(snap(wb), TODAY).lines).toEqual(['Responses!A6: Reminder: Ann: 5 of 6 items unanswered.', 'Responses!A7: Reminder: Bob: 5 of 6 items unanswered.']);
+    expect(checkReview(snap(wb), TODAY).lines).toEqual([
+      'Responses!A6: Reminder: Ann: 5 of 6 items unanswered.',
+      'Responses!A7: Reminder: Bob: 5 of 6 items unanswered.',
+    ]);
     wb.applyNow(planSummary(snap(wb), { today: TODAY }).plan);
     expectFormulasMatch(wb, 'Summary');
     expect(wb.getCell('Summary', summaryRow(wb, 'ASPIRE'), 5)).toBe(2.5);

@@ -30,7 +30,11 @@ describe('run*: one read, at most one apply', () => {
   it('create, check, summarise, plan and import each read once and write once, with progress', async () => {
     const host = new Spy(new MemoryWorkbook(['Sheet1']));
     const events: ProgressEvent[] = [];
-    const created = await runCreate(host, { framework: 'partnership-tree', partnerships: ['KCP'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: TODAY }, (e) => events.push(e));
+    const created = await runCreate(
+      host,
+      { framework: 'partnership-tree', partnerships: ['KCP'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: TODAY },
+      (e) => events.push(e),
+    );
     expect(created.tabsWritten).toContain('Responses');
     expect(host.reads).toEqual([{ tabs: [] }]);
     expect(host.applies).toHaveLength(1);
@@ -55,7 +59,14 @@ describe('run*: one read, at most one apply', () => {
     expect(p.tabsWritten).toEqual(['Improvement Plan', 'PR_Meta']);
     expect(p.rows.map((r) => r.ref)).toEqual(s.summary.plan.map((r) => r.ref));
 
-    const i = await runImport(host, [['Name', 'THINK'], ['Cat', 3]], TODAY);
+    const i = await runImport(
+      host,
+      [
+        ['Name', 'THINK'],
+        ['Cat', 3],
+      ],
+      TODAY,
+    );
     expect(i.report.added).toEqual(['Cat']);
     expect(host.reads).toHaveLength(5);
     expect(host.applies).toHaveLength(4);
@@ -75,7 +86,9 @@ describe('run*: one read, at most one apply', () => {
     expect(host.wb.allCells()).toEqual(before);
     // another summarise in between (revision moved on) is refused too
     host.beforeApply = () => host.wb.setCell('PR_Meta', 4, 2, 99);
-    await expect(runSummarise(host, { today: TODAY })).rejects.toThrow(/changed while the add-in was working \(PR_Meta!B4 now holds “99”\)/);
+    await expect(runSummarise(host, { today: TODAY })).rejects.toThrow(
+      /changed while the add-in was working \(PR_Meta!B4 now holds “99”\)/,
+    );
   });
 
   it('check on a workbook from another tool says why', async () => {

@@ -21,7 +21,8 @@ function tree(): MemoryWorkbook {
   return wb;
 }
 
-const rowValues = (wb: MemoryWorkbook, row: number, cols: number) => Array.from({ length: cols }, (_, i) => wb.getCell('Summary', row, i + 1));
+const rowValues = (wb: MemoryWorkbook, row: number, cols: number) =>
+  Array.from({ length: cols }, (_, i) => wb.getCell('Summary', row, i + 1));
 
 describe('Summary of a partnership-tree workshop', () => {
   it('per item: n, missing, mean, median, SD, min, max, counts, percent, RAG, divided', () => {
@@ -30,11 +31,59 @@ describe('Summary of a partnership-tree workshop', () => {
     wb.applyNow(plan);
     const items = rowOf(wb, 'Summary', 'Id', 10) + 1; // the items table follows the overall table
     // ASPIRE: 1, 2, 3 → mean 2, median 2, SD 1, 50 %: amber, and divided (1 and 3)
-    expect(rowValues(wb, items, 15)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 3, 0, 2, 2, 1, 1, 3, 1, 1, 1, 50, 'Amber', 'Yes']);
+    expect(rowValues(wb, items, 15)).toEqual([
+      'ASPIRE',
+      'ASPIRE: How the partnership aspires',
+      3,
+      0,
+      2,
+      2,
+      1,
+      1,
+      3,
+      1,
+      1,
+      1,
+      50,
+      'Amber',
+      'Yes',
+    ]);
     // THINK: 3, 3, N/A → n 2, missing 1, SD 0, 100 %: green
-    expect(rowValues(wb, items + 1, 15)).toEqual(['THINK', 'THINK: How the partnership thinks', 2, 1, 3, 3, 0, 3, 3, 0, 0, 2, 100, 'Green', '']);
+    expect(rowValues(wb, items + 1, 15)).toEqual([
+      'THINK',
+      'THINK: How the partnership thinks',
+      2,
+      1,
+      3,
+      3,
+      0,
+      3,
+      3,
+      0,
+      0,
+      2,
+      100,
+      'Green',
+      '',
+    ]);
     // LEAD: nobody scored it
-    expect(rowValues(wb, items + 2, 15)).toEqual(['LEAD', 'LEAD: How the partnership leads', 0, 3, '', '', '', '', '', 0, 0, 0, '', '', '']);
+    expect(rowValues(wb, items + 2, 15)).toEqual([
+      'LEAD',
+      'LEAD: How the partnership leads',
+      0,
+      3,
+      '',
+      '',
+      '',
+      '',
+      '',
+      0,
+      0,
+      0,
+      '',
+      '',
+      '',
+    ]);
     // overall: the mean of the characteristics' means, (2 + 3) / 2 = 2.5, 75 %: green
     const overall = rowOf(wb, 'Summary', 'Overall', 8);
     expect(rowValues(wb, overall, 5)).toEqual(['Overall', 'All items', 2.5, 75, 'Green']);
@@ -85,7 +134,14 @@ describe('Summary of a partnership-tree workshop', () => {
     const { plan, summary } = planSummary(snap(wb), { today: TODAY, previous });
     wb.applyNow(plan);
     // a change counts from a tenth of the 1–3 scale's range: 0.2
-    expect(summary.comparison!.items[0]).toEqual({ id: 'ASPIRE', previous: 2, current: 8 / 3, delta: 8 / 3 - 2, change: 'improved', threshold: 0.2 });
+    expect(summary.comparison!.items[0]).toEqual({
+      id: 'ASPIRE',
+      previous: 2,
+      current: 8 / 3,
+      delta: 8 / 3 - 2,
+      change: 'improved',
+      threshold: 0.2,
+    });
     const top = rowOf(wb, 'Summary', 'Change since the previous review (2026/27)');
     expect(rowValues(wb, top + 2, 6)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 8 / 3, 8 / 3 - 2, 'Improved']);
     expect(rowValues(wb, top + 3, 6)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 3, 0, 'Unchanged']);

@@ -41,7 +41,9 @@ describe('tabs the add-in may write over', () => {
     wb.setCell('Summary', 6, 2, 'Our notes from the away day');
     const before = everything(wb);
     expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(ReviewRequestError);
-    expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(/The tab “Summary” does not carry the mark .* rename it \(for example “Summary \(notes\)”\)/);
+    expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(
+      /The tab “Summary” does not carry the mark .* rename it \(for example “Summary \(notes\)”\)/,
+    );
     expect(everything(wb)).toEqual(before);
   });
 
@@ -65,10 +67,21 @@ describe('tabs the add-in may write over', () => {
       wb.setCell('PR_Meta', metaRow(wb, key), 2, 'Responses');
       const before = everything(wb);
       const role = key === 'tab:summary' ? 'Summary' : 'Improvement Plan';
-      const want = new RegExp(`names “Responses” as the ${role} tab, but “Responses” is the answers tab.*set the value of “${key}” back to “${role}”`);
+      const want = new RegExp(
+        `names “Responses” as the ${role} tab, but “Responses” is the answers tab.*set the value of “${key}” back to “${role}”`,
+      );
       expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(want);
       expect(() => planImprovement(snap(wb), { today: TODAY })).toThrow(want);
-      expect(() => planImport(snap(wb), [['ID', 'Name', 'ASPIRE'], [1, 'Cat', 2]], TODAY)).toThrow(want);
+      expect(() =>
+        planImport(
+          snap(wb),
+          [
+            ['ID', 'Name', 'ASPIRE'],
+            [1, 'Cat', 2],
+          ],
+          TODAY,
+        ),
+      ).toThrow(want);
       expect(everything(wb)).toEqual(before);
       const problems = checkReview(snap(wb), TODAY).problems.filter((p) => p.code === 'meta.pointer');
       expect(problems.map((p) => p.severity)).toEqual(['error']);
@@ -84,7 +97,9 @@ describe('tabs the add-in may write over', () => {
     wb.setCell('My actions', 5, 1, 'Ring the council');
     wb.renameTab('My actions', 'Improvement Plan');
     const before = everything(wb);
-    expect(() => planImprovement(snap(wb), { today: TODAY })).toThrow(/The tab “Improvement Plan” does not have the hidden key row of an Improvement Plan/);
+    expect(() => planImprovement(snap(wb), { today: TODAY })).toThrow(
+      /The tab “Improvement Plan” does not have the hidden key row of an Improvement Plan/,
+    );
     expect(everything(wb)).toEqual(before);
   });
 
@@ -94,9 +109,20 @@ describe('tabs the add-in may write over', () => {
     wb.setCell('Responses', 7, 4, 3);
     deleteRow(wb, 'Responses', 5);
     const before = everything(wb);
-    expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(/hidden key row of Responses .* is missing or damaged.*restore it with Undo/);
+    expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(
+      /hidden key row of Responses .* is missing or damaged.*restore it with Undo/,
+    );
     expect(() => planImprovement(snap(wb), { today: TODAY })).toThrow(/hidden key row of Responses/);
-    expect(() => planImport(snap(wb), [['ID', 'Name', 'ASPIRE'], [1, 'Cat', 2]], TODAY)).toThrow(/hidden key row of Responses/);
+    expect(() =>
+      planImport(
+        snap(wb),
+        [
+          ['ID', 'Name', 'ASPIRE'],
+          [1, 'Cat', 2],
+        ],
+        TODAY,
+      ),
+    ).toThrow(/hidden key row of Responses/);
     expect(everything(wb)).toEqual(before);
     const errors = checkReview(snap(wb), TODAY).problems.filter((p) => p.code === 'layout.no-key-row');
     expect(errors.map((p) => p.severity)).toEqual(['error']);

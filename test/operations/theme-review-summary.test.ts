@@ -8,7 +8,7 @@ import { planSummary } from '../../core/operations/summarise.js';
 import { keyCol, newReview, rowOf, snap, TODAY } from './helpers.js';
 
 describe('Theme Review on the Summary and the plan', () => {
-  it('lists each theme that has anything, in the paper\'s four categories, and plans its action word for word', () => {
+  it("lists each theme that has anything, in the paper's four categories, and plans its action word for word", () => {
     const wb = newReview({ framework: 'delivery-tracker' });
     const at = (key: string) => keyCol(wb, 'Theme Review', key).col;
     const row = 5;
@@ -35,7 +35,12 @@ describe('Theme Review on the Summary and the plan', () => {
       },
     ]);
     expect(summary.plan.map((r) => [r.ref, r.part, r.heading, r.action])).toEqual([
-      ['Environment & Transport – action agreed at the theme review', 'Delivery', 'Environment & Transport', 'Develop a streetscape proposal for Golborne Road and/or Ladbroke Grove.'],
+      [
+        'Environment & Transport – action agreed at the theme review',
+        'Delivery',
+        'Environment & Transport',
+        'Develop a streetscape proposal for Golborne Road and/or Ladbroke Grove.',
+      ],
     ]);
     expect(wb.getCell('Improvement Plan', 5, 5)).toBe('Develop a streetscape proposal for Golborne Road and/or Ladbroke Grove.');
     expect(wb.getCell('Improvement Plan', 5, 2)).toBe('Delivery');

@@ -70,7 +70,11 @@ describe.skipIf(!HAVE_SOFFICE)('the demo workbook as a PDF', () => {
   it.skipIf(!HAVE_POPPLER)('has every tab people read, and no text running off those pages', async () => {
     const all = await pages();
     expect(all.length).toBeGreaterThan(5);
-    for (const tab of READ_BY_PEOPLE) expect(all.some((p) => p.tab === tab), `a page of ${tab}`).toBe(true);
+    for (const tab of READ_BY_PEOPLE)
+      expect(
+        all.some((p) => p.tab === tab),
+        `a page of ${tab}`,
+      ).toBe(true);
     const cut: string[] = [];
     all.forEach((p, i) => {
       if (!READ_BY_PEOPLE.includes(p.tab)) return;
@@ -78,7 +82,8 @@ describe.skipIf(!HAVE_SOFFICE)('the demo workbook as a PDF', () => {
     });
     expect(cut).toEqual([]);
     const text = all.map((p) => p.words.map((w) => w.text).join(' ')).join('\n');
-    for (const words of ['Mean score per item', 'Specific comments', 'Action for improvement', 'KCP Manager']) expect(text).toContain(words);
+    for (const words of ['Mean score per item', 'Specific comments', 'Action for improvement', 'KCP Manager'])
+      expect(text).toContain(words);
   });
 
   it.skipIf(!HAVE_POPPLER)('renders its pages into test-artifacts/demo-pdf/ to look at', async () => {

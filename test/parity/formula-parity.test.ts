@@ -16,10 +16,54 @@ import { tempDir } from '../file-host/helpers.js';
 import { convert, freshProfile, soffice } from './libreoffice.js';
 
 const HAVE_SOFFICE = soffice() !== null;
-if (!HAVE_SOFFICE) console.warn('formula parity: skipped — LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui.');
+if (!HAVE_SOFFICE)
+  console.warn('formula parity: skipped — LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui.');
 
 /** Functions newer than Excel 2007 without a dot in their name: the file format needs them as `_xlfn.NAME`. */
-const NEWER_WITHOUT_DOT = new Set(['AGGREGATE', 'IFNA', 'IFS', 'SWITCH', 'MAXIFS', 'MINIFS', 'CONCAT', 'TEXTJOIN', 'XLOOKUP', 'XMATCH', 'FILTER', 'SORT', 'SORTBY', 'UNIQUE', 'SEQUENCE', 'LET', 'LAMBDA', 'DAYS', 'ISOWEEKNUM', 'FORMULATEXT', 'ISFORMULA', 'NUMBERVALUE', 'SHEET', 'SHEETS', 'UNICHAR', 'UNICODE', 'XOR', 'IMAGE', 'TEXTBEFORE', 'TEXTAFTER', 'TEXTSPLIT', 'VSTACK', 'HSTACK', 'TAKE', 'DROP', 'CHOOSECOLS', 'CHOOSEROWS', 'TOCOL', 'TOROW', 'WRAPROWS', 'WRAPCOLS', 'EXPAND']);
+const NEWER_WITHOUT_DOT = new Set([
+  'AGGREGATE',
+  'IFNA',
+  'IFS',
+  'SWITCH',
+  'MAXIFS',
+  'MINIFS',
+  'CONCAT',
+  'TEXTJOIN',
+  'XLOOKUP',
+  'XMATCH',
+  'FILTER',
+  'SORT',
+  'SORTBY',
+  'UNIQUE',
+  'SEQUENCE',
+  'LET',
+  'LAMBDA',
+  'DAYS',
+  'ISOWEEKNUM',
+  'FORMULATEXT',
+  'ISFORMULA',
+  'NUMBERVALUE',
+  'SHEET',
+  'SHEETS',
+  'UNICHAR',
+  'UNICODE',
+  'XOR',
+  'IMAGE',
+  'TEXTBEFORE',
+  'TEXTAFTER',
+  'TEXTSPLIT',
+  'VSTACK',
+  'HSTACK',
+  'TAKE',
+  'DROP',
+  'CHOOSECOLS',
+  'CHOOSEROWS',
+  'TOCOL',
+  'TOROW',
+  'WRAPROWS',
+  'WRAPCOLS',
+  'EXPAND',
+]);
 
 /** The formula with its string literals blanked out, so names and separators can be checked. */
 function code(formula: string): string {
@@ -39,7 +83,12 @@ async function summaryFormulas(path: string): Promise<Map<string, FormulaCell>> 
   const out = new Map<string, FormulaCell>();
   ws?.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.formula) out.set(cell.address, { address: cell.address, formula: cell.formula, value: cell.result instanceof Date ? cell.result.getTime() : (cell.result ?? null) });
+      if (cell.formula)
+        out.set(cell.address, {
+          address: cell.address,
+          formula: cell.formula,
+          value: cell.result instanceof Date ? cell.result.getTime() : (cell.result ?? null),
+        });
     });
   });
   return out;
@@ -68,7 +117,20 @@ beforeAll(async () => {
   // a control: a formula whose cached value is wrong must come back recalculated
   const control = XlsxHost.create();
   await control.apply({
-    tabs: [{ name: TAB.summary, role: 'summary', mode: 'create', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ f: '=1+1', v: 5 }]] }], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [] }],
+    tabs: [
+      {
+        name: TAB.summary,
+        role: 'summary',
+        mode: 'create',
+        blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ f: '=1+1', v: 5 }]] }],
+        formats: [],
+        columnWidths: [],
+        merges: [],
+        validations: [],
+        conditionalFormats: [],
+        charts: [],
+      },
+    ],
     namedRanges: [],
   });
   await control.save(join(dir, 'control.xlsx'));
@@ -103,7 +165,10 @@ describe.skipIf(!HAVE_SOFFICE)('formula parity in LibreOffice', () => {
           : blank(want)
             ? blank(got.value)
             : got.value === want;
-      if (!ok) mismatches.push(`${TAB.summary}!${address} ${cell.formula}: core ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got.value)}`);
+      if (!ok)
+        mismatches.push(
+          `${TAB.summary}!${address} ${cell.formula}: core ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got.value)}`,
+        );
     }
     expect(mismatches).toEqual([]);
   });

@@ -47,13 +47,28 @@ export async function freshProfile(): Promise<string> {
 }
 
 /** Convert files with LibreOffice headless into `outDir` (same base names, new extension). */
-export async function convert(files: string[], to: 'xlsx' | 'pdf', outDir: string, profile: string): Promise<{ stdout: string; stderr: string }> {
+export async function convert(
+  files: string[],
+  to: 'xlsx' | 'pdf',
+  outDir: string,
+  profile: string,
+): Promise<{ stdout: string; stderr: string }> {
   const program = soffice();
   if (!program) throw new Error('LibreOffice (soffice) is not installed');
   const filter = to === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'pdf:calc_pdf_Export';
   return promisify(execFile)(
     program,
-    [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', filter, '--outdir', outDir, ...files],
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      filter,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
     { timeout: 240_000, maxBuffer: 16 * 1024 * 1024 },
   );
 }

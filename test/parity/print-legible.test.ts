@@ -45,7 +45,10 @@ async function pages(pdf: string): Promise<Page[]> {
       text: w[4]!,
     }));
     // the footer's left part is the tab name (&A), in the bottom margin
-    const tab = words.filter((w) => w.y > height - 60 && w.x < 200).map((w) => w.text).join(' ');
+    const tab = words
+      .filter((w) => w.y > height - 60 && w.x < 200)
+      .map((w) => w.text)
+      .join(' ');
     return { tab, words };
   });
 }
@@ -86,7 +89,10 @@ describe.skipIf(!OK)('wide register tabs in print', () => {
       for (const [i, p] of mine.entries()) {
         const small = p.words.filter((w) => w.height < sevenPoint - 0.05).map((w) => `${w.text} (${w.height.toFixed(2)})`);
         expect(small, `${tab} page ${i + 1}`).toEqual([]);
-        expect(p.words.some((w) => w.text === group.split(' ')[0]), `${tab} page ${i + 1} repeats "${group}"`).toBe(true);
+        expect(
+          p.words.some((w) => w.text === group.split(' ')[0]),
+          `${tab} page ${i + 1} repeats "${group}"`,
+        ).toBe(true);
       }
     }
   });

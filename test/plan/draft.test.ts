@@ -15,7 +15,15 @@ import { riskFramework, riskRows, trackerFramework, trackerRows } from '../scori
 
 // today + 6 months = 31/07/2026; today + 3 months = 30/04/2026 (31 April does not exist)
 const TODAY = '2026-01-31';
-const TAIL = { date: '2026-07-31', keyContact: '', leadAgency: '', supportNeeded: '', howSupportProvided: '', progressReportDate: '2026-04-30', status: 'Not started' };
+const TAIL = {
+  date: '2026-07-31',
+  keyContact: '',
+  leadAgency: '',
+  supportNeeded: '',
+  howSupportProvided: '',
+  progressReportDate: '2026-04-30',
+  status: 'Not started',
+};
 const AGREE = 'Agree with partners what will change, who leads each step and what will show progress by the next review.';
 const TALK = 'Talk through why before agreeing what to change.';
 
@@ -63,7 +71,15 @@ describe('draftPlan — one row per weak area, lowest first', () => {
     const d = draftPlan(f, report, reviewData(rs), null, TODAY, { maxAreas: 1 });
     expect(d.rows.map((r) => r.ref)).toEqual(['Lead']);
     expect(d.maxAreas).toBe(1);
-    expect(d.alsoWeak).toEqual([{ id: 'A2', text: 'Do we know local priorities?', partnership: null, area: 'Aspire', why: '2 of 3 (Amber); divided: scores from 1 to 3' }]);
+    expect(d.alsoWeak).toEqual([
+      {
+        id: 'A2',
+        text: 'Do we know local priorities?',
+        partnership: null,
+        area: 'Aspire',
+        why: '2 of 3 (Amber); divided: scores from 1 to 3',
+      },
+    ]);
     expect(d.areas.map((a) => [a.ref, a.planned, a.lowestPercent, a.causes])).toEqual([
       ['Lead', true, 37.5, ['low score']],
       ['Aspire', false, 50, ['low score', 'divided opinion']],
@@ -75,7 +91,9 @@ describe('draftPlan — one row per weak area, lowest first', () => {
     const r2 = [3, 3, 3, 1].map((s, i) => response(`R${i}`, '', { A1: s }));
     // (3 + 3 + 3 + 1) / 4 = 2.5 → 75 % green; 3 − 1 = 2 → divided
     const d = draftPlan(f, scoreReview(f, r2), reviewData(r2), null, TODAY);
-    expect(d.rows.map((r) => r.action)).toEqual([`Views differ under Aspire on A1 “Do we seek challenging outcomes?” (scores from 1 to 3). ${TALK}`]);
+    expect(d.rows.map((r) => r.action)).toEqual([
+      `Views differ under Aspire on A1 “Do we seek challenging outcomes?” (scores from 1 to 3). ${TALK}`,
+    ]);
     expect(d.areas[0]!.causes).toEqual(['divided opinion']);
   });
 
@@ -104,7 +122,13 @@ describe('draftPlan — one row per weak area, lowest first', () => {
 
 describe('rankAreas', () => {
   it('lowest percent first, then more divided items, then more declines, then framework order', () => {
-    const a = (name: string, lowestPercent: number, dividedCount: number, declinedCount: number, order: number) => ({ name, area: { lowestPercent }, dividedCount, declinedCount, order });
+    const a = (name: string, lowestPercent: number, dividedCount: number, declinedCount: number, order: number) => ({
+      name,
+      area: { lowestPercent },
+      dividedCount,
+      declinedCount,
+      order,
+    });
     const ranked = rankAreas([a('p', 50, 0, 0, 0), a('q', 50, 1, 0, 1), a('r', 25, 0, 0, 2), a('s', 50, 1, 1, 3), a('t', 50, 0, 0, 4)]);
     expect(ranked.map((x) => x.name)).toEqual(['r', 's', 'q', 'p', 't']);
   });
@@ -125,7 +149,9 @@ describe('draftPlan — several partnerships', () => {
       ['Aspire – Westway', 'Aspire', 'A2'],
       ['Lead – Westway', 'Lead', 'L1'],
     ]);
-    expect(rows[0]!.action).toBe(`Golborne: Raise the weakest scores under Lead: L1 “Do we lead transformation?” scored 1.5 of 3 (Red). ${AGREE}`);
+    expect(rows[0]!.action).toBe(
+      `Golborne: Raise the weakest scores under Lead: L1 “Do we lead transformation?” scored 1.5 of 3 (Red). ${AGREE}`,
+    );
     expect(rows[1]!.action).toBe(
       `Westway: Raise the weakest scores under Aspire: A2 “Do we know local priorities?” scored 2 of 3 (Amber). ${AGREE} Views differ on A2 (scores from 1 to 3). ${TALK} Comments: “Too risk averse”.`,
     );
@@ -134,7 +160,9 @@ describe('draftPlan — several partnerships', () => {
   it('the cap is per partnership; what is left out is listed with its partnership', () => {
     const d = draftPlan(f, scoreReview(f, rs), data, null, TODAY, { maxAreas: 1 });
     expect(d.rows.map((r) => r.ref)).toEqual(['Lead – Golborne', 'Aspire – Westway']);
-    expect(d.alsoWeak).toEqual([{ id: 'L1', text: 'Do we lead transformation?', partnership: 'Westway', area: 'Lead', why: '2 of 3 (Amber)' }]);
+    expect(d.alsoWeak).toEqual([
+      { id: 'L1', text: 'Do we lead transformation?', partnership: 'Westway', area: 'Lead', why: '2 of 3 (Amber)' },
+    ]);
   });
 
   it('an area for improvement of the whole review that no partnership row cites is listed too', () => {
@@ -159,7 +187,8 @@ describe('draftPlan — registers', () => {
         part: 'Delivery',
         heading: 'No theme given',
         sourceItems: 'Progress Tracker row 16',
-        action: 'Get delivery under No theme given back on track: “Orphan” not achieved (1 of 5). Agree revised actions, a lead partner and milestones with the theme champions, and the support they need.',
+        action:
+          'Get delivery under No theme given back on track: “Orphan” not achieved (1 of 5). Agree revised actions, a lead partner and milestones with the theme champions, and the support they need.',
         ...TAIL,
       },
       {
@@ -188,7 +217,9 @@ describe('draftPlan — registers', () => {
   it('red risks → one row per risk theme, heading "Risk – <theme>"', () => {
     const reg = scoreRegister(riskFramework, riskRows());
     const rows = draftActions(riskFramework, scoreReview(riskFramework, []), reviewData([]), reg, TODAY);
-    expect(rows.map((r) => [r.ref, r.part, r.heading, r.sourceItems])).toEqual([['Risk – Legal', 'Partnership', 'Risk – Legal', 'Risk Register rows 5, 6, 8']]);
+    expect(rows.map((r) => [r.ref, r.part, r.heading, r.sourceItems])).toEqual([
+      ['Risk – Legal', 'Partnership', 'Risk – Legal', 'Risk Register rows 5, 6, 8'],
+    ]);
     expect(rows[0]!.action).toBe(
       'Reduce the red risks under Legal: “Challenge to decisions”; “Data sharing” and “Procurement” (likelihood 3 × impact 5 = 15). Agree the actions that will bring each to amber or green, who owns each, and review the rating.',
     );
@@ -218,7 +249,13 @@ describe('draftPlan — agreed actions come first, word for word (issue #16)', (
 
   it('the Theme Review action for improvement is a row as written, ahead of the drafted row for its theme', () => {
     const reg = scoreRegister(withThemeReview, trackerRows());
-    const rows = draftActions(withThemeReview, scoreReview(withThemeReview, []), reviewData([], { groupSummaries: themeReview }), reg, TODAY);
+    const rows = draftActions(
+      withThemeReview,
+      scoreReview(withThemeReview, []),
+      reviewData([], { groupSummaries: themeReview }),
+      reg,
+      TODAY,
+    );
     expect(rows.map((r) => [r.ref, r.part, r.heading, r.sourceItems])).toEqual([
       ['Delivery – No theme given', 'Delivery', 'No theme given', 'Progress Tracker row 16'],
       ['Crime – action agreed at the theme review', 'Delivery', 'Crime', 'Theme Review row 5'],
@@ -235,7 +272,9 @@ describe('draftPlan — agreed actions come first, word for word (issue #16)', (
 
   it('agreed actions are outside the cap', () => {
     const reg = scoreRegister(withThemeReview, trackerRows());
-    const d = draftPlan(withThemeReview, scoreReview(withThemeReview, []), reviewData([], { groupSummaries: themeReview }), reg, TODAY, { maxAreas: 0 });
+    const d = draftPlan(withThemeReview, scoreReview(withThemeReview, []), reviewData([], { groupSummaries: themeReview }), reg, TODAY, {
+      maxAreas: 0,
+    });
     expect(d.rows.map((r) => r.ref)).toEqual(['Crime – action agreed at the theme review', 'Health – action agreed at the theme review']);
     expect(d.alsoWeak.map((w) => [w.id, w.area, w.why])).toEqual([
       ['Progress Tracker row 16', 'No theme given', 'not achieved (1 of 5)'],
@@ -247,7 +286,12 @@ describe('draftPlan — agreed actions come first, word for word (issue #16)', (
     const f = treeFramework({ sectionFreeText: ['strengths', 'areasForImprovement'] });
     const rs = workedResponses();
     const notes = [
-      { sectionId: 'ASPIRE', strengths: 'Clear outcomes', areasForImprovement: 'Silos, (themes) but need to join up\nCould be more citizen focussed', at: { sheet: 'Workshop Notes', row: 5, col: 1 } },
+      {
+        sectionId: 'ASPIRE',
+        strengths: 'Clear outcomes',
+        areasForImprovement: 'Silos, (themes) but need to join up\nCould be more citizen focussed',
+        at: { sheet: 'Workshop Notes', row: 5, col: 1 },
+      },
       { sectionId: 'LEAD', strengths: '', areasForImprovement: '', at: { sheet: 'Workshop Notes', row: 6, col: 1 } },
     ];
     const rows = draftActions(f, scoreReview(f, rs), reviewData(rs, { sectionFreeText: notes }), null, TODAY);
@@ -263,7 +307,13 @@ describe('draftPlan — agreed actions come first, word for word (issue #16)', (
 describe('draftPlan — an item named by its id', () => {
   it('reads the guidance instead of repeating the id', () => {
     const f = treeFramework({
-      sections: [{ id: 'ASPIRE', title: 'ASPIRE', items: [{ id: 'ASPIRE', text: 'ASPIRE', guidance: 'How the partnership aspires', fields: ['score', 'comment'] }] }],
+      sections: [
+        {
+          id: 'ASPIRE',
+          title: 'ASPIRE',
+          items: [{ id: 'ASPIRE', text: 'ASPIRE', guidance: 'How the partnership aspires', fields: ['score', 'comment'] }],
+        },
+      ],
     });
     resetRows();
     const rs = [response('A', '', { ASPIRE: 1 }), response('B', '', { ASPIRE: 2 })];

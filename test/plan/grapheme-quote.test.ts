@@ -25,7 +25,15 @@ for (const fallback of [false, true]) {
     const o = { fallback };
 
     it('counts an emoji family, a flag, an accented letter and a toned emoji as one character each', () => {
-      expect(graphemes(`a${FAMILY}${FLAG_GB}${FLAG_FR}${E_ACUTE}${THUMB_DARK}z`, o)).toEqual(['a', FAMILY, FLAG_GB, FLAG_FR, E_ACUTE, THUMB_DARK, 'z']);
+      expect(graphemes(`a${FAMILY}${FLAG_GB}${FLAG_FR}${E_ACUTE}${THUMB_DARK}z`, o)).toEqual([
+        'a',
+        FAMILY,
+        FLAG_GB,
+        FLAG_FR,
+        E_ACUTE,
+        THUMB_DARK,
+        'z',
+      ]);
     });
 
     it('a family at the boundary is kept whole or left out whole, never cut inside', () => {
@@ -80,7 +88,10 @@ describe('a drafted action quoting a comment cut at 160 characters', () => {
     expect(lead2!.action).toContain(`Comments: “${'x'.repeat(150)}${FAMILY}${'y'.repeat(8)}…”.`);
     expect(hasLoneSurrogate(lead2!.action)).toBe(false);
     // what a host writes is well-formed UTF-16, so it reads back the same and hashes the same
-    const readBack = { ...lead2!, action: lead2!.action.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') };
+    const readBack = {
+      ...lead2!,
+      action: lead2!.action.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+    };
     expect(hashPlanRow(readBack)).toBe(hashPlanRow(lead2!));
   });
 });

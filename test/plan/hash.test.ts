@@ -30,7 +30,16 @@ describe('hashPlanRow', () => {
     const h = hashPlanRow(row);
     expect(hashPlanRow({ ...row })).toBe(h);
     expect(h).toMatch(/^[0-9a-f]{8}$/);
-    for (const k of ['heading', 'sourceItems', 'action', 'keyContact', 'leadAgency', 'supportNeeded', 'howSupportProvided', 'status'] as const) {
+    for (const k of [
+      'heading',
+      'sourceItems',
+      'action',
+      'keyContact',
+      'leadAgency',
+      'supportNeeded',
+      'howSupportProvided',
+      'status',
+    ] as const) {
       expect(hashPlanRow({ ...row, [k]: `${row[k]}x` })).not.toBe(h);
     }
     expect(hashPlanRow({ ...row, part: 'Delivery' })).not.toBe(h);
@@ -47,6 +56,8 @@ describe('hashPlanRow', () => {
   });
 
   it('fields do not run into each other', () => {
-    expect(hashPlanRow({ ...row, leadAgency: 'ab', supportNeeded: 'c' })).not.toBe(hashPlanRow({ ...row, leadAgency: 'a', supportNeeded: 'bc' }));
+    expect(hashPlanRow({ ...row, leadAgency: 'ab', supportNeeded: 'c' })).not.toBe(
+      hashPlanRow({ ...row, leadAgency: 'a', supportNeeded: 'bc' }),
+    );
   });
 });

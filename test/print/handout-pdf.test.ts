@@ -55,14 +55,25 @@ async function pages(pdf: string): Promise<Page[]> {
       x: Number(w[1]),
       y: Number(w[2]),
       height: Number(w[3]) - Number(w[2]),
-      text: w[4]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      text: w[4]!
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
     }));
     // the footer: the words on the page's bottom line, in the bottom margin; tab name at the left, page at the right
     const bottom = Math.max(...words.map((w) => w.y));
     const foot = words.filter((w) => w.y > height - 60 && w.y > bottom - 2);
     return {
-      tab: foot.filter((w) => w.x < 200).map((w) => w.text).join(' '),
-      number: foot.filter((w) => w.x >= 200).map((w) => w.text).join(' '),
+      tab: foot
+        .filter((w) => w.x < 200)
+        .map((w) => w.text)
+        .join(' '),
+      number: foot
+        .filter((w) => w.x >= 200)
+        .map((w) => w.text)
+        .join(' '),
       words,
       text: words.map((w) => w.text).join(' '),
     };
@@ -79,7 +90,19 @@ beforeAll(async () => {
   const s = await cli('summarise', again, '--today', TODAY, '--quiet');
   if (s.code !== 0) throw new Error(s.stderr);
   const fresh = join(dir, 'fresh.xlsx');
-  const n = await cli('new', fresh, '--framework', 'hallmarks', '--partnership', PARTNERSHIPS[0]!, '--respondents', '8', '--today', TODAY, '--quiet');
+  const n = await cli(
+    'new',
+    fresh,
+    '--framework',
+    'hallmarks',
+    '--partnership',
+    PARTNERSHIPS[0]!,
+    '--respondents',
+    '8',
+    '--today',
+    TODAY,
+    '--quiet',
+  );
   if (n.code !== 0) throw new Error(n.stderr);
   const wb = new ExcelJS.Workbook();
   const cell = wb.addWorksheet('Yardstick').getCell('A1');
@@ -142,10 +165,16 @@ describe.skipIf(!OK)('the workbook printed as a handout (LibreOffice PDF)', () =
     }
     // no header breaks inside a word: the partnership names print as whole words
     const side = summary.find((p) => p.text.includes('Partnerships side by side'))!;
-    for (const word of ['Community', 'Safety', 'Economic', 'Development', 'Partnership']) expect(side.words.some((w) => w.text === word), word).toBe(true);
+    for (const word of ['Community', 'Safety', 'Economic', 'Development', 'Partnership'])
+      expect(
+        side.words.some((w) => w.text === word),
+        word,
+      ).toBe(true);
     // the chart: its title and every category (the six sections) on one page
     const sections = getFramework('hallmarks').sections.map((s) => s.title);
-    const chartPages = summary.filter((p) => p.words.filter((w) => w.text === 'Mean').length > 0 && p.text.includes('Mean score per section'));
+    const chartPages = summary.filter(
+      (p) => p.words.filter((w) => w.text === 'Mean').length > 0 && p.text.includes('Mean score per section'),
+    );
     expect(chartPages.length).toBe(1);
     const chart = chartPages[0]!;
     for (const s of sections) expect(chart.text, s).toContain(s);
@@ -165,6 +194,10 @@ describe.skipIf(!OK)('the workbook printed as a handout (LibreOffice PDF)', () =
   it('Improvement Plan: runs on across pages with its header row repeated', () => {
     const plan = printed.summarised.filter((p) => p.tab === 'Improvement Plan');
     expect(plan.length).toBeGreaterThan(1);
-    for (const [i, p] of plan.entries()) expect(p.words.some((w) => w.text === 'Ref'), `plan page ${i + 1}`).toBe(true);
+    for (const [i, p] of plan.entries())
+      expect(
+        p.words.some((w) => w.text === 'Ref'),
+        `plan page ${i + 1}`,
+      ).toBe(true);
   });
 });

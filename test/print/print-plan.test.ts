@@ -3,7 +3,16 @@
  * page breaks that keep a heading with its header and first rows, header widths from their longest word.
  */
 import { describe, expect, it } from 'vitest';
-import { estimatedRowHeights, fitScale, legibleScale, linesFor, planRowBreaks, printFooter, settlePrint, widthForLongestWord } from '../../core/sheet-plan/print.js';
+import {
+  estimatedRowHeights,
+  fitScale,
+  legibleScale,
+  linesFor,
+  planRowBreaks,
+  printFooter,
+  settlePrint,
+  widthForLongestWord,
+} from '../../core/sheet-plan/print.js';
 import { newTab } from '../../core/sheet-plan/tab.js';
 import type { TabPlan } from '../../core/sheet-plan/types.js';
 
@@ -59,8 +68,16 @@ describe('print plan', () => {
 
   it('estimates row heights from wrapped text, planned heights and hidden rows', () => {
     const tab = tabWith([10], { orientation: 'portrait', fitToWidth: true });
-    tab.blocks.push({ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'Title' }], [{ v: 'one two three four five six' }], [{ v: 'x' }], [{ v: 'y' }]] });
-    tab.formats.push({ range: { row: 1, col: 1, rows: 1, cols: 1 }, format: { fontSize: 14 } }, { range: { row: 2, col: 1, rows: 1, cols: 1 }, format: { wrap: true } });
+    tab.blocks.push({
+      row: 1,
+      col: 1,
+      owner: 'generated',
+      cells: [[{ v: 'Title' }], [{ v: 'one two three four five six' }], [{ v: 'x' }], [{ v: 'y' }]],
+    });
+    tab.formats.push(
+      { range: { row: 1, col: 1, rows: 1, cols: 1 }, format: { fontSize: 14 } },
+      { range: { row: 2, col: 1, rows: 1, cols: 1 }, format: { wrap: true } },
+    );
     tab.rowHeights = [{ row: 3, height: 40 }];
     tab.hiddenRows = [4];
     // 14 pt: ceil(14 × 1.36) = 20; 27 characters at 12 a line: 3 lines × 15 + 3 = 48; planned 40; hidden 0

@@ -14,15 +14,53 @@ import { MemoryWorkbook } from '../../memory-host/index.js';
 import { newReview, snap, TODAY } from '../operations/helpers.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 100);
-const FRAMEWORKS = ['partnership-tree', 'hallmarks', 'nru-partnership', 'delivery-tracker', 'risk-exercise', 'framework-review', 'biannual-review'];
-const INPUT_TABS = ['Responses', 'Workshop Notes', 'Progress Tracker', 'Theme Review', 'Risk Register', 'Review Settings', 'Previous Review', 'Answers', 'Notes'];
+const FRAMEWORKS = [
+  'partnership-tree',
+  'hallmarks',
+  'nru-partnership',
+  'delivery-tracker',
+  'risk-exercise',
+  'framework-review',
+  'biannual-review',
+];
+const INPUT_TABS = [
+  'Responses',
+  'Workshop Notes',
+  'Progress Tracker',
+  'Theme Review',
+  'Risk Register',
+  'Review Settings',
+  'Previous Review',
+  'Answers',
+  'Notes',
+];
 
 const value: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.integer({ min: -3, max: 9 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }),
   fc.boolean(),
-  fc.constantFrom('1', '2', '3', ' 3 ', 'STRONG', 'Present In Parts', 'n/a', "DON'T KNOW", 'Yes', 'partly', 'red', 'AMBER', 'achieved', '=HYPERLINK("http://x","y")', '+1', '@me', '-2', '30/06/2026', ''),
+  fc.constantFrom(
+    '1',
+    '2',
+    '3',
+    ' 3 ',
+    'STRONG',
+    'Present In Parts',
+    'n/a',
+    "DON'T KNOW",
+    'Yes',
+    'partly',
+    'red',
+    'AMBER',
+    'achieved',
+    '=HYPERLINK("http://x","y")',
+    '+1',
+    '@me',
+    '-2',
+    '30/06/2026',
+    '',
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.constantFrom('Ωμέγα', '日本語のコメント', 'مرحبا', 'x'.repeat(40_000)),
@@ -37,12 +75,44 @@ type Mutation =
   | { k: 'blankRows'; sheet: number; from: number; n: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ k: fc.constant('set' as const), sheet: fc.nat(12), row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 30 }), v: value }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constantFrom('insertRow' as const, 'insertCol' as const), sheet: fc.nat(12), at: fc.integer({ min: 1, max: 12 }), n: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('rename' as const), sheet: fc.nat(12), to: fc.constantFrom('Answers', 'Notes', 'Old summary', 'responses') }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      k: fc.constant('set' as const),
+      sheet: fc.nat(12),
+      row: fc.integer({ min: 1, max: 40 }),
+      col: fc.integer({ min: 1, max: 30 }),
+      v: value,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constantFrom('insertRow' as const, 'insertCol' as const),
+      sheet: fc.nat(12),
+      at: fc.integer({ min: 1, max: 12 }),
+      n: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('rename' as const),
+      sheet: fc.nat(12),
+      to: fc.constantFrom('Answers', 'Notes', 'Old summary', 'responses'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('delete' as const), sheet: fc.nat(12) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('move' as const), sheet: fc.nat(12), to: fc.nat(12) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant('blankRows' as const), sheet: fc.nat(12), from: fc.integer({ min: 1, max: 20 }), n: fc.integer({ min: 1, max: 5 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('blankRows' as const),
+      sheet: fc.nat(12),
+      from: fc.integer({ min: 1, max: 20 }),
+      n: fc.integer({ min: 1, max: 5 }),
+    }),
+  },
 );
 
 function mutate(wb: MemoryWorkbook, m: Mutation): void {
@@ -91,55 +161,63 @@ function typed(wb: MemoryWorkbook): Map<string, unknown> {
 }
 
 describe('fuzz: random damage to review workbooks', () => {
-  it(`never crashes, problems say where, typed cells survive summarise and import (${RUNS} runs)`, () => {
-    const cache = new Map<string, MemoryWorkbook>();
-    const base = (id: string) => {
-      if (!cache.has(id)) cache.set(id, newReview({ framework: id, partnerships: ['Crime', 'Health'], respondents: ['Ann', 'Bob', 'Cat'] }));
-      return cache.get(id)!.clone();
-    };
-    fc.assert(
-      fc.property(fc.constantFrom(...FRAMEWORKS), fc.array(mutation, { minLength: 1, maxLength: 25 }), (id, mutations) => {
-        const wb = base(id);
-        for (const m of mutations) mutate(wb, m);
-        const s = snap(wb);
-        try {
-          const r = readReview(s);
-          for (const p of r.problems) {
-            expect(p.message.length).toBeGreaterThan(20);
-            if (p.at) {
-              expect(wb.find(p.at.sheet), p.message).toBeTruthy();
-              expect(p.at.row).toBeGreaterThanOrEqual(1);
-              expect(p.at.col).toBeGreaterThanOrEqual(1);
+  it(
+    `never crashes, problems say where, typed cells survive summarise and import (${RUNS} runs)`,
+    () => {
+      const cache = new Map<string, MemoryWorkbook>();
+      const base = (id: string) => {
+        if (!cache.has(id))
+          cache.set(id, newReview({ framework: id, partnerships: ['Crime', 'Health'], respondents: ['Ann', 'Bob', 'Cat'] }));
+        return cache.get(id)!.clone();
+      };
+      fc.assert(
+        fc.property(fc.constantFrom(...FRAMEWORKS), fc.array(mutation, { minLength: 1, maxLength: 25 }), (id, mutations) => {
+          const wb = base(id);
+          for (const m of mutations) mutate(wb, m);
+          const s = snap(wb);
+          try {
+            const r = readReview(s);
+            for (const p of r.problems) {
+              expect(p.message.length).toBeGreaterThan(20);
+              if (p.at) {
+                expect(wb.find(p.at.sheet), p.message).toBeTruthy();
+                expect(p.at.row).toBeGreaterThanOrEqual(1);
+                expect(p.at.col).toBeGreaterThanOrEqual(1);
+              }
             }
+            const check = checkReview(s, TODAY);
+            for (const line of check.lines) expect(line).toMatch(/^(Workbook|.+![A-Z]+\d+): /);
+          } catch (e) {
+            if (!expectedError(e)) throw e;
+            return;
           }
-          const check = checkReview(s, TODAY);
-          for (const line of check.lines) expect(line).toMatch(/^(Workbook|.+![A-Z]+\d+): /);
-        } catch (e) {
-          if (!expectedError(e)) throw e;
-          return;
-        }
-        const before = typed(wb);
-        try {
-          wb.applyNow(planSummary(s, { today: TODAY }).plan);
-        } catch (e) {
-          if (!expectedError(e) && !(e instanceof LayoutChangedError)) throw e;
-        }
-        expect(typed(wb)).toEqual(before);
-        try {
-          const table: CellValue[][] = [['Name', 'Partnership', 'ASPIRE', '1.1', 'LB3 comment'], ['Zed', 'Crime', '=1+1', 'Yes', '@x']];
-          wb.applyNow(planImport(snap(wb), table, TODAY).plan);
-        } catch (e) {
-          if (!expectedError(e)) throw e;
-        }
-        const after = typed(wb);
-        for (const [k, v] of before) expect(after.get(k), k).toBe(v);
-      }),
-      { numRuns: RUNS, seed: Number(process.env['FUZZ_SEED'] ?? 20260501) },
-    );
-  }, 60_000 + RUNS * 500);
+          const before = typed(wb);
+          try {
+            wb.applyNow(planSummary(s, { today: TODAY }).plan);
+          } catch (e) {
+            if (!expectedError(e) && !(e instanceof LayoutChangedError)) throw e;
+          }
+          expect(typed(wb)).toEqual(before);
+          try {
+            const table: CellValue[][] = [
+              ['Name', 'Partnership', 'ASPIRE', '1.1', 'LB3 comment'],
+              ['Zed', 'Crime', '=1+1', 'Yes', '@x'],
+            ];
+            wb.applyNow(planImport(snap(wb), table, TODAY).plan);
+          } catch (e) {
+            if (!expectedError(e)) throw e;
+          }
+          const after = typed(wb);
+          for (const [k, v] of before) expect(after.get(k), k).toBe(v);
+        }),
+        { numRuns: RUNS, seed: Number(process.env['FUZZ_SEED'] ?? 20260501) },
+      );
+    },
+    60_000 + RUNS * 500,
+  );
 
   it('reads 10,000 respondents, and summarises them without touching a typed cell', () => {
-    const wb = newReview({ framework: 'partnership-tree', respondents: [] , respondentCount: 0 });
+    const wb = newReview({ framework: 'partnership-tree', respondents: [], respondentCount: 0 });
     const t = wb.tab('Responses');
     for (let r = 0; r < 10_000; r++) {
       t.set(6 + r, 1, { value: `Person ${r + 1}` });

@@ -26,7 +26,11 @@ describe('Review Settings with columns inserted before the labels', () => {
   it('reads the in-depth table (choice and last year) beside the shifted labels', () => {
     const wb = newReview({ framework: 'nru-partnership', partnerships: ['Crime'] });
     const before = readReview(snap(wb)).review.settings;
-    const head = wb.tab('Review Settings').values().findIndex((row) => row[0] === 'Section id') + 1;
+    const head =
+      wb
+        .tab('Review Settings')
+        .values()
+        .findIndex((row) => row[0] === 'Section id') + 1;
     expect(head).toBeGreaterThan(0);
     const firstId = String(wb.getCell('Review Settings', head + 1, 1));
     wb.setCell('Review Settings', head + 1, 3, 'Yes');
@@ -64,7 +68,11 @@ function planRecordedAs(name: string): MemoryWorkbook {
   wb.applyNow(planSummary(snap(wb), { today: TODAY }).plan);
   wb.setCell('Improvement Plan', 5, 5, 'My own action, typed');
   wb.setCell('Improvement Plan', 6, 5, 'Another row I added');
-  const metaRow = wb.tab('PR_Meta').values().findIndex((r) => r[0] === 'tab:plan') + 1;
+  const metaRow =
+    wb
+      .tab('PR_Meta')
+      .values()
+      .findIndex((r) => r[0] === 'tab:plan') + 1;
   wb.setCell('PR_Meta', metaRow, 2, name);
   return wb;
 }
@@ -77,7 +85,9 @@ describe('PR_Meta records a tab name the workbook does not have', () => {
     expect(r.layout.present.plan).toBe('Improvement Plan');
     const p = r.problems.find((x) => x.code === 'meta.tab-name')!;
     expect(p.severity).toBe('warning');
-    expect(p.message).toBe('PR_Meta records the tab “Plan”, which this workbook does not have, so the tab “Improvement Plan” was read in its place. If “Plan” was renamed, nothing needs doing: the add-in now records “Improvement Plan”.');
+    expect(p.message).toBe(
+      'PR_Meta records the tab “Plan”, which this workbook does not have, so the tab “Improvement Plan” was read in its place. If “Plan” was renamed, nothing needs doing: the add-in now records “Improvement Plan”.',
+    );
     expect(readPlanRows(snap(wb)).map((row) => row.action)).toEqual(['My own action, typed', 'Another row I added']);
   });
 
@@ -89,7 +99,11 @@ describe('PR_Meta records a tab name the workbook does not have', () => {
     wb.applyNow(plan);
     expect(wb.getCell('Improvement Plan', 5, 5)).toBe('My own action, typed');
     expect(wb.getCell('Improvement Plan', 6, 5)).toBe('Another row I added');
-    const metaRow = wb.tab('PR_Meta').values().findIndex((r) => r[0] === 'tab:plan') + 1;
+    const metaRow =
+      wb
+        .tab('PR_Meta')
+        .values()
+        .findIndex((r) => r[0] === 'tab:plan') + 1;
     expect(wb.getCell('PR_Meta', metaRow, 2)).toBe('Improvement Plan');
     expect(readReview(snap(wb)).problems.filter((p) => p.code === 'meta.tab-name')).toEqual([]);
   });

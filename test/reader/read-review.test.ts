@@ -34,16 +34,24 @@ describe('readReview: identifying the workbook', () => {
     expect(() => readReview(snap(wb))).toThrow(/not made by Partnership Review: its PR_Meta tab does not name "Partnership Review"/);
     wb.setCell('PR_Meta', 2, 2, 'Partnership Review');
     wb.setCell('PR_Meta', 3, 2, 2);
-    expect(() => readReview(snap(wb))).toThrow(/made by a newer version of Partnership Review \(layout 2; this version reads layout 1\)\. Update the add-in/);
+    expect(() => readReview(snap(wb))).toThrow(
+      /made by a newer version of Partnership Review \(layout 2; this version reads layout 1\)\. Update the add-in/,
+    );
     wb.setCell('PR_Meta', 3, 2, 0);
-    expect(() => readReview(snap(wb))).toThrow(/uses layout 0, which this version cannot read\. Create a new review and copy the answers across/);
+    expect(() => readReview(snap(wb))).toThrow(
+      /uses layout 0, which this version cannot read\. Create a new review and copy the answers across/,
+    );
     wb.setCell('PR_Meta', 3, 2, 1);
     expect(readReview(snap(wb)).framework.id).toBe('partnership-tree');
   });
 
   it('falls back to the built-in framework when the stored JSON is damaged, with a warning', () => {
     const wb = treeWithAnswers();
-    const metaRow = wb.tab('PR_Meta').values().findIndex((r) => r[0] === 'frameworkJson.1') + 1;
+    const metaRow =
+      wb
+        .tab('PR_Meta')
+        .values()
+        .findIndex((r) => r[0] === 'frameworkJson.1') + 1;
     wb.setCell('PR_Meta', metaRow, 2, '{"id": broken');
     const r = readReview(snap(wb));
     expect(r.framework.id).toBe('partnership-tree');
@@ -127,7 +135,9 @@ describe('readReview: tabs renamed, deleted, reordered', () => {
     const r = readReview(snap(wb));
     const p = r.problems.find((x) => x.code === 'layout.missing-tab')!;
     expect(p).toMatchObject({ severity: 'error', at: null });
-    expect(p.message).toBe('The tab “Responses” is missing, so the answers cannot be read. If it was renamed (this workbook also has “Answers”), rename it back to “Responses”. If it was deleted, restore it (Undo, or version history) or create a new review and import the answers.');
+    expect(p.message).toBe(
+      'The tab “Responses” is missing, so the answers cannot be read. If it was renamed (this workbook also has “Answers”), rename it back to “Responses”. If it was deleted, restore it (Undo, or version history) or create a new review and import the answers.',
+    );
     expect(checkReview(snap(wb), TODAY).lines[0]).toMatch(/^Workbook: The tab “Responses” is missing/);
     expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(ReviewRequestError);
     expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(/rename it back to “Responses”/);
@@ -167,7 +177,11 @@ describe('readReview: notes, settings and the previous review', () => {
     // settings: a partnership typed on a spare row, after a row a person inserted
     wb.insertRow('Review Settings', 5);
     wb.setCell('Review Settings', 5, 1, 'Note to self');
-    const spare = wb.tab('Review Settings').values().findIndex((r, i) => i > 5 && r[0] === 'Partnership' && r[1] === null) + 1;
+    const spare =
+      wb
+        .tab('Review Settings')
+        .values()
+        .findIndex((r, i) => i > 5 && r[0] === 'Partnership' && r[1] === null) + 1;
     wb.setCell('Review Settings', spare, 2, '  Housing ');
     wb.setCell('Review Settings', 4, 2, '2027/28');
     // previous review: "1.10" pasted as a number reads back as 1.1 on the 1.10 row
@@ -196,7 +210,9 @@ describe('readReview: notes, settings and the previous review', () => {
     expect(r.review.settings.inDepthSections).toEqual([ids[0]]);
     expect(r.review.settings.lastInDepth[ids[0]!]).toBe(2024);
     expect(r.review.settings.lastInDepthAt![ids[0]!]).toEqual({ sheet: 'Review Settings', row: first, col: 4 });
-    expect(r.problems).toEqual([expect.objectContaining({ code: 'settings.bad-year', at: { sheet: 'Review Settings', row: first + 1, col: 4 } })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ code: 'settings.bad-year', at: { sheet: 'Review Settings', row: first + 1, col: 4 } }),
+    ]);
   });
 
   it('reads Workshop Notes per characteristic', () => {
@@ -205,7 +221,12 @@ describe('readReview: notes, settings and the previous review', () => {
     wb.setCell('Workshop Notes', 6, 4, 'Escalation process?');
     const r = readReview(snap(wb));
     expect(r.review.sectionFreeText.slice(0, 2)).toEqual([
-      { sectionId: 'ASPIRE', strengths: 'Clear outcomes e.g. fire and safer communities', areasForImprovement: '', at: { sheet: 'Workshop Notes', row: 5, col: 3 } },
+      {
+        sectionId: 'ASPIRE',
+        strengths: 'Clear outcomes e.g. fire and safer communities',
+        areasForImprovement: '',
+        at: { sheet: 'Workshop Notes', row: 5, col: 3 },
+      },
       { sectionId: 'THINK', strengths: '', areasForImprovement: 'Escalation process?', at: { sheet: 'Workshop Notes', row: 6, col: 3 } },
     ]);
   });

@@ -19,10 +19,20 @@ export function hallmarksTwoDemo(today: string): DemoReview {
   const respondents = PARTNERSHIPS.flatMap((partnership, p) =>
     orgs.map((organisation, i) => {
       const from = base.respondents[(p * 8 + i) % base.respondents.length]!;
-      return { respondent: `${['Ann', 'Ben', 'Cara', 'Dev', 'Eve', 'Fin', 'Gus', 'Hal'][i]} ${p === 0 ? 'Smith' : 'Jones'}`, partnership, organisation, answers: from.answers };
+      return {
+        respondent: `${['Ann', 'Ben', 'Cara', 'Dev', 'Eve', 'Fin', 'Gus', 'Hal'][i]} ${p === 0 ? 'Smith' : 'Jones'}`,
+        partnership,
+        organisation,
+        answers: from.answers,
+      };
     }),
   );
-  return { ...base, partnerships: PARTNERSHIPS, respondents, planContacts: { keyContact: 'Partnership manager', leadAgency: PARTNERSHIPS[0]! } };
+  return {
+    ...base,
+    partnerships: PARTNERSHIPS,
+    respondents,
+    planContacts: { keyContact: 'Partnership manager', leadAgency: PARTNERSHIPS[0]! },
+  };
 }
 
 /** Writes the review to `path`. */
@@ -30,7 +40,14 @@ export async function writeHallmarksTwo(path: string, today: string): Promise<vo
   const framework = getFramework('hallmarks');
   const demo = hallmarksTwoDemo(today);
   const host = XlsxHost.create();
-  await runCreate(host, { framework: 'hallmarks', partnerships: demo.partnerships, respondents: demo.respondents.map((r) => r.respondent), cycle: demo.cycle, protect: true, today });
+  await runCreate(host, {
+    framework: 'hallmarks',
+    partnerships: demo.partnerships,
+    respondents: demo.respondents.map((r) => r.respondent),
+    cycle: demo.cycle,
+    protect: true,
+    today,
+  });
   await fillDemo(host, framework, demo);
   await runSummarise(host, { today });
   await fillPlanContacts(host, demo);

@@ -34,7 +34,10 @@ describe('the production build', () => {
 
 describe('Download report in the browser preview', () => {
   it('delivers a .docx that python-docx opens, with the scores typed', async () => {
-    const { context, watch } = await guardedContext(pane.browser, pane.origin, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const { context, watch } = await guardedContext(pane.browser, pane.origin, {
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     watchPage(page, watch);
     await page.clock.setFixedTime(new Date('2026-05-15T10:00:00+01:00'));

@@ -33,7 +33,9 @@ const title = (item: string) => TREE.sections.find((s) => s.items.some((i) => i.
 const SCORES: Record<string, number[]> = { ASPIRE: [3, 3, 2], DELIVER: [1, 2, 1] };
 
 function headline(o: ReportOutcome): Map<string, string[]> {
-  const t = o.report!.blocks.find((b): b is Extract<ReportBlock, { kind: 'table' }> => b.kind === 'table' && b.caption === 'Overall and section scores')!;
+  const t = o.report!.blocks.find(
+    (b): b is Extract<ReportBlock, { kind: 'table' }> => b.kind === 'table' && b.caption === 'Overall and section scores',
+  )!;
   return new Map(t.rows.map((r) => [r[0]!, r.slice(1)]));
 }
 
@@ -64,7 +66,14 @@ describe('Excel: the task pane bridge over the Office.js adapter (fake)', () => 
   it('reads the workbook in one read of 3 syncs, writes nothing, and gives the report of what was typed', async () => {
     const fake = new FakeOffice(FakeWorkbookState.with({ Sheet1: [] }));
     const host = new ExcelHost(fake.run, { isSetSupported: FakeOffice.requirements('1.9') });
-    await runCreate(host, { framework: 'partnership-tree', partnerships: ['Kensington and Chelsea LSP'], respondents: ['Ann Smith', 'Ben Jones', 'Cara Patel'], cycle: '2026/27', protect: true, today: '2026-05-15' });
+    await runCreate(host, {
+      framework: 'partnership-tree',
+      partnerships: ['Kensington and Chelsea LSP'],
+      respondents: ['Ann Smith', 'Ben Jones', 'Cara Patel'],
+      cycle: '2026/27',
+      protect: true,
+      today: '2026-05-15',
+    });
     const responses = fake.state.sheet('Responses');
     for (const [item, scores] of Object.entries(SCORES)) scores.forEach((v, i) => responses.set(6 + i, scoreCol(item), { value: v }));
     const before = JSON.stringify(fake.state.sheets.map((s) => [s.name, s.grid()]));
@@ -101,7 +110,15 @@ describe('Google Sheets: prReport in the built Code.js over the Apps Script fake
   it('reads only, and returns the report as plain JSON', async () => {
     const fake = new FakeAppsScript();
     const pr = loadAddon(code, fake, '2026-05-15');
-    expect(pr.prCreate({ frameworkId: 'partnership-tree', partnerships: ['Kensington and Chelsea LSP'], respondents: ['Ann Smith', 'Ben Jones', 'Cara Patel'], cycle: '2026/27', protect: false }).ok).toBe(true);
+    expect(
+      pr.prCreate({
+        frameworkId: 'partnership-tree',
+        partnerships: ['Kensington and Chelsea LSP'],
+        respondents: ['Ann Smith', 'Ben Jones', 'Cara Patel'],
+        cycle: '2026/27',
+        protect: false,
+      }).ok,
+    ).toBe(true);
     const sheet = fake.spreadsheet._sheet('Responses');
     for (const [item, scores] of Object.entries(SCORES)) sheet.getRange(6, scoreCol(item), 3, 1).setValues(scores.map((v) => [v]));
     const mark = fake.calls.length;

@@ -49,7 +49,10 @@ interface Model {
   strengths: string[];
   areasForImprovement: string[];
   plan: { heading: string; action: string; keyContact: string; leadAgency: string; date: string; status: string }[];
-  partnerships?: Record<string, { overall: { mean: number | null; rag: string | null }; sections: { id: string; mean: number | null; rag: string | null }[] }>;
+  partnerships?: Record<
+    string,
+    { overall: { mean: number | null; rag: string | null }; sections: { id: string; mean: number | null; rag: string | null }[] }
+  >;
   tracker?: { theme: string; rows: number; scored: number }[];
   risks?: { theme: string; red: number; amber: number; green: number; unrated: number }[];
 }
@@ -75,7 +78,9 @@ beforeAll(async () => {
     if (s.code !== 0) throw new Error(`summarise ${name}: ${s.stderr}`);
     models[name] = JSON.parse(s.stdout) as Model;
   }
-  const { stdout } = await run('python3', [join(__dirname, 'docx_dump.py'), ...CASES.map((n) => join(dir, `${n}.docx`))], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('python3', [join(__dirname, 'docx_dump.py'), ...CASES.map((n) => join(dir, `${n}.docx`))], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const all = JSON.parse(stdout) as Record<string, Dumped>;
   for (const n of CASES) docs[n] = all[join(dir, `${n}.docx`)]!;
 }, 600_000);
@@ -164,7 +169,8 @@ describe('the review report as python-docx reads it', () => {
       const names = Object.keys(m.partnerships);
       const t = tableAfter(d, 'Partnerships side by side: mean score and RAG')!;
       expect(t.rows[0]).toEqual(['Section', ...names]);
-      const cell = (x: { mean: number | null; rag: string | null } | undefined) => (x && x.mean !== null ? `${m2(x.mean)} ${rag(x.rag)}` : '–');
+      const cell = (x: { mean: number | null; rag: string | null } | undefined) =>
+        x && x.mean !== null ? `${m2(x.mean)} ${rag(x.rag)}` : '–';
       expect(t.rows.slice(1)).toEqual([
         ...m.sections.map((s) => [s.title, ...names.map((p) => cell(m.partnerships![p]!.sections.find((x) => x.id === s.id)))]),
         ['Overall', ...names.map((p) => cell(m.partnerships![p]!.overall))],
@@ -177,9 +183,16 @@ describe('the review report as python-docx reads it', () => {
       expect(plan!.rows.slice(1)).toEqual(m.plan.map((r) => [r.heading, r.action, r.keyContact, r.leadAgency, ukDate(r.date), r.status]));
       expect(d.sections.some((s) => s.landscape)).toBe(true);
     }
-    if (m.tracker?.length) expect(tableAfter(d, 'Delivery results')!.rows.slice(1).map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(m.tracker.map((t) => [t.theme, t.rows, t.scored]));
+    if (m.tracker?.length)
+      expect(
+        tableAfter(d, 'Delivery results')!
+          .rows.slice(1)
+          .map((r) => [r[0], Number(r[1]), Number(r[2])]),
+      ).toEqual(m.tracker.map((t) => [t.theme, t.rows, t.scored]));
     if (m.risks?.length)
-      expect(tableAfter(d, 'Risk results')!.rows.slice(1)).toEqual(m.risks.map((r) => [r.theme, String(r.red), String(r.amber), String(r.green), String(r.unrated)]));
+      expect(tableAfter(d, 'Risk results')!.rows.slice(1)).toEqual(
+        m.risks.map((r) => [r.theme, String(r.red), String(r.amber), String(r.green), String(r.unrated)]),
+      );
   });
 
   it('the Hallmarks two-partnership title page names both partnerships, the cycle, the date and the source paper', () => {
@@ -199,7 +212,20 @@ describe.skipIf(!HAVE_SOFFICE || !HAVE_POPPLER)('the review report through Libre
   it('converts every report to PDF without errors; the Hallmarks two-partnership report is at most 15 pages', async () => {
     const profile = await freshProfile();
     const files = CASES.map((n) => join(dir, `${n}.docx`));
-    await run(soffice()!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', dir, ...files], { timeout: 300_000 });
+    await run(
+      soffice()!,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf:writer_pdf_Export',
+        '--outdir',
+        dir,
+        ...files,
+      ],
+      { timeout: 300_000 },
+    );
     await rm(ARTIFACTS, { recursive: true, force: true });
     await mkdir(ARTIFACTS, { recursive: true });
     const pages: Record<string, number> = {};

@@ -33,7 +33,11 @@ describe('compareWithPrevious', () => {
 
   it('unchanged within floating-point rounding by default; a wider tolerance is an option', () => {
     const prev = { cycle: 'x', itemMeans: { A1: 2.75 - 1e-12, A2: 2.001 }, sectionMeans: {} };
-    expect(compareWithPrevious(report, prev).items.slice(0, 2).map((r) => r.change)).toEqual(['unchanged', 'declined']);
+    expect(
+      compareWithPrevious(report, prev)
+        .items.slice(0, 2)
+        .map((r) => r.change),
+    ).toEqual(['unchanged', 'declined']);
     expect(compareWithPrevious(report, prev, { tolerance: 0.005 }).items[1]!.change).toBe('unchanged');
   });
 });
@@ -78,14 +82,27 @@ describe('compareWithPrevious — the change threshold (issue #11), a share of e
       ...(changeThreshold !== undefined ? { changeThreshold } : {}),
     });
     resetRows();
-    return { f, report: scoreReview(f, scores.map((s, i) => response(`P${i}`, '', { Q: s }))) };
+    return {
+      f,
+      report: scoreReview(
+        f,
+        scores.map((s, i) => response(`P${i}`, '', { Q: s })),
+      ),
+    };
   }
   const prev = (q: number) => ({ cycle: 'last', itemMeans: { Q: q }, sectionMeans: {} });
 
   it('one person of eight moving one step on 1–3 (±0.125) is not a change; the threshold is 0.2', () => {
     // seven 2s and one 3: 17 / 8 = 2.125
     const { f, report } = one(1, 3, [2, 2, 2, 2, 2, 2, 2, 3]);
-    expect(compareWithPrevious(report, prev(2), { framework: f }).items[0]).toEqual({ id: 'Q', previous: 2, current: 2.125, delta: 0.125, change: 'unchanged', threshold: 0.2 });
+    expect(compareWithPrevious(report, prev(2), { framework: f }).items[0]).toEqual({
+      id: 'Q',
+      previous: 2,
+      current: 2.125,
+      delta: 0.125,
+      change: 'unchanged',
+      threshold: 0.2,
+    });
     // seven 2s and one 1: 15 / 8 = 1.875
     const down = one(1, 3, [2, 2, 2, 2, 2, 2, 2, 1]);
     expect(compareWithPrevious(down.report, prev(2), { framework: down.f }).items[0]!.change).toBe('unchanged');
@@ -99,7 +116,10 @@ describe('compareWithPrevious — the change threshold (issue #11), a share of e
   it('the same share of every scale: 0.3 on 1–4, 0.4 on 1–5 and on 0–4; a move equal to it counts', () => {
     // 1–4: five people, one moves 2 → 3 … (2·4 + 3) / 5 = 2.2: +0.2 < 0.3 unchanged; two move: 2.4, +0.4 improved
     const a = one(1, 4, [2, 2, 2, 2, 3]);
-    expect(compareWithPrevious(a.report, prev(2), { framework: a.f }).items[0]).toMatchObject({ change: 'unchanged', threshold: 0.30000000000000004 });
+    expect(compareWithPrevious(a.report, prev(2), { framework: a.f }).items[0]).toMatchObject({
+      change: 'unchanged',
+      threshold: 0.30000000000000004,
+    });
     const b = one(1, 4, [2, 2, 2, 3, 3]);
     expect(compareWithPrevious(b.report, prev(2), { framework: b.f }).items[0]!.change).toBe('improved');
     // 1–5: mean 3.4 against 3: +0.4 exactly the threshold → counts; 3.2 → unchanged
@@ -116,7 +136,13 @@ describe('compareWithPrevious — the change threshold (issue #11), a share of e
 
   it('is set per framework: 0 counts any change, 0.5 needs half the range', () => {
     const any = one(1, 3, [2, 2, 2, 2, 2, 2, 2, 3], 0);
-    expect(compareWithPrevious(any.report, prev(2), { framework: any.f }).items[0]).toEqual({ id: 'Q', previous: 2, current: 2.125, delta: 0.125, change: 'improved' });
+    expect(compareWithPrevious(any.report, prev(2), { framework: any.f }).items[0]).toEqual({
+      id: 'Q',
+      previous: 2,
+      current: 2.125,
+      delta: 0.125,
+      change: 'improved',
+    });
     const half = one(1, 3, [3, 3, 3, 3, 2, 2, 2, 2], 0.5);
     // 2.5 against 2: +0.5 < 1 (half of 1–3's range of 2)
     expect(compareWithPrevious(half.report, prev(2), { framework: half.f }).items[0]!.change).toBe('unchanged');
@@ -137,7 +163,20 @@ describe('compareWithPrevious — the change threshold (issue #11), a share of e
 describe('the change threshold in a custom framework', () => {
   it('must be a share from 0 to 1', async () => {
     const { parseCustomFramework } = await import('../../core/framework/custom.js');
-    const base = { id: 'my-review', title: 'My review', scales: [{ id: 's', points: [{ value: 1, label: '1' }, { value: 3, label: '3' }] }], sections: [{ id: 'S', title: 'S', items: [{ id: 'Q', text: 'Q?' }] }] };
+    const base = {
+      id: 'my-review',
+      title: 'My review',
+      scales: [
+        {
+          id: 's',
+          points: [
+            { value: 1, label: '1' },
+            { value: 3, label: '3' },
+          ],
+        },
+      ],
+      sections: [{ id: 'S', title: 'S', items: [{ id: 'Q', text: 'Q?' }] }],
+    };
     const ok = parseCustomFramework({ ...base, changeThreshold: 0.25 });
     expect(ok.ok && ok.framework.changeThreshold).toBe(0.25);
     const defaulted = parseCustomFramework(base);

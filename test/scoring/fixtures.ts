@@ -106,9 +106,19 @@ export function registerRow(sheet: string, row: number, group: string, cells: Re
 export function workedResponses(): Response[] {
   resetRows(5);
   return [
-    response('Ann Lee', 'Westway', { A1: { score: 3, comment: 'Good outcomes' }, A2: { score: 1, comment: 'Too risk averse' }, L1: 2, L2: 'N/A' }),
+    response('Ann Lee', 'Westway', {
+      A1: { score: 3, comment: 'Good outcomes' },
+      A2: { score: 1, comment: 'Too risk averse' },
+      L1: 2,
+      L2: 'N/A',
+    }),
     response('Bob Hart', 'Westway', { A1: 'strong', A2: 3, L1: 2, L2: null }),
-    response('Cy Dunn', 'Golborne', { A1: { score: ' 2 ', comment: 'Silos' }, A2: { score: '7', comment: 'Seven out of ten' }, L1: 'Present in parts', L2: '' }),
+    response('Cy Dunn', 'Golborne', {
+      A1: { score: ' 2 ', comment: 'Silos' },
+      A2: { score: '7', comment: 'Seven out of ten' },
+      L1: 'Present in parts',
+      L2: '',
+    }),
     response('Di Evans', 'Golborne', { A1: 3, A2: { score: 'x', comment: '   ' }, L1: 1, L2: true }),
     response('Ed Fox', 'Golborne', { A1: null, A2: { score: '', comment: '' }, L1: '  ', L2: null }),
   ];

@@ -32,7 +32,12 @@ function refStats(values: number[]) {
 }
 
 /** The reference: one item at a time, through every response. */
-function referenceItem(framework: Framework, item: Item, sectionId: string, responses: Response[]): { score: ItemScore; comments: CommentsByScore | null } {
+function referenceItem(
+  framework: Framework,
+  item: Item,
+  sectionId: string,
+  responses: Response[],
+): { score: ItemScore; comments: CommentsByScore | null } {
   const scale: Scale = scaleForItem(framework, item);
   const values: number[] = [];
   for (const r of responses) {
@@ -76,12 +81,29 @@ function referenceItem(framework: Framework, item: Item, sectionId: string, resp
 
 /** What people type in a score cell: points, the same as text or label, N/A, slips, blanks, booleans. */
 const scoreCell: fc.Arbitrary<CellValue> = fc.oneof(
-  fc.constantFrom<CellValue>(1, 2, 3, '1', ' 2 ', '3', 'strong', 'Present in parts', 'WEAK/NEEDS IMPROVEMENT', '3 = Strong', 'N/A', 'Don’t know'),
+  fc.constantFrom<CellValue>(
+    1,
+    2,
+    3,
+    '1',
+    ' 2 ',
+    '3',
+    'strong',
+    'Present in parts',
+    'WEAK/NEEDS IMPROVEMENT',
+    '3 = Strong',
+    'N/A',
+    'Don’t know',
+  ),
   fc.constantFrom<CellValue>(null, '', '   ', 0, 4, 7, 2.5, -1, true, false, 'x', '=1+1'),
   fc.double({ noNaN: false }),
   fc.string({ maxLength: 6 }),
 );
-const commentCell: fc.Arbitrary<CellValue> = fc.oneof(fc.constantFrom<CellValue>(null, '', '  ', 'Good', ' Silos ', 'Needs a lead\npartner'), fc.string({ maxLength: 8 }), fc.integer());
+const commentCell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constantFrom<CellValue>(null, '', '  ', 'Good', ' Silos ', 'Needs a lead\npartner'),
+  fc.string({ maxLength: 8 }),
+  fc.integer(),
+);
 const partnership = fc.constantFrom('Westway', 'westway ', 'Golborne', '');
 
 interface TypedRow {
@@ -107,12 +129,16 @@ const responsesArb: fc.Arbitrary<TypedRow[]> = fc.array(
 
 function toResponses(rows: TypedRow[]): Response[] {
   resetRows(5);
-  return rows.map((r, i) => response(`Person ${i + 1}`, r.partnership, { A1: r.A1, A2: r.A2, L1: r.L1, L2: r.L2, N1: r.N1 }, ['A1', 'A2', 'L1', 'L2', 'N1']));
+  return rows.map((r, i) =>
+    response(`Person ${i + 1}`, r.partnership, { A1: r.A1, A2: r.A2, L1: r.L1, L2: r.L2, N1: r.N1 }, ['A1', 'A2', 'L1', 'L2', 'N1']),
+  );
 }
 
 describe('scoreReview in one pass', () => {
   const framework = treeFramework();
-  const scored = framework.sections.flatMap((s) => s.items.filter((it) => it.fields.includes('score')).map((item) => ({ item, sectionId: s.id })));
+  const scored = framework.sections.flatMap((s) =>
+    s.items.filter((it) => it.fields.includes('score')).map((item) => ({ item, sectionId: s.id })),
+  );
 
   it('gives every item score and comment group the item-by-item reading gives, for random reviews', () => {
     fc.assert(
@@ -124,7 +150,8 @@ describe('scoreReview in one pass', () => {
         expect(report.items).toEqual(reference.map((x) => x.score));
         expect(report.comments).toEqual(reference.flatMap((x) => (x.comments ? [x.comments] : [])));
         // respondents: rows with anything in any field (the free-text item N1 included)
-        const anyEntry = (r: Response) => Object.values(r.answers).some((fields) => Object.values(fields).some((e) => e !== undefined && !isBlank(e.value)));
+        const anyEntry = (r: Response) =>
+          Object.values(r.answers).some((fields) => Object.values(fields).some((e) => e !== undefined && !isBlank(e.value)));
         expect(report.respondents).toBe(counted.filter(anyEntry).length);
       }),
       { numRuns: 300, seed: 20090601 },
@@ -188,7 +215,14 @@ describe('scoreParser', () => {
  * scale; the rating is the typed colour word (Red/Amber/Green or High/Moderate/Low), or — only when the rating cell is
  * blank — likelihood × impact, 15 or more red, 8 or more amber, else green.
  */
-const RAG_WORD: Record<string, 'red' | 'amber' | 'green'> = { red: 'red', amber: 'amber', green: 'green', high: 'red', moderate: 'amber', low: 'green' };
+const RAG_WORD: Record<string, 'red' | 'amber' | 'green'> = {
+  red: 'red',
+  amber: 'amber',
+  green: 'green',
+  high: 'red',
+  moderate: 'amber',
+  low: 'green',
+};
 const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const sameName = (a: string, b: string) => a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -244,7 +278,10 @@ function referenceThemes(framework: Framework, results: RegisterRowResult[]) {
 }
 
 const themeCell = fc.constantFrom('Crime', ' crime ', 'Education', 'Health', 'Transport', 'transport', '', '  ', 'Legal', 'Resources');
-const registerScore = fc.oneof(fc.constantFrom<CellValue>(1, 2, 3, 4, 5, '5', 'Achieved', 'achieved', null, '', 'x', 6, 0), fc.integer({ min: -2, max: 8 }));
+const registerScore = fc.oneof(
+  fc.constantFrom<CellValue>(1, 2, 3, 4, 5, '5', 'Achieved', 'achieved', null, '', 'x', 6, 0),
+  fc.integer({ min: -2, max: 8 }),
+);
 const ratingCell = fc.constantFrom<CellValue>('Red', 'amber', ' GREEN ', 'High', 'moderate', 'Low', 'Purple', null, '', 3);
 const textCell = fc.constantFrom<CellValue>(null, '', 'Burglary', '  Street   cleaning ', 'Buses');
 
@@ -252,7 +289,9 @@ describe('scoreRegister in one pass', () => {
   it('gives the delivery tracker table the theme-by-theme reading gives, for random registers', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(themeCell, textCell, registerScore, registerScore), { maxLength: 40 }), (cells) => {
-        const rows = cells.map(([theme, issue, achievement, appropriateness], i) => registerRow('Progress Tracker', 10 + i, theme, { theme, issue, achievement, appropriateness }));
+        const rows = cells.map(([theme, issue, achievement, appropriateness], i) =>
+          registerRow('Progress Tracker', 10 + i, theme, { theme, issue, achievement, appropriateness }),
+        );
         const got = scoreRegister(trackerFramework, rows);
         const refRows = referenceRows(trackerFramework, rows);
         expect(got.rows).toEqual(refRows);

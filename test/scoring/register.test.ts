@@ -6,7 +6,12 @@ import { riskFramework, riskRows, trackerFramework, trackerRows } from './regist
 describe('delivery tracker', () => {
   it('finds the columns by the shared ids', () => {
     const c = registerColumns(trackerFramework);
-    expect([c.achievement?.id, c.appropriateness?.id, c.rating, c.likelihood]).toEqual(['achievement', 'appropriateness', undefined, undefined]);
+    expect([c.achievement?.id, c.appropriateness?.id, c.rating, c.likelihood]).toEqual([
+      'achievement',
+      'appropriateness',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('per theme: rows, scored, mean, share achieved, low appropriateness rows', () => {
@@ -77,7 +82,15 @@ describe('risk exercise', () => {
 
   it('row results say where the colour came from and carry the scenario', () => {
     const rows = scoreRegister(riskFramework, riskRows()).rows;
-    expect(rows[3]).toMatchObject({ theme: 'Legal', row: 8, label: 'Procurement', likelihood: 3, impact: 5, rating: 'red', ratingFrom: 'likelihood × impact' });
+    expect(rows[3]).toMatchObject({
+      theme: 'Legal',
+      row: 8,
+      label: 'Procurement',
+      likelihood: 3,
+      impact: 5,
+      rating: 'red',
+      ratingFrom: 'likelihood × impact',
+    });
     expect(rows[0]).toMatchObject({ row: 5, rating: 'red', ratingFrom: 'rating' });
     expect(rows[6]).toMatchObject({ row: 11, rating: null, ratingFrom: null });
     expect(rows[2]!.theme).toBe('Legal'); // "legal" → the framework's spelling

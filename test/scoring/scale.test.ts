@@ -14,11 +14,15 @@ const numbersOnly = ScaleSchema.parse({ id: 'n', points: [1, 2, 3].map((v) => ({
 
 describe('describing a scale to a person', () => {
   it('lists values and labels, then N/A', () => {
-    expect(describeScaleEntry(tree)).toBe('Enter 1, 2 or 3 (or weak/needs improvement, present in parts, strong), or N/A if it does not apply.');
+    expect(describeScaleEntry(tree)).toBe(
+      'Enter 1, 2 or 3 (or weak/needs improvement, present in parts, strong), or N/A if it does not apply.',
+    );
   });
 
   it('offers the scale’s other not-scored answers, and leaves out labels that are only numbers', () => {
-    expect(describeScaleEntry(achievement)).toBe("Enter 1, 2, 3, 4 or 5 (or not achieved, achieved), or N/A if it does not apply, or Don't know if you cannot say.");
+    expect(describeScaleEntry(achievement)).toBe(
+      "Enter 1, 2, 3, 4 or 5 (or not achieved, achieved), or N/A if it does not apply, or Don't know if you cannot say.",
+    );
     expect(describeScaleEntry(numbersOnly)).toBe('Enter 1, 2 or 3, or N/A if it does not apply.');
   });
 

@@ -97,7 +97,14 @@ describe('scoreReview — the worked example', () => {
 
   it('comments grouped by score, ascending; no-score comments under other; blanks dropped', () => {
     expect(report.comments).toEqual([
-      { itemId: 'A1', groups: [{ score: '1', comments: [] }, { score: '2', comments: ['Silos'] }, { score: '3', comments: ['Good outcomes'] }] },
+      {
+        itemId: 'A1',
+        groups: [
+          { score: '1', comments: [] },
+          { score: '2', comments: ['Silos'] },
+          { score: '3', comments: ['Good outcomes'] },
+        ],
+      },
       {
         itemId: 'A2',
         groups: [
@@ -107,7 +114,14 @@ describe('scoreReview — the worked example', () => {
           { score: 'other', comments: ['Seven out of ten'] },
         ],
       },
-      { itemId: 'L1', groups: [{ score: '1', comments: [] }, { score: '2', comments: [] }, { score: '3', comments: [] }] },
+      {
+        itemId: 'L1',
+        groups: [
+          { score: '1', comments: [] },
+          { score: '2', comments: [] },
+          { score: '3', comments: [] },
+        ],
+      },
     ]);
   });
 
@@ -139,7 +153,12 @@ describe('scoreReview — edge cases', () => {
     const rs = [response('A', '', { A1: 'N/A', A2: "Don't know" }), response('B', '', { A1: null, L1: '' }), response('C', '', {})];
     const r = scoreReview(treeFramework(), rs);
     expect(r.respondents).toBe(1); // only A: "N/A" and "Don't know" are entries; B typed only blanks, C nothing
-    expect(r.items.map((i) => [i.n, i.missing])).toEqual([[0, 3], [0, 3], [0, 3], [0, 3]]);
+    expect(r.items.map((i) => [i.n, i.missing])).toEqual([
+      [0, 3],
+      [0, 3],
+      [0, 3],
+      [0, 3],
+    ]);
     expect(r.overall.mean).toBeNull();
     expect(r.areasForImprovement).toEqual([]);
   });

@@ -11,7 +11,13 @@ import { ADDIN_VERSION, reportText, selfTestFlow, type SelfTestReport } from '..
 import { ExcelHost } from '../../excel-addin/adapter/excel-host.js';
 import { FakeOffice, FakeWorkbookState, type FakeDrop } from '../excel-addin/fake-office.js';
 
-const ENV = { host: 'Excel', hostVersion: '16.0.17928.20114', platform: 'PC', addinVersion: ADDIN_VERSION, startedAt: '2026-05-12T10:00:00Z' };
+const ENV = {
+  host: 'Excel',
+  hostVersion: '16.0.17928.20114',
+  platform: 'PC',
+  addinVersion: ADDIN_VERSION,
+  startedAt: '2026-05-12T10:00:00Z',
+};
 const OPTS = { env: ENV, today: '2026-05-12', token: 'abc1' };
 
 async function selfTest(api: string, drop: FakeDrop = {}): Promise<{ fake: FakeOffice; r: SelfTestReport }> {
@@ -31,8 +37,22 @@ describe('self-test in Excel (Office.js fake)', () => {
     // the fake does not calculate formulas: the one check it cannot pass is said, not hidden
     expect(unchecked(r)).toEqual(['Values of formulas']);
     expect(r.passed).toBe(21);
-    expect(text.split('\n').slice(0, 3)).toEqual(['Partnership Review self-test: 1 checks could not be made', 'Host: Excel 16.0.17928.20114', 'Platform: PC']);
-    for (const name of ['Data validation', 'Conditional formats', 'Protection (locked headings, editable entry cells)', 'Charts', 'Hidden tabs', 'Frozen panes', 'Merged cells', 'Number formats', 'Formulas']) {
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'Partnership Review self-test: 1 checks could not be made',
+      'Host: Excel 16.0.17928.20114',
+      'Platform: PC',
+    ]);
+    for (const name of [
+      'Data validation',
+      'Conditional formats',
+      'Protection (locked headings, editable entry cells)',
+      'Charts',
+      'Hidden tabs',
+      'Frozen panes',
+      'Merged cells',
+      'Number formats',
+      'Formulas',
+    ]) {
       expect(text).toContain(`\nPASS  Read back – ${name}`);
     }
     expect(text).toContain('\nPASS  Read back – Charts: 1 chart\n');
@@ -63,6 +83,8 @@ describe('self-test in Excel (Office.js fake)', () => {
     const { r } = await selfTest('1.8');
     expect(failed(r)).toEqual([]);
     expect(unchecked(r)).toEqual(['Values of formulas', 'Merged cells', 'No merged range split by frozen panes']);
-    expect(reportText(r)).toContain('\nNOT CHECKED  Read back – Merged cells: this Excel cannot list merged cells to an add-in (that needs the Excel JavaScript API 1.13).\n');
+    expect(reportText(r)).toContain(
+      '\nNOT CHECKED  Read back – Merged cells: this Excel cannot list merged cells to an add-in (that needs the Excel JavaScript API 1.13).\n',
+    );
   });
 });

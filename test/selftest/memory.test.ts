@@ -12,13 +12,25 @@ import { ADDIN_VERSION, reportText, scratchNames, ScratchView, selfTestFlow } fr
 import type { SheetPlan } from '../../core/sheet-plan/types.js';
 import { MemoryWorkbook } from '../../memory-host/index.js';
 
-const ENV = { host: 'In-memory workbook', hostVersion: '', platform: 'Node', addinVersion: ADDIN_VERSION, startedAt: '2026-05-12T10:00:00Z' };
+const ENV = {
+  host: 'In-memory workbook',
+  hostVersion: '',
+  platform: 'Node',
+  addinVersion: ADDIN_VERSION,
+  startedAt: '2026-05-12T10:00:00Z',
+};
 const OPTS = { env: ENV, today: '2026-05-12', token: 'abc1' };
 
 describe('self-test on the in-memory workbook', () => {
   it('passes every check, and leaves a person’s own review in the same workbook exactly as it was', async () => {
     const wb = new MemoryWorkbook(['Sheet1']);
-    await runCreate(wb, { framework: 'partnership-tree', partnerships: ['KCP'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: '2026-05-12' });
+    await runCreate(wb, {
+      framework: 'partnership-tree',
+      partnerships: ['KCP'],
+      respondents: ['Ann', 'Bob'],
+      cycle: '2026/27',
+      today: '2026-05-12',
+    });
     wb.setCell('Responses', 6, 4, 2);
     const before = wb.readNow({ tabs: 'all' });
     const names = wb.namedRanges.map((n) => n.name);

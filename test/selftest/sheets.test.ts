@@ -17,7 +17,10 @@ beforeAll(async () => {
 describe('self-test in Google Sheets (fake)', () => {
   it('passes over the fake, keeps the person’s tabs and removes the scratch tabs', () => {
     const fake = new FakeAppsScript();
-    fake.spreadsheet._sheet('Sheet1').getRange(1, 1, 1, 1).setValues([['mine']]);
+    fake.spreadsheet
+      ._sheet('Sheet1')
+      .getRange(1, 1, 1, 1)
+      .setValues([['mine']]);
     const pr = loadAddon(code, fake);
     const r = pr.prSelfTest();
     const text = reportText(r);
@@ -48,7 +51,11 @@ describe('self-test in Google Sheets (fake)', () => {
     expect(fake._menus[0]!._items.map((i) => i.caption)).toContain('Run self-test');
     pr.menuSelfTest();
     const shown = fake._alerts.at(-1)!;
-    expect(shown.split('\n').slice(0, 3)).toEqual(['Partnership Review self-test', 'Partnership Review self-test: 1 checks could not be made', 'Host: Google Sheets']);
+    expect(shown.split('\n').slice(0, 3)).toEqual([
+      'Partnership Review self-test',
+      'Partnership Review self-test: 1 checks could not be made',
+      'Host: Google Sheets',
+    ]);
     expect(shown).toMatch(/\nPASS {2}Read back – Data validation\n/);
   });
 });

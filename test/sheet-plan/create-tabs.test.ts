@@ -24,7 +24,10 @@ const v = (t: TabPlan, row: number, col: number) => {
 
 describe('planCreate', () => {
   it('lays out the partnership tree: tabs, Responses header rows, keys, dropdowns and names', () => {
-    const plan = planCreate({ framework: 'partnership-tree', partnerships: ['KCP'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: TODAY, protect: true }, ['Sheet1']);
+    const plan = planCreate(
+      { framework: 'partnership-tree', partnerships: ['KCP'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: TODAY, protect: true },
+      ['Sheet1'],
+    );
     expect(plan.tabs.map((t) => [t.name, t.mode])).toEqual([
       ['Instructions', 'create'],
       ['Responses', 'create'],
@@ -39,7 +42,13 @@ describe('planCreate', () => {
     expect(v(r, 1, 1)).toBe('Partnership tree self-assessment: responses (2026/27)');
     expect(v(r, 2, 4)).toBe('ASPIRE');
     expect(v(r, 3, 4)).toBe('ASPIRE\nHow the partnership aspires');
-    expect([v(r, 4, 1), v(r, 4, 2), v(r, 4, 3), v(r, 4, 4), v(r, 4, 5)]).toEqual(['Respondent', 'Partnership', 'Organisation', 'Score (1–3)', 'Comment']);
+    expect([v(r, 4, 1), v(r, 4, 2), v(r, 4, 3), v(r, 4, 4), v(r, 4, 5)]).toEqual([
+      'Respondent',
+      'Partnership',
+      'Organisation',
+      'Score (1–3)',
+      'Comment',
+    ]);
     expect([v(r, 5, 1), v(r, 5, 4), v(r, 5, 5), v(r, 5, 15)]).toEqual(['respondent', 'ASPIRE|score', 'ASPIRE|comment', 'DELIVER|comment']);
     expect([v(r, 6, 1), v(r, 6, 2), v(r, 7, 1), v(r, 8, 1)]).toEqual(['Ann', 'KCP', 'Bob', null]);
     // 2 named rows and 10 spare rows, all owned by people
@@ -68,7 +77,10 @@ describe('planCreate', () => {
   });
 
   it('writes "Respondent n" rows when no names are given, and records them as placeholders', () => {
-    const plan = planCreate({ framework: 'hallmarks', partnerships: ['Crime', 'Health'], respondents: [], respondentCount: 3, cycle: '2026/27', today: TODAY }, []);
+    const plan = planCreate(
+      { framework: 'hallmarks', partnerships: ['Crime', 'Health'], respondents: [], respondentCount: 3, cycle: '2026/27', today: TODAY },
+      [],
+    );
     const r = plan.tabs.find((t) => t.name === 'Responses')!;
     expect([v(r, 6, 1), v(r, 7, 1), v(r, 8, 1), v(r, 9, 1)]).toEqual(['Respondent 1', 'Respondent 2', 'Respondent 3', null]);
     // several partnerships: the partnership is chosen per row
@@ -84,10 +96,18 @@ describe('planCreate', () => {
   });
 
   it('refuses to create a tab that exists, naming it, and an unknown framework', () => {
-    expect(() => planCreate({ framework: 'partnership-tree', partnerships: [], respondents: [], cycle: 'x', today: TODAY }, ['responses', 'Other'])).toThrow(ReviewRequestError);
-    expect(() => planCreate({ framework: 'partnership-tree', partnerships: [], respondents: [], cycle: 'x', today: TODAY }, ['responses'])).toThrow(/already has a tab named “Responses”/);
-    expect(() => planCreate({ framework: 'no-such', partnerships: [], respondents: [], cycle: 'x', today: TODAY }, [])).toThrow(/no built-in framework "no-such"/);
-    expect(() => planCreate({ framework: 'hallmarks', partnerships: [], respondents: [], cycle: ' ', today: TODAY }, [])).toThrow(/Give the review cycle/);
+    expect(() =>
+      planCreate({ framework: 'partnership-tree', partnerships: [], respondents: [], cycle: 'x', today: TODAY }, ['responses', 'Other']),
+    ).toThrow(ReviewRequestError);
+    expect(() =>
+      planCreate({ framework: 'partnership-tree', partnerships: [], respondents: [], cycle: 'x', today: TODAY }, ['responses']),
+    ).toThrow(/already has a tab named “Responses”/);
+    expect(() => planCreate({ framework: 'no-such', partnerships: [], respondents: [], cycle: 'x', today: TODAY }, [])).toThrow(
+      /no built-in framework "no-such"/,
+    );
+    expect(() => planCreate({ framework: 'hallmarks', partnerships: [], respondents: [], cycle: ' ', today: TODAY }, [])).toThrow(
+      /Give the review cycle/,
+    );
   });
 
   it('every built-in framework gives a valid plan: rectangular blocks, tab names, key rows, no formulas in input blocks', () => {
@@ -97,8 +117,15 @@ describe('planCreate', () => {
         expect(t.name.length, t.name).toBeLessThanOrEqual(31);
         for (const b of t.blocks) {
           const w = b.cells[0]!.length;
-          expect(b.cells.every((row) => row.length === w), `${t.name} block at ${b.row},${b.col}`).toBe(true);
-          if (b.owner === 'input') expect(b.cells.flat().some((c) => 'f' in c), t.name).toBe(false);
+          expect(
+            b.cells.every((row) => row.length === w),
+            `${t.name} block at ${b.row},${b.col}`,
+          ).toBe(true);
+          if (b.owner === 'input')
+            expect(
+              b.cells.flat().some((c) => 'f' in c),
+              t.name,
+            ).toBe(false);
         }
         for (const c of t.blocks.flatMap((b) => b.cells.flat())) {
           if (!('f' in c)) continue;

@@ -210,7 +210,8 @@ export class FormulaEvaluator {
         const out: Scalar[] = [];
         const s = this.wb.find(r.sheet);
         const maxRow = s ? s.extent().rows : 0;
-        for (let row = r.r1; row <= Math.min(r.r2, Math.max(maxRow, r.r1)); row++) for (let c = r.c1; c <= r.c2; c++) out.push(this.cell(r.sheet, row, c));
+        for (let row = r.r1; row <= Math.min(r.r2, Math.max(maxRow, r.r1)); row++)
+          for (let c = r.c1; c <= r.c2; c++) out.push(this.cell(r.sheet, row, c));
         return { range: out };
       }
       case 'bin':
@@ -304,7 +305,8 @@ export class FormulaEvaluator {
           if (isErr(v)) return v;
           let x: number | null = null;
           if (typeof v === 'number') x = v;
-          else if (!fromRange && (typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))))) x = Number(v);
+          else if (!fromRange && (typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))))
+            x = Number(v);
           if (x === null) continue;
           s += x;
           n++;
@@ -317,7 +319,11 @@ export class FormulaEvaluator {
         const [t, from, to] = [0, 1, 2].map((i) => this.scalar(args[i]!, sheet));
         for (const v of [t, from, to]) if (isErr(v)) return v;
         const f = text(from as Scalar);
-        return f === '' ? text(t as Scalar) : text(t as Scalar).split(f).join(text(to as Scalar));
+        return f === ''
+          ? text(t as Scalar)
+          : text(t as Scalar)
+              .split(f)
+              .join(text(to as Scalar));
       }
       case 'COUNTA':
         return this.values(args, sheet).filter(({ v }) => v !== null).length;
@@ -405,7 +411,8 @@ function matches(cell: Scalar, crit: Scalar): boolean {
   const numeric = operand.trim() !== '' && !Number.isNaN(Number(operand));
   if (numeric) {
     const x = Number(operand);
-    const v = typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : null;
+    const v =
+      typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : null;
     if (v === null) return op === '<>';
     return op === '=' ? v === x : op === '<>' ? v !== x : op === '<' ? v < x : op === '>' ? v > x : op === '<=' ? v <= x : v >= x;
   }

@@ -19,13 +19,17 @@ describe('Instructions: how the Improvement Plan is drafted', () => {
     expect(l[at + 2]).toBe(
       'The weakest come first (lowest score on its scale, then divided opinion, then a fall since the last review), and at most 6 for each partnership are drafted: change "Areas drafted into the plan, at most" on Review Settings. Weak items left out are listed on the Summary under "Also weak, not yet planned".',
     );
-    expect(l[at + 3]).toMatch(/^Dates are our defaults \(the paper sets none\): to be completed 6 months and progress report 3 months after/);
+    expect(l[at + 3]).toMatch(
+      /^Dates are our defaults \(the paper sets none\): to be completed 6 months and progress report 3 months after/,
+    );
   });
 
   it('delivery tracker: themes with achievement 2 or less, and the Theme Review actions first, word for word', () => {
     const l = lines('delivery-tracker');
     const at = l.indexOf('How the Improvement Plan is drafted');
-    expect(l[at + 1]).toMatch(/^One action is drafted for each theme that has progress tracker rows with an achievement of 2 or less, naming/);
+    expect(l[at + 1]).toMatch(
+      /^One action is drafted for each theme that has progress tracker rows with an achievement of 2 or less, naming/,
+    );
     expect(l[at + 3]).toBe(
       'Actions the group agreed (the Action for Improvement on the Theme Review tab) become rows word for word, ahead of the drafted action for the same theme, and are never capped.',
     );

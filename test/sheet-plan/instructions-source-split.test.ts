@@ -46,18 +46,21 @@ const OURS: Record<string, string> = {
   'delivery-tracker': 'The summary sheet of four categories is the Theme Review tab',
 };
 
-describe('Instructions: the paper quoted apart from the product\'s own guidance', () => {
-  it.each(builtinFrameworkIds())('%s: every line under "From the source paper" is a quotation, and our guidance sits under "How this workbook works"', (id) => {
-    const lines = instructionLines(id);
-    const paper = blockAfter(lines, 'From the source paper');
-    expect(paper.length).toBeGreaterThan(0);
-    for (const p of paper) expect(p).toMatch(/^“[\s\S]*”$/);
-    const ours = OURS[id]!;
-    expect(paper.some((p) => p.includes(ours))).toBe(false);
-    expect(blockAfter(lines, 'How this workbook works').some((l) => l.startsWith(ours))).toBe(true);
-  });
+describe("Instructions: the paper quoted apart from the product's own guidance", () => {
+  it.each(builtinFrameworkIds())(
+    '%s: every line under "From the source paper" is a quotation, and our guidance sits under "How this workbook works"',
+    (id) => {
+      const lines = instructionLines(id);
+      const paper = blockAfter(lines, 'From the source paper');
+      expect(paper.length).toBeGreaterThan(0);
+      for (const p of paper) expect(p).toMatch(/^“[\s\S]*”$/);
+      const ours = OURS[id]!;
+      expect(paper.some((p) => p.includes(ours))).toBe(false);
+      expect(blockAfter(lines, 'How this workbook works').some((l) => l.startsWith(ours))).toBe(true);
+    },
+  );
 
-  it('the risk exercise no longer gives its own colour key as the paper\'s words', () => {
+  it("the risk exercise no longer gives its own colour key as the paper's words", () => {
     const paper = blockAfter(instructionLines('risk-exercise'), 'From the source paper');
     expect(paper.join(' ')).not.toContain('Green = low');
     expect(paper.join(' ')).not.toContain('Likelihood and impact (1 to 5) are optional');
@@ -89,7 +92,9 @@ describe('Wording the papers use, shown whole', () => {
     expect(headers).toContain('Rating (Red, Amber or Green)');
     expect(headers.some((h) => h.startsWith('Score (1'))).toBe(false);
     // score columns start at D; A–C are respondent, partnership (its own list) and organisation
-    const lists = responses.validations.filter((v) => v.rule.kind === 'list' && v.range.col >= 4).map((v) => (v.rule.kind === 'list' ? v.rule.values : []));
+    const lists = responses.validations
+      .filter((v) => v.rule.kind === 'list' && v.range.col >= 4)
+      .map((v) => (v.rule.kind === 'list' ? v.rule.values : []));
     expect(lists.length).toBeGreaterThan(0);
     for (const values of lists) expect(values.slice(0, 3)).toEqual(['Red', 'Amber', 'Green']);
   });
@@ -105,16 +110,20 @@ describe('Wording the papers use, shown whole', () => {
   it('delivery-tracker: the column notes reach the Instructions tab, and the flags are Yes/No as the dropdown offers', () => {
     const lines = instructionLines('delivery-tracker');
     const cols = blockAfter(lines, 'The columns');
-    expect(cols).toContain('Progress Tracker, Progress (1): The paper: "Progress as at: 31st March 2003". Rename to "Progress as at dd/mm/yyyy" for your review.');
+    expect(cols).toContain(
+      'Progress Tracker, Progress (1): The paper: "Progress as at: 31st March 2003". Rename to "Progress as at dd/mm/yyyy" for your review.',
+    );
     expect(lines.some((l) => l.includes('Yes/blank'))).toBe(false);
     expect(lines.some((l) => l.includes('are Yes/No columns (a blank cell counts as No)'))).toBe(true);
   });
 
-  it.each(builtinFrameworkIds())('%s: the plan\'s rules are stated on the Instructions tab (dates, cap, SMART check)', (id) => {
+  it.each(builtinFrameworkIds())("%s: the plan's rules are stated on the Instructions tab (dates, cap, SMART check)", (id) => {
     const lines = instructionLines(id).join('\n');
     expect(lines).toContain('to be completed 6 months and progress report 3 months after the day the plan is drafted');
     expect(lines).toContain('are drafted: change "Areas drafted into the plan, at most" on Review Settings');
-    expect(lines).toContain('The SMART check asks for an action, a key contact, a date to be completed that is not past, and something measurable');
+    expect(lines).toContain(
+      'The SMART check asks for an action, a key contact, a date to be completed that is not past, and something measurable',
+    );
     expect(lines).toContain('It does not judge whether an action is achievable or resourced');
   });
 });

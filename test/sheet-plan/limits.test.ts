@@ -21,7 +21,19 @@ import { parseCommandLine } from '../../file-host/cli/args.js';
 import { expectFormulasMatch, keyCol, newReview, rowOf, snap, TODAY } from '../operations/helpers.js';
 
 function tab(over: Partial<TabPlan>): TabPlan {
-  return { name: 'T', role: 'summary', mode: 'create', blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...over };
+  return {
+    name: 'T',
+    role: 'summary',
+    mode: 'create',
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...over,
+  };
 }
 const plan = (...tabs: TabPlan[]): SheetPlan => ({ tabs, namedRanges: [] });
 
@@ -31,7 +43,8 @@ describe('tab names', () => {
     expect(tabNameProblem("Partners' notes")).toBeNull();
     expect(tabNameProblem('x'.repeat(32))).toContain('at most 31 characters');
     expect(tabNameProblem('  ')).toContain('blank');
-    for (const ch of ['[', ']', ':', '*', '?', '/', '\\']) expect(tabNameProblem(`Risk${ch}Register`), ch).toContain(`cannot contain ${ch}`);
+    for (const ch of ['[', ']', ':', '*', '?', '/', '\\'])
+      expect(tabNameProblem(`Risk${ch}Register`), ch).toContain(`cannot contain ${ch}`);
     expect(tabNameProblem("'Notes")).toContain('apostrophe');
     expect(tabNameProblem("Notes'")).toContain('apostrophe');
   });
@@ -47,7 +60,13 @@ describe('the plan check under every operation', () => {
             row: 2,
             col: 3,
             owner: 'generated',
-            cells: [[{ v: 'x'.repeat(32_767) }, { v: 'x'.repeat(32_768) }], [{ f: `=${'1+'.repeat(4095)}1`, v: 1 }, { f: `=LEN("${'a'.repeat(256)}")`, v: 256 }]],
+            cells: [
+              [{ v: 'x'.repeat(32_767) }, { v: 'x'.repeat(32_768) }],
+              [
+                { f: `=${'1+'.repeat(4095)}1`, v: 1 },
+                { f: `=LEN("${'a'.repeat(256)}")`, v: 256 },
+              ],
+            ],
           },
         ],
       }),
@@ -57,7 +76,9 @@ describe('the plan check under every operation', () => {
       'Summary!D2: the text is 32,768 characters long; Excel keeps at most 32,767 in a cell',
       'Summary!D3: the formula holds a text of 256 characters; Excel allows at most 255 in a formula',
     ]);
-    const over = plan(tab({ name: 'S', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ f: `=${'1+'.repeat(4096)}1`, v: 1 }]] }] }));
+    const over = plan(
+      tab({ name: 'S', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ f: `=${'1+'.repeat(4096)}1`, v: 1 }]] }] }),
+    );
     expect(planLimitProblems(over)).toEqual(['S!A1: the formula is 8,194 characters long; Excel allows at most 8,192']);
   });
 
@@ -68,7 +89,10 @@ describe('the plan check under every operation', () => {
 
   it('refuses cells, formats and rules past row 1,048,576 or column XFD, and bad tab names', () => {
     const p = plan(
-      tab({ name: 'Risk/Register', blocks: [{ row: 1_048_576, col: 1, owner: 'input', cells: [[{ v: 'last row' }], [{ v: 'one too far' }]] }] }),
+      tab({
+        name: 'Risk/Register',
+        blocks: [{ row: 1_048_576, col: 1, owner: 'input', cells: [[{ v: 'last row' }], [{ v: 'one too far' }]] }],
+      }),
       tab({
         name: 'Responses',
         formats: [{ range: { row: 6, col: 1, rows: 1_048_571, cols: 1 }, format: { bold: true } }],
@@ -93,13 +117,17 @@ describe('the plan check under every operation', () => {
     await runSummarise(host, { today: TODAY });
     expect(applied).toBe(1);
     const texts = [...wb.allCells()].filter(([k]) => k.startsWith('Summary!')).map(([, c]) => c.value);
-    expect(texts.some((v) => typeof v === 'string' && v.includes('c'.repeat(30_000)) && v.endsWith('the rest is cut here)') && v.length <= 32_767)).toBe(true);
+    expect(
+      texts.some(
+        (v) => typeof v === 'string' && v.includes('c'.repeat(30_000)) && v.endsWith('the rest is cut here)') && v.length <= 32_767,
+      ),
+    ).toBe(true);
     // … but a plan that still breaks a limit is refused whole, naming the cell
     const empty = new MemoryWorkbook();
     const bad = { read: empty.read.bind(empty), apply: async () => ({ calls: 0 }) };
-    await expect(runCreate(bad, { framework: 'partnership-tree', partnerships: ['KCP'], respondents: [], cycle: 'y'.repeat(40_000), today: TODAY })).rejects.toThrow(
-      /Nothing was written, because Excel could not hold it: .*the text is 4\d,\d{3} characters long/,
-    );
+    await expect(
+      runCreate(bad, { framework: 'partnership-tree', partnerships: ['KCP'], respondents: [], cycle: 'y'.repeat(40_000), today: TODAY }),
+    ).rejects.toThrow(/Nothing was written, because Excel could not hold it: .*the text is 4\d,\d{3} characters long/);
   });
 });
 
@@ -139,7 +167,16 @@ describe('import refuses text a cell cannot hold (never cuts it)', () => {
   it('refuses to append below something typed in the last row', () => {
     const base = snap(newReview({ framework: 'partnership-tree', respondents: ['Ann'] }));
     const s = withRow(base, 'Responses', 1_048_576, ['Zed']);
-    expect(() => planImport(s, [['Respondent', 'ASPIRE score'], ['New person', 2]], TODAY)).toThrow(
+    expect(() =>
+      planImport(
+        s,
+        [
+          ['Respondent', 'ASPIRE score'],
+          ['New person', 2],
+        ],
+        TODAY,
+      ),
+    ).toThrow(
       'Responses has something typed in its last row (1,048,576), so there is no row below it for “New person”. Nothing was imported; clear the rows at the bottom of Responses and import again.',
     );
   });
@@ -237,13 +274,26 @@ describe('text options and pane fields a cell cannot hold are refused', () => {
     expect(() => parseCommandLine(['new', 'r.xlsx', '--framework', 'hallmarks', '--cycle', 'y'.repeat(40_000)])).toThrow(
       '--cycle is 40,000 characters long; a spreadsheet cell holds at most 32,767. Give a shorter one.',
     );
-    expect(() => parseCommandLine(['new', 'r.xlsx', '--framework', 'hallmarks', '--partnership', 'p'.repeat(32_768)])).toThrow('--partnership is 32,768 characters long');
-    expect(() => parseCommandLine(['new', 'r.xlsx', '--framework', 'hallmarks', '--respondent', 'r'.repeat(32_768)])).toThrow('--respondent is 32,768 characters long');
-    expect(parseCommandLine(['new', 'r.xlsx', '--framework', 'hallmarks', '--cycle', 'y'.repeat(32_767)]).options.cycle).toHaveLength(32_767);
+    expect(() => parseCommandLine(['new', 'r.xlsx', '--framework', 'hallmarks', '--partnership', 'p'.repeat(32_768)])).toThrow(
+      '--partnership is 32,768 characters long',
+    );
+    expect(() => parseCommandLine(['new', 'r.xlsx', '--framework', 'hallmarks', '--respondent', 'r'.repeat(32_768)])).toThrow(
+      '--respondent is 32,768 characters long',
+    );
+    expect(parseCommandLine(['new', 'r.xlsx', '--framework', 'hallmarks', '--cycle', 'y'.repeat(32_767)]).options.cycle).toHaveLength(
+      32_767,
+    );
   });
 
   it('the Create review form names the field', () => {
-    const r = toCreateForm({ frameworkId: 'hallmarks', multiplePartnerships: true, partnerships: `Crime\n${'p'.repeat(32_768)}`, respondents: 'Ann', cycle: 'c'.repeat(40_000), protect: true });
+    const r = toCreateForm({
+      frameworkId: 'hallmarks',
+      multiplePartnerships: true,
+      partnerships: `Crime\n${'p'.repeat(32_768)}`,
+      respondents: 'Ann',
+      cycle: 'c'.repeat(40_000),
+      protect: true,
+    });
     expect(r).toEqual({
       errors: {
         partnerships: 'A partnership name of 32,768 characters is more than a spreadsheet cell holds (32,767). Shorten it.',

@@ -42,7 +42,13 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('person-facing
   it('no "seed", no internal key and no "2 = 2" on any tab, created and summarised', async () => {
     const wb = new MemoryWorkbook();
     const demo = generatedReview(f, { cycle: '2026/27', today: TODAY });
-    await runCreate(wb, { framework: f.id, partnerships: demo.partnerships, respondents: demo.respondents.map((r) => r.respondent), cycle: '2026/27', today: TODAY });
+    await runCreate(wb, {
+      framework: f.id,
+      partnerships: demo.partnerships,
+      respondents: demo.respondents.map((r) => r.respondent),
+      cycle: '2026/27',
+      today: TODAY,
+    });
     expect(offending(wb)).toEqual([]);
     await fillDemo(wb, f, demo);
     const { summary } = await runSummarise(wb, { today: TODAY });
@@ -50,7 +56,9 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('person-facing
     // the plan's parts: named as the 2004 review paper names them, and only the part that applies
     const parts = new Set(summary.plan.map((r) => wb.getCell('Improvement Plan', 5 + summary.plan.indexOf(r), 2)));
     expect([...parts].every((p) => p === (f.kind === 'tracker' ? 'Delivery' : 'Partnership'))).toBe(true);
-    expect(String(wb.getCell('Improvement Plan', 1, 1))).toBe(`Improvement Plan for ${f.kind === 'tracker' ? 'Delivery' : 'Partnership'} (2026/27)`);
+    expect(String(wb.getCell('Improvement Plan', 1, 1))).toBe(
+      `Improvement Plan for ${f.kind === 'tracker' ? 'Delivery' : 'Partnership'} (2026/27)`,
+    );
     // a "Total" column only where the paper defines one (the 2004 review paper's Total Score per criterion)
     const summaryCells = [...wb.allCells()].filter(([k]) => k.startsWith('Summary!')).map(([, c]) => c.value);
     expect(summaryCells.includes('Total'), f.id).toBe(f.id === 'nru-partnership');

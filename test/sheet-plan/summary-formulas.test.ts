@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryWorkbook } from '../../memory-host/index.js';
 import { criterion, fnum } from '../../core/sheet-plan/cells.js';
-import { cellList, countPointFormula, itemFormulas, meanOfCells, partnershipMeanFormula, ragFormula } from '../../core/sheet-plan/summary-formulas.js';
+import {
+  cellList,
+  countPointFormula,
+  itemFormulas,
+  meanOfCells,
+  partnershipMeanFormula,
+  ragFormula,
+} from '../../core/sheet-plan/summary-formulas.js';
 import type { Scale } from '../../core/framework/schema.js';
 import { FormulaEvaluator } from './formula-eval.js';
 
@@ -39,9 +46,33 @@ describe('formula text', () => {
   });
 
   it('joins consecutive cells of a column into ranges', () => {
-    expect(cellList([{ row: 7, col: 5 }, { row: 8, col: 5 }, { row: 9, col: 5 }, { row: 12, col: 5 }, { row: 12, col: 6 }])).toEqual(['E7:E9', 'E12', 'F12']);
-    expect(meanOfCells([{ row: 7, col: 5 }, { row: 8, col: 5 }], [1, 1])).toBe('IFERROR(AVERAGE(E7:E8),"")');
-    expect(meanOfCells([{ row: 7, col: 5 }, { row: 8, col: 5 }], [2, 1])).toBe('IFERROR((IF(ISNUMBER(E7),2*E7,0)+IF(ISNUMBER(E8),1*E8,0))/(IF(ISNUMBER(E7),2,0)+IF(ISNUMBER(E8),1,0)),"")');
+    expect(
+      cellList([
+        { row: 7, col: 5 },
+        { row: 8, col: 5 },
+        { row: 9, col: 5 },
+        { row: 12, col: 5 },
+        { row: 12, col: 6 },
+      ]),
+    ).toEqual(['E7:E9', 'E12', 'F12']);
+    expect(
+      meanOfCells(
+        [
+          { row: 7, col: 5 },
+          { row: 8, col: 5 },
+        ],
+        [1, 1],
+      ),
+    ).toBe('IFERROR(AVERAGE(E7:E8),"")');
+    expect(
+      meanOfCells(
+        [
+          { row: 7, col: 5 },
+          { row: 8, col: 5 },
+        ],
+        [2, 1],
+      ),
+    ).toBe('IFERROR((IF(ISNUMBER(E7),2*E7,0)+IF(ISNUMBER(E8),1*E8,0))/(IF(ISNUMBER(E7),2,0)+IF(ISNUMBER(E8),1,0)),"")');
   });
 });
 

@@ -97,7 +97,9 @@ describe('the Summary of 3 and of 300 respondents', () => {
     const list = large.blocks.find((b) => b.row === comments.row && b.col === 1)!;
     expect(list.cells).toHaveLength(comments.rows);
     // heights only for comments longer than a line, each left to hosts that fit rows themselves
-    expect(large.rowHeights!.filter((h) => h.row >= comments.row && h.row < comments.row + comments.rows).every((h) => h.fit === true)).toBe(true);
+    expect(
+      large.rowHeights!.filter((h) => h.row >= comments.row && h.row < comments.row + comments.rows).every((h) => h.fit === true),
+    ).toBe(true);
   });
 });
 
@@ -107,7 +109,13 @@ describe('entry tabs print and notes', () => {
   it('repeats the respondent column at the left of every printed page of Responses', () => {
     const responses = plan.tabs.find((t) => t.name === 'Responses')!;
     // far wider than a page: printed at the legible scale (7 pt of 11 pt text is 63.6 %, +1 spare → 65 %), running on
-    expect(responses.print).toEqual({ orientation: 'landscape', fitToWidth: false, scale: 65, titleRows: { from: 1, to: 4 }, titleColumns: { from: 1, to: 1 } });
+    expect(responses.print).toEqual({
+      orientation: 'landscape',
+      fitToWidth: false,
+      scale: 65,
+      titleRows: { from: 1, to: 4 },
+      titleColumns: { from: 1, to: 1 },
+    });
   });
 
   it('wraps the note on Previous Review in its column, with the row tall enough to show it', () => {

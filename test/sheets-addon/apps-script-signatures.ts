@@ -18,7 +18,14 @@ interface Param {
 }
 type Overload = Param[];
 
-const FILES = ['google-apps-script.spreadsheet.d.ts', 'google-apps-script.base.d.ts', 'google-apps-script.html.d.ts', 'google-apps-script.lock.d.ts', 'google-apps-script.charts.d.ts', 'google-apps-script.utilities.d.ts'];
+const FILES = [
+  'google-apps-script.spreadsheet.d.ts',
+  'google-apps-script.base.d.ts',
+  'google-apps-script.html.d.ts',
+  'google-apps-script.lock.d.ts',
+  'google-apps-script.charts.d.ts',
+  'google-apps-script.utilities.d.ts',
+];
 
 const enums = new Set<string>();
 
@@ -133,6 +140,8 @@ export function checkCall(ifaces: string[], method: string, args: unknown[]): vo
   while (n > 0 && args[n - 1] === undefined) n--;
   const given = args.slice(0, n);
   if (overloads.some((o) => fits(o, given))) return;
-  const shown = given.map((a) => (a === null ? 'null' : Array.isArray(a) ? 'Object[]' : typeof a === 'object' ? 'Object' : typeof a)).join(',');
+  const shown = given
+    .map((a) => (a === null ? 'null' : Array.isArray(a) ? 'Object[]' : typeof a === 'object' ? 'Object' : typeof a))
+    .join(',');
   throw new Error(`fake Apps Script: The parameters (${shown}) don't match the method signature for ${ifaces[0]}.${method}.`);
 }

@@ -41,7 +41,17 @@ function form(respondents: string[], respondentCount?: number, protect = false):
  */
 function typeScores(fake: FakeAppsScript, n: number): void {
   const rows = Array.from({ length: n }, (_, i) => [
-    3, 'Shared vision agreed', 2 + (i % 2), '', 1, '', i % 2 ? 3 : 1, '', 2, '', i % 3 === 0 ? 2 : 1,
+    3,
+    'Shared vision agreed',
+    2 + (i % 2),
+    '',
+    1,
+    '',
+    i % 2 ? 3 : 1,
+    '',
+    2,
+    '',
+    i % 3 === 0 ? 2 : 1,
     i === 0 ? `'=HYPERLINK("http://evil.example","click")` : '',
   ]);
   fake.spreadsheet._sheet('Responses').getRange(6, 4, n, 12).setValues(rows);
@@ -142,16 +152,26 @@ describe('create → check → summarise → plan in the built script', () => {
     const { outcomes, fake } = small;
     expect(outcomes.create).toMatchObject({
       ok: true,
-      message: 'Review created for Kensington and Chelsea (2026/27): 10 respondents. Type the entries on the Responses tab, then choose Check entries.',
+      message:
+        'Review created for Kensington and Chelsea (2026/27): 10 respondents. Type the entries on the Responses tab, then choose Check entries.',
     });
     expect(outcomes.create.tabsWritten).toEqual([
-      'Instructions', 'Responses', 'Workshop Notes', 'Summary', 'Improvement Plan', 'Review Settings', 'Previous Review', 'PR_Meta',
+      'Instructions',
+      'Responses',
+      'Workshop Notes',
+      'Summary',
+      'Improvement Plan',
+      'Review Settings',
+      'Previous Review',
+      'PR_Meta',
     ]);
     expect(fake.spreadsheet._sheet('PR_Meta')._hidden).toBe(true);
     expect(outcomes.check).toMatchObject({ ok: true, problems: [] });
     // section means 3, 2.5, 1, 2, 2, 1.4 → overall 11.9 / 6 = 1.9833…; (1.9833 − 1) / 2 = 49.2 % → red
     expect(outcomes.summarise.message).toBe('Summary built: 10 respondents, overall 1.98 (Red); 4 actions on the Improvement Plan tab.');
-    expect(outcomes.plan.message).toBe('Improvement plan drafted: 4 actions. Check each action, then fill in the key contact and lead agency on the Improvement Plan tab.');
+    expect(outcomes.plan.message).toBe(
+      'Improvement plan drafted: 4 actions. Check each action, then fill in the key contact and lead agency on the Improvement Plan tab.',
+    );
     const summary = fake.spreadsheet._sheet('Summary');
     // the label is merged over A:B; the figure is in column C
     expect(summary._text(rowOf(summary, 'Respondents who gave at least one answer'), 3)).toBe('10');
@@ -171,7 +191,9 @@ describe('create → check → summarise → plan in the built script', () => {
 
   it('keeps text that looks like a formula as text on the Summary', () => {
     const summary = small.fake.spreadsheet._sheet('Summary');
-    const cells = [...summary._cells.values()].filter((c) => String(c.value).includes('HYPERLINK') || String(c.formula).includes('HYPERLINK'));
+    const cells = [...summary._cells.values()].filter(
+      (c) => String(c.value).includes('HYPERLINK') || String(c.formula).includes('HYPERLINK'),
+    );
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) {
       expect(c.formula).toBeNull();
@@ -181,7 +203,9 @@ describe('create → check → summarise → plan in the built script', () => {
 
   it('gives the hand-computed results at 1,000 respondents', () => {
     // DELIVER: 334 of 1,000 score 2 → 1.334; overall (3 + 2.5 + 1 + 2 + 2 + 1.334) / 6 = 1.9723…
-    expect(large.outcomes.summarise.message).toBe('Summary built: 1,000 respondents, overall 1.97 (Red); 4 actions on the Improvement Plan tab.');
+    expect(large.outcomes.summarise.message).toBe(
+      'Summary built: 1,000 respondents, overall 1.97 (Red); 4 actions on the Improvement Plan tab.',
+    );
     expect(large.outcomes.check).toMatchObject({ ok: true, problems: [] });
     const summary = large.fake.spreadsheet._sheet('Summary');
     expect(summary._text(rowOf(summary, 'Respondents who gave at least one answer'), 3)).toBe('1000');
@@ -200,8 +224,15 @@ describe('create → check → summarise → plan in the built script', () => {
 describe('per-respondent protection', () => {
   /** The calls one respondent's own protection takes. */
   const PER_ROW = [
-    'Sheet.getRange', 'Range.protect', 'Protection.setDescription', 'Protection.addEditor', 'Protection.getEditors',
-    'Protection.removeEditors', 'Protection.addEditors', 'Protection.canDomainEdit', 'Protection.setDomainEdit',
+    'Sheet.getRange',
+    'Range.protect',
+    'Protection.setDescription',
+    'Protection.addEditor',
+    'Protection.getEditors',
+    'Protection.removeEditors',
+    'Protection.addEditors',
+    'Protection.canDomainEdit',
+    'Protection.setDomainEdit',
   ];
 
   function create(n: number): { fake: FakeAppsScript; counts: Record<string, number>; outcome: OperationOutcome } {
@@ -261,7 +292,10 @@ describe('the document lock', () => {
     const reference = prB.prSummarise();
 
     expect(second).toEqual({ ok: false, message: BUSY_SUMMARY, problems: [], tabsWritten: [] });
-    expect(secondPlan).toMatchObject({ ok: false, message: expect.stringMatching(/^Someone else is building the summary .*Try again in a minute\.$/) });
+    expect(secondPlan).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Someone else is building the summary .*Try again in a minute\.$/),
+    });
     expect(overlapped._lock.attempts.slice(-3)).toEqual([
       { timeoutInMillis: 20000, acquired: true },
       { timeoutInMillis: 20000, acquired: false },
@@ -315,10 +349,15 @@ describe('menu items and going to a cell', () => {
     const fake = new FakeAppsScript({ htmlDir: built.outDir });
     const pr = loadAddon(code, fake);
     pr.prCreate(form([], 3));
-    fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 1).setValues([[7]]);
+    fake.spreadsheet
+      ._sheet('Responses')
+      .getRange(6, 4, 1, 1)
+      .setValues([[7]]);
     pr.menuCheck();
     expect(fake._alerts).toHaveLength(1);
-    expect(fake._alerts[0]).toMatch(/^Check entries\n1 error to fix: choose it to go to its cell\.( \d+ reminders? below\.)?\nResponses!D6: /);
+    expect(fake._alerts[0]).toMatch(
+      /^Check entries\n1 error to fix: choose it to go to its cell\.( \d+ reminders? below\.)?\nResponses!D6: /,
+    );
     expect(fake._alerts[0]).toContain('Responses!D6: Respondent 1, ASPIRE: “7” is not on the scale. Enter 1, 2 or 3');
     pr.menuSummarise();
     expect(fake._alerts[1]).toBe('Build summary\nSummary built: 1 respondent, no scores yet; 0 actions on the Improvement Plan tab.');

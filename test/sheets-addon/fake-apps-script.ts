@@ -20,7 +20,8 @@ import { checkCall } from './apps-script-signatures.js';
 /** Public members of a fake (internal state is prefixed `_`). */
 type PublicKeys<F> = Exclude<keyof F, `_${string}`>;
 /** Compile-time check that a fake only has members the real interface has. */
-type OnlyApi<F, R> = Exclude<PublicKeys<F>, keyof R> extends never ? true : ['not in the Apps Script API:', Exclude<PublicKeys<F>, keyof R>];
+type OnlyApi<F, R> =
+  Exclude<PublicKeys<F>, keyof R> extends never ? true : ['not in the Apps Script API:', Exclude<PublicKeys<F>, keyof R>];
 
 export interface CallLog {
   calls: string[];
@@ -241,13 +242,17 @@ export class FakeConditionalFormatRuleBuilder {
     return this;
   }
   build(): FakeConditionalFormatRule {
-    if (this._ranges.length === 0 || this._condition.kind === '') throw new Error('fake Apps Script: a conditional format rule needs ranges and a condition');
+    if (this._ranges.length === 0 || this._condition.kind === '')
+      throw new Error('fake Apps Script: a conditional format rule needs ranges and a condition');
     return new FakeConditionalFormatRule(this._ranges, this._condition, { ...this._format }, this._env);
   }
 }
 
 export class FakeChartOptions {
-  constructor(private readonly _options: Record<string, unknown>, env: FakeAppsScript) {
+  constructor(
+    private readonly _options: Record<string, unknown>,
+    env: FakeAppsScript,
+  ) {
     return track(this, 'ChartOptions', env._log);
   }
   get(option: string): unknown {
@@ -310,7 +315,10 @@ export class FakeEmbeddedChartBuilder {
 }
 
 export class FakeUser {
-  constructor(readonly _email: string, env: FakeAppsScript) {
+  constructor(
+    readonly _email: string,
+    env: FakeAppsScript,
+  ) {
     return track(this, 'User', env._log);
   }
   getEmail(): string {
@@ -353,7 +361,9 @@ export class FakeProtection {
   _mustEdit(): void {
     if (this._removed) throw new Error('fake Apps Script: This protection has been removed.');
     if (!this._userCanEdit()) {
-      throw new Error('fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+      throw new Error(
+        'fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
     }
   }
   _covers(r: number, c: number): boolean {
@@ -448,7 +458,9 @@ export class FakeRange {
     private readonly _env: FakeAppsScript,
   ) {
     if (_row < 1 || _col < 1 || _rows < 1 || _cols < 1) {
-      throw new Error(`fake Apps Script: The starting row, column and size of the range must be at least 1 (got ${_row}, ${_col}, ${_rows}×${_cols}).`);
+      throw new Error(
+        `fake Apps Script: The starting row, column and size of the range must be at least 1 (got ${_row}, ${_col}, ${_rows}×${_cols}).`,
+      );
     }
     if (_row + _rows - 1 > _sheet._maxRows || _col + _cols - 1 > _sheet._maxCols) {
       throw new Error('fake Apps Script: The coordinates of the range are outside the dimensions of the sheet.');
@@ -468,18 +480,24 @@ export class FakeRange {
     if (blocking.length === 0) return;
     this._each((r, c) => {
       if (blocking.some((p) => p._covers(r, c))) {
-        throw new Error('fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+        throw new Error(
+          'fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+        );
       }
     });
   }
   setValues(values: unknown[][]): FakeRange {
     this._mustBeWritable();
     if (values.length !== this._rows) {
-      throw new Error(`fake Apps Script: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._rows}.`);
+      throw new Error(
+        `fake Apps Script: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._rows}.`,
+      );
     }
     for (const row of values) {
       if (row.length !== this._cols) {
-        throw new Error(`fake Apps Script: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._cols}.`);
+        throw new Error(
+          `fake Apps Script: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._cols}.`,
+        );
       }
     }
     values.forEach((row, i) =>
@@ -528,7 +546,9 @@ export class FakeRange {
   }
   getMergedRanges(): FakeRange[] {
     return this._sheet._merges
-      .filter((m) => m.row < this._row + this._rows && this._row < m.row + m.rows && m.col < this._col + this._cols && this._col < m.col + m.cols)
+      .filter(
+        (m) => m.row < this._row + this._rows && this._row < m.row + m.rows && m.col < this._col + this._cols && this._col < m.col + m.cols,
+      )
       .map((m) => new FakeRange(this._sheet, m.row, m.col, m.rows, m.cols, this._env));
   }
   getValues(): Stored[][] {
@@ -565,12 +585,14 @@ export class FakeRange {
   mergeAcross(): FakeRange {
     this._sheet._mustNotCutFrozen(this._row, this._col, 1, this._cols);
     this._mustBeWritable();
-    for (let r = this._row; r < this._row + this._rows; r++) this._sheet._merges.push({ row: r, col: this._col, rows: 1, cols: this._cols });
+    for (let r = this._row; r < this._row + this._rows; r++)
+      this._sheet._merges.push({ row: r, col: this._col, rows: 1, cols: this._cols });
     return this;
   }
   breakApart(): FakeRange {
     this._sheet._merges = this._sheet._merges.filter(
-      (m) => !(m.row < this._row + this._rows && this._row < m.row + m.rows && m.col < this._col + this._cols && this._col < m.col + m.cols),
+      (m) =>
+        !(m.row < this._row + this._rows && this._row < m.row + m.rows && m.col < this._col + this._cols && this._col < m.col + m.cols),
     );
     return this;
   }
@@ -592,7 +614,10 @@ export class FakeRange {
 }
 
 export class FakeRangeList {
-  constructor(readonly _ranges: FakeRange[], env: FakeAppsScript) {
+  constructor(
+    readonly _ranges: FakeRange[],
+    env: FakeAppsScript,
+  ) {
     return track(this, 'RangeList', env._log);
   }
   private _all(prop: string, value: unknown): FakeRangeList {
@@ -651,7 +676,10 @@ export class FakeSheet {
   _protections: FakeProtection[] = [];
   _cfRules: FakeConditionalFormatRule[] = [];
 
-  constructor(public _name: string, private readonly _env: FakeAppsScript) {
+  constructor(
+    public _name: string,
+    private readonly _env: FakeAppsScript,
+  ) {
     return track(this, 'Sheet', _env._log);
   }
 
@@ -771,7 +799,7 @@ export class FakeSheet {
     if (howMany < 1) throw new Error('fake Apps Script: howMany must be at least 1');
     if (rowPosition + howMany - 1 !== this._maxRows) throw new Error('fake Apps Script: the fake only deletes rows at the end');
     if (rowPosition - 1 <= this._frozenRows) {
-      throw new Error("fake Apps Script: Sorry, it is not possible to delete all non-frozen rows.");
+      throw new Error('fake Apps Script: Sorry, it is not possible to delete all non-frozen rows.');
     }
     for (const k of [...this._cells.keys()]) if (Number(k.split(':')[0]) >= rowPosition) this._cells.delete(k);
     this._maxRows -= howMany;
@@ -800,7 +828,8 @@ export class FakeSheet {
    * it was (strictest reading: the autoResizeRows documentation promises nothing for merged cells).
    */
   autoResizeRows(startRow: number, numRows: number): FakeSheet {
-    if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > this._maxRows) throw new Error('fake Apps Script: Those rows are out of bounds.');
+    if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > this._maxRows)
+      throw new Error('fake Apps Script: Those rows are out of bounds.');
     for (let r = startRow; r < startRow + numRows; r++) {
       if (this._merges.some((m) => r >= m.row && r < m.row + m.rows)) continue;
       this._rowHeights.delete(r);
@@ -809,7 +838,14 @@ export class FakeSheet {
     return this;
   }
   /** Sheets refuses a merge across the frozen edge, and freezing part of a merged cell. */
-  _mustNotCutFrozen(row: number, col: number, rows: number, cols: number, frozenRows = this._frozenRows, frozenCols = this._frozenCols): void {
+  _mustNotCutFrozen(
+    row: number,
+    col: number,
+    rows: number,
+    cols: number,
+    frozenRows = this._frozenRows,
+    frozenCols = this._frozenCols,
+  ): void {
     const cut = (start: number, count: number, edge: number): boolean => edge > 0 && start <= edge && start + count - 1 > edge;
     if (cut(row, rows, frozenRows) || cut(col, cols, frozenCols)) {
       throw new Error("fake Apps Script: You can't merge frozen and non-frozen rows or columns.");
@@ -910,7 +946,9 @@ export class FakeSpreadsheet {
   }
   deleteSheet(sheet: FakeSheet): void {
     if (sheet._protections.some((p) => !p._removed && !p._warningOnly && !p._userCanEdit())) {
-      throw new Error('fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+      throw new Error(
+        'fake Apps Script: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
     }
     if (this._sheets.length === 1) throw new Error("fake Apps Script: You can't remove all the sheets in a document.");
     const at = this._sheets.indexOf(sheet);
@@ -987,7 +1025,10 @@ export class FakeMenu {
 
 export class FakeHtmlOutput {
   _title = '';
-  constructor(readonly _content: string, env: FakeAppsScript) {
+  constructor(
+    readonly _content: string,
+    env: FakeAppsScript,
+  ) {
     return track(this, 'HtmlOutput', env._log);
   }
   setTitle(title: string): FakeHtmlOutput {
@@ -1020,7 +1061,10 @@ interface LockState {
 }
 
 export class FakeLock {
-  constructor(private readonly _state: LockState, env: FakeAppsScript) {
+  constructor(
+    private readonly _state: LockState,
+    env: FakeAppsScript,
+  ) {
     return track(this, 'Lock', env._log);
   }
   tryLock(timeoutInMillis: number): boolean {
@@ -1194,5 +1238,29 @@ const onlyApi: [
   OnlyApi<FakeAppsScript['LockService'], GoogleAppsScript.Lock.LockService>,
   OnlyApi<FakeAppsScript['Utilities'], GoogleAppsScript.Utilities.Utilities>,
   OnlyApi<FakeAppsScript['Session'], GoogleAppsScript.Base.Session>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+];
 void onlyApi;

@@ -10,7 +10,18 @@ import type { TabPlan } from '../../core/sheet-plan/types.js';
 import { FakeAppsScript } from './fake-apps-script.js';
 
 function tab(partial: Partial<TabPlan> & Pick<TabPlan, 'name'>): TabPlan {
-  return { role: 'summary', mode: 'create', blocks: [], formats: [], columnWidths: [], merges: [], validations: [], conditionalFormats: [], charts: [], ...partial };
+  return {
+    role: 'summary',
+    mode: 'create',
+    blocks: [],
+    formats: [],
+    columnWidths: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    ...partial,
+  };
 }
 
 function hostFor(fake: FakeAppsScript): SheetsHost {
@@ -27,9 +38,19 @@ function listTab(n: number): TabPlan {
   return tab({
     name: 'Summary',
     mode: 'replace',
-    blocks: [{ row: 5, col: 1, owner: 'generated', cells: Array.from({ length: n }, (_, i) => [{ v: i === 0 ? 'ASPIRE' : null }, { v: `• comment ${i + 1}` }]) }],
+    blocks: [
+      {
+        row: 5,
+        col: 1,
+        owner: 'generated',
+        cells: Array.from({ length: n }, (_, i) => [{ v: i === 0 ? 'ASPIRE' : null }, { v: `• comment ${i + 1}` }]),
+      },
+    ],
     merges: [{ row: 5, col: 2, rows: n, cols: 6, across: true }],
-    rowHeights: [{ row: 1, height: 30 }, ...Array.from({ length: Math.floor(n / 2) }, (_, i) => ({ row: 5 + 2 * i, height: 45, fit: true }))],
+    rowHeights: [
+      { row: 1, height: 30 },
+      ...Array.from({ length: Math.floor(n / 2) }, (_, i) => ({ row: 5 + 2 * i, height: 45, fit: true })),
+    ],
   });
 }
 
@@ -78,11 +99,23 @@ describe('SheetsHost: calls independent of the data', () => {
       const before = s._maxRows;
       const mark = fake.calls.length;
       host.applyNow({
-        tabs: [tab({ name: 'Improvement Plan', role: 'plan', mode: 'update', blocks: [{ row: 5, col: 1, owner: 'generated', cells: Array.from({ length: rows }, (_, i) => [{ v: `row ${i}` }]) }] })],
+        tabs: [
+          tab({
+            name: 'Improvement Plan',
+            role: 'plan',
+            mode: 'update',
+            blocks: [{ row: 5, col: 1, owner: 'generated', cells: Array.from({ length: rows }, (_, i) => [{ v: `row ${i}` }]) }],
+          }),
+        ],
         namedRanges: [],
       });
       const c = fake.countsSince(mark);
-      return { calls: (c['Sheet.insertRowsAfter'] ?? 0) + (c['Sheet.deleteRows'] ?? 0), total: Object.values(c).reduce((a, b) => a + b, 0), grew: s._maxRows - before, maxRows: s._maxRows };
+      return {
+        calls: (c['Sheet.insertRowsAfter'] ?? 0) + (c['Sheet.deleteRows'] ?? 0),
+        total: Object.values(c).reduce((a, b) => a + b, 0),
+        grew: s._maxRows - before,
+        maxRows: s._maxRows,
+      };
     };
     const small = sizing(10);
     const large = sizing(5000);

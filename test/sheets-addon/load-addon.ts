@@ -33,7 +33,10 @@ function fixedClock(today: string): DateConstructor {
 
 export function loadAddon(code: string, fake: FakeAppsScript, today = '2026-05-12'): AddonGlobals {
   // no eval or new Function: the add-on must run with code generation from strings switched off
-  const context = vm.createContext({ ...fake.globals(), console, Date: fixedClock(today) }, { codeGeneration: { strings: false, wasm: false } });
+  const context = vm.createContext(
+    { ...fake.globals(), console, Date: fixedClock(today) },
+    { codeGeneration: { strings: false, wasm: false } },
+  );
   new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
   return context as unknown as AddonGlobals;
 }

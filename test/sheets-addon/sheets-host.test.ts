@@ -49,7 +49,12 @@ function entryTab(respondents: number, owned = false): TabPlan {
         row: 2,
         col: 1,
         owner: 'input',
-        cells: Array.from({ length: rows }, (_, i) => [{ v: `Respondent ${i + 1}` }, { v: 'Kensington and Chelsea' }, { v: null }, { v: null }]),
+        cells: Array.from({ length: rows }, (_, i) => [
+          { v: `Respondent ${i + 1}` },
+          { v: 'Kensington and Chelsea' },
+          { v: null },
+          { v: null },
+        ]),
       },
     ],
     formats: [
@@ -65,7 +70,12 @@ function entryTab(respondents: number, owned = false): TabPlan {
     ],
     merges: [],
     freeze: { rows: 1, cols: 1 },
-    validations: [{ range: { row: 2, col: 3, rows, cols: 1 }, rule: { kind: 'list', values: ['1', '2', '3', 'N/A'], strict: false, prompt: '1 = Weak; 2 = Present in parts; 3 = Strong.' } }],
+    validations: [
+      {
+        range: { row: 2, col: 3, rows, cols: 1 },
+        rule: { kind: 'list', values: ['1', '2', '3', 'N/A'], strict: false, prompt: '1 = Weak; 2 = Present in parts; 3 = Strong.' },
+      },
+    ],
     conditionalFormats: [
       {
         range: { row: 2, col: 3, rows, cols: 1 },
@@ -204,28 +214,77 @@ describe('SheetsHost.apply', () => {
         [
           tab({
             name: 'Summary',
-            blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'Section' }, { v: 'Mean' }], [{ v: 'ASPIRE' }, { f: '=AVERAGE(Responses!C2:C9)', v: 2.25 }]] }],
+            blocks: [
+              {
+                row: 1,
+                col: 1,
+                owner: 'generated',
+                cells: [
+                  [{ v: 'Section' }, { v: 'Mean' }],
+                  [{ v: 'ASPIRE' }, { f: '=AVERAGE(Responses!C2:C9)', v: 2.25 }],
+                ],
+              },
+            ],
             formats: [
-              { range: { row: 1, col: 1, rows: 1, cols: 2 }, format: { bold: true, fill: '#1F4E78', fontColour: '#FFFFFF', hAlign: 'center', border: 'thin' } },
-              { range: { row: 2, col: 2, rows: 1, cols: 1 }, format: { numberFormat: '0.00', italic: true, fontSize: 9, vAlign: 'middle' } },
+              {
+                range: { row: 1, col: 1, rows: 1, cols: 2 },
+                format: { bold: true, fill: '#1F4E78', fontColour: '#FFFFFF', hAlign: 'center', border: 'thin' },
+              },
+              {
+                range: { row: 2, col: 2, rows: 1, cols: 1 },
+                format: { numberFormat: '0.00', italic: true, fontSize: 9, vAlign: 'middle' },
+              },
             ],
             columnWidths: [{ col: 1, width: 30 }],
             rowHeights: [{ row: 1, height: 30 }],
             merges: [{ row: 4, col: 1, rows: 1, cols: 2 }],
             freeze: { rows: 1, cols: 0 },
-            validations: [{ range: { row: 5, col: 1, rows: 3, cols: 1 }, rule: { kind: 'number', min: 1, max: 5, integer: true, error: 'Type a whole number from 1 to 5.' } }],
-            conditionalFormats: [{ range: { row: 2, col: 2, rows: 1, cols: 1 }, rules: [{ kind: 'number', operator: 'between', value: 1, value2: 2, format: { fill: '#FF0000', bold: true } }] }],
-            charts: [{ id: 'sections', kind: 'bar', title: 'Section means', data: { row: 1, col: 1, rows: 2, cols: 2 }, anchor: { row: 1, col: 4 }, width: 480, height: 300, min: 1, max: 3 }],
+            validations: [
+              {
+                range: { row: 5, col: 1, rows: 3, cols: 1 },
+                rule: { kind: 'number', min: 1, max: 5, integer: true, error: 'Type a whole number from 1 to 5.' },
+              },
+            ],
+            conditionalFormats: [
+              {
+                range: { row: 2, col: 2, rows: 1, cols: 1 },
+                rules: [{ kind: 'number', operator: 'between', value: 1, value2: 2, format: { fill: '#FF0000', bold: true } }],
+              },
+            ],
+            charts: [
+              {
+                id: 'sections',
+                kind: 'bar',
+                title: 'Section means',
+                data: { row: 1, col: 1, rows: 2, cols: 2 },
+                anchor: { row: 1, col: 4 },
+                width: 480,
+                height: 300,
+                min: 1,
+                max: 3,
+              },
+            ],
             hiddenColumns: [7, 8],
             tabColour: '#2F5597',
           }),
-          tab({ name: 'PR_Meta', role: 'meta', hidden: true, blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'layout' }, { v: 1 }]] }] }),
+          tab({
+            name: 'PR_Meta',
+            role: 'meta',
+            hidden: true,
+            blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'layout' }, { v: 1 }]] }],
+          }),
         ],
         { namedRanges: [{ name: 'PR_Summary', sheet: 'Summary', range: { row: 1, col: 1, rows: 2, cols: 2 } }], activate: 'Summary' },
       ),
     );
     const s = fake.spreadsheet._sheet('Summary');
-    expect(s._peek(1, 1)!.format).toMatchObject({ fontWeight: 'bold', background: '#1F4E78', fontColor: '#FFFFFF', horizontalAlignment: 'center', border: 'thin' });
+    expect(s._peek(1, 1)!.format).toMatchObject({
+      fontWeight: 'bold',
+      background: '#1F4E78',
+      fontColor: '#FFFFFF',
+      horizontalAlignment: 'center',
+      border: 'thin',
+    });
     expect(s._peek(2, 2)!.format).toMatchObject({ numberFormat: '0.00', fontStyle: 'italic', fontSize: 9, verticalAlignment: 'middle' });
     expect(s._columnWidths.get(1)).toBe(215); // 30 characters × 7 px + 5 px padding
     expect(s._rowHeights.get(1)).toBe(40); // 30 pt × 4/3
@@ -241,7 +300,12 @@ describe('SheetsHost.apply', () => {
     expect(s._cfRules[0]!._format).toEqual({ background: '#FF0000', bold: true });
     expect(s._charts).toHaveLength(1);
     expect(s._charts[0]!._type).toBe('BAR');
-    expect(s._charts[0]!._options).toMatchObject({ title: 'Section means', 'hAxis.viewWindow.min': 1, 'hAxis.viewWindow.max': 3, width: 480 });
+    expect(s._charts[0]!._options).toMatchObject({
+      title: 'Section means',
+      'hAxis.viewWindow.min': 1,
+      'hAxis.viewWindow.max': 3,
+      width: 480,
+    });
     expect(s._charts[0]!._position).toEqual({ row: 1, col: 4 });
     expect([...s._hiddenCols]).toEqual([7, 8]);
     expect(s._tabColor).toBe('#2F5597');
@@ -257,12 +321,26 @@ describe('SheetsHost.apply', () => {
       name: 'Summary',
       blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'old' }], [{ v: 'old too' }], [{ v: 'older' }]] }],
       validations: [{ range: { row: 1, col: 1, rows: 3, cols: 1 }, rule: { kind: 'date' } }],
-      charts: [{ id: 'c', kind: 'column', title: 'Old chart', data: { row: 1, col: 1, rows: 3, cols: 1 }, anchor: { row: 1, col: 3 }, width: 300, height: 200 }],
+      charts: [
+        {
+          id: 'c',
+          kind: 'column',
+          title: 'Old chart',
+          data: { row: 1, col: 1, rows: 3, cols: 1 },
+          anchor: { row: 1, col: 3 },
+          width: 300,
+          height: 200,
+        },
+      ],
       protection: { protect: true, editable: [], description: 'old protection' },
-      conditionalFormats: [{ range: { row: 1, col: 1, rows: 3, cols: 1 }, rules: [{ kind: 'textEquals', text: 'Red', format: { fill: '#FF0000' } }] }],
+      conditionalFormats: [
+        { range: { row: 1, col: 1, rows: 3, cols: 1 }, rules: [{ kind: 'textEquals', text: 'Red', format: { fill: '#FF0000' } }] },
+      ],
     });
     await host.apply(plan([first]));
-    await host.apply(plan([tab({ name: 'Summary', mode: 'replace', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'new' }]] }] })]));
+    await host.apply(
+      plan([tab({ name: 'Summary', mode: 'replace', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'new' }]] }] })]),
+    );
     const s = fake.spreadsheet._sheet('Summary');
     expect(s._text(1, 1)).toBe('new');
     expect(s._text(2, 1)).toBe('');
@@ -281,7 +359,17 @@ describe('SheetsHost.apply', () => {
         tab({
           name: 'Improvement Plan',
           role: 'plan',
-          blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'Action' }, { v: 'Status' }], [{ v: 'Agree a shared vision' }, { v: 'Not started' }]] }],
+          blocks: [
+            {
+              row: 1,
+              col: 1,
+              owner: 'generated',
+              cells: [
+                [{ v: 'Action' }, { v: 'Status' }],
+                [{ v: 'Agree a shared vision' }, { v: 'Not started' }],
+              ],
+            },
+          ],
           conditionalFormats: [
             { range: { row: 2, col: 2, rows: 50, cols: 1 }, rules: [{ kind: 'textEquals', text: 'Done', format: { fill: '#C6EFCE' } }] },
             { range: { row: 2, col: 1, rows: 50, cols: 1 }, rules: [{ kind: 'textEquals', text: 'x', format: { fill: '#EEEEEE' } }] },
@@ -298,7 +386,9 @@ describe('SheetsHost.apply', () => {
           role: 'plan',
           mode: 'update',
           blocks: [{ row: 3, col: 1, owner: 'generated', cells: [[{ v: 'Name a lead for each theme' }, { v: 'Not started' }]] }],
-          conditionalFormats: [{ range: { row: 2, col: 2, rows: 50, cols: 1 }, rules: [{ kind: 'textEquals', text: 'Done', format: { fill: '#00FF00' } }] }],
+          conditionalFormats: [
+            { range: { row: 2, col: 2, rows: 50, cols: 1 }, rules: [{ kind: 'textEquals', text: 'Done', format: { fill: '#00FF00' } }] },
+          ],
         }),
       ]),
     );
@@ -316,7 +406,12 @@ describe('SheetsHost.apply', () => {
     const fake = new FakeAppsScript();
     const host = hostFor(fake);
     await expect(
-      host.apply(plan([tab({ name: 'Instructions', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }] }), tab({ name: 'Sheet1' })])),
+      host.apply(
+        plan([
+          tab({ name: 'Instructions', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'x' }]] }] }),
+          tab({ name: 'Sheet1' }),
+        ]),
+      ),
     ).rejects.toMatchObject({ name: 'ReviewRequestError', message: expect.stringContaining('A tab called "Sheet1" already exists') });
     expect(fake.spreadsheet.getSheets().map((s: FakeSheet) => s.getName())).toEqual(['Sheet1']);
   });
@@ -324,14 +419,29 @@ describe('SheetsHost.apply', () => {
   it('checks preconditions before writing and names the cell that changed', async () => {
     const fake = new FakeAppsScript();
     const host = hostFor(fake);
-    fake.spreadsheet._sheet('Sheet1').getRange(1, 1, 1, 2).setValues([['PR_Meta', 'rev-1']]);
+    fake.spreadsheet
+      ._sheet('Sheet1')
+      .getRange(1, 1, 1, 2)
+      .setValues([['PR_Meta', 'rev-1']]);
     const summary = tab({ name: 'Summary', blocks: [{ row: 1, col: 1, owner: 'generated', cells: [[{ v: 'Built' }]] }] });
-    await host.apply(plan([summary], { preconditions: [{ sheet: 'Sheet1', row: 1, col: 2, equals: 'rev-1' }, { sheet: 'Sheet1', row: 9, col: 9, equals: null }] }));
+    await host.apply(
+      plan([summary], {
+        preconditions: [
+          { sheet: 'Sheet1', row: 1, col: 2, equals: 'rev-1' },
+          { sheet: 'Sheet1', row: 9, col: 9, equals: null },
+        ],
+      }),
+    );
     expect(fake.spreadsheet._sheet('Summary')._text(1, 1)).toBe('Built');
     await expect(
       host.apply(plan([tab({ name: 'Other' })], { preconditions: [{ sheet: 'Sheet1', row: 1, col: 2, equals: 'rev-0' }] })),
-    ).rejects.toMatchObject({ name: 'LayoutChangedError', message: 'Sheet1!B1 changed while the add-in was working: it held "rev-0" and now holds "rev-1".' });
-    await expect(host.apply(plan([tab({ name: 'Other' })], { preconditions: [{ sheet: 'Gone', row: 1, col: 1, equals: 'x' }] }))).rejects.toMatchObject({
+    ).rejects.toMatchObject({
+      name: 'LayoutChangedError',
+      message: 'Sheet1!B1 changed while the add-in was working: it held "rev-0" and now holds "rev-1".',
+    });
+    await expect(
+      host.apply(plan([tab({ name: 'Other' })], { preconditions: [{ sheet: 'Gone', row: 1, col: 1, equals: 'x' }] })),
+    ).rejects.toMatchObject({
       name: 'LayoutChangedError',
       message: expect.stringContaining('"Gone" was renamed or deleted'),
     });

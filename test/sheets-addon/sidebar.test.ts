@@ -126,20 +126,35 @@ describe('the sidebar in Chromium', () => {
     // the form's own submit button (the section heading is a button of the same name that folds the form)
     await page.getByRole('form', { name: 'Create review' }).getByRole('button', { name: 'Create review' }).click();
     const text = await waitForOutcome('Review created');
-    expect(text).toContain('Review created for Kensington and Chelsea Partnership (2026/27): 3 respondents. Type the entries on the Responses tab, then choose Check entries.');
+    expect(text).toContain(
+      'Review created for Kensington and Chelsea Partnership (2026/27): 3 respondents. Type the entries on the Responses tab, then choose Check entries.',
+    );
     const names = fake.spreadsheet.getSheets().map((s) => s._name);
-    expect(names).toEqual(['Sheet1', 'Instructions', 'Responses', 'Workshop Notes', 'Summary', 'Improvement Plan', 'Review Settings', 'Previous Review', 'PR_Meta']);
+    expect(names).toEqual([
+      'Sheet1',
+      'Instructions',
+      'Responses',
+      'Workshop Notes',
+      'Summary',
+      'Improvement Plan',
+      'Review Settings',
+      'Previous Review',
+      'PR_Meta',
+    ]);
     expect(fake.spreadsheet._sheet('Responses')._text(7, 1)).toBe('Ben Jones');
     await shot('02-created');
   });
 
   it('checks the entries and goes to the cell of a problem', async () => {
     // three people type their scores; Ann types 7, which is not on the 1–3 scale
-    fake.spreadsheet._sheet('Responses').getRange(6, 4, 3, 12).setValues([
-      [7, 'Clear shared vision', 2, '', 1, 'Nobody chairs consistently', 3, '', 2, '', 1, ''],
-      [3, '', 3, '', 1, '', 1, '', 2, '', 2, ''],
-      [3, '', 2, '', 2, '', 3, '', 2, '', 1, ''],
-    ]);
+    fake.spreadsheet
+      ._sheet('Responses')
+      .getRange(6, 4, 3, 12)
+      .setValues([
+        [7, 'Clear shared vision', 2, '', 1, 'Nobody chairs consistently', 3, '', 2, '', 1, ''],
+        [3, '', 3, '', 1, '', 1, '', 2, '', 2, ''],
+        [3, '', 2, '', 2, '', 3, '', 2, '', 1, ''],
+      ]);
     await page.getByRole('button', { name: 'Check entries' }).click();
     const text = await waitForOutcome('1 error to fix');
     expect(text).toContain('1 error to fix: choose it to go to its cell.');
@@ -152,7 +167,10 @@ describe('the sidebar in Chromium', () => {
   });
 
   it('checks again once the entry is fixed, and builds the summary', async () => {
-    fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 1).setValues([[3]]);
+    fake.spreadsheet
+      ._sheet('Responses')
+      .getRange(6, 4, 1, 1)
+      .setValues([[3]]);
     await page.getByRole('button', { name: 'Check entries' }).click();
     expect(await waitForOutcome('No errors')).toContain('No errors: every entry can be scored');
     await expect(page.getByRole('button', { name: /Go to Responses!D6\./ }).count()).resolves.toBe(0);
@@ -167,7 +185,9 @@ describe('the sidebar in Chromium', () => {
   it('drafts the improvement plan', async () => {
     await page.getByRole('button', { name: 'Draft improvement plan' }).click();
     const text = await waitForOutcome('Improvement plan drafted');
-    expect(text).toContain('Improvement plan drafted: 5 actions. Check each action, then fill in the key contact and lead agency on the Improvement Plan tab.');
+    expect(text).toContain(
+      'Improvement plan drafted: 5 actions. Check each action, then fill in the key contact and lead agency on the Improvement Plan tab.',
+    );
     expect(fake.spreadsheet._sheet('Improvement Plan')._text(5, 1)).toMatch(/^(ASPIRE|THINK|LEAD|COLLABORATE|ACCOUNT|DELIVER)$/);
     await shot('05-plan');
   });
@@ -208,12 +228,26 @@ describe('the sidebar in Chromium', () => {
     // before anything else in <head> but the character set, so it governs every element after it
     expect(html.indexOf(meta)).toBeLessThan(html.indexOf('<meta name="viewport"'));
     expect(html.indexOf(meta)).toBeLessThan(html.indexOf('<style>'));
-    const directives = new Map(sidebarCsp(script).split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]));
+    const directives = new Map(
+      sidebarCsp(script)
+        .split('; ')
+        .map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]),
+    );
     expect(directives.get('script-src')).toEqual([scriptHashSource(script)]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'unsafe-inline'"]);
     expect(directives.get('img-src')).toEqual(['data:']);
-    for (const d of ['font-src', 'media-src', 'object-src', 'frame-src', 'child-src', 'worker-src', 'manifest-src', 'base-uri', 'form-action']) {
+    for (const d of [
+      'font-src',
+      'media-src',
+      'object-src',
+      'frame-src',
+      'child-src',
+      'worker-src',
+      'manifest-src',
+      'base-uri',
+      'form-action',
+    ]) {
       expect(directives.get(d), d).toEqual(["'none'"]);
     }
     expect(sidebarCsp(script)).not.toMatch(/unsafe-eval|https?:|\*/);
@@ -235,12 +269,16 @@ describe('the sidebar in Chromium', () => {
     try {
       const seen: string[] = [];
       await other.route('**/*', (route) =>
-        route.request().url() === SIDEBAR_URL ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: tampered }) : route.abort(),
+        route.request().url() === SIDEBAR_URL
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: tampered })
+          : route.abort(),
       );
       await other.addInitScript(FAKE_GOOGLE);
       other.on('console', (m) => seen.push(m.text()));
       await other.goto(SIDEBAR_URL);
-      await expect.poll(() => other.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.join('\n'))).toMatch(/^script-src/m);
+      await expect
+        .poll(() => other.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.join('\n')))
+        .toMatch(/^script-src/m);
       expect(await other.evaluate(() => document.getElementById('root')?.childElementCount)).toBe(0);
       expect(seen.some((t) => /Content Security Policy/i.test(t))).toBe(true);
     } finally {

@@ -12,7 +12,9 @@ describe('the strict Apps Script fake', () => {
     const fake = new FakeAppsScript();
     const s = fake.spreadsheet.getSheets()[0]!;
     const list = s.getRangeList(['A1:B2']);
-    expect(() => (list.setBorder as (...a: unknown[]) => unknown)(true)).toThrow(/don't match the method signature for RangeList.setBorder/);
+    expect(() => (list.setBorder as (...a: unknown[]) => unknown)(true)).toThrow(
+      /don't match the method signature for RangeList.setBorder/,
+    );
     expect(() => list.setBorder(true, true, true, true, true, true, '#BFBFBF', SOLID)).not.toThrow();
     expect(() => list.setBorder(false, false, false, false, false, false)).not.toThrow();
     expect(() => (s.setFrozenRows as (a: unknown) => void)('1')).toThrow(/Sheet.setFrozenRows/);
@@ -34,7 +36,11 @@ describe('the strict Apps Script fake', () => {
   });
 
   it('never removes the owner or the current user from a protection', () => {
-    const fake = new FakeAppsScript({ owner: 'owner@example.org', editors: ['coordinator@example.org', 'ann@example.org'], user: 'coordinator@example.org' });
+    const fake = new FakeAppsScript({
+      owner: 'owner@example.org',
+      editors: ['coordinator@example.org', 'ann@example.org'],
+      user: 'coordinator@example.org',
+    });
     const p = fake.spreadsheet.getSheets()[0]!.getRange(6, 1, 1, 5).protect();
     p.removeEditors(p.getEditors());
     expect(p.getEditors().map((u) => u.getEmail())).toEqual(['owner@example.org', 'coordinator@example.org']);

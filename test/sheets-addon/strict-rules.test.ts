@@ -20,7 +20,14 @@ beforeAll(async () => {
 });
 
 function form(respondents: string[], protect = false, frameworkId = 'partnership-tree', respondentCount?: number): CreateForm {
-  return { frameworkId, partnerships: ['Kensington and Chelsea'], respondents, ...(respondentCount ? { respondentCount } : {}), cycle: '2026/27', protect };
+  return {
+    frameworkId,
+    partnerships: ['Kensington and Chelsea'],
+    respondents,
+    ...(respondentCount ? { respondentCount } : {}),
+    cycle: '2026/27',
+    protect,
+  };
 }
 
 function start(opts: FakeOptions = {}): { fake: FakeAppsScript; pr: AddonGlobals } {
@@ -74,7 +81,12 @@ describe('per-respondent protection, as Google documents it', () => {
   const people = ['Ann <ann@example.org>', 'Bob <bob@example.org>', 'Respondent 3'];
 
   it('adds the co-ordinator first, so access through a group does not throw, and says who can still edit', () => {
-    const { fake, pr } = start({ owner: 'owner@example.org', user: 'coordinator@example.org', viaGroup: 'team@example.org', editors: ['ann@example.org', 'bob@example.org'] });
+    const { fake, pr } = start({
+      owner: 'owner@example.org',
+      user: 'coordinator@example.org',
+      viaGroup: 'team@example.org',
+      editors: ['ann@example.org', 'bob@example.org'],
+    });
     const out = pr.prCreate(form(people, true));
     expect(out.ok, out.message).toBe(true);
     const rows = fake.spreadsheet._sheet('Responses')._protections.filter((p) => p._type === 'RANGE');
@@ -95,7 +107,7 @@ describe('per-respondent protection, as Google documents it', () => {
     fake.onCall = null;
     expect(out.ok).toBe(false);
     expect(out.message).toBe(
-      'Something went wrong while writing: Responses row 7 could not be limited to bob@example.org (Service error: Spreadsheets). Create the review without protecting each respondent\'s row, or ask the spreadsheet\'s owner to create it. Nothing was changed: the add-in put back what it had started to write.',
+      "Something went wrong while writing: Responses row 7 could not be limited to bob@example.org (Service error: Spreadsheets). Create the review without protecting each respondent's row, or ask the spreadsheet's owner to create it. Nothing was changed: the add-in put back what it had started to write.",
     );
     expect(names(fake)).toEqual(['Sheet1']);
     expect([...fake.spreadsheet._named.keys()]).toEqual([]);
@@ -135,12 +147,18 @@ describe('a write that fails part-way leaves the spreadsheet as it was', () => {
   it('summarise: the old Summary stays until the new one is complete; no half-built tab is left', () => {
     const { fake, pr } = start();
     pr.prCreate(form([], false, 'partnership-tree', 4));
-    fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 2).setValues([[3, 'Good']]);
+    fake.spreadsheet
+      ._sheet('Responses')
+      .getRange(6, 4, 1, 2)
+      .setValues([[3, 'Good']]);
     expect(pr.prSummarise().ok).toBe(true);
     const tabs = names(fake);
     const summary = grid(fake.spreadsheet._sheet('Summary'));
     const plan = grid(fake.spreadsheet._sheet('Improvement Plan'));
-    fake.spreadsheet._sheet('Responses').getRange(7, 4, 1, 2).setValues([[1, 'Weak']]);
+    fake.spreadsheet
+      ._sheet('Responses')
+      .getRange(7, 4, 1, 2)
+      .setValues([[1, 'Weak']]);
     failOn(fake, 'Sheet.insertChart');
     const out = pr.prSummarise();
     fake.onCall = null;
@@ -154,12 +172,18 @@ describe('a write that fails part-way leaves the spreadsheet as it was', () => {
   it('summarise failing after the plan tab was formatted: its cells put back, and the message says its formatting may be part-applied', () => {
     const { fake, pr } = start();
     pr.prCreate(form([], false, 'partnership-tree', 4));
-    fake.spreadsheet._sheet('Responses').getRange(6, 4, 1, 2).setValues([[3, 'Good']]);
+    fake.spreadsheet
+      ._sheet('Responses')
+      .getRange(6, 4, 1, 2)
+      .setValues([[3, 'Good']]);
     expect(pr.prSummarise().ok).toBe(true);
     const tabs = names(fake);
     const summary = grid(fake.spreadsheet._sheet('Summary'));
     const plan = grid(fake.spreadsheet._sheet('Improvement Plan'));
-    fake.spreadsheet._sheet('Responses').getRange(7, 4, 1, 2).setValues([[1, 'Weak']]);
+    fake.spreadsheet
+      ._sheet('Responses')
+      .getRange(7, 4, 1, 2)
+      .setValues([[1, 'Weak']]);
     failOn(fake, 'Sheet.hideSheet'); // the rebuilt PR_Meta is hidden last of all, after the plan tab was written
     const out = pr.prSummarise();
     fake.onCall = null;

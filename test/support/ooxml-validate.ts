@@ -147,7 +147,10 @@ export async function validatePackages(packages: Map<string, Uint8Array>): Promi
         const errors: string[] = [];
         let doc: Document | null = null;
         try {
-          doc = new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(text, 'text/xml') as unknown as Document;
+          doc = new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(
+            text,
+            'text/xml',
+          ) as unknown as Document;
         } catch (e) {
           errors.push((e as Error).message);
         }
@@ -175,7 +178,9 @@ export async function validatePackages(packages: Map<string, Uint8Array>): Promi
         const byFile = new Map(chunk.map((f) => [f.file, f.part]));
         let stderr = '';
         try {
-          ({ stderr } = await run('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMA_DIR, schema), ...chunk.map((f) => f.file)], { maxBuffer: 64 * 1024 * 1024 }));
+          ({ stderr } = await run('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMA_DIR, schema), ...chunk.map((f) => f.file)], {
+            maxBuffer: 64 * 1024 * 1024,
+          }));
         } catch (e) {
           const err = e as { stderr?: string; code?: number };
           if (err.stderr === undefined) throw e;
@@ -186,7 +191,10 @@ export async function validatePackages(packages: Map<string, Uint8Array>): Promi
           const m = /^(\S+?\.xml):(\d+): (.*)$/.exec(line);
           if (m && byFile.has(m[1]!)) {
             failed.add(m[1]!);
-            result.errors.push({ part: byFile.get(m[1]!)!, message: `line ${m[2]}: ${m[3]!.replace(/\{http:\/\/schemas\.openxmlformats\.org\/[^}]*\}/g, '')}` });
+            result.errors.push({
+              part: byFile.get(m[1]!)!,
+              message: `line ${m[2]}: ${m[3]!.replace(/\{http:\/\/schemas\.openxmlformats\.org\/[^}]*\}/g, '')}`,
+            });
           } else {
             const f = /^(\S+?\.xml) fails to validate$/.exec(line);
             if (f && byFile.has(f[1]!) && !failed.has(f[1]!)) {

@@ -14,7 +14,18 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** What `vite build` reads for the pane: the pane's code imports only from these folders (and node_modules, pinned by the lockfile). */
-const SOURCES = ['core', 'ui', 'excel-addin', 'memory-host', 'report', 'assets', 'vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'core',
+  'ui',
+  'excel-addin',
+  'memory-host',
+  'report',
+  'assets',
+  'vite.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 const CACHE = join(ROOT, 'test-artifacts', 'pane-build');
 
 function filesUnder(path: string): string[] {

@@ -18,7 +18,10 @@ export function newArgs(path: string, f: Framework, extra: string[] = []): strin
  * A Forms-style export with two respondents: one at the top of every scale, one at the bottom, and a text for every
  * comment, evidence or answer field (`text(itemId, field, respondent)` gives it).
  */
-export function formsCsv(f: Framework, text: (itemId: string, field: string, who: 0 | 1) => string = (id, field, who) => `${who ? 'Weak' : 'Strong'} ${field} on ${id}`): string {
+export function formsCsv(
+  f: Framework,
+  text: (itemId: string, field: string, who: 0 | 1) => string = (id, field, who) => `${who ? 'Weak' : 'Strong'} ${field} on ${id}`,
+): string {
   const header: string[] = ['Name', 'Partnership'];
   const part = 'Safer Streets Partnership';
   const rows: (string | number)[][] = [

@@ -57,7 +57,8 @@ export function emptyArea(): WriteArea {
 
 /** Add one tab plan's writes to an area. */
 export function addPlan(area: WriteArea, tab: TabPlan): void {
-  for (const b of tab.blocks) area.ranges.push({ row: b.row, col: b.col, rows: b.cells.length, cols: b.cells.reduce((m, r) => Math.max(m, r.length), 0) });
+  for (const b of tab.blocks)
+    area.ranges.push({ row: b.row, col: b.col, rows: b.cells.length, cols: b.cells.reduce((m, r) => Math.max(m, r.length), 0) });
   for (const x of [...tab.formats, ...tab.validations, ...tab.conditionalFormats]) area.ranges.push(x.range);
   area.ranges.push(...tab.merges);
   for (const h of tab.rowHeights ?? []) area.rows.add(h.row);
@@ -87,11 +88,17 @@ function sqrefRanges(sqref: string): RangeRef[] {
       const [a, b] = part.split(':');
       const p = parseRef(a!);
       const q = b ? parseRef(b) : p;
-      return { row: Math.min(p.row, q.row), col: Math.min(p.col, q.col), rows: Math.abs(q.row - p.row) + 1, cols: Math.abs(q.col - p.col) + 1 };
+      return {
+        row: Math.min(p.row, q.row),
+        col: Math.min(p.col, q.col),
+        rows: Math.abs(q.row - p.row) + 1,
+        cols: Math.abs(q.col - p.col) + 1,
+      };
     });
 }
 
-const overlaps = (a: RangeRef, b: RangeRef) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+const overlaps = (a: RangeRef, b: RangeRef) =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 const inArea = (area: WriteArea, r: RangeRef) => area.ranges.some((w) => overlaps(w, r));
 
 /** The canonical text of a worksheet with everything `area` wrote removed. */
@@ -151,7 +158,8 @@ export function canonicalSheet(bytes: Uint8Array, strings: string[], area: Write
         if (sqrefRanges(el.getAttribute('sqref') ?? '').some((r) => inArea(area, r))) drop(el);
         break;
       case 'dataValidations':
-        for (const v of children(el, 'dataValidation')) if (sqrefRanges(v.getAttribute('sqref') ?? '').some((r) => inArea(area, r))) drop(v);
+        for (const v of children(el, 'dataValidation'))
+          if (sqrefRanges(v.getAttribute('sqref') ?? '').some((r) => inArea(area, r))) drop(v);
         el.removeAttribute('count');
         break;
       default:
@@ -159,7 +167,8 @@ export function canonicalSheet(bytes: Uint8Array, strings: string[], area: Write
     }
   }
   // empty containers left behind say nothing
-  for (const name of ['mergeCells', 'dataValidations', 'cols']) for (const el of children(root, name)) if (children(el).length === 0) drop(el);
+  for (const name of ['mergeCells', 'dataValidations', 'cols'])
+    for (const el of children(root, name)) if (children(el).length === 0) drop(el);
   return serialise(root);
 }
 
@@ -223,7 +232,9 @@ export function sheetParts(parts: Map<string, Uint8Array>): Map<string, string> 
   const wb = parts.get('xl/workbook.xml');
   const rels = parts.get('xl/_rels/workbook.xml.rels');
   if (!wb || !rels) return out;
-  const targets = new Map(children(parseXml(rels).documentElement, 'Relationship').map((r) => [r.getAttribute('Id')!, r.getAttribute('Target')!]));
+  const targets = new Map(
+    children(parseXml(rels).documentElement, 'Relationship').map((r) => [r.getAttribute('Id')!, r.getAttribute('Target')!]),
+  );
   const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   for (const s of Array.from(parseXml(wb).getElementsByTagNameNS(SML, 'sheet'))) {
     const target = targets.get(s.getAttributeNS(R, 'id') ?? '');
@@ -249,13 +260,21 @@ export function relsOf(part: string): string {
 }
 
 /** Relationships of a rels part: id, type, absolute target (internal), mode. */
-export function relationships(parts: Map<string, Uint8Array>, source: string): { id: string; type: string; target: string; external: boolean }[] {
+export function relationships(
+  parts: Map<string, Uint8Array>,
+  source: string,
+): { id: string; type: string; target: string; external: boolean }[] {
   const rels = parts.get(source === '' ? '_rels/.rels' : relsOf(source));
   if (!rels) return [];
   const dir = source.includes('/') ? source.slice(0, source.lastIndexOf('/') + 1) : '';
   return children(parseXml(rels).documentElement, 'Relationship').map((r) => {
     const external = r.getAttribute('TargetMode') === 'External';
     const t = r.getAttribute('Target') ?? '';
-    return { id: r.getAttribute('Id') ?? '', type: r.getAttribute('Type') ?? '', target: external ? t : t.startsWith('/') ? t.slice(1) : normalise(dir + t), external };
+    return {
+      id: r.getAttribute('Id') ?? '',
+      type: r.getAttribute('Type') ?? '',
+      target: external ? t : t.startsWith('/') ? t.slice(1) : normalise(dir + t),
+      external,
+    };
   });
 }

@@ -19,7 +19,8 @@ const form: CreateForm = {
   cycle: '2026/27',
   protect: true,
 };
-const scoreCol = (item: string) => entryColumns(getFramework('partnership-tree')).find((c) => c.itemId === item && c.field === 'score')!.col;
+const scoreCol = (item: string) =>
+  entryColumns(getFramework('partnership-tree')).find((c) => c.itemId === item && c.field === 'score')!.col;
 
 describe('frameworkChoices', () => {
   it('lists every built-in with its description, source and number of scored items', () => {
@@ -45,7 +46,9 @@ describe('makeLocalBridge over the in-memory workbook', () => {
     const stages: string[] = [];
     const created = await bridge.create(form, (e) => stages.push(e.stage));
     expect(created).toMatchObject({ ok: true, problems: [] });
-    expect(created.message).toBe('Review created for Kensington and Chelsea LSP (2026/27): 3 respondents. Type the entries on the Responses tab, then choose Check entries.');
+    expect(created.message).toBe(
+      'Review created for Kensington and Chelsea LSP (2026/27): 3 respondents. Type the entries on the Responses tab, then choose Check entries.',
+    );
     expect(created.tabsWritten).toEqual(expect.arrayContaining(['Instructions', 'Responses', 'Summary', 'Improvement Plan', 'PR_Meta']));
     expect(stages).toEqual(['reading', 'computing', 'writing', 'done']);
 
@@ -109,7 +112,12 @@ describe('makeLocalBridge over the in-memory workbook', () => {
       },
     });
     const o = await makeLocalBridge(host, 'x', clock).summarise();
-    expect(o).toEqual({ ok: false, message: `Responses!D5 changed while the summary was being built. ${LAYOUT_CHANGED_FIX}`, problems: [], tabsWritten: [] });
+    expect(o).toEqual({
+      ok: false,
+      message: `Responses!D5 changed while the summary was being built. ${LAYOUT_CHANGED_FIX}`,
+      problems: [],
+      tabsWritten: [],
+    });
   });
 
   it('anything else: "Something went wrong", never a stack', async () => {
@@ -134,6 +142,11 @@ describe('makeLocalBridge over the in-memory workbook', () => {
 describe('sortProblems', () => {
   it('puts errors before warnings, keeping order within each', () => {
     const p = (severity: 'error' | 'warning', cell: string) => ({ severity, cell, message: '', at: null });
-    expect(sortProblems([p('warning', 'A1'), p('error', 'B2'), p('warning', 'C3'), p('error', 'D4')]).map((x) => x.cell)).toEqual(['B2', 'D4', 'A1', 'C3']);
+    expect(sortProblems([p('warning', 'A1'), p('error', 'B2'), p('warning', 'C3'), p('error', 'D4')]).map((x) => x.cell)).toEqual([
+      'B2',
+      'D4',
+      'A1',
+      'C3',
+    ]);
   });
 });

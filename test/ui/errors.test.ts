@@ -36,7 +36,9 @@ describe('errorOutcome', () => {
     const e = new TypeError("Cannot read properties of undefined (reading 'x')");
     e.stack = 'TypeError: boom\n    at foo (file.js:1:1)';
     expect(errorOutcome(e).message).toBe("Something went wrong: Cannot read properties of undefined (reading 'x'). Nothing was changed.");
-    expect(errorOutcome(new Error('first line\n    at secret (x.js:2:3)')).message).toBe('Something went wrong: First line. Nothing was changed.');
+    expect(errorOutcome(new Error('first line\n    at secret (x.js:2:3)')).message).toBe(
+      'Something went wrong: First line. Nothing was changed.',
+    );
     expect(errorOutcome(undefined).message).toBe('Something went wrong: an unexpected error. Nothing was changed.');
     expect(errorOutcome('RichApi.Error: busy').message).toBe('Something went wrong: RichApi.Error: busy. Nothing was changed.');
   });

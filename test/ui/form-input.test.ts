@@ -42,13 +42,26 @@ describe('parseRespondents', () => {
 describe('toCreateForm', () => {
   it('builds the form', () => {
     expect(toCreateForm(base)).toEqual({
-      form: { frameworkId: 'partnership-tree', partnerships: ['Kensington and Chelsea LSP'], respondents: ['Ann', 'Ben'], cycle: '2026/27', protect: true },
+      form: {
+        frameworkId: 'partnership-tree',
+        partnerships: ['Kensington and Chelsea LSP'],
+        respondents: ['Ann', 'Ben'],
+        cycle: '2026/27',
+        protect: true,
+      },
     });
   });
   it('passes a respondent count', () => {
     const r = toCreateForm({ ...base, respondents: '3', protect: false });
     expect(r).toEqual({
-      form: { frameworkId: 'partnership-tree', partnerships: ['Kensington and Chelsea LSP'], respondents: [], respondentCount: 3, cycle: '2026/27', protect: false },
+      form: {
+        frameworkId: 'partnership-tree',
+        partnerships: ['Kensington and Chelsea LSP'],
+        respondents: [],
+        respondentCount: 3,
+        cycle: '2026/27',
+        protect: false,
+      },
     });
   });
   it('takes several partnerships only when the framework allows them', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, EXTRA_COLS, EXTRA_ROWS, gridSize, MAX_DRAWN_ROWS, mergeMap, MIN_COLS, MIN_ROWS } from '../../ui/preview/grid-layout.js';
+import {
+  columnWidths,
+  EXTRA_COLS,
+  EXTRA_ROWS,
+  gridSize,
+  MAX_DRAWN_ROWS,
+  mergeMap,
+  MIN_COLS,
+  MIN_ROWS,
+} from '../../ui/preview/grid-layout.js';
 
 describe('gridSize', () => {
   it('draws at least the minimum', () => {
@@ -32,7 +41,14 @@ describe('mergeMap', () => {
     expect([...m.covered]).toEqual(['2:2', '2:3']);
   });
   it('spans only the rows and columns shown, and ignores single cells', () => {
-    const m = mergeMap([{ row: 3, col: 2, rows: 3, cols: 2 }, { row: 9, col: 9, rows: 1, cols: 1 }], new Set([4]), new Set([3]));
+    const m = mergeMap(
+      [
+        { row: 3, col: 2, rows: 3, cols: 2 },
+        { row: 9, col: 9, rows: 1, cols: 1 },
+      ],
+      new Set([4]),
+      new Set([3]),
+    );
     expect(m.anchors.get('3:2')).toEqual({ rowSpan: 2, colSpan: 1 });
     expect(m.anchors.has('9:9')).toBe(false);
     expect(m.covered.size).toBe(5);

@@ -16,7 +16,9 @@ describe('outcome sentences', () => {
     expect(createdMessage({ partnerships: ['Kensington and Chelsea LSP'], cycle: '2026/27', respondents: 3, entryTab: 'Responses' })).toBe(
       'Review created for Kensington and Chelsea LSP (2026/27): 3 respondents. Type the entries on the Responses tab, then choose Check entries.',
     );
-    expect(createdMessage({ partnerships: ['A', 'B'], cycle: '2026/27', respondents: 1, entryTab: null })).toBe('Review created for 2 partnerships (2026/27): 1 respondent.');
+    expect(createdMessage({ partnerships: ['A', 'B'], cycle: '2026/27', respondents: 1, entryTab: null })).toBe(
+      'Review created for 2 partnerships (2026/27): 1 respondent.',
+    );
   });
   it('check says errors and reminders apart', () => {
     expect(checkedMessage(0, 0)).toBe('No errors: every entry can be scored, and nothing is left to chase.');
@@ -29,7 +31,9 @@ describe('outcome sentences', () => {
       'Summary built: 3 respondents, overall 2.06 (Amber); 5 actions on the Improvement Plan tab.',
     );
     // a register review (tracker, risk register) has no respondents: nothing said about them
-    expect(summaryMessage({ respondents: 0, overallMean: null, rag: null, actions: 0, planTab: 'Improvement Plan' })).toBe('Summary built; 0 actions on the Improvement Plan tab.');
+    expect(summaryMessage({ respondents: 0, overallMean: null, rag: null, actions: 0, planTab: 'Improvement Plan' })).toBe(
+      'Summary built; 0 actions on the Improvement Plan tab.',
+    );
     expect(summaryMessage({ respondents: 2, overallMean: null, rag: null, actions: 0, planTab: 'Improvement Plan' })).toBe(
       'Summary built: 2 respondents, no scores yet; 0 actions on the Improvement Plan tab.',
     );
@@ -38,7 +42,9 @@ describe('outcome sentences', () => {
     expect(planMessage({ drafted: 4, edited: 1, added: 0, noLongerWeak: 0, tab: 'Improvement Plan' })).toBe(
       'Improvement plan drafted: 5 actions (1 kept as you edited it). Check each action, then fill in the key contact and lead agency on the Improvement Plan tab.',
     );
-    expect(planMessage({ drafted: 1, edited: 2, added: 1, noLongerWeak: 1, tab: 'Improvement Plan' })).toContain('4 actions (2 kept as you edited them, 1 you added, 1 no longer weak)');
+    expect(planMessage({ drafted: 1, edited: 2, added: 1, noLongerWeak: 1, tab: 'Improvement Plan' })).toContain(
+      '4 actions (2 kept as you edited them, 1 you added, 1 no longer weak)',
+    );
     expect(planMessage({ drafted: 0, edited: 0, added: 0, noLongerWeak: 0, tab: 'Improvement Plan' })).toBe(
       'No actions to draft: no area for improvement was found. The Improvement Plan tab is ready for actions you add.',
     );

@@ -8,7 +8,13 @@ const clock = () => new Date(2026, 4, 15);
 async function created(protect: boolean) {
   const host = new PreviewHost(new MemoryWorkbook(['Sheet1']));
   const bridge = makeLocalBridge(host, 'Browser preview', clock);
-  const o = await bridge.create({ frameworkId: 'partnership-tree', partnerships: ['K and C'], respondents: ['Ann', 'Ben'], cycle: '2026/27', protect });
+  const o = await bridge.create({
+    frameworkId: 'partnership-tree',
+    partnerships: ['K and C'],
+    respondents: ['Ann', 'Ben'],
+    cycle: '2026/27',
+    protect,
+  });
   expect(o.ok).toBe(true);
   return { host, bridge };
 }
@@ -18,7 +24,13 @@ describe('PreviewHost', () => {
     const host = new PreviewHost(new MemoryWorkbook(['Sheet1']));
     let calls = 0;
     const stop = host.subscribe(() => calls++);
-    await makeLocalBridge(host, 'x', clock).create({ frameworkId: 'partnership-tree', partnerships: ['K and C'], respondents: ['Ann'], cycle: '2026/27', protect: false });
+    await makeLocalBridge(host, 'x', clock).create({
+      frameworkId: 'partnership-tree',
+      partnerships: ['K and C'],
+      respondents: ['Ann'],
+      cycle: '2026/27',
+      protect: false,
+    });
     expect(calls).toBe(1);
     expect(host.getState().activeTab).toBe(host.book.active);
     host.showTab('Summary');
@@ -62,7 +74,10 @@ describe('PreviewHost', () => {
     await bridge.summarise();
     const values = host.book.readNow({ tabs: ['Summary'] }).tabs['Summary']!.values;
     const r = values.findIndex((row) => row[0] === 'ASPIRE');
-    const ragCol = values.findIndex((row) => row.includes('RAG')) >= 0 ? values.find((row) => row.includes('RAG') && row.includes('Divided'))!.indexOf('RAG') : -1;
+    const ragCol =
+      values.findIndex((row) => row.includes('RAG')) >= 0
+        ? values.find((row) => row.includes('RAG') && row.includes('Divided'))!.indexOf('RAG')
+        : -1;
     expect(r).toBeGreaterThan(0);
     expect(values[r]![ragCol]).toBe('Red');
     const f = host.formatAt('Summary', r + 1, ragCol + 1, 'Red');

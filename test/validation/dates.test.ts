@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, compareIso, cycleStartYear, formatDateUk, isIsoDate, isoToSerial, parseDate, serialToIso } from '../../core/util/dates.js';
+import {
+  addDays,
+  addMonths,
+  compareIso,
+  cycleStartYear,
+  formatDateUk,
+  isIsoDate,
+  isoToSerial,
+  parseDate,
+  serialToIso,
+} from '../../core/util/dates.js';
 
 describe('parseDate', () => {
   it('ISO, with or without a time', () => {

@@ -110,7 +110,18 @@ describe('validatePlanRows', () => {
   });
 
   it('skips rows with nothing in them', () => {
-    const empty = planRow({ ref: '', part: 'Partnership', heading: '', sourceItems: '', action: '', date: '', keyContact: '', leadAgency: '', progressReportDate: '', status: '' });
+    const empty = planRow({
+      ref: '',
+      part: 'Partnership',
+      heading: '',
+      sourceItems: '',
+      action: '',
+      date: '',
+      keyContact: '',
+      leadAgency: '',
+      progressReportDate: '',
+      status: '',
+    });
     expect(validatePlanRows([empty], TODAY)).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe('scores', () => {
     resetRows(4);
     const r = response('Bo', '', { A1: 'very good', A2: { score: ' STRONG ' }, L1: true, L2: 2.5 }, ORDER);
     resetRows(5);
-    const ok = response('Cy', '', { A1: 'N/A', A2: "don’t know", L1: '', L2: '3 = strong' }, ORDER);
+    const ok = response('Cy', '', { A1: 'N/A', A2: 'don’t know', L1: '', L2: '3 = strong' }, ORDER);
     expect(lines(validateReview(treeFramework(), reviewData([r, ok]), TODAY))).toEqual([
       `Responses!C4 [error score.not-recognised] “very good” is not a score. ${TREE_HELP}`,
       `Responses!W4 [error score.not-recognised] “TRUE” is not a score. ${TREE_HELP}`,
@@ -34,12 +34,24 @@ describe('scores', () => {
 
   it('a scale with "Don\'t know" offers it in the message', () => {
     const f = treeFramework({
-      scales: [{ id: 'ypn', points: [{ value: 1, label: 'No' }, { value: 2, label: 'Partly' }, { value: 3, label: 'Yes' }], notScored: ["Don't know"] }],
+      scales: [
+        {
+          id: 'ypn',
+          points: [
+            { value: 1, label: 'No' },
+            { value: 2, label: 'Partly' },
+            { value: 3, label: 'Yes' },
+          ],
+          notScored: ["Don't know"],
+        },
+      ],
       defaultScale: 'ypn',
     });
     resetRows(9);
     const ps = validateReview(f, reviewData([response('Ann', '', { A1: 'maybe' }, ORDER)]), TODAY);
-    expect(ps[0]!.message).toBe("“maybe” is not a score. Enter 1, 2 or 3 (or No, Partly, Yes), or N/A if it does not apply, or Don't know if you cannot say.");
+    expect(ps[0]!.message).toBe(
+      "“maybe” is not a score. Enter 1, 2 or 3 (or No, Partly, Yes), or N/A if it does not apply, or Don't know if you cannot say.",
+    );
   });
 });
 
@@ -77,7 +89,9 @@ describe('respondents and partnerships', () => {
   it('no partnership, when the review holds several', () => {
     const f = treeFramework({ multiplePartnerships: true });
     resetRows(6);
-    const data = reviewData([response('Ann', '', { A1: 3 }), response('Bo', ' ', {})], { settings: settings({ partnerships: ['Westway', 'Golborne'] }) });
+    const data = reviewData([response('Ann', '', { A1: 3 }), response('Bo', ' ', {})], {
+      settings: settings({ partnerships: ['Westway', 'Golborne'] }),
+    });
     expect(lines(validateReview(f, data, TODAY))).toEqual([
       'Responses!A6 [warning partnership.missing] No partnership given, so these answers count only in the whole-review figures. Choose the partnership (Westway or Golborne).',
     ]);
@@ -125,7 +139,8 @@ describe('registers', () => {
       registerRow(s, 14, 'Crime', { theme: 'Crime', issue: 'd', reviewed: 'soon' }),
       registerRow(s, 15, 'Crime', { theme: 'Crime', issue: null, achievement: null }), // empty row: not checked
     ];
-    const help = 'Enter 1, 2, 3, 4 or 5 (or not achieved, little progress, partially achieved, mostly achieved, achieved), or N/A if it does not apply.';
+    const help =
+      'Enter 1, 2, 3, 4 or 5 (or not achieved, little progress, partially achieved, mostly achieved, achieved), or N/A if it does not apply.';
     expect(lines(validateReview(trackerFramework, reviewData([], { register: rows }), TODAY))).toEqual([
       `Progress Tracker!D10 [error register.score.out-of-scale] Achievement: “6” is not on the scale. ${help}`,
       `Progress Tracker!E10 [error register.score.not-recognised] Appropriateness: “fine” is not a score. ${help}`,
@@ -153,11 +168,20 @@ describe('registers', () => {
       register: {
         ...trackerFramework.register!,
         columns: [...trackerFramework.register!.columns.map((c) => (c.id === 'issue' ? { ...c, required: true } : c))],
-        groupSummary: { tab: 'Theme Review', columns: [{ id: 'date', header: 'Date of review', type: 'date' }, { id: 'barriers', header: 'Barriers', type: 'text' }] },
+        groupSummary: {
+          tab: 'Theme Review',
+          columns: [
+            { id: 'date', header: 'Date of review', type: 'date' },
+            { id: 'barriers', header: 'Barriers', type: 'text' },
+          ],
+        },
       },
     });
     const rows = [registerRow('Progress Tracker', 20, 'Health', { theme: 'Health', issue: ' ', achievement: 3 })];
-    const summaries = [registerRow('Theme Review', 4, 'Health', { date: '1/13/2026', barriers: 'Funding' }), registerRow('Theme Review', 5, 'Crime', { date: null, barriers: null })];
+    const summaries = [
+      registerRow('Theme Review', 4, 'Health', { date: '1/13/2026', barriers: 'Funding' }),
+      registerRow('Theme Review', 5, 'Crime', { date: null, barriers: null }),
+    ];
     expect(lines(validateReview(f, reviewData([], { register: rows, groupSummaries: summaries }), TODAY))).toEqual([
       'Progress Tracker!C20 [warning register.required] “Issue” is empty. Fill it in: this column is needed for every row.',
       'Theme Review!B4 [error register.bad-date] Date of review: “1/13/2026” is not a date. Enter it as dd/mm/yyyy, for example 05/01/2026.',
@@ -193,7 +217,9 @@ describe('in-depth reviews (each criterion at least once every three years)', ()
   });
 
   it('no choice means every section is reviewed in depth: no warnings', () => {
-    expect(validateReview(f, reviewData([], { settings: settings({ inDepthSections: [], lastInDepth: { S1: 2000 } }) }), TODAY)).toEqual([]);
+    expect(validateReview(f, reviewData([], { settings: settings({ inDepthSections: [], lastInDepth: { S1: 2000 } }) }), TODAY)).toEqual(
+      [],
+    );
   });
 
   it('a cycle without a year, and a chosen section that does not exist', () => {
@@ -205,6 +231,12 @@ describe('in-depth reviews (each criterion at least once every three years)', ()
   });
 
   it('frameworks without in-depth reviews are not checked', () => {
-    expect(validateReview(treeFramework({ scales: [TREE_SCALE] }), reviewData([], { settings: settings({ cycle: '?', inDepthSections: ['x'] }) }), TODAY)).toEqual([]);
+    expect(
+      validateReview(
+        treeFramework({ scales: [TREE_SCALE] }),
+        reviewData([], { settings: settings({ cycle: '?', inDepthSections: ['x'] }) }),
+        TODAY,
+      ),
+    ).toEqual([]);
   });
 });

@@ -59,7 +59,12 @@ export function CreateReviewForm(props: {
         }}
       />
       {multiple ? (
-        <Field label="Partnerships" required hint="One per line: each partnership under the LSP is reviewed on the same workbook." {...fieldState(errors.partnerships)}>
+        <Field
+          label="Partnerships"
+          required
+          hint="One per line: each partnership under the LSP is reviewed on the same workbook."
+          {...fieldState(errors.partnerships)}
+        >
           <Textarea
             value={partnerships}
             onChange={(_, d) => setPartnerships(d.value)}
@@ -94,13 +99,24 @@ export function CreateReviewForm(props: {
           placeholder={'For example:\nAnn Smith\nBen Jones'}
         />
       </Field>
-      <Field label="Cycle" required hint="Default: the financial year (April to March) containing today. Type another label if your review runs differently." {...fieldState(errors.cycle)}>
+      <Field
+        label="Cycle"
+        required
+        hint="Default: the financial year (April to March) containing today. Type another label if your review runs differently."
+        {...fieldState(errors.cycle)}
+      >
         <Input value={cycle} onChange={(_, d) => setCycle(d.value)} disabled={props.busy} />
       </Field>
       <Field hint="Guards the header rows against slips (not a password lock); the entry rows stay editable.">
         <Switch checked={protect} onChange={(_, d) => setProtect(d.checked)} disabled={props.busy} label="Protect header cells" />
       </Field>
-      <Button className={styles.submit} type="submit" appearance="primary" icon={<DocumentAdd20Regular />} disabled={props.busy || !props.frameworks}>
+      <Button
+        className={styles.submit}
+        type="submit"
+        appearance="primary"
+        icon={<DocumentAdd20Regular />}
+        disabled={props.busy || !props.frameworks}
+      >
         Create review
       </Button>
     </form>

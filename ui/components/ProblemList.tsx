@@ -27,7 +27,10 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
     cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1Hover}` },
+    ':hover': {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1Hover}`,
+    },
     ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
     ':focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
@@ -52,7 +55,14 @@ const useStyles = makeStyles({
   },
 });
 
-function Group(props: { id: string; title: string; hint: string; testId: string; problems: BridgeProblem[]; onChoose: (p: BridgeProblem) => void }) {
+function Group(props: {
+  id: string;
+  title: string;
+  hint: string;
+  testId: string;
+  problems: BridgeProblem[];
+  onChoose: (p: BridgeProblem) => void;
+}) {
   const styles = useStyles();
   return (
     <>
@@ -85,9 +95,7 @@ function Group(props: { id: string; title: string; hint: string; testId: string;
                   {body}
                 </button>
               ) : (
-                <div className={mergeClasses(styles.item, styles.static)}>
-                  {body}
-                </div>
+                <div className={mergeClasses(styles.item, styles.static)}>{body}</div>
               )}
             </li>
           );

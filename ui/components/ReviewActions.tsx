@@ -1,6 +1,12 @@
 /** The things to do with a review once people have typed their scores. */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownload20Regular, CheckmarkCircle20Regular, DataBarVertical20Regular, History20Regular, TaskListLtr20Regular } from '@fluentui/react-icons';
+import {
+  ArrowDownload20Regular,
+  CheckmarkCircle20Regular,
+  DataBarVertical20Regular,
+  History20Regular,
+  TaskListLtr20Regular,
+} from '@fluentui/react-icons';
 
 export type ActionKind = 'create' | 'check' | 'summarise' | 'plan' | 'report';
 
@@ -16,7 +22,12 @@ export function ReviewActions(props: { busy: boolean; onAction: (kind: Exclude<A
       <Button className={styles.button} icon={<CheckmarkCircle20Regular />} disabled={props.busy} onClick={() => props.onAction('check')}>
         Check entries
       </Button>
-      <Button className={styles.button} icon={<DataBarVertical20Regular />} disabled={props.busy} onClick={() => props.onAction('summarise')}>
+      <Button
+        className={styles.button}
+        icon={<DataBarVertical20Regular />}
+        disabled={props.busy}
+        onClick={() => props.onAction('summarise')}
+      >
         Build summary
       </Button>
       {props.onCompare && (

@@ -3,7 +3,17 @@
  * — a sentence, then every check as text a maintainer can copy and send.
  */
 import { useRef, useState } from 'react';
-import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { reportText, type SelfTestReport } from '../../core/selftest/report.js';
 import type { HostBridge } from '../bridge.js';
 
@@ -30,8 +40,18 @@ const useStyles = makeStyles({
 });
 
 function summary(r: SelfTestReport): { intent: 'success' | 'warning' | 'error'; title: string; text: string } {
-  if (r.failed > 0) return { intent: 'error', title: 'Self-test failed', text: `${r.failed} of ${r.checks.length} checks failed. Copy the report and send it to the add-in's maintainers.` };
-  if (r.notChecked > 0) return { intent: 'warning', title: 'Self-test incomplete', text: `${r.notChecked} checks could not be made here; the other ${r.passed} passed.` };
+  if (r.failed > 0)
+    return {
+      intent: 'error',
+      title: 'Self-test failed',
+      text: `${r.failed} of ${r.checks.length} checks failed. Copy the report and send it to the add-in's maintainers.`,
+    };
+  if (r.notChecked > 0)
+    return {
+      intent: 'warning',
+      title: 'Self-test incomplete',
+      text: `${r.notChecked} checks could not be made here; the other ${r.passed} passed.`,
+    };
   return { intent: 'success', title: 'Self-test passed', text: `All ${r.passed} checks passed. The scratch tabs were removed.` };
 }
 
@@ -73,7 +93,12 @@ export function SelfTestPanel(props: { bridge: HostBridge; busy: boolean }) {
   const s = report ? summary(report) : null;
   return (
     <footer className={styles.footer} data-testid="self-test">
-      <Link as="button" className={running || props.busy ? undefined : styles.link} disabled={running || props.busy} onClick={() => void start()}>
+      <Link
+        as="button"
+        className={running || props.busy ? undefined : styles.link}
+        disabled={running || props.busy}
+        onClick={() => void start()}
+      >
         Run self-test
       </Link>
       <div aria-live="polite">
@@ -94,7 +119,14 @@ export function SelfTestPanel(props: { bridge: HostBridge; busy: boolean }) {
       </div>
       {report ? (
         <>
-          <Textarea ref={box} className={styles.report} readOnly resize="vertical" aria-label="Self-test report" value={reportText(report)} />
+          <Textarea
+            ref={box}
+            className={styles.report}
+            readOnly
+            resize="vertical"
+            aria-label="Self-test report"
+            value={reportText(report)}
+          />
           <Button onClick={() => void copy()}>{copied ? 'Copied' : 'Copy report'}</Button>
         </>
       ) : null}

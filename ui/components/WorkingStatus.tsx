@@ -11,7 +11,13 @@ export function WorkingStatus(props: { message: string | null }) {
   const styles = useStyles();
   // the live region is always in the page, so screen readers announce its changes
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" data-testid="working-status" className={props.message ? undefined : styles.idle}>
+    <div
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="working-status"
+      className={props.message ? undefined : styles.idle}
+    >
       {props.message ? (
         <div className={styles.status}>
           <Spinner size="tiny" labelPosition="after" label={props.message} />

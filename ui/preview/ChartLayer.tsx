@@ -6,7 +6,12 @@ import { a1 } from '../../core/util/a1.js';
 import { chartModel } from './chart-model.js';
 import { ChartView } from './ChartView.js';
 
-export function ChartLayer(props: { charts: readonly ChartSpec[]; values: CellValue[][]; table: RefObject<HTMLTableElement | null>; version: number }) {
+export function ChartLayer(props: {
+  charts: readonly ChartSpec[];
+  values: CellValue[][];
+  table: RefObject<HTMLTableElement | null>;
+  version: number;
+}) {
   const [spots, setSpots] = useState<Record<string, { left: number; top: number }>>({});
   const { charts, table, version } = props;
   useLayoutEffect(() => {

@@ -26,7 +26,13 @@ export function ChartView(props: { model: ChartModel; width: number; height: num
   const scale = (v: number) => ((Math.min(Math.max(v, m.min), m.max) - m.min) / span) * (m.kind === 'column' ? plotH : plotW);
   const short = (s: string) => (s.length > 18 ? `${s.slice(0, 17)}…` : s);
   return (
-    <svg width={width} height={height} role="img" aria-label={`Chart: ${m.title}`} style={{ background: '#FFFFFF', border: '1px solid #BFBFBF', display: 'block' }}>
+    <svg
+      width={width}
+      height={height}
+      role="img"
+      aria-label={`Chart: ${m.title}`}
+      style={{ background: '#FFFFFF', border: '1px solid #BFBFBF', display: 'block' }}
+    >
       <text x={width / 2} y={22} textAnchor="middle" fontSize={14} fill={TEXT}>
         {m.title}
       </text>

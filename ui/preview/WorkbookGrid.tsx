@@ -100,7 +100,11 @@ const useStyles = makeStyles({
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  headActive: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  headActive: {
+    backgroundColor: tokens.colorNeutralBackground3Selected,
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   cell: {
     height: '22px',
     paddingTop: 0,
@@ -116,7 +120,14 @@ const useStyles = makeStyles({
     outlineStyle: 'none',
   },
   spill: { overflow: 'visible', textOverflow: 'clip' },
-  wrap: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', textOverflow: 'clip', verticalAlign: 'top', paddingTop: '2px', paddingBottom: '2px' },
+  wrap: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    textOverflow: 'clip',
+    verticalAlign: 'top',
+    paddingTop: '2px',
+    paddingBottom: '2px',
+  },
   notice: {
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
@@ -175,7 +186,11 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
   },
-  clipped: { paddingLeft: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  clipped: {
+    paddingLeft: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground3,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
 
@@ -200,10 +215,7 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
   const scroller = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
-  const visibleTabs = useMemo(
-    () => snapshot.tabNames.filter((n) => !snapshot.tabs[n]?.hidden),
-    [snapshot],
-  );
+  const visibleTabs = useMemo(() => snapshot.tabNames.filter((n) => !snapshot.tabs[n]?.hidden), [snapshot]);
   const tab = state.activeTab && visibleTabs.includes(state.activeTab) ? state.activeTab : (visibleTabs[0] ?? null);
   const values = useMemo<CellValue[][]>(() => (tab && snapshot.tabs[tab]?.values) || [], [tab, snapshot]);
   const size = gridSize(values);
@@ -385,7 +397,12 @@ export function WorkbookGrid(props: { host: PreviewHost }) {
                           tabIndex={isSel || (!sel && row === 1 && col === 1) ? 0 : -1}
                           title={v !== null && typeof v === 'string' && v.length > 20 ? v : undefined}
                           style={cellCss(format, v)}
-                          className={mergeClasses(styles.cell, format.wrap && styles.wrap, spills && styles.spill, isSel && styles.selected)}
+                          className={mergeClasses(
+                            styles.cell,
+                            format.wrap && styles.wrap,
+                            spills && styles.spill,
+                            isSel && styles.selected,
+                          )}
                           onMouseDown={() => host.highlight({ sheet: tab, row, col })}
                           onDoubleClick={() => edit({ at: { sheet: tab, row, col }, text: editText(v) })}
                           onKeyDown={(ev) => onCellKey(ev, row, col)}

@@ -17,11 +17,15 @@ export function conditionalFormat(rules: ConditionalRule[], value: CellValue): P
     }
     if (typeof value !== 'number') continue;
     const hit =
-      r.operator === 'lt' ? value < r.value
-      : r.operator === 'lte' ? value <= r.value
-      : r.operator === 'gt' ? value > r.value
-      : r.operator === 'gte' ? value >= r.value
-      : value >= r.value && value <= (r.value2 ?? r.value);
+      r.operator === 'lt'
+        ? value < r.value
+        : r.operator === 'lte'
+          ? value <= r.value
+          : r.operator === 'gt'
+            ? value > r.value
+            : r.operator === 'gte'
+              ? value >= r.value
+              : value >= r.value && value <= (r.value2 ?? r.value);
     if (hit) return { ...r.format };
   }
   return {};

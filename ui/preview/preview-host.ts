@@ -43,7 +43,11 @@ export class PreviewHost implements Host {
 
   async apply(plan: SheetPlan): Promise<ApplyResult> {
     const r = await this.book.apply(plan);
-    this.update({ activeTab: this.book.active ?? this.state.activeTab ?? plan.tabs[0]?.name ?? null, notice: null, dataVersion: this.state.dataVersion + 1 });
+    this.update({
+      activeTab: this.book.active ?? this.state.activeTab ?? plan.tabs[0]?.name ?? null,
+      notice: null,
+      dataVersion: this.state.dataVersion + 1,
+    });
     return r;
   }
 

@@ -9,5 +9,11 @@ export const PREVIEW_HOST_NAME = 'Browser preview';
 export function startPreview(clock: () => Date): { bridge: HostBridge; host: PreviewHost } {
   // a new workbook, as Excel opens one: a single empty Sheet1
   const host = new PreviewHost(new MemoryWorkbook(['Sheet1']));
-  return { host, bridge: makeLocalBridge(host, PREVIEW_HOST_NAME, clock, () => ({ hostVersion: '', platform: typeof navigator === 'undefined' ? '' : navigator.userAgent })) };
+  return {
+    host,
+    bridge: makeLocalBridge(host, PREVIEW_HOST_NAME, clock, () => ({
+      hostVersion: '',
+      platform: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+    })),
+  };
 }

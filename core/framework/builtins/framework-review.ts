@@ -14,7 +14,8 @@ const rated = (id: string, text: string): ItemInput => ({ id, text, scale: 'conn
 export const frameworkReview: FrameworkInput = {
   id: 'framework-review',
   title: 'LSP framework review interviews',
-  description: 'Interview schedule: looking back, looking forward (the eight roles of the LSP) and learning activities, with answers tagged by theme.',
+  description:
+    'Interview schedule: looking back, looking forward (the eight roles of the LSP) and learning activities, with answers tagged by theme.',
   kind: 'interview',
   source: {
     seed: '002_62de2b41f36f4a10.txt',
@@ -24,7 +25,7 @@ export const frameworkReview: FrameworkInput = {
     'Overview of feedback from the LSP/CCP interviews: Looking back 2005-2008; Looking forward; Learning activities to help inform approach to agreeing future arrangement.',
   ],
   howTo: [
-    'Write each answer in the interviewee\'s words and tag it with one or more themes, separated by semicolons (;). The default themes are the paper\'s barrier headings; add your own in the list.',
+    "Write each answer in the interviewee's words and tag it with one or more themes, separated by semicolons (;). The default themes are the paper's barrier headings; add your own in the list.",
     'Rate each connection question: Very effective, Effective, Not very effective or Very ineffective, and say why in the comment.',
   ],
   scales: [
@@ -51,7 +52,10 @@ export const frameworkReview: FrameworkInput = {
         open('LB1', 'What has been the added value of the LSP over the last 3 years?'),
         open('LB2', 'What barriers have limited the potential to achieve more?'),
         rated('LB3', 'How effective has the connection between the thematic groups and the LSP been?'),
-        rated('LB4', 'How effective has the connection between the district LSP/thematic groups and the CCP/county wide thematic groups been?'),
+        rated(
+          'LB4',
+          'How effective has the connection between the district LSP/thematic groups and the CCP/county wide thematic groups been?',
+        ),
       ],
     },
     {
@@ -91,7 +95,7 @@ export const frameworkReview: FrameworkInput = {
     ],
   },
   silences: [
-    'The paper is the feedback from the interviews, not the schedule itself: the questions are taken word for word from the feedback\'s headings, and the answer columns (answer, themes; score and comment for the two connection questions) are ours.',
+    "The paper is the feedback from the interviews, not the schedule itself: the questions are taken word for word from the feedback's headings, and the answer columns (answer, themes; score and comment for the two connection questions) are ours.",
     'Connection scale: the paper gives the four labels (very effective, effective, not very effective, very ineffective) but no numbers. Default 4 = very effective … 1 = very ineffective.',
     'Theme tags: the default list is the paper\'s barrier headings, offered for every answer (added value, roles and learning too); the paper\'s own headings for those answers (e.g. "Focus & \'buy in\'", "Collective ownership & vision") can be added as tags.',
     'The tag "Limited guidance, advice & information" contains a comma: separate several tags with semicolons (;).',

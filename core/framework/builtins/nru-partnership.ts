@@ -102,7 +102,7 @@ export const nruPartnership: FrameworkInput = {
     'Score scale: the paper\'s indicators for choosing a score are "not shown". Default: 1 to 5 with the labels "1" … "5" and no meaning attached; we read a higher score as better. Replace it with the NRU indicators.',
     'Standards for 2.1.3 Leadership and 2.1.4 Structure & accountability are cut short in the paper; they are shipped exactly as far as the paper gives them, marked incomplete, for the partnership to complete.',
     'Sub-categories 2.1.1 and 2.1.2 of Strategic are not shown in the paper (appendix 4 starts at 2.1.3); add them in a custom framework if you have them.',
-    'Only Strategic is numbered in the paper (2.1). The numbers 2.2 Inclusive, 2.3 Action-Focused, 2.4 Performance Managed, 2.5 Efficient and 2.6 Learning and Development follow the paper\'s order and are ours.',
+    "Only Strategic is numbered in the paper (2.1). The numbers 2.2 Inclusive, 2.3 Action-Focused, 2.4 Performance Managed, 2.5 Efficient and 2.6 Learning and Development follow the paper's order and are ours.",
     'The paper gives no sub-categories for Inclusive, Action-Focused, Performance Managed, Efficient and Learning and Development: each has one placeholder item with an empty standard marked incomplete (Inclusive quotes appendix 1 as its guidance). Add the real sub-categories in a custom framework.',
     'Criterion names: the paper writes "Action-Focused" (appendix 1) and "Action Focused" (annex B), "Learning and development" (appendix 1) and "Learning and Development" (annex B); we use "Action-Focused" and "Learning and Development".',
     'Evidence is required whenever a score is given: our reading of the standard-evidence-progress-score table of appendix 4.',

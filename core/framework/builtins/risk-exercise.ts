@@ -61,8 +61,20 @@ export const riskExercise: FrameworkInput = {
     ],
     columns: [
       { id: 'theme', header: 'Risk theme', type: 'group', required: true },
-      { id: 'scenario', header: 'Scenario', type: 'text', required: true, note: 'A potential scenario that could put the partnership\'s agreed responsibilities at risk.' },
-      { id: 'likelihood', header: 'Likelihood', type: 'score', scale: 'likelihood', note: '1 (least likely) to 5 (most likely): default scale, optional.' },
+      {
+        id: 'scenario',
+        header: 'Scenario',
+        type: 'text',
+        required: true,
+        note: "A potential scenario that could put the partnership's agreed responsibilities at risk.",
+      },
+      {
+        id: 'likelihood',
+        header: 'Likelihood',
+        type: 'score',
+        scale: 'likelihood',
+        note: '1 (least likely) to 5 (most likely): default scale, optional.',
+      },
       { id: 'impact', header: 'Impact', type: 'score', scale: 'impact', note: '1 (least) to 5 (most): default scale, optional.' },
       {
         id: 'rating',
@@ -77,7 +89,7 @@ export const riskExercise: FrameworkInput = {
   silences: [
     'Traffic-light meaning: the paper rates scenarios "high" and "moderate". Red = high and Amber = moderate follow it; Green = low is our default.',
     'Likelihood and impact: the paper does not say how a traffic light was reached. Likelihood and impact columns on a 1–5 scale are our optional default. The Rating is typed by the group; where it is left blank and likelihood and impact are given, the rating is taken from likelihood × impact (1 to 25): 15 or more Red, 8 or more Amber, otherwise Green. The paper gives no thresholds: these are our defaults and can be changed.',
-    'Owner and Notes columns are our default: the paper does not list the exercise\'s columns.',
-    'The paper\'s seven scenarios are examples in the instructions, not rows: each review writes its own scenarios.',
+    "Owner and Notes columns are our default: the paper does not list the exercise's columns.",
+    "The paper's seven scenarios are examples in the instructions, not rows: each review writes its own scenarios.",
   ],
 };

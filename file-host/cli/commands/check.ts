@@ -22,7 +22,13 @@ export async function checkCommand(ctx: CommandContext, review: string): Promise
     });
     ctx.io.out(
       JSON.stringify(
-        { file: review, clean: result.errors.length === 0, errors: result.errors.map(shape), reminders: result.reminders.map(shape), problems: result.problems.map(shape) },
+        {
+          file: review,
+          clean: result.errors.length === 0,
+          errors: result.errors.map(shape),
+          reminders: result.reminders.map(shape),
+          problems: result.problems.map(shape),
+        },
         null,
         2,
       ),

@@ -51,8 +51,12 @@ export async function demoCommand(ctx: CommandContext, path: string): Promise<nu
     summary.items.length > 0
       ? `${summary.respondents} respondent${summary.respondents === 1 ? '' : 's'}, overall ${mean}${summary.overall.rag ? ` (${summary.overall.rag[0]!.toUpperCase()}${summary.overall.rag.slice(1)})` : ''}`
       : `${demo.register.length} rows on the ${framework.register?.tab ?? 'register'}`;
-  ctx.io.out(`Demo review written to ${path}: ${framework.title}, ${what}, ${summary.plan.length} improvement plan row${summary.plan.length === 1 ? '' : 's'}.`);
+  ctx.io.out(
+    `Demo review written to ${path}: ${framework.title}, ${what}, ${summary.plan.length} improvement plan row${summary.plan.length === 1 ? '' : 's'}.`,
+  );
   ctx.io.out(demo.about);
-  ctx.io.out(`Open it in Excel or LibreOffice: the Summary and Improvement Plan tabs show the results. Try "partnership-review check ${path}".`);
+  ctx.io.out(
+    `Open it in Excel or LibreOffice: the Summary and Improvement Plan tabs show the results. Try "partnership-review check ${path}".`,
+  );
   return 0;
 }

@@ -34,7 +34,11 @@ export async function newCommand(ctx: CommandContext, path: string): Promise<num
   );
   await host.save(path);
   const f = frameworkOf(framework);
-  ctx.io.out(`Created ${path}: ${f.title}, cycle ${cycle}${options.cycle ? '' : ' (the financial year of today’s date; set another with --cycle)'}.`);
-  ctx.io.out(`Next: fill in the ${f.sections.length > 0 ? 'Responses' : f.register?.tab ?? 'entry'} tab (or run "partnership-review import ${path} <responses.csv>"), then "partnership-review check ${path}".`);
+  ctx.io.out(
+    `Created ${path}: ${f.title}, cycle ${cycle}${options.cycle ? '' : ' (the financial year of today’s date; set another with --cycle)'}.`,
+  );
+  ctx.io.out(
+    `Next: fill in the ${f.sections.length > 0 ? 'Responses' : (f.register?.tab ?? 'entry')} tab (or run "partnership-review import ${path} <responses.csv>"), then "partnership-review check ${path}".`,
+  );
   return 0;
 }

@@ -28,9 +28,15 @@ export async function reportCommand(ctx: CommandContext, review: string): Promis
   ctx.progress('Reading the workbook…');
   const snapshot = await readReviewSnapshot(host);
   ctx.progress('Writing the report…');
-  const { content } = reportFromSnapshot(snapshot, { today: ctx.today, previous, ...(ctx.options.previous ? { previousLabel: ctx.options.previous } : {}) });
+  const { content } = reportFromSnapshot(snapshot, {
+    today: ctx.today,
+    previous,
+    ...(ctx.options.previous ? { previousLabel: ctx.options.previous } : {}),
+  });
   await writeAtomically(out, await reportDocx(content));
   const tables = content.blocks.filter((b) => b.kind === 'table').length;
-  ctx.io.out(`Report written to ${out}: ${content.title}, ${tables} table${tables === 1 ? '' : 's'}${content.blocks.some((b) => b.kind === 'chart') ? ' and a chart' : ''}. ${review} has not been changed.`);
+  ctx.io.out(
+    `Report written to ${out}: ${content.title}, ${tables} table${tables === 1 ? '' : 's'}${content.blocks.some((b) => b.kind === 'chart') ? ' and a chart' : ''}. ${review} has not been changed.`,
+  );
   return 0;
 }

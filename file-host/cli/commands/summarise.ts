@@ -31,7 +31,9 @@ export async function summariseCommand(ctx: CommandContext, review: string, opts
   let summary: SummaryModel;
   if (opts.write) {
     // with --previous, the Previous Review tab is filled too, so later runs compare with it (refused over other means)
-    summary = (await runSummarise(host, { today: ctx.today, previous, fillPrevious: previous !== null, previousLabel: label }, ctx.onProgress)).summary;
+    summary = (
+      await runSummarise(host, { today: ctx.today, previous, fillPrevious: previous !== null, previousLabel: label }, ctx.onProgress)
+    ).summary;
     await host.save(review);
   } else {
     ctx.progress('Reading the workbook…');
@@ -44,29 +46,44 @@ export async function summariseCommand(ctx: CommandContext, review: string, opts
   }
   const { io } = ctx;
   if (summary.items.length > 0) {
-    io.out(`${written}: ${summary.respondents} respondent${summary.respondents === 1 ? '' : 's'}, overall ${fmt(summary.overall.mean)} (${ragWord(summary.overall.rag)}).`);
+    io.out(
+      `${written}: ${summary.respondents} respondent${summary.respondents === 1 ? '' : 's'}, overall ${fmt(summary.overall.mean)} (${ragWord(summary.overall.rag)}).`,
+    );
     for (const s of summary.sections) io.out(`  ${s.title}: ${fmt(s.mean)} (${ragWord(s.rag)})`);
   } else {
     io.out(`${written}.`);
   }
   for (const t of summary.tracker ?? []) {
-    if (t.rows > 0) io.out(`  ${t.theme}: ${t.rows} row${t.rows === 1 ? '' : 's'}, mean achievement ${fmt(t.meanAchievement)}${t.lowAppropriatenessRows.length ? `, low appropriateness on ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}` : ''}`);
+    if (t.rows > 0)
+      io.out(
+        `  ${t.theme}: ${t.rows} row${t.rows === 1 ? '' : 's'}, mean achievement ${fmt(t.meanAchievement)}${t.lowAppropriatenessRows.length ? `, low appropriateness on ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}` : ''}`,
+      );
   }
   for (const r of summary.risks ?? []) {
-    if (r.red + r.amber + r.green + r.unrated > 0) io.out(`  ${r.theme}: ${r.red} red, ${r.amber} amber, ${r.green} green${r.unrated ? `, ${r.unrated} not rated` : ''}`);
+    if (r.red + r.amber + r.green + r.unrated > 0)
+      io.out(`  ${r.theme}: ${r.red} red, ${r.amber} amber, ${r.green} green${r.unrated ? `, ${r.unrated} not rated` : ''}`);
   }
   if (summary.items.length > 0) {
-    io.out(`Strengths: ${summary.strengths.length ? summary.strengths.join(', ') : 'none yet (no item is green without divided opinion)'}.`);
+    io.out(
+      `Strengths: ${summary.strengths.length ? summary.strengths.join(', ') : 'none yet (no item is green without divided opinion)'}.`,
+    );
     io.out(`Areas for improvement: ${summary.areasForImprovement.length ? summary.areasForImprovement.join(', ') : 'none'}.`);
   }
   const kept = summary.plan.filter((r) => r.origin !== 'drafted').length;
   const verb = opts.write ? '' : ' (as it would be drafted)';
-  io.out(`Improvement Plan${verb}: ${summary.plan.length} row${summary.plan.length === 1 ? '' : 's'}${kept ? ` (${kept} edited or added by people, kept as they are)` : ''}.`);
+  io.out(
+    `Improvement Plan${verb}: ${summary.plan.length} row${summary.plan.length === 1 ? '' : 's'}${kept ? ` (${kept} edited or added by people, kept as they are)` : ''}.`,
+  );
   const left = summary.planning.alsoWeak.length;
-  if (left > 0) io.out(`Also weak, not yet planned: ${left} item${left === 1 ? '' : 's'} (listed on the Summary; the plan drafts the ${summary.planning.maxAreas} weakest areas${Object.keys(summary.partnerships ?? {}).length > 1 ? ' per partnership' : ''}).`);
+  if (left > 0)
+    io.out(
+      `Also weak, not yet planned: ${left} item${left === 1 ? '' : 's'} (listed on the Summary; the plan drafts the ${summary.planning.maxAreas} weakest areas${Object.keys(summary.partnerships ?? {}).length > 1 ? ' per partnership' : ''}).`,
+    );
   if (previous) {
     const cycle = previous.cycle ? ` (${previous.cycle})` : '';
-    io.out(`Compared with ${ctx.options.previous}${cycle}${opts.write ? '; its means are now on the Previous Review tab, which later runs compare with until you clear it' : ''}.`);
+    io.out(
+      `Compared with ${ctx.options.previous}${cycle}${opts.write ? '; its means are now on the Previous Review tab, which later runs compare with until you clear it' : ''}.`,
+    );
   } else if (summary.comparison) {
     io.out('Compared with the means on the Previous Review tab (clear them to stop comparing).');
   }

@@ -17,7 +17,6 @@ export const NS = {
 /** Series colours (default, ours): dark blue, then orange and grey, each readable on white with black labels. */
 export const SERIES_COLOURS = ['1F4E79', 'C55A11', '7F7F7F', '548235', '7030A0'];
 
-
 export interface ChartData {
   /** header of each series column */
   seriesNames: string[];
@@ -32,9 +31,7 @@ function strCache(values: string[]): string {
 }
 
 function numCache(values: Array<number | null>): string {
-  const pts = values
-    .map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`))
-    .join('');
+  const pts = values.map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('');
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
@@ -52,7 +49,8 @@ function textProps(size: number): string {
 /** The chart part (xl/charts/chartN.xml) for a spec on `sheet`. */
 export function chartXml(spec: ChartSpec, sheet: string, data: ChartData): string {
   const { row, col, rows, cols } = spec.data;
-  const ref = (r: number, c: number, nr: number, nc: number) => `${sheetRef(sheet)}!${rangeA1({ row: r, col: c, rows: nr, cols: nc }, true)}`;
+  const ref = (r: number, c: number, nr: number, nc: number) =>
+    `${sheetRef(sheet)}!${rangeA1({ row: r, col: c, rows: nr, cols: nc }, true)}`;
   const nCat = rows - 1;
   const series = [];
   for (let s = 0; s < cols - 1; s++) {
@@ -77,8 +75,7 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData): strin
     (spec.max !== undefined ? `<c:max val="${spec.max}"/>` : '') +
     (spec.min !== undefined ? `<c:min val="${spec.min}"/>` : '') +
     `</c:scaling>`;
-  const legend =
-    cols - 1 > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(1100)}</c:legend>` : '';
+  const legend = cols - 1 > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(1100)}</c:legend>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
@@ -97,7 +94,9 @@ export function chartXml(spec: ChartSpec, sheet: string, data: ChartData): strin
     `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(1100)}` +
     `<c:crossAx val="50010001"/><c:crosses val="${bar ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>` +
-    (spec.max !== undefined && spec.min !== undefined && spec.max - spec.min <= 10 ? `<c:majorUnit val="${spec.max - spec.min <= 4 ? 0.5 : 1}"/>` : '') +
+    (spec.max !== undefined && spec.min !== undefined && spec.max - spec.min <= 10
+      ? `<c:majorUnit val="${spec.max - spec.min <= 4 ? 0.5 : 1}"/>`
+      : '') +
     `</c:valAx>` +
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
     `</c:plotArea>` +

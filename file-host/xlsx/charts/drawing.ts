@@ -48,7 +48,11 @@ function anchors(root: XNode): AnchorInfo[] {
       const chart = descendants(node, 'chart').find((c) => attrLocal(c, 'id') !== undefined);
       const name = descendants(node, 'cNvPr')[0]?.attrs['name'] ?? '';
       if (!chart) return { node, id: undefined, chartRel: null };
-      return { node, id: name.startsWith(CHART_NAME_PREFIX) ? name.slice(CHART_NAME_PREFIX.length) : null, chartRel: attrLocal(chart, 'id') ?? null };
+      return {
+        node,
+        id: name.startsWith(CHART_NAME_PREFIX) ? name.slice(CHART_NAME_PREFIX.length) : null,
+        chartRel: attrLocal(chart, 'id') ?? null,
+      };
     });
 }
 
@@ -67,7 +71,10 @@ export function putCharts(pkg: Package, sheetPart: string, model: SheetModel, ch
   let path = drawingPathOf(pkg, sheetPart, model);
   if (!path || !pkg.has(path)) {
     path = pkg.freeName((n) => `xl/drawings/drawing${n}.xml`);
-    pkg.set(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:c="${NS.c}"></xdr:wsDr>`);
+    pkg.set(
+      path,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:c="${NS.c}"></xdr:wsDr>`,
+    );
     pkg.setOverride(path, CT.drawing);
     const old = model.drawingRelId();
     if (old) pkg.removeRel(sheetPart, old);

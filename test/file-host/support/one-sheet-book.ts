@@ -18,8 +18,17 @@ export async function oneSheetBook(sheetData: string): Promise<Buffer> {
       `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
   );
   zip.file('_rels/.rels', rels([['rId1', 'officeDocument', 'xl/workbook.xml']]));
-  zip.file('xl/workbook.xml', `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  zip.file('xl/_rels/workbook.xml.rels', rels([['rId1', 'worksheet', 'worksheets/sheet1.xml'], ['rId2', 'styles', 'styles.xml']]));
+  zip.file(
+    'xl/workbook.xml',
+    `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${R}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    rels([
+      ['rId1', 'worksheet', 'worksheets/sheet1.xml'],
+      ['rId2', 'styles', 'styles.xml'],
+    ]),
+  );
   zip.file(
     'xl/styles.xml',
     `${HEAD}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>` +
@@ -29,4 +38,3 @@ export async function oneSheetBook(sheetData: string): Promise<Buffer> {
   zip.file('xl/worksheets/sheet1.xml', `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData>${sheetData}</sheetData></worksheet>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
-

@@ -32,10 +32,28 @@ import { PREVIOUS_KEYS } from '../../../core/sheet-plan/previous.js';
 import { a1 } from '../../../core/util/a1.js';
 import type { Problem } from '../../../core/validation/types.js';
 import { MemoryWorkbook } from '../../../memory-host/index.js';
-import { anyValue, nameValue, ragPick, resolveRag, resolveScore, scorePick, type RagPick, type ScoreClass, type ScorePick } from './fuzz-values.js';
+import {
+  anyValue,
+  nameValue,
+  ragPick,
+  resolveRag,
+  resolveScore,
+  scorePick,
+  type RagPick,
+  type ScoreClass,
+  type ScorePick,
+} from './fuzz-values.js';
 
 export const TODAY = '2026-03-01';
-export const FRAMEWORK_IDS = ['partnership-tree', 'hallmarks', 'nru-partnership', 'delivery-tracker', 'risk-exercise', 'framework-review', 'biannual-review'] as const;
+export const FRAMEWORK_IDS = [
+  'partnership-tree',
+  'hallmarks',
+  'nru-partnership',
+  'delivery-tracker',
+  'risk-exercise',
+  'framework-review',
+  'biannual-review',
+] as const;
 
 type Role = TabKey;
 
@@ -57,7 +75,9 @@ export type ValueEdit =
   | { kind: 'ragged'; role: Role; row: number; far: number; value: CellValue }
   | { kind: 'settingsLabel'; style: 'upper' | 'spaced' };
 
-export type PlanEdit = { kind: 'planCell'; row: number; key: string; value: CellValue } | { kind: 'planAdd'; gap: number; action: CellValue; contact: CellValue };
+export type PlanEdit =
+  | { kind: 'planCell'; row: number; key: string; value: CellValue }
+  | { kind: 'planAdd'; gap: number; action: CellValue; contact: CellValue };
 
 export interface FuzzCase {
   frameworkId: (typeof FRAMEWORK_IDS)[number];
@@ -96,38 +116,136 @@ const ROLES: Role[] = ['instructions', 'entry', 'notes', 'register', 'groupSumma
 const INPUT_ROLES: Role[] = ['entry', 'notes', 'register', 'groupSummary', 'settings', 'previous', 'plan'];
 
 const structuralEdit: fc.Arbitrary<StructuralEdit> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('insertColumn' as const), role: fc.constantFrom(...INPUT_ROLES), at: fc.double({ min: 0, max: 1, noNaN: true }), count: fc.integer({ min: 1, max: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('appendColumn' as const), role: fc.constantFrom(...INPUT_ROLES), gap: fc.integer({ min: 0, max: 3 }), value: anyValue }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('insertRow' as const), role: fc.constantFrom(...INPUT_ROLES), at: fc.double({ min: 0, max: 1, noNaN: true }), count: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), role: fc.constantFrom(...ROLES), style: fc.constantFrom('upper' as const, 'lower' as const, 'other' as const, 'nonLatin' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('insertColumn' as const),
+      role: fc.constantFrom(...INPUT_ROLES),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      count: fc.integer({ min: 1, max: 2 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('appendColumn' as const),
+      role: fc.constantFrom(...INPUT_ROLES),
+      gap: fc.integer({ min: 0, max: 3 }),
+      value: anyValue,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('insertRow' as const),
+      role: fc.constantFrom(...INPUT_ROLES),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      count: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rename' as const),
+      role: fc.constantFrom(...ROLES),
+      style: fc.constantFrom('upper' as const, 'lower' as const, 'other' as const, 'nonLatin' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), role: fc.constantFrom(...ROLES) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), role: fc.constantFrom(...ROLES), position: fc.nat({ max: 10 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('addTab' as const), name: fc.constantFrom('Notes', 'Sheet1', 'Copy of Responses', 'مسودة', '笔记', 'Data (2)'), value: anyValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('move' as const), role: fc.constantFrom(...ROLES), position: fc.nat({ max: 10 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('addTab' as const),
+      name: fc.constantFrom('Notes', 'Sheet1', 'Copy of Responses', 'مسودة', '笔记', 'Data (2)'),
+      value: anyValue,
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('metaCell' as const),
-      which: fc.constantFrom('product' as const, 'layoutVersion' as const, 'revision' as const, 'frameworkId' as const, 'tabName' as const, 'col' as const),
+      which: fc.constantFrom(
+        'product' as const,
+        'layoutVersion' as const,
+        'revision' as const,
+        'frameworkId' as const,
+        'tabName' as const,
+        'col' as const,
+      ),
       value: anyValue,
     }),
   },
 );
 
 const valueEdit: fc.Arbitrary<ValueEdit> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('score' as const), row: fc.nat({ max: 25 }), pick: fc.nat({ max: 200 }), score: scorePick }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('registerScore' as const), row: fc.nat({ max: 15 }), pick: fc.nat({ max: 20 }), score: scorePick, rag: ragPick }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('any' as const), role: fc.constantFrom(...ROLES), row: fc.nat({ max: 30 }), col: fc.nat({ max: 160 }), value: anyValue }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('merged' as const), role: fc.constantFrom(...INPUT_ROLES), row: fc.nat({ max: 20 }), col: fc.nat({ max: 20 }), width: fc.integer({ min: 2, max: 6 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('ragged' as const), role: fc.constantFrom(...INPUT_ROLES), row: fc.nat({ max: 20 }), far: fc.integer({ min: 1, max: 60 }), value: anyValue }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('settingsLabel' as const), style: fc.constantFrom('upper' as const, 'spaced' as const) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({ kind: fc.constant('score' as const), row: fc.nat({ max: 25 }), pick: fc.nat({ max: 200 }), score: scorePick }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('registerScore' as const),
+      row: fc.nat({ max: 15 }),
+      pick: fc.nat({ max: 20 }),
+      score: scorePick,
+      rag: ragPick,
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('any' as const),
+      role: fc.constantFrom(...ROLES),
+      row: fc.nat({ max: 30 }),
+      col: fc.nat({ max: 160 }),
+      value: anyValue,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('merged' as const),
+      role: fc.constantFrom(...INPUT_ROLES),
+      row: fc.nat({ max: 20 }),
+      col: fc.nat({ max: 20 }),
+      width: fc.integer({ min: 2, max: 6 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('ragged' as const),
+      role: fc.constantFrom(...INPUT_ROLES),
+      row: fc.nat({ max: 20 }),
+      far: fc.integer({ min: 1, max: 60 }),
+      value: anyValue,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('settingsLabel' as const), style: fc.constantFrom('upper' as const, 'spaced' as const) }),
+  },
 );
 
 const planEdit: fc.Arbitrary<PlanEdit> = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc.record({ kind: fc.constant('planCell' as const), row: fc.nat({ max: 12 }), key: fc.constantFrom(...PLAN_COLUMNS.map((c) => c.id as string), 'smart', 'draftHash'), value: anyValue }),
+    arbitrary: fc.record({
+      kind: fc.constant('planCell' as const),
+      row: fc.nat({ max: 12 }),
+      key: fc.constantFrom(...PLAN_COLUMNS.map((c) => c.id as string), 'smart', 'draftHash'),
+      value: anyValue,
+    }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('planAdd' as const), gap: fc.nat({ max: 3 }), action: anyValue, contact: nameValue }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('planAdd' as const), gap: fc.nat({ max: 3 }), action: anyValue, contact: nameValue }),
+  },
 );
 
 export function fuzzCase(opts: { maxStructural?: number; maxValues?: number } = {}): fc.Arbitrary<FuzzCase> {
@@ -176,9 +294,13 @@ function anchorOf(framework: Framework, role: Role): string | null {
     case 'notes':
       return 'section';
     case 'register':
-      return framework.register ? registerColumns(framework.register.columns, framework.register.groupLabel).find((c) => c.type === 'group')!.key : null;
+      return framework.register
+        ? registerColumns(framework.register.columns, framework.register.groupLabel).find((c) => c.type === 'group')!.key
+        : null;
     case 'groupSummary':
-      return framework.register?.groupSummary ? registerColumns(framework.register.groupSummary.columns, framework.register.groupLabel).find((c) => c.type === 'group')!.key : null;
+      return framework.register?.groupSummary
+        ? registerColumns(framework.register.groupSummary.columns, framework.register.groupLabel).find((c) => c.type === 'group')!.key
+        : null;
     case 'previous':
       return PREVIOUS_KEYS[0];
     case 'plan':
@@ -246,7 +368,14 @@ class Applied {
   create(): void {
     const c = this.c;
     const plan = planCreate(
-      { framework: c.frameworkId, partnerships: c.partnerships, respondents: c.respondents, respondentCount: c.respondentCount, cycle: '2026/27', today: TODAY },
+      {
+        framework: c.frameworkId,
+        partnerships: c.partnerships,
+        respondents: c.respondents,
+        respondentCount: c.respondentCount,
+        cycle: '2026/27',
+        today: TODAY,
+      },
       [],
     );
     this.wb.applyNow(plan);
@@ -283,7 +412,14 @@ class Applied {
       case 'rename': {
         const tab = this.tabOf(e.role);
         if (!tab) return;
-        const to = e.style === 'upper' ? tab.toUpperCase() : e.style === 'lower' ? tab.toLowerCase() : e.style === 'other' ? `${tab.slice(0, 24)} old` : `${tab.slice(0, 20)} مراجعة`;
+        const to =
+          e.style === 'upper'
+            ? tab.toUpperCase()
+            : e.style === 'lower'
+              ? tab.toLowerCase()
+              : e.style === 'other'
+                ? `${tab.slice(0, 24)} old`
+                : `${tab.slice(0, 20)} مراجعة`;
         if (to !== tab && wb.find(to) && wb.find(to) !== wb.find(tab)) return;
         wb.renameTab(tab, to);
         this.names.set(e.role, to);
@@ -319,7 +455,11 @@ class Applied {
         const values = wb.tab(tab).values();
         const rowOf = (pred: (k: string) => boolean): number => values.findIndex((r) => typeof r[0] === 'string' && pred(r[0])) + 1;
         const row =
-          e.which === 'tabName' ? rowOf((k) => k.startsWith('tab:')) : e.which === 'col' ? rowOf((k) => k.startsWith('col:')) : rowOf((k) => k === e.which);
+          e.which === 'tabName'
+            ? rowOf((k) => k.startsWith('tab:'))
+            : e.which === 'col'
+              ? rowOf((k) => k.startsWith('col:'))
+              : rowOf((k) => k === e.which);
         if (row < 1) return;
         wb.setCell(tab, row, 2, e.value);
         if (e.which !== 'revision' && e.which !== 'col') {
@@ -370,7 +510,13 @@ class Applied {
         const target = scored[e.pick % scored.length]!;
         const col = t.cols.get(target.id);
         if (!col) return;
-        const r = target.type === 'rag' ? resolveRag(e.rag) : resolveScore(e.score, f.scales.find((s) => s.id === target.scale)!);
+        const r =
+          target.type === 'rag'
+            ? resolveRag(e.rag)
+            : resolveScore(
+                e.score,
+                f.scales.find((s) => s.id === target.scale)!,
+              );
         this.expect(tab, t.keyRow + 1 + e.row, col, r.value, r.cls, 'register');
         return;
       }
@@ -474,7 +620,9 @@ function personCells(a: Applied): Map<string, CellValue | string> {
     if (lower === planName || lower === 'improvement plan') {
       const t = findTable(a.wb, s.name, 'ref');
       if (t) {
-        const generatedCols = new Set(['smart', 'sourceStatus', 'draftHash'].map((k) => t.cols.get(k)).filter((x): x is number => x !== undefined));
+        const generatedCols = new Set(
+          ['smart', 'sourceStatus', 'draftHash'].map((k) => t.cols.get(k)).filter((x): x is number => x !== undefined),
+        );
         const planCols = new Set(PLAN_COLUMNS.map((c) => t.cols.get(c.id)).filter((x): x is number => x !== undefined));
         // rows where a person typed into a plan column: kept word for word
         const planRowsTouched = new Set<number>();
@@ -501,7 +649,9 @@ function compareCells(before: Map<string, CellValue | string>, after: MemoryWork
   const lost = out.lost;
   out.cellsCompared += before.size;
   const now = new Map<string, CellValue | string>();
-  for (const s of after.sheets) for (const [row, col, cell] of s.entries()) now.set(`${s.name}!${a1(row, col)}`, cell.formula !== undefined ? `=${cell.formula}` : cell.value);
+  for (const s of after.sheets)
+    for (const [row, col, cell] of s.entries())
+      now.set(`${s.name}!${a1(row, col)}`, cell.formula !== undefined ? `=${cell.formula}` : cell.value);
   for (const [k, v] of before) {
     const n = now.get(k);
     if (!sameValue(v, n)) lost.push({ cell: k, before: v, after: n ?? null });
@@ -512,7 +662,14 @@ function locateProblems(problems: Problem[], snap: Snapshot, framework: Framewor
   const tabs = new Set(snap.tabNames.map((n) => n.toLowerCase()));
   const layoutNames = [...tabOrder(framework).map((t) => t.name), ...snap.tabNames];
   return problems.filter((p) => {
-    if (p.at) return !(tabs.has(p.at.sheet.toLowerCase()) && Number.isInteger(p.at.row) && p.at.row >= 1 && Number.isInteger(p.at.col) && p.at.col >= 1);
+    if (p.at)
+      return !(
+        tabs.has(p.at.sheet.toLowerCase()) &&
+        Number.isInteger(p.at.row) &&
+        p.at.row >= 1 &&
+        Number.isInteger(p.at.col) &&
+        p.at.col >= 1
+      );
     const namesTab = layoutNames.some((n) => p.message.includes(n)) || /\btab “[^”]+”/.test(p.message);
     const workbookLevel = /^(layout|meta)\./.test(p.code);
     return !(namesTab && workbookLevel);
@@ -532,7 +689,17 @@ export interface Sabotage {
 }
 
 export function runFuzzCase(c: FuzzCase, sabotage: Sabotage = {}): CaseOutcome {
-  const out: CaseOutcome = { crash: null, refused: false, unlocated: [], missed: [], falseAlarms: [], lost: [], problems: 0, scoresChecked: 0, cellsCompared: 0 };
+  const out: CaseOutcome = {
+    crash: null,
+    refused: false,
+    unlocated: [],
+    missed: [],
+    falseAlarms: [],
+    lost: [],
+    problems: 0,
+    scoresChecked: 0,
+    cellsCompared: 0,
+  };
   const a = new Applied(c);
   let stage = 'create';
   try {
@@ -573,11 +740,15 @@ export function runFuzzCase(c: FuzzCase, sabotage: Sabotage = {}): CaseOutcome {
 
     // every invalid score at its exact cell; no valid score called an error
     for (const x of a.metaEdited ? [] : a.expectations.values()) {
-      const here = problems.filter((p) => p.at && p.at.sheet.toLowerCase() === x.sheet.toLowerCase() && p.at.row === x.row && p.at.col === x.col);
+      const here = problems.filter(
+        (p) => p.at && p.at.sheet.toLowerCase() === x.sheet.toLowerCase() && p.at.row === x.row && p.at.col === x.col,
+      );
       const label = `${x.sheet}!${a1(x.row, x.col)}`;
       if (x.cls === 'invalid' || x.cls === 'valid') out.scoresChecked++;
       if (x.cls === 'invalid' && here.length === 0) out.missed.push({ cell: label, value: x.value });
-      if (x.cls === 'valid') for (const p of here.filter((p) => p.severity === 'error')) out.falseAlarms.push({ cell: label, value: x.value, problem: `${p.code}: ${p.message}` });
+      if (x.cls === 'valid')
+        for (const p of here.filter((p) => p.severity === 'error'))
+          out.falseAlarms.push({ cell: label, value: x.value, problem: `${p.code}: ${p.message}` });
     }
 
     // summarise: nothing a person typed changes
@@ -595,7 +766,9 @@ export function runFuzzCase(c: FuzzCase, sabotage: Sabotage = {}): CaseOutcome {
       stage = stageName;
       before = personCells(a);
       const snap2 = a.wb.readNow();
-      const next = tryPlan(() => (stageName === 'plan' ? planImprovement(snap2, { today: TODAY }).plan : planSummary(snap2, { today: TODAY }).plan));
+      const next = tryPlan(() =>
+        stageName === 'plan' ? planImprovement(snap2, { today: TODAY }).plan : planSummary(snap2, { today: TODAY }).plan,
+      );
       if (next) a.wb.applyNow(next);
       compareCells(before, a.wb, out);
     }
@@ -618,11 +791,15 @@ function tryPlan<T>(make: () => T): T | null {
 /** A one-line account of what went wrong in a case (for the fuzz report and test messages). */
 export function describeOutcome(o: CaseOutcome): string[] {
   const lines: string[] = [];
-  if (o.crash) lines.push(`crash in ${o.crash.stage}: ${o.crash.error instanceof Error ? `${o.crash.error.name}: ${o.crash.error.message}\n${o.crash.error.stack ?? ''}` : String(o.crash.error)}`);
+  if (o.crash)
+    lines.push(
+      `crash in ${o.crash.stage}: ${o.crash.error instanceof Error ? `${o.crash.error.name}: ${o.crash.error.message}\n${o.crash.error.stack ?? ''}` : String(o.crash.error)}`,
+    );
   for (const p of o.unlocated) lines.push(`problem without a cell: [${p.code}] ${p.message}`);
   for (const m of o.missed) lines.push(`invalid score not reported at ${m.cell}: ${JSON.stringify(m.value)?.slice(0, 60)}`);
   for (const f of o.falseAlarms) lines.push(`valid score called an error at ${f.cell}: ${JSON.stringify(f.value)} (${f.problem})`);
-  for (const l of o.lost) lines.push(`cell changed at ${l.cell}: ${JSON.stringify(l.before)?.slice(0, 60)} → ${JSON.stringify(l.after)?.slice(0, 60)}`);
+  for (const l of o.lost)
+    lines.push(`cell changed at ${l.cell}: ${JSON.stringify(l.before)?.slice(0, 60)} → ${JSON.stringify(l.after)?.slice(0, 60)}`);
   return lines;
 }
 

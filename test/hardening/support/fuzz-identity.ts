@@ -41,7 +41,19 @@ export function runIdentityCase(c: IdentityCase): IdentityOutcome {
   const out: IdentityOutcome = { crash: null, lost: [], merged: null };
   try {
     const wb = new MemoryWorkbook();
-    wb.applyNow(planCreate({ framework: 'partnership-tree', partnerships: ['KCP'], respondents: [], respondentCount: 0, cycle: '2026/27', today: '2026-05-01' }, []));
+    wb.applyNow(
+      planCreate(
+        {
+          framework: 'partnership-tree',
+          partnerships: ['KCP'],
+          respondents: [],
+          respondentCount: 0,
+          cycle: '2026/27',
+          today: '2026-05-01',
+        },
+        [],
+      ),
+    );
     const header: CellValue[] = c.ids ? ['ID', 'Name', 'ASPIRE'] : ['Timestamp', 'Name', 'ASPIRE'];
     const table: CellValue[][] = [header, ...c.names.map((n, i) => [c.ids ? i + 1 : `2026/03/01 10:00:0${i % 3}`, n, c.scores[i]!])];
     const snap = () => wb.readNow({ tabs: [...READ_TABS] });
@@ -56,7 +68,9 @@ export function runIdentityCase(c: IdentityCase): IdentityOutcome {
       typed.set(6 + e.row, e.value);
     }
     wb.applyNow(planImport(snap(), table, '2026-05-01').plan);
-    for (const [row, v] of typed) if (wb.getCell('Responses', row, 4) !== v) out.lost.push(`Responses!D${row}: typed ${v}, now ${String(wb.getCell('Responses', row, 4))}`);
+    for (const [row, v] of typed)
+      if (wb.getCell('Responses', row, 4) !== v)
+        out.lost.push(`Responses!D${row}: typed ${v}, now ${String(wb.getCell('Responses', row, 4))}`);
     if (readReview(snap()).review.responses.length !== count) out.merged = 're-import changed the number of respondents';
     // tab collisions: the write is refused with a message and nothing changes
     if (c.collision !== 'none') {

@@ -52,7 +52,14 @@ export interface PreviousOutcome {
   wrong: string[];
 }
 
-function review(frameworkId: string, respondents: number, picks: number[], offset: number, reviewId: string, cycle: string): MemoryWorkbook {
+function review(
+  frameworkId: string,
+  respondents: number,
+  picks: number[],
+  offset: number,
+  reviewId: string,
+  cycle: string,
+): MemoryWorkbook {
   const f = getFramework(frameworkId);
   const wb = new MemoryWorkbook();
   const names = Array.from({ length: respondents }, (_, i) => `Person ${i + 1}`);
@@ -95,11 +102,17 @@ export function runPreviousCase(c: PreviousCase): PreviousOutcome {
     };
     if (c.action === 'other-framework') {
       const otherId = FRAMEWORKS[(FRAMEWORKS.indexOf(c.frameworkId) + 1) % FRAMEWORKS.length]!;
-      refusedUnchanged('another framework', previousFromSnapshot(review(otherId, 1, c.picks, 3, 'review-other', '2025/26').readNow({ tabs: [...READ_TABS] })));
+      refusedUnchanged(
+        'another framework',
+        previousFromSnapshot(review(otherId, 1, c.picks, 3, 'review-other', '2025/26').readNow({ tabs: [...READ_TABS] })),
+      );
       return out;
     }
     if (c.action === 'same-review') {
-      refusedUnchanged('the same review', previousFromSnapshot(review(c.frameworkId, c.now, c.picks, 5, 'review-now', '2026/27').readNow({ tabs: [...READ_TABS] })));
+      refusedUnchanged(
+        'the same review',
+        previousFromSnapshot(review(c.frameworkId, c.now, c.picks, 5, 'review-now', '2026/27').readNow({ tabs: [...READ_TABS] })),
+      );
       return out;
     }
     const prevTab = readReview(snap()).layout.previous!;
@@ -111,7 +124,8 @@ export function runPreviousCase(c: PreviousCase): PreviousOutcome {
       const same = gives !== null && gives !== undefined && Math.abs(gives - c.typedMean) < 1e-9;
       if (!same) {
         refusedUnchanged('a fill over a typed mean', previous);
-        if (now.getCell('Previous Review', row, 3) !== c.typedMean) out.lost.push(`Previous Review!C${row}: typed ${c.typedMean}, now ${String(now.getCell('Previous Review', row, 3))}`);
+        if (now.getCell('Previous Review', row, 3) !== c.typedMean)
+          out.lost.push(`Previous Review!C${row}: typed ${c.typedMean}, now ${String(now.getCell('Previous Review', row, 3))}`);
         return out;
       }
     }
@@ -134,10 +148,12 @@ export function runPreviousCase(c: PreviousCase): PreviousOutcome {
     for (const [i, r] of carried.items.entries()) {
       const g = given!.items[i]!;
       const close = (a: number | null, b: number | null) => (a === null ? b === null : b !== null && Math.abs(a - b) < 1e-9);
-      if (!close(r.previous, g.previous) || r.change !== g.change) out.wrong.push(`${r.id}: from the tab ${String(r.previous)} (${r.change}), from the workbook ${String(g.previous)} (${g.change})`);
+      if (!close(r.previous, g.previous) || r.change !== g.change)
+        out.wrong.push(`${r.id}: from the tab ${String(r.previous)} (${r.change}), from the workbook ${String(g.previous)} (${g.change})`);
     }
     const o = carried.overall;
-    if (given && (o.change !== given.overall.change || (o.previous === null) !== (given.overall.previous === null))) out.wrong.push(`overall: from the tab ${o.change}, from the workbook ${given.overall.change}`);
+    if (given && (o.change !== given.overall.change || (o.previous === null) !== (given.overall.previous === null)))
+      out.wrong.push(`overall: from the tab ${o.change}, from the workbook ${given.overall.change}`);
   } catch (e) {
     out.crash = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }

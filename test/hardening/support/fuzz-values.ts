@@ -27,10 +27,37 @@ export const NON_LATIN = [
   'tab\tand\nnew line\r\nand more',
 ];
 
-export const FORMULA_LIKE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1)', '=1/0', "'apostrophe first", '=', '+', '-', '@'];
+export const FORMULA_LIKE = [
+  '=HYPERLINK("http://x","y")',
+  "+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(1)',
+  '=1/0',
+  "'apostrophe first",
+  '=',
+  '+',
+  '-',
+  '@',
+];
 
 /** Text that is never a score on any built-in scale (and never a label, N/A or Don't know). */
-export const NOT_A_SCORE = ['strongish', 'very good', 'x', '?', 'TBC', '3 stars', 'three', '2026-03-01', '01/03/2026', '1,5', '2..0', '½', 'NaN', 'Infinity', 'null'];
+export const NOT_A_SCORE = [
+  'strongish',
+  'very good',
+  'x',
+  '?',
+  'TBC',
+  '3 stars',
+  'three',
+  '2026-03-01',
+  '01/03/2026',
+  '1,5',
+  '2..0',
+  '½',
+  'NaN',
+  'Infinity',
+  'null',
+];
 
 export type ScorePick =
   | { kind: 'point'; index: number; style: 'number' | 'numberText' | 'label' | 'labelUpper' | 'labelLower' | 'labelSpaced' | 'labelMixed' }
@@ -51,7 +78,10 @@ export const scorePick: fc.Arbitrary<ScorePick> = fc.oneof(
       style: fc.constantFrom('number', 'numberText', 'label', 'labelUpper', 'labelLower', 'labelSpaced', 'labelMixed'),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('notScored' as const), text: fc.constantFrom('N/A', 'n/a', " Don't know ", 'DON’T KNOW') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('notScored' as const), text: fc.constantFrom('N/A', 'n/a', " Don't know ", 'DON’T KNOW') }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('blank' as const), text: fc.constantFrom('' as const, '   ' as const, null) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('outOfScale' as const), offset: fc.constantFrom(-1000, -3, -1, 1, 2, 7, 1e9) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fraction' as const) }) },
@@ -116,7 +146,13 @@ export function resolveScore(pick: ScorePick, scale: Scale): { value: CellValue;
 /** A traffic-light cell: the six words any case (valid) or anything else (invalid). */
 export type RagPick = { kind: 'valid'; word: string } | { kind: 'invalid'; value: CellValue } | { kind: 'blank' };
 export const ragPick: fc.Arbitrary<RagPick> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('valid' as const), word: fc.constantFrom('Red', 'amber', ' GREEN ', 'High', 'moderate', 'LOW') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('valid' as const),
+      word: fc.constantFrom('Red', 'amber', ' GREEN ', 'High', 'moderate', 'LOW'),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('blank' as const) }) },
   {
     weight: 2,
@@ -149,7 +185,19 @@ export const anyValue: fc.Arbitrary<CellValue> = fc.oneof(
 
 /** Names people give respondents and partnerships. */
 export const nameValue: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('Jo Bloggs', 'Council', 'Police', 'NHS Trust', 'Voluntary sector', 'Kensington and Chelsea', "O'Neill", 'Smith-Jones') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      'Jo Bloggs',
+      'Council',
+      'Police',
+      'NHS Trust',
+      'Voluntary sector',
+      'Kensington and Chelsea',
+      "O'Neill",
+      'Smith-Jones',
+    ),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...NON_LATIN.filter((s) => !/[\t\n\r]/.test(s))) },
   { weight: 1, arbitrary: fc.constantFrom(...FORMULA_LIKE.filter((s) => s.length > 1)) },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },

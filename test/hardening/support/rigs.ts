@@ -48,7 +48,8 @@ export function memoryRig(): Rig & { wb: MemoryWorkbook } {
     deleteTab: (name) => wb.deleteTab(name),
     formulas() {
       const out: FormulaCell[] = [];
-      for (const s of wb.sheets) for (const [row, col, c] of s.entries()) if (c.formula !== undefined) out.push({ sheet: s.name, row, col, formula: c.formula });
+      for (const s of wb.sheets)
+        for (const [row, col, c] of s.entries()) if (c.formula !== undefined) out.push({ sheet: s.name, row, col, formula: c.formula });
       return out;
     },
     typedStrings: () => [],

@@ -53,7 +53,12 @@ export async function runInjectionScenario(rig: Rig): Promise<ScenarioResult> {
   };
 
   const before = await rig.host.read({ tabs: 'all' });
-  await apply(planCreate({ framework: 'partnership-tree', partnerships: [PARTNERSHIP], respondents: RESPONDENTS, cycle: '2026/27', today: TODAY }, before.tabNames));
+  await apply(
+    planCreate(
+      { framework: 'partnership-tree', partnerships: [PARTNERSHIP], respondents: RESPONDENTS, cycle: '2026/27', today: TODAY },
+      before.tabNames,
+    ),
+  );
 
   // people score every characteristic 1 (weak) and comment with formula-like text
   let snap = await rig.host.read({ tabs: 'all' });
@@ -129,7 +134,12 @@ export async function runImportScenario(rig: Rig): Promise<ScenarioResult> {
     await rig.host.apply(plan);
   };
   const before = await rig.host.read({ tabs: 'all' });
-  await apply(planCreate({ framework: 'partnership-tree', partnerships: [PARTNERSHIP], respondents: [], respondentCount: 0, cycle: '2026/27', today: TODAY }, before.tabNames));
+  await apply(
+    planCreate(
+      { framework: 'partnership-tree', partnerships: [PARTNERSHIP], respondents: [], respondentCount: 0, cycle: '2026/27', today: TODAY },
+      before.tabNames,
+    ),
+  );
   const { plan, report } = planImport(await rig.host.read({ tabs: 'all' }), IMPORT_TABLE, TODAY);
   if (report.added.length !== 3) throw new Error(`import added ${report.added.length} respondents: ${JSON.stringify(report)}`);
   await apply(plan);
@@ -145,5 +155,11 @@ export async function runImportScenario(rig: Rig): Promise<ScenarioResult> {
             allowedFormulas.add(c.f);
             allowedFormulas.add(formulaForHost(c.f));
           }
-  return { plans, allowedFormulas, final, typed: new Map(), planTab: { editedRow: 0, keyContactCol: 0, addedRow: 0, actionCol: 0, contactCol: 0 } };
+  return {
+    plans,
+    allowedFormulas,
+    final,
+    typed: new Map(),
+    planTab: { editedRow: 0, keyContactCol: 0, addedRow: 0, actionCol: 0, contactCol: 0 },
+  };
 }
