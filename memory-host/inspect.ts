@@ -1,5 +1,5 @@
 /** Read-back for the in-memory workbook (core/host/inspect.ts): what it kept, as Excel and Sheets report it. */
-import type { CellFacts, InspectRequest, TabFacts, ValidationFact } from '../core/host/inspect.js';
+import { missingTab, type CellFacts, type InspectRequest, type TabFacts, type ValidationFact } from '../core/host/inspect.js';
 import type { ValidationRule } from '../core/sheet-plan/types.js';
 import { inRange, type MemorySheet } from './memory-sheet.js';
 
@@ -25,18 +25,7 @@ function cellFacts(s: MemorySheet, row: number, col: number): CellFacts {
 export function inspectSheets(find: (name: string) => MemorySheet | undefined, requests: InspectRequest[]): TabFacts[] {
   return requests.map((r) => {
     const s = find(r.tab);
-    if (!s)
-      return {
-        tab: r.tab,
-        exists: false,
-        hidden: false,
-        frozen: { rows: 0, cols: 0 },
-        merges: [],
-        protected: false,
-        conditionalFormats: [],
-        charts: [],
-        cells: [],
-      };
+    if (!s) return missingTab(r.tab);
     return {
       tab: r.tab,
       exists: true,

@@ -63,6 +63,21 @@ export interface TabFacts {
   cells: CellFacts[];
 }
 
+/** What a host reports for a tab that does not exist (one shape on every host). */
+export function missingTab(tab: string): TabFacts {
+  return {
+    tab,
+    exists: false,
+    hidden: false,
+    frozen: { rows: 0, cols: 0 },
+    merges: [],
+    protected: false,
+    conditionalFormats: [],
+    charts: [],
+    cells: [],
+  };
+}
+
 export interface InspectHost {
   inspect(requests: InspectRequest[]): Promise<TabFacts[]>;
   /** Delete these tabs and workbook names (the self-test's scratch tabs); a missing one is not an error. */

@@ -11,7 +11,7 @@
  * conditional format (only when there are some). Validation is read cell by cell because Excel answers a range's
  * `dataValidation` only when every cell in it agrees.
  */
-import type { CellFacts, InspectRequest, TabFacts, ValidationFact } from '../../core/host/inspect.js';
+import { missingTab, type CellFacts, type InspectRequest, type TabFacts, type ValidationFact } from '../../core/host/inspect.js';
 import type { RangeRef } from '../../core/sheet-plan/types.js';
 import { a1, columnNumber } from '../../core/util/a1.js';
 import { CALL_OVERHEAD_BYTES } from './batches.js';
@@ -23,20 +23,6 @@ export type InspectSync = (stage: string, bytes: number) => Promise<void>;
 /** Excel's grid. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
-
-function missing(tab: string): TabFacts {
-  return {
-    tab,
-    exists: false,
-    hidden: false,
-    frozen: { rows: 0, cols: 0 },
-    merges: [],
-    protected: false,
-    conditionalFormats: [],
-    charts: [],
-    cells: [],
-  };
-}
 
 /** One part of an address such as `A1`, `A1:B4`, `1:5` or `C:E`, as 1-based bounds. */
 function cellsPart(part: string): RangeRef | null {
@@ -187,7 +173,7 @@ export async function inspectTabs(
 
   return requests.map((req) => {
     const r = reads.get(req);
-    if (!r) return missing(req.tab);
+    if (!r) return missingTab(req.tab);
     const cells: CellFacts[] = r.cells.map((c) => {
       const f: unknown = c.range.formulas[0]?.[0];
       const nf: unknown = c.range.numberFormat[0]?.[0];

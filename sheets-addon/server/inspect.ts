@@ -5,7 +5,7 @@
  * `getDataValidations` over the box around them), the tab's protections, conditional format rules, charts, frozen
  * rows and columns, merged ranges and whether it is hidden — and removal of the self-test's scratch tabs.
  */
-import type { CellFacts, InspectRequest, TabFacts, ValidationFact } from '../../core/host/inspect.js';
+import { missingTab, type CellFacts, type InspectRequest, type TabFacts, type ValidationFact } from '../../core/host/inspect.js';
 import type { RangeRef } from '../../core/sheet-plan/types.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,24 +34,10 @@ function validationFact(v: DataValidation | null): ValidationFact | null {
   return { kind: 'other', strict };
 }
 
-function missing(tab: string): TabFacts {
-  return {
-    tab,
-    exists: false,
-    hidden: false,
-    frozen: { rows: 0, cols: 0 },
-    merges: [],
-    protected: false,
-    conditionalFormats: [],
-    charts: [],
-    cells: [],
-  };
-}
-
 export function inspectSpreadsheet(ss: Spreadsheet, app: InspectApp, requests: InspectRequest[]): TabFacts[] {
   return requests.map((req) => {
     const sheet = ss.getSheetByName(req.tab);
-    if (!sheet) return missing(req.tab);
+    if (!sheet) return missingTab(req.tab);
     const whole = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
     const tabProtection = sheet.getProtections(app.ProtectionType.SHEET)[0] ?? null;
     const open = tabProtection ? tabProtection.getUnprotectedRanges().map(ref) : [];
