@@ -1,23 +1,12 @@
 /** Merges across, hidden rows and print title columns through the Office.js adapter (recording fake). */
 import { describe, expect, it } from 'vitest';
 import type { TabPlan } from '../../core/sheet-plan/types.js';
+import { newTab } from '../../core/sheet-plan/tab.js';
 import { ExcelHost } from '../../excel-addin/adapter/index.js';
 import { FakeOffice, FakeWorkbookState } from './fake-office.js';
 
 function tab(name: string, mode: TabPlan['mode'], extra: Partial<TabPlan> = {}): TabPlan {
-  return {
-    name,
-    role: 'summary',
-    mode,
-    blocks: [],
-    formats: [],
-    columnWidths: [],
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    ...extra,
-  };
+  return { ...newTab(name, 'summary', mode), ...extra };
 }
 
 function hostOn(state = FakeWorkbookState.with({ Sheet1: [] })): { fake: FakeOffice; host: ExcelHost } {

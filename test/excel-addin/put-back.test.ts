@@ -6,24 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SheetPlan, TabPlan } from '../../core/sheet-plan/types.js';
+import { newTab } from '../../core/sheet-plan/tab.js';
 import { ExcelHost } from '../../excel-addin/adapter/excel-host.js';
 import { errorOutcome } from '../../ui/errors.js';
 import { FakeOffice, FakeWorkbookState } from './fake-office.js';
 
 function tab(name: string, extra: Partial<TabPlan>): TabPlan {
-  return {
-    name,
-    role: 'plan',
-    mode: 'create',
-    blocks: [],
-    formats: [],
-    columnWidths: [],
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    ...extra,
-  };
+  return { ...newTab(name, 'plan', 'create'), ...extra };
 }
 
 /** The workbook before the write, made by hand. */

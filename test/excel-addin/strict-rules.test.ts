@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TabPlan } from '../../core/sheet-plan/types.js';
+import { newTab } from '../../core/sheet-plan/tab.js';
 import { ExcelHost, padToA1 } from '../../excel-addin/adapter/excel-host.js';
 import { errorOutcome } from '../../ui/errors.js';
 import { FakeOffice, FakeWorkbookState } from './fake-office.js';
@@ -15,19 +16,7 @@ function hostOn(state: FakeWorkbookState, opts: { readCellsPerSync?: number } = 
 }
 
 function tab(name: string, extra: Partial<TabPlan> = {}): TabPlan {
-  return {
-    name,
-    role: 'plan',
-    mode: 'create',
-    blocks: [],
-    formats: [],
-    columnWidths: [],
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-    charts: [],
-    ...extra,
-  };
+  return { ...newTab(name, 'plan', 'create'), ...extra };
 }
 
 describe('the strict Office.js fake', () => {
