@@ -149,18 +149,22 @@ export function* readReviewFlow(): Flow<Snapshot> {
   return { tabNames: snap.tabNames, tabs: { ...snap.tabs, ...more.tabs } };
 }
 
+/** The net under the builders: nothing Excel would refuse, cut or repair is ever handed to a host. */
+export function assertWithinLimits(plan: SheetPlan): void {
+  const limits = planLimitProblems(plan);
+  if (limits.length > 0) {
+    const more = limits.length > 3 ? ` (and ${limits.length - 3} more)` : '';
+    throw new ReviewRequestError(`Nothing was written, because Excel could not hold it: ${limits.slice(0, 3).join('; ')}${more}.`);
+  }
+}
+
 /** Apply a plan — or, when it holds no tab, write nothing. */
 function* applyPlan(plan: SheetPlan): Flow<{ tabsWritten: string[]; applied: ApplyResult | null }> {
   if (plan.tabs.length === 0) {
     yield* say('done', 'Nothing to write.');
     return { tabsWritten: [], applied: null };
   }
-  // the net under the builders: nothing Excel would refuse, cut or repair is ever handed to a host
-  const limits = planLimitProblems(plan);
-  if (limits.length > 0) {
-    const more = limits.length > 3 ? ` (and ${limits.length - 3} more)` : '';
-    throw new ReviewRequestError(`Nothing was written, because Excel could not hold it: ${limits.slice(0, 3).join('; ')}${more}.`);
-  }
+  assertWithinLimits(plan);
   yield* say('writing', `Writing ${plan.tabs.map((t) => t.name).join(', ')}…`);
   const applied = yield* apply(plan);
   return { tabsWritten: plan.tabs.map((t) => t.name), applied };

@@ -349,3 +349,8 @@ export function planImprovement(snapshot: Snapshot, opts: { today: string }): { 
   plan.tabs.push(metaTab(c, marksAfter(plan, c.read, snapshot)));
   return { plan, rows: c.rows };
 }
+
+/** The plan rows a review's summarise would draft now (its plan tab merged with today's draft); writes nothing. */
+export function draftedPlanRows(snapshot: Snapshot, today: string): PlanRowOut[] {
+  return compute(snapshot, today).rows;
+}

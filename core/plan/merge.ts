@@ -40,7 +40,7 @@ function fields(r: ImprovementAction): ImprovementAction {
 }
 
 /** The new draft, but with the dates the untouched row already had. */
-function keepDates(draft: ImprovementAction, old: ImprovementAction): ImprovementAction {
+export function keepDates(draft: ImprovementAction, old: ImprovementAction): ImprovementAction {
   const r = { ...draft };
   for (const k of ['date', 'progressReportDate'] as const) {
     const was = parseDate(String(old[k] ?? '').trim());

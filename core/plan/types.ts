@@ -40,3 +40,12 @@ export interface PlanRowOut extends ImprovementAction {
   smart: string;
   draftHash: string;
 }
+
+/**
+ * Where a row of the LSP improvement plan (one plan across several review workbooks, issue #16) came from: the
+ * review workbook's file name and the partnership. The review's own Ref stays in `ref`.
+ */
+export interface PlanSource {
+  sourceWorkbook: string;
+  partnership: string;
+}

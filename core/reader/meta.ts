@@ -25,18 +25,32 @@ function intOf(v: CellValue): number | null {
   return null;
 }
 
-export function readMeta(tab: TabSnapshot): MetaRead {
+/** PR_Meta's key/value rows (the first row of each key wins), with the row each was found on. */
+export function metaValues(tab: TabSnapshot): Map<string, { value: CellValue; row: number }> {
   const values = new Map<string, { value: CellValue; row: number }>();
   for (let r = 1; r <= tab.values.length; r++) {
     const k = textOf(cell(tab, r, 1)).trim();
     if (k === '' || values.has(k)) continue;
     values.set(k, { value: cell(tab, r, 2), row: r });
   }
+  return values;
+}
+
+/** PR_Meta's `workbook` key of an LSP improvement plan (a review workbook has none). */
+export const LSP_PLAN_WORKBOOK = 'lsp-improvement-plan';
+
+export function readMeta(tab: TabSnapshot): MetaRead {
+  const values = metaValues(tab);
   const get = (k: string) => values.get(k)?.value ?? null;
   const product = textOf(get('product')).trim();
   if (product !== PRODUCT) {
     throw new NotAReviewError(
       `This workbook was not made by Partnership Review: its ${TAB.meta} tab does not name "${PRODUCT}" as the product. ${HOW_TO_START}`,
+    );
+  }
+  if (textOf(get('workbook')).trim() === LSP_PLAN_WORKBOOK) {
+    throw new NotAReviewError(
+      'This workbook is an LSP improvement plan (it pulls together the plans of several reviews), not a review. Give a review workbook here; rebuild the plan with `partnership-review plan <plan.xlsx> <review.xlsx>…`.',
     );
   }
   const layoutVersion = intOf(get('layoutVersion'));

@@ -9,7 +9,7 @@
  * Rows: 1 title, 2 note, 3 headers, 4 hidden keys, 5… rows.
  */
 import { PLAN_COLUMNS } from '../plan/columns.js';
-import type { ImprovementAction, PlanPart, PlanRowOut, PlanRowRead } from '../plan/types.js';
+import type { ImprovementAction, PlanPart, PlanRowOut, PlanRowRead, PlanSource } from '../plan/types.js';
 import { isIsoDate, isoToSerial } from '../util/dates.js';
 import { STYLE, val } from './cells.js';
 import { TAB, TABLE_ROWS, VALIDATION_SPARE_ROWS } from './layout.js';
@@ -21,13 +21,16 @@ import { linesFor, settlePrint } from './print.js';
 /** Characters of column width the note above the table wraps within: about one printed page at 65 %. */
 const NOTE_WIDTH = 120;
 
-export type PlanTabKey = keyof ImprovementAction | 'smart' | 'sourceStatus' | 'draftHash';
+export type PlanTabKey = keyof ImprovementAction | keyof PlanSource | 'smart' | 'sourceStatus' | 'draftHash' | 'sourceKey';
 
 export interface PlanTabColumn {
   key: PlanTabKey;
   header: string;
   width: number;
+  /** rewritten by the add-in on every row (never typed by people) */
   generated: boolean;
+  /** hidden column (the fingerprint, the source key) */
+  hidden?: boolean;
 }
 
 const WIDTHS: Record<keyof ImprovementAction, number> = {
@@ -49,7 +52,7 @@ export const PLAN_TAB_COLUMNS: PlanTabColumn[] = [
   ...PLAN_COLUMNS.map((c) => ({ key: c.id, header: c.header, width: WIDTHS[c.id], generated: false })),
   { key: 'smart', header: 'SMART check', width: 20, generated: true },
   { key: 'sourceStatus', header: 'Source status', width: 15, generated: true },
-  { key: 'draftHash', header: 'Draft fingerprint', width: 10, generated: true },
+  { key: 'draftHash', header: 'Draft fingerprint', width: 10, generated: true, hidden: true },
 ];
 
 export const PLAN_DATE_KEYS = new Set<PlanTabKey>(['date', 'progressReportDate']);
@@ -96,7 +99,12 @@ export function sourceStatusText(row: PlanRowOut): string {
   return row.origin === 'edited' ? `${weak}; edited, kept as typed` : weak;
 }
 
-function planValue(key: keyof ImprovementAction, row: ImprovementAction, names: Record<PlanPart, string> = PART_TEXT): PlanCell {
+function planValue(key: PlanTabKey, row: PlanRowOut, names: Record<PlanPart, string> = PART_TEXT): PlanCell {
+  if (key === 'sourceWorkbook' || key === 'partnership') {
+    const t = (row as Partial<PlanSource>)[key] ?? '';
+    return val(t === '' ? null : t);
+  }
+  if (key === 'smart' || key === 'sourceStatus' || key === 'draftHash' || key === 'sourceKey') return val(null);
   const v = row[key];
   if (key === 'part') return val(names[row.part] ?? String(v));
   if ((key === 'date' || key === 'progressReportDate') && typeof v === 'string' && isIsoDate(v)) return val(isoToSerial(v));
@@ -115,6 +123,21 @@ export interface PlanTabInput {
   parts?: readonly PlanPart[];
   /** what one area is called in the note ("hallmark", "theme"); default "theme or criterion" */
   areaWord?: string;
+  /** another table of plan rows (the LSP improvement plan's Part 1 and Part 2 tabs): its name, columns, heading and
+   *  how a row's generated cells read; default the review's Improvement Plan tab */
+  table?: PlanTableSpec;
+}
+
+export interface PlanTableSpec {
+  name: string;
+  columns: PlanTabColumn[];
+  heading: { title: string; note: string };
+  /** the text of a generated column of a row (SMART check, source status, fingerprint, source key) */
+  generatedText: (row: PlanRowOut, key: PlanTabKey) => string;
+}
+
+function reviewGeneratedText(r: PlanRowOut, key: PlanTabKey): string {
+  return key === 'smart' ? r.smart : key === 'sourceStatus' ? sourceStatusText(r) : key === 'draftHash' ? r.draftHash : '';
 }
 
 /** Stable: Part 1 before Part 2, then headings in order of first appearance. */
@@ -133,24 +156,19 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
   const fresh = input.found === null;
   // a fresh plan (headers and all rows) is only ever created: a host refuses it if the tab is there after all, so a
   // tab holding rows people typed is never written over by one
-  const tab = newTab(TAB.plan, 'plan', fresh ? 'create' : input.mode);
+  const columns = input.table?.columns ?? PLAN_TAB_COLUMNS;
+  const genText = input.table?.generatedText ?? reviewGeneratedText;
+  const tab = newTab(input.table?.name ?? TAB.plan, 'plan', fresh ? 'create' : input.mode);
   tab.tabColour = '#ED7D31';
   const standard: Record<string, number> = {};
-  PLAN_TAB_COLUMNS.forEach((c, i) => (standard[c.key] = i + 1));
+  columns.forEach((c, i) => (standard[c.key] = i + 1));
   const colOf = (k: PlanTabKey): number | undefined => (fresh ? standard[k] : input.found!.cols[k]);
-  const width = PLAN_TAB_COLUMNS.length;
+  const width = columns.length;
   const names = partNames(input.parts);
 
   if (fresh) {
-    const head = planHeading(input.parts, input.cycle, input.areaWord ?? 'theme or criterion');
-    tab.blocks.push(
-      block(1, 1, [
-        [val(head.title)],
-        [val(head.note)],
-        PLAN_TAB_COLUMNS.map((c) => val(c.header)),
-        PLAN_TAB_COLUMNS.map((c) => val(c.key)),
-      ]),
-    );
+    const head = input.table?.heading ?? planHeading(input.parts, input.cycle, input.areaWord ?? 'theme or criterion');
+    tab.blocks.push(block(1, 1, [[val(head.title)], [val(head.note)], columns.map((c) => val(c.header)), columns.map((c) => val(c.key))]));
     tab.formats.push(
       { range: { row: R.title, col: 1, rows: 1, cols: 1 }, format: STYLE.title },
       { range: { row: R.note, col: 1, rows: 1, cols: 1 }, format: STYLE.note },
@@ -162,8 +180,7 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     // to the right would be cut at the page's edge)
     let noteCols = 0;
     let noteWidth = 0;
-    while (noteCols < width && noteWidth + PLAN_TAB_COLUMNS[noteCols]!.width <= NOTE_WIDTH)
-      noteWidth += PLAN_TAB_COLUMNS[noteCols++]!.width;
+    while (noteCols < width && noteWidth + columns[noteCols]!.width <= NOTE_WIDTH) noteWidth += columns[noteCols++]!.width;
     tab.merges.push({ row: R.note, col: 1, rows: 1, cols: noteCols });
     tab.formats.push({ range: { row: R.note, col: 1, rows: 1, cols: noteCols }, format: { wrap: true, vAlign: 'top' } });
     const noteHeight = Math.ceil(linesFor(head.note, noteWidth, 11, false) * 15 + 3);
@@ -172,20 +189,20 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
       { row: R.key, height: 3 },
       { row: R.header, height: 32 },
     ];
-    for (const c of PLAN_TAB_COLUMNS) setWidth(tab, standard[c.key]!, c.width);
+    for (const c of columns) setWidth(tab, standard[c.key]!, c.width);
     tab.freeze = { rows: R.key, cols: 0 };
   }
 
   // generated columns of the rows already there: one block from the first to the last existing row
-  const gen = (['smart', 'sourceStatus', 'draftHash'] as const).map((k) => ({ k, col: colOf(k) }));
+  const gen = columns.filter((c) => c.generated).map((c) => ({ k: c.key, col: colOf(c.key) }));
+  const typed = columns.filter((c) => !c.generated);
   if (input.existing.length > 0) {
     const first = Math.min(...input.existing.map((e) => e.at.row));
     const last = Math.max(...input.existing.map((e) => e.at.row));
     const byRow = new Map<number, PlanRowOut>();
     input.existing.forEach((e, i) => byRow.set(e.at.row, input.rows[i]!));
     const contiguous = gen.every((g, i) => g.col !== undefined && g.col === gen[0]!.col! + i);
-    const cellsFor = (r: PlanRowOut | undefined, k: (typeof gen)[number]['k']): PlanCell =>
-      r ? val(k === 'smart' ? r.smart : k === 'sourceStatus' ? sourceStatusText(r) : r.draftHash || null) : val(null);
+    const cellsFor = (r: PlanRowOut | undefined, k: PlanTabKey): PlanCell => val(r ? genText(r, k) || null : null);
     if (contiguous) {
       const cells: PlanCell[][] = [];
       for (let row = first; row <= last; row++) cells.push(gen.map((g) => cellsFor(byRow.get(row), g.k)));
@@ -202,11 +219,10 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     input.existing.forEach((e, i) => {
       const r = input.rows[i]!;
       if (r.origin !== 'drafted' || r.draftHash === e.draftHash) return;
-      const cols = PLAN_COLUMNS.map((c) => colOf(c.id));
+      const cols = typed.map((c) => colOf(c.key));
       if (cols.every((c, j) => c !== undefined && c === cols[0]! + j))
-        tab.blocks.push(block(e.at.row, cols[0]!, [PLAN_COLUMNS.map((c) => planValue(c.id, r, names))]));
-      else
-        PLAN_COLUMNS.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.id, r, names)]])));
+        tab.blocks.push(block(e.at.row, cols[0]!, [typed.map((c) => planValue(c.key, r, names))]));
+      else typed.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.key, r, names)]])));
     });
   }
 
@@ -214,21 +230,13 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
   const added = orderNewRows(input.rows.slice(input.existing.length));
   const start = Math.max(R.firstData, (input.found?.lastUsedRow ?? 0) + 1);
   if (added.length > 0) {
-    const cols = PLAN_TAB_COLUMNS.map((c) => colOf(c.key));
+    const cols = columns.map((c) => colOf(c.key));
     const standardOrder = cols.every((c, i) => c === i + 1);
     const rowCells = (r: PlanRowOut): PlanCell[] =>
-      PLAN_TAB_COLUMNS.map((c) =>
-        c.key === 'smart'
-          ? val(r.smart)
-          : c.key === 'sourceStatus'
-            ? val(sourceStatusText(r))
-            : c.key === 'draftHash'
-              ? val(r.draftHash || null)
-              : planValue(c.key, r, names),
-      );
+      columns.map((c) => (c.generated ? val(genText(r, c.key) || null) : planValue(c.key, r, names)));
     if (standardOrder) tab.blocks.push(block(start, 1, added.map(rowCells)));
     else {
-      PLAN_TAB_COLUMNS.forEach((c, j) => {
+      columns.forEach((c, j) => {
         const col = cols[j];
         if (col !== undefined)
           tab.blocks.push(
@@ -245,7 +253,7 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
   // formats over the data area (so rows people add look the same)
   const lastRow = Math.max(start + added.length - 1, input.found?.lastUsedRow ?? 0, R.firstData);
   const reach = rowsWithinSheet(R.firstData, lastRow - R.firstData + 1 + VALIDATION_SPARE_ROWS);
-  for (const c of PLAN_TAB_COLUMNS) {
+  for (const c of columns) {
     const col = colOf(c.key);
     if (col === undefined) continue;
     const range = { row: R.firstData, col, rows: reach, cols: 1 };
@@ -273,13 +281,13 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
       rules: [{ kind: 'textEquals', text: 'SMART', format: { fill: '#C6EFCE', fontColour: '#006100' } }],
     });
   }
-  const hashCol = colOf('draftHash');
-  if (hashCol !== undefined) tab.hiddenColumns = [hashCol];
+  const hiddenCols = columns.filter((c) => c.hidden).map((c) => colOf(c.key));
+  if (hiddenCols.some((c) => c !== undefined)) tab.hiddenColumns = hiddenCols.filter((c): c is number => c !== undefined);
   // too wide to fit a page at 7 pt: it runs on across pages with the reference column repeated
   tab.print = { orientation: 'landscape', fitToWidth: true, titleRows: { from: R.header, to: R.header }, titleColumns: { from: 1, to: 1 } };
   settlePrint(
     tab,
-    PLAN_TAB_COLUMNS.map((c, i) => ({ col: standard[c.key] ?? i + 1, width: c.width })),
+    columns.map((c, i) => ({ col: standard[c.key] ?? i + 1, width: c.width })),
   );
   return tab;
 }

@@ -7,7 +7,7 @@ import { todayProblem } from '../../core/operations/limits-of-use.js';
 import { isIsoDate } from '../../core/util/dates.js';
 import { EXCEL_MAX_CELL_TEXT } from '../../core/sheet-plan/limits.js';
 
-export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'score', 'report', 'demo'] as const;
+export const COMMANDS = ['frameworks', 'new', 'import', 'check', 'summarise', 'score', 'report', 'plan', 'demo'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export class UsageError extends Error {
@@ -58,8 +58,9 @@ const OPTION_SPEC = {
 
 type OptionName = keyof typeof OPTION_SPEC;
 
-/** Which options and how many paths each command takes (`--today`, `--quiet` and `--help` go with any). */
-const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[] }> = {
+/** Which options and how many paths each command takes (`--today`, `--quiet` and `--help` go with any); `more`: the
+ *  last path may be given several times. */
+const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[]; more?: boolean }> = {
   frameworks: { options: ['json'], paths: [] },
   new: { options: ['framework', 'partnership', 'respondent', 'respondents', 'cycle', 'no-protect'], paths: ['<review.xlsx>'] },
   import: { options: ['prefer-export'], paths: ['<review.xlsx>', '<responses.csv|responses.xlsx>'] },
@@ -67,6 +68,7 @@ const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[] }> =
   summarise: { options: ['json', 'previous'], paths: ['<review.xlsx>'] },
   score: { options: ['json', 'previous'], paths: ['<review.xlsx>'] },
   report: { options: ['out', 'previous', 'force'], paths: ['<review.xlsx>'] },
+  plan: { options: ['json', 'cycle'], paths: ['<plan.xlsx>', '<review.xlsx>'], more: true },
   demo: { options: ['framework', 'force'], paths: ['<review.xlsx>'] },
 };
 
@@ -109,9 +111,10 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     if (!allowed.has(k)) throw new UsageError(`${command} does not take --${k}.`);
   }
   const want = PER_COMMAND[command].paths;
+  const more = PER_COMMAND[command].more ? '…' : '';
   if (rest.length < want.length)
-    throw new UsageError(`${command} needs ${want.join(' and ')}: partnership-review ${command} ${want.join(' ')}.`);
-  if (rest.length > want.length)
+    throw new UsageError(`${command} needs ${want.join(' and ')}${more}: partnership-review ${command} ${want.join(' ')}${more}.`);
+  if (rest.length > want.length && !more)
     throw new UsageError(
       `${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${rest[want.length]}" is one too many.`,
     );

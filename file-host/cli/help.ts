@@ -10,6 +10,7 @@ Usage:
   partnership-review summarise <review.xlsx> [--json] [--previous <last-review.xlsx>]
   partnership-review score <review.xlsx> [--json] [--previous <last-review.xlsx>]
   partnership-review report <review.xlsx> [--out <report.docx>] [--previous <last-review.xlsx>] [--force]
+  partnership-review plan <plan.xlsx> <review.xlsx>... [--cycle <label>] [--json]
   partnership-review demo <review.xlsx> [--framework <id>] [--force]
 
   frameworks  list the built-in frameworks (--json: [{id, title, source, items}])
@@ -23,6 +24,10 @@ Usage:
   score       the same figures and drafted plan as summarise, printed only: the workbook is not written
   report      write the review report for the board as a Word document (default: "<review> report.docx"
               beside the workbook; --force replaces an existing one); the workbook is not changed
+  plan        pull the Improvement Plans of several reviews into one LSP improvement plan workbook: Part 1 Delivery
+              by theme (delivery trackers), Part 2 Partnership by criterion (partnership reviews, risk exercise), each
+              row naming its review, partnership and Ref; creates <plan.xlsx>, or updates it keeping every edit made
+              there (rows whose source has gone are flagged, never deleted); the reviews are not changed
   demo        write a complete, filled-in example review (default: the Kensington and Chelsea workshop)
 
 Options for every command:

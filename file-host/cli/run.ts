@@ -15,6 +15,7 @@ import { checkCommand } from './commands/check.js';
 import { summariseCommand } from './commands/summarise.js';
 import { demoCommand } from './commands/demo.js';
 import { reportCommand } from './commands/report.js';
+import { planCommand } from './commands/plan.js';
 
 export const VERSION = '0.1.0';
 const NAME = 'partnership-review';
@@ -55,6 +56,8 @@ export async function run(argv: string[], rawIo: CliIO): Promise<number> {
         return await summariseCommand(ctx, a!, { write: false });
       case 'report':
         return await reportCommand(ctx, a!);
+      case 'plan':
+        return await planCommand(ctx, a!, parsed.paths.slice(1));
       case 'demo':
         return await demoCommand(ctx, a!);
     }
