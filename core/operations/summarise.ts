@@ -11,7 +11,7 @@ import type { PlanRowOut } from '../plan/types.js';
 import type { PreviousReview, ReviewData } from '../review/types.js';
 import { compareAcrossPartnerships, compareWithPrevious } from '../scoring/compare.js';
 import { nameKey } from '../scoring/names.js';
-import { scoreRegister, type RegisterResults } from '../scoring/register.js';
+import { scoreRegister, trackerHasTwoStages, type RegisterResults } from '../scoring/register.js';
 import { scoreReview } from '../scoring/score-review.js';
 import { splitTags, themeMentions } from '../scoring/themes.js';
 import { isBlank, normaliseLabel } from '../scoring/parse-score.js';
@@ -258,6 +258,21 @@ export function summaryModel(
   if (extra.comparison) model.comparison = extra.comparison;
   if (c.registerResults) {
     if (c.registerResults.tracker.length > 0) model.tracker = c.registerResults.tracker;
+    if (c.registerResults.tracker.length > 0 && trackerHasTwoStages(read.framework))
+      model.trackerRows = c.registerResults.rows
+        .filter((r) => r.coordinator !== null || r.confirmed !== null)
+        .map((r) => ({
+          theme: r.theme,
+          row: r.row,
+          label: r.label,
+          coordinator: r.coordinator,
+          confirmed: r.confirmed,
+          used: r.achievement,
+          changed: r.changedByChampions,
+          whyNotMet: r.whyNotMet,
+          keyActions: r.keyActions,
+          supportNeeded: r.supportNeeded,
+        }));
     if (c.registerResults.risks.length > 0) model.risks = c.registerResults.risks;
   }
   if (extra.themes) model.themes = extra.themes;

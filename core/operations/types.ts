@@ -29,6 +29,22 @@ export interface CreateRequest {
   reviewId?: string;
 }
 
+/** One tracker row's two stages, as `summarise --json` prints them. */
+export interface TrackerRowScores {
+  theme: string;
+  /** 1-based row on the register tab */
+  row: number;
+  label: string;
+  coordinator: number | null;
+  confirmed: number | null;
+  /** the score that counts: the confirmed score where there is one, else the co-ordinator's */
+  used: number | null;
+  changed: boolean;
+  whyNotMet: string;
+  keyActions: string;
+  supportNeeded: string;
+}
+
 /** The summary model printed by `summarise --json` (issue #3), numbers unrounded. */
 export interface SummaryModel {
   framework: string;
@@ -60,6 +76,11 @@ export interface SummaryModel {
   comparison?: import('../scoring/types.js').Comparison;
   /** register frameworks */
   tracker?: import('../scoring/types.js').TrackerThemeResult[];
+  /**
+   * delivery tracker with the champions' column (seed 004 stage 2): each row's two scores and the one that counts
+   * (`achievementUsed`), for every row with either score; `changed` where the champions changed the co-ordinator's
+   */
+  trackerRows?: TrackerRowScores[];
   risks?: import('../scoring/types.js').RiskThemeResult[];
   themes?: import('../scoring/types.js').ThemeMentions;
 }

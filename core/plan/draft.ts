@@ -23,8 +23,11 @@
  * improvement of the whole review that no partnership's row cites, so nothing disappears.
  *
  * Agreed actions come first (issue #16, "From agreement to action"): the Theme Review's "Action for Improvement" of
- * a theme and the area for improvement a workshop agreed on the Workshop Notes tab become rows word for word, ahead of
+ * a theme, the key actions and support needed the champions gave a Progress Tracker row (stage 2 of the delivery
+ * review) and the area for improvement a workshop agreed on the Workshop Notes tab become rows word for word, ahead of
  * the drafted row for the same area, whether or not the area is weak, and outside the cap (people agreed them).
+ * A tracker row counts with the champions' confirmed score where there is one, else the co-ordinator's
+ * (`achievementUsed`); a drafted row says where the champions changed the co-ordinator's score, and quotes why not met.
  *
  * Refs are words a person can read and quote, stable from one summarise to the next: "Hallmark 2 – Children's Trust",
  * "ASPIRE", "Delivery – Crime", "Risk – Governance", "Crime – action agreed at the theme review",
@@ -396,12 +399,15 @@ function trackerCandidates(framework: Framework, reg: RegisterResults, data: Rev
     const list = rows.slice(0, o.weakestNamed).map((r) => {
       const what = r.label ? `“${shorten(r.label, o.quoteLength)}”` : `${tab} row ${r.row}`;
       let t = `${what} ${achieved(r.achievement!)}`;
+      if (r.changedByChampions) t += ` (the co-ordinator's score was ${formatNumber(r.coordinator!)}; the champions changed it)`;
       if (r.appropriateness !== null)
         t += `, appropriateness of the action ${formatNumber(r.appropriateness)}${appScale ? ` of ${formatNumber(scaleMax(appScale))}` : ''}`;
       return t;
     });
     const more = rows.length > o.weakestNamed ? ` and ${rows.length - o.weakestNamed} more listed in Source items` : '';
     let text = `Get delivery under ${theme} back on track: ${listText(list)}${more}. Agree revised actions, a lead partner and milestones with the theme champions, and the support they need.`;
+    const why = rows.filter((r) => r.whyNotMet.trim() !== '').slice(0, o.quotes);
+    if (why.length) text += ` Why not met, the champions: ${why.map((r) => `“${shorten(r.whyNotMet.trim(), o.quoteLength)}”`).join('; ')}.`;
     const barriers = textCell(reviews.get(nameKey(theme)), 'barriers');
     if (barriers) text += ` Barriers noted at the theme review: “${shorten(barriers, o.quoteLength)}”.`;
     const ref = `Delivery – ${theme}`;
@@ -499,8 +505,54 @@ export function rankAreas<T extends { area: { lowestPercent: number }; dividedCo
     .map((p) => p.x);
 }
 
+/**
+ * Stage 2 of the delivery review (seed 004 annex A, d: "Identify key actions to meet outstanding targets and the
+ * support needed to implement them"): each tracker row whose key actions or support needed the champions filled in
+ * becomes a plan row, the key actions as the Action and the support as Support needed, word for word, after the
+ * theme review's agreed action and ahead of the drafted action for the theme. A row with support needed but no key
+ * actions gets a drafted action asking for them (the support stays word for word). Refs name the theme and the
+ * row's issue (its sheet row only when the issue is blank or repeated in the theme), so inserting rows above does
+ * not make a new plan row.
+ */
+function championRows(framework: Framework, reg: RegisterResults, dates: Dates): { key: string; order: number; row: ImprovementAction }[] {
+  const tab = framework.register?.tab ?? 'Register';
+  const themes = framework.register?.groups ?? [];
+  const given = reg.rows.filter((r) => r.keyActions.trim() !== '' || r.supportNeeded.trim() !== '');
+  const seen = new Map<string, number>();
+  for (const r of given) {
+    const k = `${nameKey(r.theme)}|${nameKey(r.label)}`;
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  return given.map((r, i) => {
+    const unique = r.label.trim() !== '' && seen.get(`${nameKey(r.theme)}|${nameKey(r.label)}`) === 1;
+    const which = unique ? `“${shorten(r.label, 60)}”` : `${tab} row ${r.row}`;
+    const pos = themes.findIndex((t) => nameKey(t) === nameKey(r.theme));
+    return {
+      key: `theme:${nameKey(r.theme)}`,
+      order: (pos >= 0 ? pos : themes.length) * 100_000 + 50_000 + i,
+      row: {
+        ref: `${r.theme} – key actions agreed with the champions, ${which}`,
+        part: 'Delivery',
+        heading: r.theme,
+        sourceItems: `${tab} row ${r.row}`,
+        action:
+          r.keyActions.trim() !== ''
+            ? r.keyActions
+            : `Agree the key actions for ${r.label ? `“${shorten(r.label, 160)}”` : `${tab} row ${r.row}`}: the champions named the support needed but no action yet.`,
+        ...blankTail(dates),
+        supportNeeded: r.supportNeeded,
+      },
+    };
+  });
+}
+
 /** Agreed actions, word for word: Theme Review "Action for Improvement" (per theme) and Workshop Notes areas. */
-function agreedRows(framework: Framework, data: ReviewData, dates: Dates): { key: string; order: number; row: ImprovementAction }[] {
+function agreedRows(
+  framework: Framework,
+  data: ReviewData,
+  reg: RegisterResults,
+  dates: Dates,
+): { key: string; order: number; row: ImprovementAction }[] {
   const out: { key: string; order: number; row: ImprovementAction }[] = [];
   const gs = framework.register?.groupSummary;
   if (gs && gs.columns.some((c) => c.id === 'action')) {
@@ -512,7 +564,8 @@ function agreedRows(framework: Framework, data: ReviewData, dates: Dates): { key
       const pos = themes.findIndex((t) => nameKey(t) === nameKey(theme));
       out.push({
         key: `theme:${nameKey(theme)}`,
-        order: pos >= 0 ? pos : themes.length + i,
+        // by theme, then the theme review's action before the champions' rows of the same theme
+        order: (pos >= 0 ? pos : themes.length) * 100_000 + i,
         row: {
           ref: `${theme} – action agreed at the theme review`,
           part: 'Delivery',
@@ -524,6 +577,7 @@ function agreedRows(framework: Framework, data: ReviewData, dates: Dates): { key
       });
     });
   }
+  out.push(...championRows(framework, reg, dates));
   if (framework.sectionFreeText.includes('areasForImprovement')) {
     const byId = new Map(data.sectionFreeText.map((n) => [n.sectionId, n]));
     framework.sections.forEach((section, order) => {
@@ -589,7 +643,7 @@ export function draftPlan(
   for (const c of left) c.area.planned = false;
   const rankedPlanned = rankAreas(planned);
 
-  const agreed = agreedRows(framework, data, dates);
+  const agreed = agreedRows(framework, data, reg, dates);
   const usedAgreed = new Set<number>();
   const rows: ImprovementAction[] = [];
   for (const c of rankedPlanned) {

@@ -10,6 +10,7 @@ import type { Framework, Scale } from '../framework/schema.js';
 import { allItems, findItem } from '../framework/describe.js';
 import type { SummaryModel } from '../operations/types.js';
 import { ragLabel } from '../scoring/rag.js';
+import { TWO_STAGE_RULE, championChangeText } from '../scoring/register.js';
 import { notScoredLabels } from '../scoring/scale.js';
 import type { ChangeRow, Rag } from '../scoring/types.js';
 import type { ReportBlock, ReportContent, ReportInput } from './types.js';
@@ -267,10 +268,19 @@ function registerResults(input: ReportInput): ReportBlock[] {
       kind: 'paragraph',
       text: `Progress recorded on the ${facts.framework.register?.tab ?? 'register'}, by ${label.toLowerCase()}.`,
     });
+    const stages = summary.trackerRows !== undefined;
     out.push({
       kind: 'table',
       caption: 'Delivery results',
-      header: [label, 'Rows', 'Scored', 'Mean achievement', 'Share achieved', 'Rows with low appropriateness'],
+      header: [
+        label,
+        'Rows',
+        'Scored',
+        'Mean achievement',
+        'Share achieved',
+        'Rows with low appropriateness',
+        ...(stages ? ['Confirmed by champions', 'Changed by champions'] : []),
+      ],
       rows: summary.tracker.map((t) => [
         t.theme,
         String(t.rows),
@@ -278,9 +288,30 @@ function registerResults(input: ReportInput): ReportBlock[] {
         mean2(t.meanAchievement),
         percent0(t.shareAchieved === null ? null : t.shareAchieved * 100),
         String(t.lowAppropriatenessRows.length),
+        ...(stages ? [String(t.confirmed), String(t.changed)] : []),
       ]),
-      widths: [26, 9, 9, 16, 14, 26],
+      widths: stages ? [22, 7, 8, 13, 11, 13, 13, 13] : [26, 9, 9, 16, 14, 26],
     });
+    if (stages) {
+      out.push({ kind: 'paragraph', text: TWO_STAGE_RULE, style: 'note' });
+      const changed = (summary.trackerRows ?? []).filter((r) => r.changed);
+      out.push({ kind: 'heading', level: 2, text: "Where the champions changed the co-ordinator's score" });
+      if (changed.length === 0)
+        out.push({
+          kind: 'paragraph',
+          text: (summary.trackerRows ?? []).some((r) => r.confirmed !== null)
+            ? "None: where the champions gave a score, it is the co-ordinator's."
+            : "None yet: no champions' confirmed score is given.",
+        });
+      else
+        out.push({
+          kind: 'table',
+          caption: "Where the champions changed the co-ordinator's score",
+          header: ['Row', 'Issue', label, 'Change', 'Why not met'],
+          rows: changed.map((r) => [String(r.row), r.label, r.theme, championChangeText(r), r.whyNotMet]),
+          widths: [7, 30, 15, 20, 28],
+        });
+    }
   }
   if (summary.risks && summary.risks.length > 0) {
     out.push({ kind: 'heading', level: 1, text: 'Risk results' });

@@ -25,12 +25,18 @@ import type { Framework, RegisterColumn } from '../framework/schema.js';
 import type { CellRef, CellValue, RegisterRow } from '../review/types.js';
 import type { Rag, RiskThemeResult, TrackerThemeResult } from './types.js';
 import { isBlank, normaliseLabel, scoreParser } from './parse-score.js';
-import { scaleById, scaleMax } from './scale.js';
+import { formatNumber, scaleById, scaleMax } from './scale.js';
 import { mean } from './stats.js';
 import { nameKey } from './names.js';
 
 /** Column ids the built-in register frameworks use. */
 export const ACHIEVEMENT_COLUMN_ID = 'achievement';
+/** Stage 2 of seed 004: the champions' confirmed achievement score (absent from trackers made before it). */
+export const CONFIRMED_COLUMN_ID = 'confirmed';
+/** Stage 2 texts: why an outcome was not met, the key actions and the support needed. */
+export const WHY_NOT_MET_COLUMN_ID = 'whyNotMet';
+export const KEY_ACTIONS_COLUMN_ID = 'keyActions';
+export const SUPPORT_NEEDED_COLUMN_ID = 'supportNeeded';
 export const APPROPRIATENESS_COLUMN_ID = 'appropriateness';
 export const LIKELIHOOD_COLUMN_ID = 'likelihood';
 export const IMPACT_COLUMN_ID = 'impact';
@@ -65,7 +71,10 @@ export function parseRag(raw: CellValue | undefined): ParsedRag {
 }
 
 export interface RegisterColumnsFound {
+  /** the co-ordinator's achievement score (stage 1); in trackers made before issue #16 the only one */
   achievement?: RegisterColumn;
+  /** the champions' confirmed achievement score (stage 2) */
+  confirmed?: RegisterColumn;
   appropriateness?: RegisterColumn;
   likelihood?: RegisterColumn;
   impact?: RegisterColumn;
@@ -79,17 +88,25 @@ export function registerColumns(framework: Framework): RegisterColumnsFound {
   const tracker = framework.kind === 'tracker';
   const risk = framework.kind === 'risk';
   const found: RegisterColumnsFound = {};
-  const achievement = byId(ACHIEVEMENT_COLUMN_ID) ?? (tracker ? scores[0] : undefined);
-  const appropriateness = byId(APPROPRIATENESS_COLUMN_ID) ?? (tracker ? scores.filter((c) => c !== achievement)[0] : undefined);
+  const confirmed = tracker ? byId(CONFIRMED_COLUMN_ID) : undefined;
+  const achievement = byId(ACHIEVEMENT_COLUMN_ID) ?? (tracker ? scores.filter((c) => c !== confirmed)[0] : undefined);
+  const appropriateness =
+    byId(APPROPRIATENESS_COLUMN_ID) ?? (tracker ? scores.filter((c) => c !== achievement && c !== confirmed)[0] : undefined);
   const rating = byId(RATING_COLUMN_ID) ?? (risk ? cols.find((c) => c.type === 'rag') : undefined);
   const likelihood = byId(LIKELIHOOD_COLUMN_ID);
   const impact = byId(IMPACT_COLUMN_ID);
   if (achievement) found.achievement = achievement;
+  if (confirmed?.scale) found.confirmed = confirmed;
   if (appropriateness) found.appropriateness = appropriateness;
   if (rating) found.rating = rating;
   if (likelihood) found.likelihood = likelihood;
   if (impact) found.impact = impact;
   return found;
+}
+
+/** A tracker with the champions' column (stage 2); trackers made before it have the co-ordinator's score only. */
+export function trackerHasTwoStages(framework: Framework): boolean {
+  return framework.kind === 'tracker' && registerColumns(framework).confirmed !== undefined;
 }
 
 /** One register row, classified. */
@@ -100,7 +117,18 @@ export interface RegisterRowResult {
   at: CellRef;
   /** short description of the row (scenario, issue…), '' when none */
   label: string;
+  /** the achievement score that counts: `achievementUsed(coordinator, confirmed)` */
   achievement: number | null;
+  /** the co-ordinator's score (stage 1), null when blank, not scored or not on the scale */
+  coordinator: number | null;
+  /** the champions' confirmed score (stage 2), null when blank, not scored, not on the scale or no such column */
+  confirmed: number | null;
+  /** both scores given and different: the champions changed the co-ordinator's view */
+  changedByChampions: boolean;
+  /** stage 2 texts as typed ('' when blank or no such column): why not met, key actions, support needed */
+  whyNotMet: string;
+  keyActions: string;
+  supportNeeded: string;
   appropriateness: number | null;
   likelihood: number | null;
   impact: number | null;
@@ -116,6 +144,24 @@ export interface RegisterResults {
   risks: RiskThemeResult[];
   /** rows with content, in register order */
   rows: RegisterRowResult[];
+}
+
+/**
+ * The achievement score a tracker row counts with (seed 004's two stages): the champions' confirmed score where they
+ * gave one on the scale, otherwise the co-ordinator's. The one rule for the Summary, the plan, the report and any
+ * comparison with a previous review; the Summary's live formulas follow it too (`trackerFormulas`).
+ */
+export function achievementUsed(coordinator: number | null, confirmed: number | null): number | null {
+  return confirmed ?? coordinator;
+}
+
+/** The rule of `achievementUsed` in words, said under the figures that follow it (Summary, report). */
+export const TWO_STAGE_RULE =
+  "Scores that count: the champions' confirmed score where there is one, otherwise the co-ordinator's (stage 1 and stage 2 of the review).";
+
+/** "Co-ordinator 2 → champions 4" (a row where both scores are given). */
+export function championChangeText(r: { coordinator: number | null; confirmed: number | null }): string {
+  return `Co-ordinator ${formatNumber(r.coordinator!)} → champions ${formatNumber(r.confirmed!)}`;
 }
 
 /** Ids of the register's theme (group) columns, which do not count as content. */
@@ -184,7 +230,18 @@ function columnScore(framework: Framework, col: RegisterColumn | undefined): (ro
 /** The columns tried, in order, for a row's short description. */
 function labelColumnIds(framework: Framework): string[] {
   const cols = framework.register?.columns ?? [];
-  return [...ROW_LABEL_COLUMN_IDS.filter((id) => cols.some((c) => c.id === id)), ...cols.filter((c) => c.type === 'text').map((c) => c.id)];
+  // stage 2's texts say why and what next, not what the row is: never a row's label
+  const stage2 = new Set([WHY_NOT_MET_COLUMN_ID, KEY_ACTIONS_COLUMN_ID, SUPPORT_NEEDED_COLUMN_ID]);
+  return [
+    ...ROW_LABEL_COLUMN_IDS.filter((id) => cols.some((c) => c.id === id)),
+    ...cols.filter((c) => c.type === 'text' && !stage2.has(c.id)).map((c) => c.id),
+  ];
+}
+
+/** A text cell as typed, word for word ('' when blank). */
+function typedText(row: RegisterRow, id: string): string {
+  const v = row.cells[id]?.value;
+  return isBlank(v) ? '' : String(v);
 }
 
 function rowLabel(labelIds: readonly string[], row: RegisterRow): string {
@@ -204,6 +261,7 @@ export function registerRowResults(framework: Framework, rows: RegisterRow[], op
   const likelihoodOf = columnScore(framework, cols.likelihood);
   const impactOf = columnScore(framework, cols.impact);
   const achievementOf = columnScore(framework, cols.achievement);
+  const confirmedOf = columnScore(framework, cols.confirmed);
   const appropriatenessOf = columnScore(framework, cols.appropriateness);
   const ratingId = cols.rating?.id;
   const ragCache = new Map<string | number | boolean, ParsedRag>();
@@ -232,12 +290,20 @@ export function registerRowResults(framework: Framework, rows: RegisterRow[], op
       rating = product >= o.riskRedFrom ? 'red' : product >= o.riskAmberFrom ? 'amber' : 'green';
       ratingFrom = 'likelihood × impact';
     }
+    const coordinator = achievementOf(row);
+    const confirmed = confirmedOf(row);
     out.push({
       theme: theme(row.group),
       row: row.at.row,
       at: row.at,
       label: rowLabel(labelIds, row),
-      achievement: achievementOf(row),
+      achievement: achievementUsed(coordinator, confirmed),
+      coordinator,
+      confirmed,
+      changedByChampions: coordinator !== null && confirmed !== null && coordinator !== confirmed,
+      whyNotMet: typedText(row, WHY_NOT_MET_COLUMN_ID),
+      keyActions: typedText(row, KEY_ACTIONS_COLUMN_ID),
+      supportNeeded: typedText(row, SUPPORT_NEEDED_COLUMN_ID),
       appropriateness: appropriatenessOf(row),
       likelihood,
       impact,
@@ -273,6 +339,9 @@ function trackerFromRows(framework: Framework, results: RegisterRowResult[], opt
       scored: scores.length,
       meanAchievement: mean(scores),
       shareAchieved: scores.length ? scores.filter((s) => s === top).length / scores.length : null,
+      coordinatorScored: mine.filter((r) => r.coordinator !== null).length,
+      confirmed: mine.filter((r) => r.confirmed !== null).length,
+      changed: mine.filter((r) => r.changedByChampions).length,
       lowAppropriatenessRows: mine.filter((r) => r.appropriateness !== null && r.appropriateness <= o.lowAppropriateness).map((r) => r.row),
     };
   });

@@ -96,9 +96,17 @@ export interface PartnershipComparison {
 export interface TrackerThemeResult {
   theme: string;
   rows: number;
+  /** rows with a score that counts (the champions' confirmed score, else the co-ordinator's: `achievementUsed`) */
   scored: number;
+  /** mean of the scores that count */
   meanAchievement: number | null;
-  /** share of scored rows with achievement = scale max (5 = achieved), 0..1; null when none scored */
+  /** rows with a co-ordinator's score (stage 1) */
+  coordinatorScored: number;
+  /** rows with a champions' confirmed score (stage 2; 0 in trackers made before the champions' column) */
+  confirmed: number;
+  /** rows where the champions' confirmed score differs from the co-ordinator's */
+  changed: number;
+  /** share of scored rows whose score that counts is the scale max (5 = achieved), 0..1; null when none scored */
   shareAchieved: number | null;
   /** 1-based sheet rows with appropriateness ≤ low threshold */
   lowAppropriatenessRows: number[];

@@ -9,6 +9,7 @@ import { block, newTab, setWidth } from './tab.js';
 import { isNumberLabel, notScoredLabels } from '../scoring/scale.js';
 import { areaWord, DEFAULT_DRAFT_OPTIONS, DEFAULT_MAX_AREAS } from '../plan/draft.js';
 import { SETTINGS_LABELS } from './settings.js';
+import { CONFIRMED_COLUMN_ID, KEY_ACTIONS_COLUMN_ID } from '../scoring/register.js';
 import type { PlanCell, TabPlan } from './types.js';
 import { settlePrint } from './print.js';
 
@@ -32,10 +33,11 @@ function scalesInUse(framework: Framework): Scale[] {
 
 /** What people call a scale: the header of the column scored on it ("Achievement Score"), else its id in words. */
 function scaleName(framework: Framework, scale: Scale): string {
-  const col = [...(framework.register?.columns ?? []), ...(framework.register?.groupSummary?.columns ?? [])].find(
+  const cols = [...(framework.register?.columns ?? []), ...(framework.register?.groupSummary?.columns ?? [])].filter(
     (c) => c.type === 'score' && c.scale === scale.id,
   );
-  if (col) return col.header;
+  // the delivery tracker's two stages score on one scale: "Co-ordinator's Achievement Score and Champions' Confirmed Score"
+  if (cols.length > 0) return cols.map((c) => c.header).join(' and ');
   const words = scale.id
     .replace(/[-_.]+/g, ' ')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -153,7 +155,9 @@ function planRules(framework: Framework): Line[] {
   if (framework.sections.length > 0) weak.push('holds an item that is red, amber or divided');
   const cols = framework.register?.columns ?? [];
   if (cols.some((c) => c.id === 'achievement'))
-    weak.push(`has progress tracker rows with an achievement of ${DEFAULT_DRAFT_OPTIONS.lowAchievement} or less`);
+    weak.push(
+      `has progress tracker rows with an achievement of ${DEFAULT_DRAFT_OPTIONS.lowAchievement} or less${cols.some((c) => c.id === CONFIRMED_COLUMN_ID) ? " (the champions' confirmed score where there is one, otherwise the co-ordinator's)" : ''}`,
+    );
   if (cols.some((c) => c.type === 'rag')) weak.push('holds a red risk');
   out.push({
     text: `One action is drafted for each ${word} that ${weak.join(', or ')}${per}, naming its weakest items and the comments that explain them; the Source items column cites every weak item of that ${word}.`,
@@ -165,8 +169,11 @@ function planRules(framework: Framework): Line[] {
     framework.register?.groupSummary?.columns.some((c) => c.id === 'action') ||
     framework.sectionFreeText.includes('areasForImprovement')
   ) {
+    const champions = cols.some((c) => c.id === KEY_ACTIONS_COLUMN_ID)
+      ? `, and the key actions and support needed the champions gave a row on the ${framework.register!.tab} tab`
+      : '';
     const where = framework.register?.groupSummary
-      ? `the Action for Improvement on the ${framework.register.groupSummary.tab} tab`
+      ? `the Action for Improvement on the ${framework.register.groupSummary.tab} tab${champions}`
       : `the areas for improvement on the ${TAB.notes} tab`;
     out.push({
       text: `Actions the group agreed (${where}) become rows word for word, ahead of the drafted action for the same ${word}, and are never capped.`,

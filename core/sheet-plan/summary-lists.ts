@@ -13,6 +13,7 @@ import { NOTES_HEADERS } from './workshop-notes.js';
 import type { PlanCell } from './types.js';
 import type { TabWriter } from './writer.js';
 import type { SummaryInput } from './summary.js';
+import { TWO_STAGE_RULE, championChangeText, trackerHasTwoStages } from '../scoring/register.js';
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_LIMIT = 32_000;
@@ -243,7 +244,8 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
   const groupLabel = input.framework.register?.groupLabel ?? 'Theme';
   const regTab = input.framework.register?.tab ?? 'register';
   if (reg.tracker.length > 0) {
-    heading(w, `Delivery by ${groupLabel.toLowerCase()} (${regTab})`, 7, [
+    const twoStages = trackerHasTwoStages(input.framework);
+    const header = [
       '#',
       groupLabel,
       'Rows',
@@ -251,7 +253,9 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
       'Mean achievement',
       'Share achieved',
       'Rows with low appropriateness',
-    ]);
+      ...(twoStages ? ["Co-ordinator's scores", 'Confirmed by champions', 'Changed by champions'] : []),
+    ];
+    heading(w, `Delivery by ${groupLabel.toLowerCase()} (${regTab})`, header.length, header);
     const rows = reg.tracker.map((t, i) => [
       val(i + 1),
       val(t.theme),
@@ -264,12 +268,18 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
           ? `${regTab} ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}`
           : '',
       ),
+      ...(twoStages ? [val(t.coordinatorScored), val(t.confirmed), val(t.changed)] : []),
     ]);
-    table(w, rows, 7, [
+    table(w, rows, header.length, [
       { col: 5, format: '0.00' },
       { col: 6, format: '0%' },
     ]);
+    if (twoStages) {
+      w.rows([[val(TWO_STAGE_RULE)]]);
+      w.format(w.row - 1, 1, 1, 1, STYLE.note);
+    }
     w.skip();
+    if (twoStages) writeChampionChanges(w, input);
   }
   if (reg.risks.length > 0) {
     heading(w, `Risks by ${groupLabel.toLowerCase()} (traffic lights)`, 6, [
@@ -292,6 +302,56 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
     );
     w.skip();
   }
+}
+
+/**
+ * Stage 2 on the Summary: every row where the champions changed the co-ordinator's score, and what the champions
+ * wrote (why not met, key actions, support needed), word for word.
+ */
+function writeChampionChanges(w: TabWriter, input: SummaryInput): void {
+  const reg = input.register!;
+  const regTab = input.framework.register?.tab ?? 'register';
+  const groupLabel = input.framework.register?.groupLabel ?? 'Theme';
+  const changed = reg.rows.filter((r) => r.changedByChampions);
+  const header = ['Row', 'Issue', groupLabel, "Co-ordinator's score", "Champions' score", 'Change'];
+  heading(w, `Where the champions changed the co-ordinator's score (${regTab})`, header.length, header);
+  if (changed.length === 0)
+    w.rows([
+      [
+        val(null),
+        val(
+          reg.rows.some((r) => r.confirmed !== null)
+            ? "None: where the champions gave a score, it is the co-ordinator's."
+            : "None yet: no champions' confirmed score is given.",
+        ),
+      ],
+    ]);
+  else
+    table(
+      w,
+      changed.map((r) => [
+        val(r.row),
+        val(r.label || null),
+        val(r.theme),
+        val(r.coordinator),
+        val(r.confirmed),
+        val(`${championChangeText(r)} (${r.confirmed! > r.coordinator! ? 'raised' : 'lowered'})`),
+      ]),
+      header.length,
+    );
+  w.skip();
+  const notes = reg.rows.filter((r) => r.whyNotMet.trim() !== '' || r.keyActions.trim() !== '' || r.supportNeeded.trim() !== '');
+  if (notes.length === 0) return;
+  heading(w, `Why not met, key actions and support needed (the champions with the co-ordinators, ${regTab})`, 2);
+  const entries: { label: string; texts: string[]; bold?: boolean }[] = [];
+  for (const r of notes) {
+    entries.push({ label: `Row ${r.row}`, texts: [clip(`${r.theme}: ${r.label}`)], bold: true });
+    if (r.whyNotMet.trim() !== '') entries.push({ label: 'Why not met', texts: [clip(r.whyNotMet)] });
+    if (r.keyActions.trim() !== '') entries.push({ label: 'Key actions', texts: [clip(r.keyActions)] });
+    if (r.supportNeeded.trim() !== '') entries.push({ label: 'Support needed', texts: [clip(r.supportNeeded)] });
+  }
+  w.textRows(entries);
+  w.skip();
 }
 
 export function writeThemes(w: TabWriter, input: SummaryInput): void {

@@ -37,6 +37,7 @@ import {
   writeThemeReview,
   writeThemes,
 } from './summary-lists.js';
+import { trackerHasTwoStages } from '../scoring/register.js';
 
 export interface SummaryEntry extends EntryRange {
   /** entry column of each key (`respondent`, `partnership`, `ASPIRE|score`…) */
@@ -368,7 +369,7 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
     6,
     ...groups.map((g) => COL.counts + g.scale.points.length + 2),
     2 + (input.partnerships?.partnerships.length ?? 0),
-    input.register?.tracker.length ? 7 : 0,
+    input.register?.tracker.length ? (trackerHasTwoStages(framework) ? 10 : 7) : 0,
   );
   w.textCols = widest - 1;
   w.textChars = Math.floor(TEXT_WIDTH + (widest - 2) * NUMBER_WIDTH);

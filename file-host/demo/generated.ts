@@ -8,7 +8,14 @@ import type { CellValue } from '../../core/review/types.js';
 import { registerColumns } from '../../core/sheet-plan/layout.js';
 import { addDays, isoToSerial } from '../../core/util/dates.js';
 import { SeededRandom } from './seeded-random.js';
-import { COMMENTS, EVIDENCE, OPEN_ANSWERS, ORGANISATIONS, PROGRESS, REGISTER_TEXT } from './phrases.js';
+import { COMMENTS, EVIDENCE, OPEN_ANSWERS, ORGANISATIONS, PROGRESS, REGISTER_TEXT, STAGE_2_TEXT } from './phrases.js';
+import {
+  ACHIEVEMENT_COLUMN_ID,
+  CONFIRMED_COLUMN_ID,
+  KEY_ACTIONS_COLUMN_ID,
+  SUPPORT_NEEDED_COLUMN_ID,
+  WHY_NOT_MET_COLUMN_ID,
+} from '../../core/scoring/register.js';
 import type { DemoRespondent, DemoReview } from './types.js';
 
 export const DEMO_SEED = 20080222;
@@ -147,7 +154,8 @@ function registerRows(framework: Framework, rnd: SeededRandom, today: string): D
   for (const p of plan) {
     const row: Record<string, CellValue> = { [groupKey]: p.group };
     for (const c of cols) {
-      if (c.key === groupKey) continue;
+      // stage 2 of the delivery review is written below, from the co-ordinators' scores
+      if (c.key === groupKey || STAGE_2_KEYS.has(c.key)) continue;
       if (c.type === 'text') {
         if (c.key === 'scenario' && p.scenario) row[c.key] = p.scenario;
         else {
@@ -170,7 +178,37 @@ function registerRows(framework: Framework, rnd: SeededRandom, today: string): D
     }
     rows.push(row);
   }
+  if (cols.some((c) => c.key === CONFIRMED_COLUMN_ID)) championsStage(rows);
   return rows;
+}
+
+const STAGE_2_KEYS = new Set([CONFIRMED_COLUMN_ID, WHY_NOT_MET_COLUMN_ID, KEY_ACTIONS_COLUMN_ID, SUPPORT_NEEDED_COLUMN_ID]);
+
+/**
+ * Stage 2 of the delivery review (seed 004 annex A): the champions confirm most co-ordinators' scores as they are,
+ * lower one (a co-ordinator's 3 or more to 2), raise one (a co-ordinator's 2 or less by two points), and leave the last
+ * two rows for a later meeting (not yet confirmed); where the score that counts is 2 or less they say why and, for
+ * the first two such rows, the key actions and support needed. Fixed choices, not random, so the demo always shows a
+ * change each way.
+ */
+function championsStage(rows: DemoReview['register']): void {
+  const num = (v: CellValue | undefined) => (typeof v === 'number' ? v : null);
+  const lower = rows.findIndex((r) => (num(r[ACHIEVEMENT_COLUMN_ID]) ?? 0) >= 3);
+  const raise = rows.findIndex((r) => (num(r[ACHIEVEMENT_COLUMN_ID]) ?? 9) <= 2);
+  let weak = 0;
+  rows.forEach((r, i) => {
+    const coordinator = num(r[ACHIEVEMENT_COLUMN_ID]);
+    if (coordinator === null || i >= rows.length - 2) return;
+    const confirmed = i === lower ? 2 : i === raise ? Math.min(5, coordinator + 2) : coordinator;
+    r[CONFIRMED_COLUMN_ID] = confirmed;
+    if (confirmed > 2) return;
+    r[WHY_NOT_MET_COLUMN_ID] = STAGE_2_TEXT.whyNotMet[weak % STAGE_2_TEXT.whyNotMet.length]!;
+    if (weak < 2) {
+      r[KEY_ACTIONS_COLUMN_ID] = STAGE_2_TEXT.keyActions[weak]!;
+      r[SUPPORT_NEEDED_COLUMN_ID] = STAGE_2_TEXT.supportNeeded[weak]!;
+    }
+    weak++;
+  });
 }
 
 function groupSummaries(framework: Framework, rows: DemoReview['register'], rnd: SeededRandom, today: string): DemoReview['groupSummary'] {

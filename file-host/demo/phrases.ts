@@ -118,6 +118,20 @@ export const REGISTER_TEXT: Record<string, string[]> = {
   solutions: ['Agree funding for a second year', 'Share data through the new protocol', 'Joint commissioning with the PCT'],
 };
 
+/** Stage 2 of the delivery review (seed 004 annex A, c and d): what champions and co-ordinators write, illustrative. */
+export const STAGE_2_TEXT = {
+  whyNotMet: [
+    'Funding for years four and five was confirmed late, so the work started six months behind',
+    'The lead partner changed and the target was not handed over',
+    'Structural issues with the bridge delayed the capital works',
+  ],
+  keyActions: [
+    'Agree a revised timetable with the lead partner by the next Steering Group and report progress quarterly',
+    'Name a new lead officer and hand over the target and its monitoring data within a month',
+  ],
+  supportNeeded: ['NRF project manager time; a joint meeting with the funding body', 'Data sharing with the Primary Care Trust'],
+};
+
 /** Illustrative respondents by role, for generated reviews. */
 export const ORGANISATIONS = [
   'District council',

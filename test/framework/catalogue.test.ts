@@ -55,12 +55,12 @@ describe('built-in catalogue', () => {
   it('summaries count the scored items and score columns', () => {
     const byId = Object.fromEntries(frameworkSummaries().map((s) => [s.id, s]));
     // tree: 6 characteristics; hallmarks 14+16+6+6+9+16; nru: 2 Strategic + 5 placeholders;
-    // tracker: achievement + appropriateness; risk: likelihood + impact; interviews: LB3, LB4; bi-annual: 2 + 4 headings.
+    // tracker: the co-ordinator's and the champions' achievement scores + appropriateness; risk: likelihood + impact; interviews: LB3, LB4; bi-annual: 2 + 4 headings.
     expect(Object.fromEntries(Object.entries(byId).map(([id, s]) => [id, s.items]))).toEqual({
       'partnership-tree': 6,
       hallmarks: 67,
       'nru-partnership': 7,
-      'delivery-tracker': 2,
+      'delivery-tracker': 3,
       'risk-exercise': 2,
       'framework-review': 2,
       'biannual-review': 6,

@@ -34,7 +34,8 @@ describe('framework helpers', () => {
   });
 
   it('scoredCount adds register score columns', () => {
-    expect(scoredCount(getFramework('delivery-tracker'))).toBe(2);
+    // the co-ordinator's score, the champions' confirmed score, appropriateness
+    expect(scoredCount(getFramework('delivery-tracker'))).toBe(3);
     expect(scoredCount(getFramework('biannual-review'))).toBe(6);
   });
 });

@@ -97,7 +97,11 @@ describe('delivery-tracker (seed 004 section 1, appendices 2 and 3)', () => {
       'progress2:text',
       'progress3:text',
       'achievement:score',
+      'confirmed:score',
       'appropriateness:score',
+      'whyNotMet:text',
+      'keyActions:text',
+      'supportNeeded:text',
       'nrf:flag',
       'caseStudy:flag',
       'equalitiesMade:flag',
@@ -105,7 +109,33 @@ describe('delivery-tracker (seed 004 section 1, appendices 2 and 3)', () => {
       'sustainabilityPotential:flag',
       'mainstream:flag',
     ]);
-    expect(registerScoreColumns(tracker).map((c) => c.scale)).toEqual(['achievement', 'appropriateness']);
+    expect(registerScoreColumns(tracker).map((c) => c.scale)).toEqual(['achievement', 'achievement', 'appropriateness']);
+  });
+
+  it("quotes the paper's stage 1 and stage 2 word for word: the subject of a), and c) and d) are there", () => {
+    // the paper's text with its bold marks (**both**) taken out, spaces collapsed
+    const paper = seedText(SEED_004)
+      .replace(/\*\*/g, '')
+      .replace(/<\/?u>/g, '')
+      .replace(/\s+/g, ' ');
+    for (const p of tracker.instructions) expect(paper, p).toContain(p.replace(/\s+/g, ' '));
+    const all = tracker.instructions.join('\n');
+    expect(all).toContain("a) Confirm the co-ordinator's assessment of the level of progress in meeting the desired outcomes for the NRS.");
+    expect(all).toContain('c) To discuss with co-ordinators WHY some outcomes or issues have not been met or addressed in the NRS');
+    expect(all).toContain(
+      'd) Identify key actions to meet outstanding targets and the support needed to implement them, focusing on the NRS.',
+    );
+    expect(all).toContain(
+      'Co-ordinators would make a judgement on whether a target outcome or action has been achieved, partially achieved, etc',
+    );
+    expect(all).toContain('More specifically Champions would be asked to work with co-ordinators to:');
+    // the two stages' columns, each with the paper's step in its note
+    const note = (id: string) => register.columns.find((c) => c.id === id)!.note ?? '';
+    expect(note('achievement')).toContain('allocate a score between five and one accordingly');
+    expect(note('confirmed')).toContain("a) Confirm the co-ordinator's assessment");
+    expect(note('appropriateness')).toContain('b) Assess whether the actions have been effective');
+    expect(note('whyNotMet')).toContain('c) To discuss with co-ordinators WHY');
+    expect(note('keyActions')).toContain('d) Identify key actions to meet outstanding targets');
   });
 
   it('scores achievement 5 = achieved … 1 = not achieved, with the paper\'s "partially achieved" in the middle', () => {

@@ -15,7 +15,7 @@ import { scaleForItem, scaleMax, scaleMin } from '../../core/scoring/scale.js';
 import { scoreReview } from '../../core/scoring/score-review.js';
 import type { CommentsByScore, ItemScore } from '../../core/scoring/types.js';
 import { registerRow, response, resetRows, treeFramework } from './fixtures.js';
-import { riskFramework, trackerFramework } from './register-fixtures.js';
+import { riskFramework, trackerFramework, twoStageTrackerFramework } from './register-fixtures.js';
 
 /** Plain statistics, written out here (not core's stats.ts): the mean as the sum over the count, the median by sorting. */
 function refStats(values: number[]) {
@@ -253,12 +253,22 @@ function referenceRows(framework: Framework, rows: RegisterRow[]): RegisterRowRe
       ratingFrom = 'likelihood × impact';
     }
     const labelCell = ['scenario', 'issue'].map((id) => row.cells[id]?.value).find((v) => !blank(v));
+    // seed 004's two stages: the champions' confirmed score where it is a score, else the co-ordinator's
+    const coordinator = score(row, 'achievement');
+    const confirmed = score(row, 'confirmed');
+    const typedText = (id: string) => (blank(row.cells[id]?.value) ? '' : String(row.cells[id]!.value));
     out.push({
       theme,
       row: row.at.row,
       at: row.at,
       label: labelCell === undefined ? '' : String(labelCell).replace(/\s+/g, ' ').trim(),
-      achievement: score(row, 'achievement'),
+      achievement: confirmed !== null ? confirmed : coordinator,
+      coordinator,
+      confirmed,
+      changedByChampions: coordinator !== null && confirmed !== null && coordinator !== confirmed,
+      whyNotMet: typedText('whyNotMet'),
+      keyActions: typedText('keyActions'),
+      supportNeeded: typedText('supportNeeded'),
       appropriateness: score(row, 'appropriateness'),
       likelihood,
       impact,
@@ -286,6 +296,25 @@ const ratingCell = fc.constantFrom<CellValue>('Red', 'amber', ' GREEN ', 'High',
 const textCell = fc.constantFrom<CellValue>(null, '', 'Burglary', '  Street   cleaning ', 'Buses');
 
 describe('scoreRegister in one pass', () => {
+  const trackerRef = (framework: Framework, rows: RegisterRow[]) => {
+    const refRows = referenceRows(framework, rows);
+    const themes = referenceThemes(framework, refRows).map(({ theme, mine }) => {
+      const scores = mine.flatMap((r) => (r.achievement === null ? [] : [r.achievement]));
+      return {
+        theme,
+        rows: mine.length,
+        scored: scores.length,
+        meanAchievement: refStats(scores).mean,
+        shareAchieved: scores.length ? scores.filter((s) => s === 5).length / scores.length : null,
+        lowAppropriatenessRows: mine.filter((r) => r.appropriateness !== null && r.appropriateness <= 2).map((r) => r.row),
+        coordinatorScored: mine.filter((r) => r.coordinator !== null).length,
+        confirmed: mine.filter((r) => r.confirmed !== null).length,
+        changed: mine.filter((r) => r.coordinator !== null && r.confirmed !== null && r.coordinator !== r.confirmed).length,
+      };
+    });
+    return { refRows, themes };
+  };
+
   it('gives the delivery tracker table the theme-by-theme reading gives, for random registers', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(themeCell, textCell, registerScore, registerScore), { maxLength: 40 }), (cells) => {
@@ -293,24 +322,31 @@ describe('scoreRegister in one pass', () => {
           registerRow('Progress Tracker', 10 + i, theme, { theme, issue, achievement, appropriateness }),
         );
         const got = scoreRegister(trackerFramework, rows);
-        const refRows = referenceRows(trackerFramework, rows);
+        const { refRows, themes: ref } = trackerRef(trackerFramework, rows);
         expect(got.rows).toEqual(refRows);
-        const ref = referenceThemes(trackerFramework, refRows).map(({ theme, mine }) => {
-          const scores = mine.flatMap((r) => (r.achievement === null ? [] : [r.achievement]));
-          return {
-            theme,
-            rows: mine.length,
-            scored: scores.length,
-            meanAchievement: refStats(scores).mean,
-            shareAchieved: scores.length ? scores.filter((s) => s === 5).length / scores.length : null,
-            lowAppropriatenessRows: mine.filter((r) => r.appropriateness !== null && r.appropriateness <= 2).map((r) => r.row),
-          };
-        });
         expect(got.tracker).toEqual(ref);
         expect(trackerResults(trackerFramework, rows)).toEqual(ref);
         expect(got.risks).toEqual([]);
       }),
       { numRuns: 200, seed: 20090601 },
+    );
+  });
+
+  it("two stages: the same for random registers with a co-ordinator's and a champions' score", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(themeCell, textCell, registerScore, registerScore, registerScore, textCell), { maxLength: 40 }),
+        (cells) => {
+          const rows = cells.map(([theme, issue, achievement, confirmed, appropriateness, keyActions], i) =>
+            registerRow('Progress Tracker', 10 + i, theme, { theme, issue, achievement, confirmed, appropriateness, keyActions }),
+          );
+          const got = scoreRegister(twoStageTrackerFramework, rows);
+          const { refRows, themes: ref } = trackerRef(twoStageTrackerFramework, rows);
+          expect(got.rows).toEqual(refRows);
+          expect(got.tracker).toEqual(ref);
+        },
+      ),
+      { numRuns: 200, seed: 20040317 },
     );
   });
 

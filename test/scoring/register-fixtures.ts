@@ -26,6 +26,25 @@ export const trackerFramework = FrameworkSchema.parse({
   },
 });
 
+/** The same tracker with seed 004's two stages: the co-ordinator's score, the champions' confirmed score and their texts. */
+export const twoStageTrackerFramework = FrameworkSchema.parse({
+  ...trackerFramework,
+  id: 'dt2',
+  register: {
+    ...trackerFramework.register!,
+    columns: [
+      { id: 'theme', header: 'Theme', type: 'group' },
+      { id: 'issue', header: 'Issue', type: 'text' },
+      { id: 'achievement', header: "Co-ordinator's score", type: 'score', scale: 'achievement' },
+      { id: 'confirmed', header: "Champions' score", type: 'score', scale: 'achievement' },
+      { id: 'appropriateness', header: 'Appropriateness', type: 'score', scale: 'achievement' },
+      { id: 'whyNotMet', header: 'Why not met', type: 'text' },
+      { id: 'keyActions', header: 'Key actions', type: 'text' },
+      { id: 'supportNeeded', header: 'Support needed', type: 'text' },
+    ],
+  },
+});
+
 export function trackerRows() {
   const s = 'Progress Tracker';
   return [

@@ -28,10 +28,10 @@ describe('Instructions: how the Improvement Plan is drafted', () => {
     const l = lines('delivery-tracker');
     const at = l.indexOf('How the Improvement Plan is drafted');
     expect(l[at + 1]).toMatch(
-      /^One action is drafted for each theme that has progress tracker rows with an achievement of 2 or less, naming/,
+      /^One action is drafted for each theme that has progress tracker rows with an achievement of 2 or less \(the champions' confirmed score where there is one, otherwise the co-ordinator's\), naming/,
     );
     expect(l[at + 3]).toBe(
-      'Actions the group agreed (the Action for Improvement on the Theme Review tab) become rows word for word, ahead of the drafted action for the same theme, and are never capped.',
+      'Actions the group agreed (the Action for Improvement on the Theme Review tab, and the key actions and support needed the champions gave a row on the Progress Tracker tab) become rows word for word, ahead of the drafted action for the same theme, and are never capped.',
     );
   });
 });

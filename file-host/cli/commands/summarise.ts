@@ -7,6 +7,7 @@
 import { readReviewSnapshot, runSummarise } from '../../../core/operations/run.js';
 import { planSummary } from '../../../core/operations/summarise.js';
 import type { SummaryModel } from '../../../core/operations/types.js';
+import { championChangeText } from '../../../core/scoring/register.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
 import { readPreviousReview } from '../previous.js';
@@ -58,6 +59,14 @@ export async function summariseCommand(ctx: CommandContext, review: string, opts
       io.out(
         `  ${t.theme}: ${t.rows} row${t.rows === 1 ? '' : 's'}, mean achievement ${fmt(t.meanAchievement)}${t.lowAppropriatenessRows.length ? `, low appropriateness on ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}` : ''}`,
       );
+  }
+  if (summary.trackerRows) {
+    const changed = summary.trackerRows.filter((r) => r.changed);
+    const confirmed = summary.trackerRows.filter((r) => r.confirmed !== null).length;
+    io.out(
+      `  Champions: ${confirmed} of ${summary.trackerRows.length} scored row${summary.trackerRows.length === 1 ? '' : 's'} confirmed, ${changed.length} changed from the co-ordinator's score (the confirmed score counts where there is one).`,
+    );
+    for (const r of changed) io.out(`    row ${r.row} (${r.theme}${r.label ? `, ${r.label}` : ''}): ${championChangeText(r)}`);
   }
   for (const r of summary.risks ?? []) {
     if (r.red + r.amber + r.green + r.unrated > 0)
