@@ -188,6 +188,13 @@ function readLspTab(tab: TabSnapshot, found: FoundTable): LspRowRead[] {
   }));
 }
 
+function blankWorkbook(snapshot: Snapshot): boolean {
+  return snapshot.tabNames.every((n) => {
+    const t = findTab(snapshot.tabs, n);
+    return t !== undefined && t.values.every((row) => row.every((v) => v === null || v === ''));
+  });
+}
+
 function notPlanWorkbook(label: string): never {
   throw new ReviewRequestError(
     `${label} is not an LSP improvement plan made by Partnership Review (it has no ${TAB.meta} tab naming one), so it was not written over and nothing was changed. Give a new file name for the plan (for example lsp-plan.xlsx), or the plan workbook this command made before.`,
@@ -209,6 +216,8 @@ export function readLspPlanWorkbook(snapshot: Snapshot | null, label: string): P
   };
   if (!snapshot) return blank;
   const metaTab = findTab(snapshot.tabs, TAB.meta);
+  // a workbook with nothing in it (a new one a pane is open in) becomes the plan; one holding anything else is refused
+  if (!metaTab && !hasTabName(snapshot.tabNames, TAB.meta) && blankWorkbook(snapshot)) return blank;
   if (!metaTab) notPlanWorkbook(label);
   const values = metaValues(metaTab);
   const get = (k: string) => textOf(values.get(k)?.value ?? null).trim();
@@ -327,26 +336,41 @@ export interface LspPlanOptions {
  */
 export function planLspImprovement(existing: Snapshot | null, reviews: LspReviewInput[], opts: LspPlanOptions): LspPlanResult {
   assertToday(opts.today);
+  return planLspFromSources(existing, lspSources(reviews, opts.today), opts);
+}
+
+/** What one review brings to the plan (its id, its rows, a summary): small, so a pane can work it out in the page from
+ *  a file the person picked and hand only this to the host that holds the plan. */
+export type LspSource = ReturnType<typeof reviewPlanSource> & { label: string; where: string };
+
+/** Each review's rows; a workbook that is not a review is refused naming it. */
+export function lspSources(reviews: LspReviewInput[], today: string): LspSource[] {
+  return reviews.map((r) => {
+    const where = r.where ?? r.label;
+    try {
+      return { ...reviewPlanSource(r, today), label: r.label, where };
+    } catch (e) {
+      if (e instanceof NotAReviewError) throw new NotAReviewError(`${where} is not a review workbook: ${e.message}`);
+      if (e instanceof ReviewRequestError) throw new ReviewRequestError(`${where}: ${e.message}`);
+      throw e;
+    }
+  });
+}
+
+/** The plan from the reviews' rows (`lspSources`) and the plan workbook as it stands. */
+export function planLspFromSources(existing: Snapshot | null, reviews: LspSource[], opts: LspPlanOptions): LspPlanResult {
+  assertToday(opts.today);
   if (reviews.length === 0) throw new ReviewRequestError('Give at least one review workbook to pull into the plan.');
   const current = readLspPlanWorkbook(existing, opts.planLabel);
   const given: GivenSources = new Map();
   const incoming: LspSourceRow[] = [];
   const sources: LspSourceSummary[] = [];
-  for (const r of reviews) {
-    let src: ReturnType<typeof reviewPlanSource>;
-    try {
-      src = reviewPlanSource(r, opts.today);
-    } catch (e) {
-      const where = r.where ?? r.label;
-      if (e instanceof NotAReviewError) throw new NotAReviewError(`${where} is not a review workbook: ${e.message}`);
-      if (e instanceof ReviewRequestError) throw new ReviewRequestError(`${where}: ${e.message}`);
-      throw e;
-    }
+  for (const src of reviews) {
     if (given.has(src.id))
       throw new ReviewRequestError(
-        `${r.where ?? r.label} and ${given.get(src.id)} are the same review (one is a copy of the other: PR_Meta gives them the same review id), so the plan was not written. Give each review once.`,
+        `${src.where} and ${given.get(src.id)} are the same review (one is a copy of the other: PR_Meta gives them the same review id), so the plan was not written. Give each review once.`,
       );
-    given.set(src.id, r.label);
+    given.set(src.id, src.label);
     incoming.push(...src.rows);
     sources.push(src.summary);
   }

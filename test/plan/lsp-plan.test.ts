@@ -134,4 +134,28 @@ describe('the LSP improvement plan in core', () => {
     expect(JSON.stringify(plan.tab('Partnership actions (ours)').values())).toBe(kept);
     expect(rows(plan, LSP_TAB.Partnership).map((r) => r['ref'])).toEqual(['Risk – Governance', 'Risk – Skills']);
   });
+
+  it('makes the plan in a blank workbook (as a pane open in a new one would) and refuses one holding anything else', () => {
+    const risk = riskReview('risk-3');
+    const blank = new MemoryWorkbook();
+    blank.addTab('Sheet1');
+    const made = planLspImprovement(blank.readNow({ tabs: 'all' }), [{ label: 'risk.xlsx', snapshot: snap(risk) }], {
+      today: TODAY,
+      planLabel: 'this workbook',
+    });
+    expect(made.created).toBe(true);
+    blank.applyNow(made.plan);
+    expect(blank.tabNames()).toEqual([LSP_TAB.Delivery, LSP_TAB.Partnership, 'Sheet1', 'PR_Meta']);
+    expect(rows(blank, LSP_TAB.Partnership).map((r) => r['ref'])).toEqual(['Risk – Governance', 'Risk – Skills']);
+
+    const notes = new MemoryWorkbook();
+    notes.addTab('Sheet1');
+    notes.setCell('Sheet1', 2, 2, 'Budget notes');
+    expect(() =>
+      planLspImprovement(notes.readNow({ tabs: 'all' }), [{ label: 'risk.xlsx', snapshot: snap(risk) }], {
+        today: TODAY,
+        planLabel: 'budget.xlsx',
+      }),
+    ).toThrow(/budget\.xlsx is not an LSP improvement plan made by Partnership Review .* nothing was changed/);
+  });
 });
