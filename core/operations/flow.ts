@@ -159,7 +159,7 @@ export function assertWithinLimits(plan: SheetPlan): void {
 }
 
 /** Apply a plan — or, when it holds no tab, write nothing. */
-function* applyPlan(plan: SheetPlan): Flow<{ tabsWritten: string[]; applied: ApplyResult | null }> {
+export function* applyPlan(plan: SheetPlan): Flow<{ tabsWritten: string[]; applied: ApplyResult | null }> {
   if (plan.tabs.length === 0) {
     yield* say('done', 'Nothing to write.');
     return { tabsWritten: [], applied: null };

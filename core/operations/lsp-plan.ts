@@ -43,7 +43,7 @@ import { buildPlanTab, PART_TEXT, PLAN_SOURCE, PLAN_TAB_COLUMNS, type PlanTabCol
 import { block, newTab, setWidth } from '../sheet-plan/tab.js';
 import type { PlanCell, Precondition, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { fnv1a } from '../util/hash.js';
-import { assertWithinLimits } from './flow.js';
+import { applyPlan, assertWithinLimits, read, say, type Flow } from './flow.js';
 import { assertToday } from './limits-of-use.js';
 import { planKeysOf, planMark } from './ownership.js';
 import { draftedPlanRows } from './summarise.js';
@@ -446,4 +446,42 @@ export function planLspFromSources(existing: Snapshot | null, reviews: LspSource
   };
   assertWithinLimits(plan);
   return { plan, rows: rowsOut, sources, notGiven, created: !current.exists };
+}
+
+// ───────────────────────────── as a flow, on any host ─────────────────────────────
+
+/** What the person is told, line by line (the same on the command line and in a pane). */
+export function lspPlanLines(result: LspPlanResult, planName: string): string[] {
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const all = [...result.rows.Delivery, ...result.rows.Partnership];
+  const lines = [
+    `${result.created ? 'Created' : 'Updated'} ${planName}: Part 1 Delivery ${n(result.rows.Delivery.length, 'row')}, Part 2 Partnership ${n(result.rows.Partnership.length, 'row')}, from ${n(result.sources.length, 'review')}.`,
+  ];
+  for (const s of result.sources)
+    lines.push(
+      `  ${s.label} (${s.framework}${s.cycle ? `, ${s.cycle}` : ''}): ${n(s.rows, 'row')}${s.drafted ? ' drafted now (its Improvement Plan has no rows yet; summarise it to keep them there)' : ''}`,
+    );
+  const edited = all.filter((r) => r.origin === 'edited').length;
+  const added = all.filter((r) => r.origin === 'added').length;
+  const gone = all.filter((r) => r.sourceStillWeak === false).length;
+  if (edited + added > 0)
+    lines.push(`Kept as people left them: ${n(edited, 'edited row')}, ${n(added, 'row')} added by hand (see "Source status").`);
+  if (gone > 0) lines.push(`${n(gone, 'row')} whose source has gone: kept and flagged in "Source status", never deleted.`);
+  if (result.notGiven.length > 0) lines.push(`Not given this time (their rows are kept as they were): ${result.notGiven.join(', ')}.`);
+  return lines;
+}
+
+/**
+ * The plan built in the workbook a host holds, from the reviews' rows (`lspSources`, worked out wherever the review
+ * files were read): one read of every tab, one apply. The command line runs it on the plan file; a pane would run
+ * it on the workbook it is open in (a blank one becomes the plan).
+ */
+export function* lspPlanFlow(reviews: LspSource[], opts: LspPlanOptions): Flow<{ result: LspPlanResult; tabsWritten: string[] }> {
+  yield* say('reading', 'Reading the plan…');
+  const snap = yield* read({ tabs: 'all' });
+  yield* say('computing', 'Pulling the reviews\u2019 plans together…');
+  const result = planLspFromSources(snap, reviews, opts);
+  const out = yield* applyPlan(result.plan);
+  yield* say('done', lspPlanLines(result, opts.planLabel)[0]!);
+  return { result, tabsWritten: out.tabsWritten };
 }

@@ -8,10 +8,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { planLspImprovement, type LspReviewInput } from '../../../core/operations/lsp-plan.js';
+import { lspPlanFlow, lspPlanLines, lspSources, type LspReviewInput } from '../../../core/operations/lsp-plan.js';
+import { driveAsync } from '../../../core/operations/flow.js';
 import { readReviewSnapshot } from '../../../core/operations/run.js';
 import { NotAReviewError } from '../../../core/operations/types.js';
-import type { PlanPart } from '../../../core/plan/types.js';
 import { FileProblem, assertFolderExists, readExisting } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
@@ -78,30 +78,23 @@ export async function planCommand(ctx: CommandContext, planPath: string, reviewP
   }
 
   const host = planExists ? await XlsxHost.open(planPath, { write: true }) : XlsxHost.create();
-  ctx.progress(planExists ? `Reading the plan ${planPath}…` : `Making a new plan ${planPath}…`);
-  const existing = planExists ? await host.read({ tabs: 'all' }) : null;
   const names = labels(reviewPaths);
   const reviews: LspReviewInput[] = [];
   for (const [i, path] of reviewPaths.entries()) {
     ctx.progress(`Reading the review ${path}…`);
     reviews.push({ label: names[i]!, where: path, snapshot: await readReviewSnapshot(await XlsxHost.open(path)) });
   }
-  let result;
+  let sources;
   try {
-    result = planLspImprovement(existing, reviews, {
-      today: ctx.today,
-      planLabel: planPath,
-      ...(ctx.options.cycle ? { cycle: ctx.options.cycle } : {}),
-    });
+    sources = lspSources(reviews, ctx.today);
   } catch (e) {
     if (e instanceof NotAReviewError) throw new FileProblem(`${e.message} Nothing was written; list only review workbooks after the plan.`);
     throw e;
   }
-  ctx.progress(`Writing ${result.plan.tabs.map((t) => t.name).join(', ')}…`);
-  await host.apply(result.plan);
+  const opts = { today: ctx.today, planLabel: planPath, ...(ctx.options.cycle ? { cycle: ctx.options.cycle } : {}) };
+  const { result } = await driveAsync(lspPlanFlow(sources, opts), host, ctx.onProgress);
   await host.save(planPath);
 
-  const parts: PlanPart[] = ['Delivery', 'Partnership'];
   if (ctx.options.json) {
     ctx.io.out(
       JSON.stringify(
@@ -119,22 +112,6 @@ export async function planCommand(ctx: CommandContext, planPath: string, reviewP
     );
     return 0;
   }
-  const { io } = ctx;
-  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  const all = parts.flatMap((p) => result.rows[p]);
-  io.out(
-    `${result.created ? 'Created' : 'Updated'} ${planPath}: Part 1 Delivery ${n(result.rows.Delivery.length, 'row')}, Part 2 Partnership ${n(result.rows.Partnership.length, 'row')}, from ${n(result.sources.length, 'review')}.`,
-  );
-  for (const s of result.sources)
-    io.out(
-      `  ${s.label} (${s.framework}${s.cycle ? `, ${s.cycle}` : ''}): ${n(s.rows, 'row')}${s.drafted ? ' drafted now (its Improvement Plan has no rows yet; summarise it to keep them there)' : ''}`,
-    );
-  const edited = all.filter((r) => r.origin === 'edited').length;
-  const added = all.filter((r) => r.origin === 'added').length;
-  const gone = all.filter((r) => r.sourceStillWeak === false).length;
-  if (edited + added > 0)
-    io.out(`Kept as people left them: ${n(edited, 'edited row')}, ${n(added, 'row')} added by hand (see "Source status").`);
-  if (gone > 0) io.out(`${n(gone, 'row')} whose source has gone: kept and flagged in "Source status", never deleted.`);
-  if (result.notGiven.length > 0) io.out(`Not given this time (their rows are kept as they were): ${result.notGiven.join(', ')}.`);
+  for (const line of lspPlanLines(result, planPath)) ctx.io.out(line);
   return 0;
 }
