@@ -18,7 +18,7 @@ import { planImport, type ImportOptions } from '../import/plan-import.js';
 import { planLimitProblems } from '../sheet-plan/limits.js';
 import { checkReview } from './check.js';
 import { planCreate } from './create.js';
-import { checkedOutcome, createdOutcome, plannedOutcome, summarisedOutcome, type OperationOutcome } from './outcome.js';
+import { checkedOutcome, createdOutcome, importedOutcome, plannedOutcome, summarisedOutcome, type OperationOutcome } from './outcome.js';
 import { READ_TABS, moreTabsToRead } from './read-tabs.js';
 import { planImprovement, planSummary, type SummariseOptions } from './summarise.js';
 import {
@@ -232,7 +232,9 @@ export function* importFlow(table: CellValue[][], today: string, options: Import
   yield* say('computing', 'Matching the columns…');
   const { plan, report } = planImport(snap, table, today, options);
   const out = yield* applyPlan(plan);
-  const message = `Imported: ${report.added.length} added, ${report.updated.length} updated${report.conflicts.length ? `, ${report.conflicts.length} changed since the last import` : ''}.`;
-  yield* say('done', message);
-  return { plan, ...out, report, outcome: { ok: true, message, problems: [], tabsWritten: out.tabsWritten } };
+  yield* say(
+    'done',
+    `Imported: ${report.added.length} added, ${report.updated.length} updated${report.conflicts.length ? `, ${report.conflicts.length} changed since the last import` : ''}.`,
+  );
+  return { plan, ...out, report, outcome: importedOutcome(report, plan, out.applied) };
 }

@@ -63,3 +63,65 @@ export function planMessage(args: { drafted: number; edited: number; added: numb
   const extra = notes.length > 0 ? ` (${notes.join(', ')})` : '';
   return `Improvement plan drafted: ${plural(total, 'action')}${extra}. Check each action, then fill in the key contact and lead agency on the ${args.tab} tab.`;
 }
+
+// ───────────────────────────── import ─────────────────────────────
+
+/** The pane's choice for re-import (the command line's --prefer-export), in the words the pane shows beside its box. */
+export const PREFER_EXPORT_LABEL = "Where someone corrected a cell since the last import, use the export's value";
+
+/** A value as quoted in a sentence: "3", "Good start", (blank). */
+export function quotedValue(v: string | number | boolean | null): string {
+  return v === null || v === '' ? '(blank)' : `"${String(v)}"`;
+}
+
+/** "Ann, Ben and 3 more" — at most six names. */
+export function nameList(list: string[]): string {
+  return list.length <= 6 ? list.join(', ') : `${list.slice(0, 6).join(', ')} and ${list.length - 6} more`;
+}
+
+/** One conflict as every host says it: "Responses!D6 (Alice, ASPIRE): changed in the workbook since the last import — kept …". */
+export function conflictLine(c: {
+  cell: string;
+  respondent: string;
+  column: string;
+  workbook: string | number | boolean | null;
+  export: string | number | boolean | null;
+  kept: 'workbook' | 'export';
+}): string {
+  const kept =
+    c.kept === 'workbook'
+      ? `kept the workbook's ${quotedValue(c.workbook)}; the export says ${quotedValue(c.export)}`
+      : `took the export's ${quotedValue(c.export)} over the workbook's ${quotedValue(c.workbook)}`;
+  return `${c.cell} (${c.respondent}, ${c.column}): changed in the workbook since the last import — ${kept}.`;
+}
+
+/** Columns of the export that were left out, and why. */
+export function unknownColumnsLine(columns: string[]): string {
+  return `Not imported — these columns match no item and are not a name, email, partnership or organisation column, so they were left out (if one holds an item's answers, head it with the item's id, e.g. "1.1 …"): ${columns.map((c) => `"${c}"`).join(', ')}.`;
+}
+
+/** Rows typed in the workbook that an export row was matched to by name. */
+export function matchedByNameLine(names: string[]): string {
+  return `Matched by name to rows typed in the workbook (their import id is now recorded): ${nameList(names)}.`;
+}
+
+/**
+ * The panes' sentence after an import: "Imported: 2 respondents added (Ann, Ben), 1 updated (Cara). 1 cell changed
+ * in the workbook since the last import was kept: see below. …"
+ */
+export function importMessage(args: { added: string[]; updated: string[]; kept: number; taken: number; written: boolean }): string {
+  const who = (list: string[]) => (list.length > 0 ? ` (${nameList(list)})` : '');
+  const parts = [
+    `Imported: ${plural(args.added.length, 'respondent')} added${who(args.added)}, ${args.updated.length} updated${who(args.updated)}.`,
+  ];
+  if (args.kept > 0)
+    parts.push(
+      `${plural(args.kept, 'cell')} changed in the workbook since the last import ${args.kept === 1 ? 'was' : 'were'} kept, listed below. To take the export's values instead, tick “${PREFER_EXPORT_LABEL}” and import again.`,
+    );
+  if (args.taken > 0)
+    parts.push(
+      `${plural(args.taken, 'cell')} changed in the workbook since the last import ${args.taken === 1 ? 'was' : 'were'} replaced by the export's value, listed below.`,
+    );
+  parts.push(args.written ? 'Next: choose Check entries.' : 'Nothing was written: the workbook is unchanged.');
+  return parts.join(' ');
+}

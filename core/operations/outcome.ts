@@ -9,13 +9,22 @@
 import { frameworkSummaries } from '../framework/catalogue.js';
 import type { ApplyResult } from '../host/types.js';
 import type { PlanRowOut } from '../plan/types.js';
-import type { CellRef } from '../review/types.js';
+import type { CellRef, CellValue } from '../review/types.js';
 import { TAB } from '../sheet-plan/layout.js';
 import type { SheetPlan } from '../sheet-plan/types.js';
 import { cellLabel } from '../util/a1.js';
 import type { Problem } from '../validation/types.js';
-import { checkedMessage, createdMessage, planMessage, summaryMessage } from './messages.js';
-import type { CheckResult, CreateRequest, SummaryModel } from './types.js';
+import {
+  checkedMessage,
+  conflictLine,
+  createdMessage,
+  importMessage,
+  matchedByNameLine,
+  planMessage,
+  summaryMessage,
+  unknownColumnsLine,
+} from './messages.js';
+import type { CheckResult, CreateRequest, ImportReport, SummaryModel } from './types.js';
 
 export interface FrameworkChoice {
   id: string;
@@ -54,6 +63,32 @@ export interface OperationOutcome {
   problems: OutcomeProblem[];
   /** what changed, for screen readers and tests: tab names written */
   tabsWritten: string[];
+  /** after an import: who was added or updated, and each cell changed since the last import (the panes list them) */
+  imported?: ImportedSummary;
+}
+
+/** A cell a person changed since the last import that the export disagrees with, as the panes list it. */
+export interface ImportedConflict {
+  /** `Responses!D6` */
+  cell: string;
+  at: CellRef;
+  respondent: string;
+  /** the export's column heading */
+  column: string;
+  workbook: CellValue;
+  export: CellValue;
+  /** which value the workbook holds now */
+  kept: 'workbook' | 'export';
+  /** the sentence the command line prints for it */
+  line: string;
+}
+
+export interface ImportedSummary {
+  added: string[];
+  updated: string[];
+  conflicts: ImportedConflict[];
+  /** sentences about columns left out and rows matched by name (empty when there is nothing to say) */
+  notes: string[];
 }
 
 export function frameworkChoices(): FrameworkChoice[] {
@@ -154,6 +189,34 @@ export function plannedOutcome(rows: PlanRowOut[], plan: SheetPlan, applied: App
     tab: planTab(plan),
   });
   return { ok: true, message: withWarnings(message, applied), problems: [], tabsWritten: tabsOf(plan, applied) };
+}
+
+/** After an import (every pane): the sentence, the problems (scores that are not scores, columns given twice, names on
+ *  two rows) and what was added, updated and kept. */
+export function importedOutcome(report: ImportReport, plan: SheetPlan, applied: ApplyResult | null): OperationOutcome {
+  const conflicts: ImportedConflict[] = report.conflicts.map((c) => {
+    const cell = cellLabel(c.at);
+    const base = { cell, at: c.at, respondent: c.respondent, column: c.column, workbook: c.workbook, export: c.export, kept: c.kept };
+    return { ...base, line: conflictLine(base) };
+  });
+  const notes: string[] = [];
+  if (report.unknownColumns.length > 0) notes.push(unknownColumnsLine(report.unknownColumns));
+  if (report.matchedByName.length > 0) notes.push(matchedByNameLine(report.matchedByName));
+  const tabsWritten = tabsOf(plan, applied);
+  const message = importMessage({
+    added: report.added,
+    updated: report.updated,
+    kept: conflicts.filter((c) => c.kept === 'workbook').length,
+    taken: conflicts.filter((c) => c.kept === 'export').length,
+    written: tabsWritten.length > 0,
+  });
+  return {
+    ok: true,
+    message: withWarnings(message, applied),
+    problems: sortProblems(report.problems.map(toOutcomeProblem)),
+    tabsWritten,
+    imported: { added: report.added, updated: report.updated, conflicts, notes },
+  };
 }
 
 // ───────────────────────────── errors ─────────────────────────────
