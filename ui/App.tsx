@@ -12,6 +12,9 @@ import { PaneHeader } from './components/PaneHeader.js';
 import { PaneSection } from './components/PaneSection.js';
 import { ProblemList } from './components/ProblemList.js';
 import { ReviewActions, type ActionKind } from './components/ReviewActions.js';
+import { ImportResponsesForm } from './components/ImportResponsesForm.js';
+import { ImportResult } from './components/ImportResult.js';
+import { readImportFile } from './import-file.js';
 import { WorkingStatus } from './components/WorkingStatus.js';
 import { SelfTestPanel } from './components/SelfTestPanel.js';
 import { downloadReport, type SavedReport } from './report-download.js';
@@ -46,6 +49,7 @@ const useStyles = makeStyles({
 /** What the pane says while each operation runs, before the bridge reports progress of its own. */
 export const WORKING: Record<ActionKind, string> = {
   create: 'Creating the review…',
+  import: 'Importing the responses…',
   check: 'Checking the entries…',
   summarise: 'Building the summary…',
   plan: 'Drafting the improvement plan…',
@@ -70,6 +74,7 @@ export function App({ bridge, clock }: AppProps) {
   const [createOpen, setCreateOpen] = useState(true);
   const feedback = useRef<HTMLDivElement>(null);
   const [saved, setSaved] = useState<SavedReport | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -120,6 +125,9 @@ export function App({ bridge, clock }: AppProps) {
       });
       return { ...o, message: `${o.message} If it did not download, use the link below.` };
     });
+  // the pane reads the file and hands the table over; what it means is core's, on the host's side of the bridge
+  const onImport = (file: File, preferExport: boolean) =>
+    void run('import', async (p) => bridge.importResponses(await readImportFile(file), { preferExport }, p));
   const onAction = (kind: 'check' | 'summarise' | 'plan' | 'report') =>
     kind === 'report'
       ? onReport()
@@ -153,12 +161,26 @@ export function App({ bridge, clock }: AppProps) {
         >
           <CreateReviewForm frameworks={frameworks} defaultCycle={cycle} busy={busy !== null} onCreate={onCreate} />
         </PaneSection>
-        <PaneSection id="review" title="Review" intro="When people have typed their scores:">
-          <ReviewActions busy={busy !== null} onAction={onAction} onCompare={onCompare} />
+        <PaneSection id="review" title="Review" intro="When people have typed their scores, or to bring them in from a form:">
+          <ReviewActions
+            busy={busy !== null}
+            onAction={onAction}
+            onCompare={onCompare}
+            importToggle={{
+              open: importOpen,
+              onToggle: () => setImportOpen((o) => !o),
+              controls: 'import-form',
+              form: <ImportResponsesForm id="import-form" busy={busy !== null} onImport={onImport} />,
+            }}
+          />
         </PaneSection>
         <div className={styles.feedback} ref={feedback}>
           <WorkingStatus message={progress} />
           <OutcomeMessage outcome={outcome} />
+          <ImportResult
+            imported={outcome?.imported}
+            onChoose={(c) => onChoose({ severity: 'warning', cell: c.cell, message: c.line, at: c.at })}
+          />
           {saved && (
             <a href={saved.url} download={saved.fileName} data-testid="report-link">
               Save {saved.fileName}

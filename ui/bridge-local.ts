@@ -8,14 +8,14 @@
 import './zod-no-eval.js'; // first: before any zod schema is built
 import type { Host } from '../core/host/types.js';
 import { createRequest, errorOutcome, frameworkChoices } from '../core/operations/outcome.js';
-import { runCheck, runCreate, runPlan, runSummarise } from '../core/operations/run.js';
+import { runCheck, runCreate, runImport, runPlan, runSummarise } from '../core/operations/run.js';
 import { driveAsync } from '../core/operations/flow.js';
 import { reportErrorOutcome, reportFlow } from '../core/report/flow.js';
 import type { OnProgress } from '../core/operations/types.js';
-import type { CellRef } from '../core/review/types.js';
+import type { CellRef, CellValue } from '../core/review/types.js';
 import type { InspectHost } from '../core/host/inspect.js';
 import { ADDIN_VERSION, scratchToken, selfTestFlow } from '../core/selftest/index.js';
-import type { CreateForm, HostBridge, OnBridgeProgress, OperationOutcome } from './bridge.js';
+import type { CreateForm, HostBridge, ImportChoice, OnBridgeProgress, OperationOutcome } from './bridge.js';
 import { isoDate } from './dates.js';
 
 export { frameworkChoices, sortProblems, toOutcomeProblem as toBridgeProblem } from '../core/operations/outcome.js';
@@ -75,6 +75,12 @@ export function makeLocalBridge(
 
     plan(onProgress?: OnBridgeProgress) {
       return guarded(async () => (await runPlan(host, { today: today() }, progress(onProgress))).outcome);
+    },
+
+    importResponses(table: CellValue[][], choice: ImportChoice, onProgress?: OnBridgeProgress) {
+      return guarded(
+        async () => (await runImport(host, table, today(), progress(onProgress), { preferExport: choice.preferExport === true })).outcome,
+      );
     },
 
     async report(onProgress?: OnBridgeProgress) {

@@ -15,6 +15,7 @@ import type { CellValue } from '../review/types.js';
 import type { SheetPlan } from '../sheet-plan/types.js';
 import { TAB } from '../sheet-plan/layout.js';
 import { planImport, type ImportOptions } from '../import/plan-import.js';
+import { importTableFrom } from '../import/table-shape.js';
 import { planLimitProblems } from '../sheet-plan/limits.js';
 import { checkReview } from './check.js';
 import { planCreate } from './create.js';
@@ -230,7 +231,8 @@ export function* importFlow(table: CellValue[][], today: string, options: Import
   yield* say('reading', 'Reading the workbook…');
   const snap = yield* readReviewFlow();
   yield* say('computing', 'Matching the columns…');
-  const { plan, report } = planImport(snap, table, today, options);
+  // every host hands the same check: a pane's table crossed a bridge (google.script.run carries whatever it is sent)
+  const { plan, report } = planImport(snap, importTableFrom(table), today, options);
   const out = yield* applyPlan(plan);
   yield* say(
     'done',

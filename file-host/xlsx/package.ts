@@ -5,6 +5,9 @@
  */
 import { DEFLATE_LEVEL, inflateEntry, makeEntry, readZip, writeZip, type ZipEntry } from './zip.js';
 import { attrLocal, escAttr, localName, parseXml, startTag, type XNode } from './xml.js';
+import { relsPathOf, resolveTarget } from './part-paths.js';
+
+export { relsPathOf, resolveTarget };
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -45,22 +48,6 @@ export interface Relationship {
   external: boolean;
   /** every attribute as read, so an unknown one is written back */
   attrs: Record<string, string>;
-}
-
-/** xl/worksheets/sheet1.xml → xl/worksheets/_rels/sheet1.xml.rels; '' (the package) → _rels/.rels */
-export function relsPathOf(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-export function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = fromPart.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 export function relativeTarget(fromPart: string, toPart: string): string {

@@ -7,7 +7,7 @@
  */
 import type { CellValue } from '../../core/review/types.js';
 import { columnLetter, columnNumber } from '../../core/util/a1.js';
-import { isoDate } from './cell-values.js';
+import { cellValueOf } from './cell-value.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
 import {
@@ -194,12 +194,6 @@ export interface SheetContext {
   readSst: SharedStrings | null;
   styles: Styles;
   date1904: boolean;
-}
-
-/** A number stored in a cell → what people see: an ISO date for date formats, else the number. */
-function excelDate(serial: number, date1904: boolean): string | null {
-  const ms = Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000);
-  return isoDate(new Date(ms));
 }
 
 interface Managed {
@@ -448,19 +442,7 @@ export class SheetModel {
         this.arrays.push({ rect, row: r, col, kind: ft });
       }
     }
-    let value: CellValue = null;
-    if (t === 'inlineStr') value = inline ?? (v !== undefined ? unescapeOoxml(v) : null);
-    else if (v !== undefined) {
-      if (t === 's') value = sst?.get(Number(v)) ?? null;
-      else if (t === 'str') value = unescapeOoxml(v);
-      else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
-      else if (t === 'e') value = v;
-      else if (t === 'd') value = isoDate(new Date(v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`));
-      else if (v.trim() !== '') {
-        const num = Number(v);
-        if (Number.isFinite(num)) value = styles.info(s).date ? excelDate(num, this.ctx.date1904) : num;
-      }
-    }
+    const value: CellValue = cellValueOf(t, v, inline, s, { sst, styles, date1904: this.ctx.date1904 });
     if (!ref) row.dirty = row.cellsDirty = true;
     const cell: Cell = { col, s, value, a: raw.a, b: raw.b };
     if (f !== undefined) cell.f = f;

@@ -4,8 +4,8 @@
  * outcome crosses unchanged. Progress cannot stream over google.script.run, so `onProgress` is never called and
  * the pane shows its own "Building the summary…" while it waits.
  */
-import type { CellRef } from '../../core/review/types.js';
-import type { CreateForm, FrameworkChoice, HostBridge, OperationOutcome, ReportOutcome } from '../../ui/bridge.js';
+import type { CellRef, CellValue } from '../../core/review/types.js';
+import type { CreateForm, FrameworkChoice, HostBridge, ImportChoice, OperationOutcome, ReportOutcome } from '../../ui/bridge.js';
 import type { ServerFunctions } from '../server/api.js';
 import type { SelfTestReport } from '../../core/selftest/report.js';
 
@@ -66,6 +66,11 @@ export class GoogleScriptBridge implements HostBridge {
 
   plan(): Promise<OperationOutcome> {
     return this.call('prPlan');
+  }
+
+  /** the table the sidebar read from the picked file goes to the server as plain arrays (legal over google.script.run) */
+  importResponses(table: CellValue[][], choice: ImportChoice): Promise<OperationOutcome> {
+    return this.call('prImport', table, { preferExport: choice.preferExport === true });
   }
 
   /** the report's content from the server; the sidebar makes the .docx and downloads it (ui/report-download.ts) */

@@ -5,7 +5,7 @@
  * The server implements `ServerFunctions`; the sidebar's bridge calls them by these names, so a rename breaks the
  * build instead of the add-on.
  */
-import type { CellRef } from '../../core/review/types.js';
+import type { CellRef, CellValue } from '../../core/review/types.js';
 import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../core/operations/outcome.js';
 import type { ReportOutcome } from '../../core/report/flow.js';
 import type { SelfTestReport } from '../../core/selftest/report.js';
@@ -16,6 +16,8 @@ export interface ServerFunctions {
   prCheck(): OperationOutcome;
   prSummarise(): OperationOutcome;
   prPlan(): OperationOutcome;
+  /** import a form export the sidebar read into a table (google.script.run: arrays of strings, numbers, booleans, nulls) */
+  prImport(table: CellValue[][], choice: { preferExport: boolean }): OperationOutcome;
   /** the review report's content (read only); the sidebar makes the .docx */
   prReport(): ReportOutcome;
   prSelect(at: CellRef): null;
@@ -37,6 +39,7 @@ export const GLOBAL_FUNCTIONS: readonly { name: string; params: readonly string[
   { name: 'prCheck', params: [] },
   { name: 'prSummarise', params: [] },
   { name: 'prPlan', params: [] },
+  { name: 'prImport', params: ['table', 'choice'] },
   { name: 'prSelect', params: ['at'] },
   { name: 'prReport', params: [] },
   { name: 'prSelfTest', params: [] },

@@ -12,7 +12,7 @@
  * over each other: the second waits up to 20 seconds, then is told to try again. The build (sheets-addon/build.ts)
  * turns every export listed in ./api.ts into a top-level function.
  */
-import { checkFlow, createFlow, driveSync, planFlow, summariseFlow } from '../../core/operations/flow.js';
+import { checkFlow, createFlow, driveSync, importFlow, planFlow, summariseFlow } from '../../core/operations/flow.js';
 import { reportErrorOutcome, reportFlow, type ReportOutcome } from '../../core/report/flow.js';
 import {
   busyOutcome,
@@ -24,7 +24,7 @@ import {
   type FrameworkChoice,
   type OperationOutcome,
 } from '../../core/operations/outcome.js';
-import type { CellRef } from '../../core/review/types.js';
+import type { CellRef, CellValue } from '../../core/review/types.js';
 import {
   ADDIN_VERSION,
   CheckList,
@@ -47,6 +47,7 @@ export const BUSY = {
   create: 'Someone else is creating a review in this spreadsheet. Try again in a minute.',
   summarise: 'Someone else is building the summary. Try again in a minute.',
   plan: 'Someone else is building the summary or drafting the improvement plan. Try again in a minute.',
+  import: 'Someone else is changing the review (importing, building the summary or drafting the plan). Try again in a minute.',
 } as const;
 
 const TITLE = 'Partnership Review';
@@ -129,6 +130,18 @@ export function prPlan(): OperationOutcome {
   });
 }
 
+/** Import a form export the sidebar read into a table (the sidebar reads the file: google.script.run cannot carry a
+ *  file from a form under the V8 runtime). Holds the document lock: it writes the Responses tab. The table's shape is
+ *  checked by core before anything reads it, because anything can arrive over google.script.run. */
+export function prImport(table: unknown, choice: unknown): OperationOutcome {
+  return locked(BUSY.import, () => {
+    const preferExport = typeof choice === 'object' && choice !== null && (choice as { preferExport?: unknown }).preferExport === true;
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    // importFlow checks the table's shape before anything reads it (core/import/table-shape.ts)
+    return driveSync(importFlow(table as CellValue[][], today(ss), { preferExport }), hostFor(ss)).outcome;
+  });
+}
+
 /** What the self-test's report says about where it ran. Apps Script does not tell a script the Sheets version. */
 function selfTestEnv(now: Date): SelfTestReport['env'] {
   return {
@@ -195,7 +208,7 @@ export function prReport(): ReportOutcome {
 }
 
 // the sidebar's calls, checked against the typed seam it uses
-const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prSelect, prReport, prSelfTest };
+const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prImport, prSelect, prReport, prSelfTest };
 void server;
 
 // ───────────────────────────── menu, triggers and sidebar ─────────────────────────────

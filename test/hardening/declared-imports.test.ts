@@ -35,10 +35,10 @@ describe('packages imported by the code are declared in package.json', () => {
 
   it('finds the imports it is meant to check (a walker that finds nothing would pass everything)', () => {
     const runtime = new Set(shipped.filter((u) => !u.typeOnly).map((u) => u.pkg));
-    // known by reading the code: the board report, CSV import, the pane and its icons, the framework schema
-    for (const p of ['docx', 'csv-parse', '@fluentui/react-icons', '@fluentui/react-components', 'react', 'react-dom', 'zod'])
+    // known by reading the code: the board report, the panes' .xlsx import, the pane and its icons, the framework schema
+    for (const p of ['docx', 'fflate', '@fluentui/react-icons', '@fluentui/react-components', 'react', 'react-dom', 'zod'])
       expect(runtime, p).toContain(p);
-    expect(shipped.some((u) => u.file === 'file-host/import-table.ts' && u.pkg === 'csv-parse')).toBe(true);
+    expect(shipped.some((u) => u.file === 'ui/xlsx-table.ts' && u.pkg === 'fflate')).toBe(true);
     expect(tooling.some((u) => u.file === 'vite.config.ts' && u.pkg === 'vite')).toBe(true);
   });
 

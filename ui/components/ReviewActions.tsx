@@ -1,24 +1,56 @@
-/** The things to do with a review once people have typed their scores. */
+/** The things to do with a review once people have typed their scores (or imported them from a form). */
+import type { ReactNode } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import {
   ArrowDownload20Regular,
+  ArrowUpload20Regular,
   CheckmarkCircle20Regular,
   DataBarVertical20Regular,
   History20Regular,
   TaskListLtr20Regular,
 } from '@fluentui/react-icons';
 
-export type ActionKind = 'create' | 'check' | 'summarise' | 'plan' | 'report';
+export type ActionKind = 'create' | 'import' | 'check' | 'summarise' | 'plan' | 'report';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   button: { justifyContent: 'flex-start', width: '100%' },
 });
 
-export function ReviewActions(props: { busy: boolean; onAction: (kind: Exclude<ActionKind, 'create'>) => void; onCompare?: () => void }) {
+/** "Import responses…" opens its form (`importForm`, shown under the button while open). */
+export interface ImportToggle {
+  open: boolean;
+  onToggle: () => void;
+  /** the id of the form it shows */
+  controls: string;
+  form: ReactNode;
+}
+
+export function ReviewActions(props: {
+  busy: boolean;
+  onAction: (kind: Exclude<ActionKind, 'create' | 'import'>) => void;
+  onCompare?: () => void;
+  importToggle?: ImportToggle;
+}) {
   const styles = useStyles();
+  const imp = props.importToggle;
   return (
     <div className={styles.actions} role="group" aria-label="Review actions">
+      {imp && (
+        <>
+          <Button
+            className={styles.button}
+            icon={<ArrowUpload20Regular />}
+            aria-expanded={imp.open}
+            aria-controls={imp.open ? imp.controls : undefined}
+            disabled={props.busy}
+            onClick={imp.onToggle}
+          >
+            Import responses…
+          </Button>
+          {imp.open ? imp.form : null}
+        </>
+      )}
       <Button className={styles.button} icon={<CheckmarkCircle20Regular />} disabled={props.busy} onClick={() => props.onAction('check')}>
         Check entries
       </Button>

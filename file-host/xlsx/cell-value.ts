@@ -1,0 +1,40 @@
+/**
+ * What a cell as stored means — the one reading of a `<c>` element's value for the .xlsx engine (sheet.ts) and the
+ * panes' reader of a form export (ui/xlsx-table.ts), so an export reads the same on the command line and in a pane.
+ * Pure and browser-safe: no Node module here.
+ */
+import type { CellValue } from '../../core/review/types.js';
+import { isoDate } from './cell-values.js';
+import type { SharedStrings } from './shared-strings.js';
+import type { Styles } from './styles.js';
+import { unescapeOoxml } from './xml.js';
+
+/** A number stored in a cell → what people see: an ISO date for date formats, else the number. */
+export function excelDate(serial: number, date1904: boolean): string | null {
+  const ms = Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000);
+  return isoDate(new Date(ms));
+}
+
+export interface CellValueContext {
+  sst: SharedStrings | null;
+  styles: Styles;
+  date1904: boolean;
+}
+
+/**
+ * `t` the cell's type attribute (default `n`), `v` its `<v>` text, `inline` the text of its `<is>`, `s` its style
+ * index: text as text, booleans, error codes as their text (`#N/A`), numbers — as ISO dates where the style shows a date.
+ */
+export function cellValueOf(t: string, v: string | undefined, inline: string | undefined, s: number, ctx: CellValueContext): CellValue {
+  if (t === 'inlineStr') return inline ?? (v !== undefined ? unescapeOoxml(v) : null);
+  if (v === undefined) return null;
+  if (t === 's') return ctx.sst?.get(Number(v)) ?? null;
+  if (t === 'str') return unescapeOoxml(v);
+  if (t === 'b') return v.trim() === '1' || v.trim() === 'true';
+  if (t === 'e') return v;
+  if (t === 'd') return isoDate(new Date(v.endsWith('Z') || /[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`));
+  if (v.trim() === '') return null;
+  const num = Number(v);
+  if (!Number.isFinite(num)) return null;
+  return ctx.styles.info(s).date ? excelDate(num, ctx.date1904) : num;
+}
