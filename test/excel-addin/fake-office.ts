@@ -39,6 +39,11 @@ export class FakeContext {
     const bytes = JSON.stringify(batch.filter((p) => !p.internal).map((p) => p.call)).length;
     this.office.syncBytes.push(bytes);
     this.office.syncs += 1;
+    if (bytes > this.office.requestLimitBytes) {
+      // Excel on the web: "The request payload size has exceeded the limit" (5 MB); nothing in the batch runs
+      this.office.refusedRequests += 1;
+      throw fakeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
+    }
     if (this.office.failNextSync) {
       const e = this.office.failNextSync;
       this.office.failNextSync = undefined;
@@ -182,6 +187,10 @@ export class FakeOffice {
   refusedResponses = 0;
   /** Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded) */
   responseLimitBytes = 5_000_000;
+  /** requests refused as too large */
+  refusedRequests = 0;
+  /** and a request over 5 MB (RequestPayloadSizeLimitExceeded): Office's resource limits, "Excel add-ins" */
+  requestLimitBytes = 5_000_000;
   /**
    * makes the `sync`-th `context.sync()` (counted over this fake's life, from 1) fail after its first `afterCalls`
    * calls have run — a write that fails part-way (tests of putting back)
