@@ -1,7 +1,8 @@
 /**
  * The BUILT sidebar (dist/sheets-addon/sidebar.html) in headless Chromium, with a fake `google.script.run` that
  * forwards every call to the built Code.js running in a Node vm against the Apps Script fake — taken through
- * create → check → go to a cell → summarise → plan, and the "someone else is building" message. Every request the
+ * create → check → go to a cell → summarise → plan, the "someone else is building" message, and Import responses… (the
+ * sidebar reads the picked file and sends a table; every call's arguments pass google.script.run's rules in the page). Every request the
  * page makes is blocked and recorded: the sidebar must need none. The page runs under its own Content-Security-Policy
  * (the script allowed by its hash, connections to its own origin only): no violation may be reported, a tampered
  * script must not run, and a fetch elsewhere must be refused in the page. Screenshots go to test-artifacts/sheets-addon/.
@@ -14,6 +15,7 @@ import { launchChromium } from '../support/chromium.js';
 import { buildSheetsAddon, scriptHashSource, sidebarCsp, type SheetsBuild } from '../../sheets-addon/build.js';
 import { FakeAppsScript } from './fake-apps-script.js';
 import { loadAddon, type AddonGlobals } from './load-addon.js';
+import { scriptRunCopy } from './script-run.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'sheets-addon');
 /** Where the page pretends to live; the only URL answered (with the built file itself). */
@@ -30,7 +32,10 @@ const FAKE_GOOGLE = `
         if (name === 'withSuccessHandler') return (f) => { ok = f; return r; };
         if (name === 'withFailureHandler') return (f) => { fail = f; return r; };
         return (...args) => {
-          window.__prCall(String(name), JSON.stringify(args)).then((text) => {
+          // google.script.run's rules on what may be passed (./script-run.ts): a refused argument fails the call
+          let sent;
+          try { sent = (${scriptRunCopy.toString()})(args); } catch (e) { fail(e); return; }
+          window.__prCall(String(name), JSON.stringify(sent)).then((text) => {
             const reply = JSON.parse(text);
             if ('error' in reply) fail(new Error(reply.error)); else ok(reply.value);
           });
@@ -201,6 +206,23 @@ describe('the sidebar in Chromium', () => {
     expect(text).toContain('Someone else is building the summary. Try again in a minute.');
     expect(fake.spreadsheet._sheet('Summary')._text(1, 1)).toBe(before);
     await shot('06-busy');
+  });
+
+  it('imports a form export: the sidebar reads the file and the add-on adds the new respondent', async () => {
+    await page.getByRole('button', { name: 'Import responses…' }).click();
+    const form = page.getByRole('form', { name: 'Import responses' });
+    await form.getByLabel('Form export (CSV or .xlsx)').setInputFiles({
+      name: 'responses.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Timestamp,Name,ASPIRE,ASPIRE comment\n12/05/2026 09:14:02,Dan Evans,2,Shared plan at last\n'),
+    });
+    await form.getByRole('button', { name: 'Import' }).click();
+    expect(await waitForOutcome('Imported:')).toContain('Imported: 1 respondent added (Dan Evans), 0 updated. Next: choose Check entries.');
+    expect(serverCalls).toContain('prImport');
+    const responses = fake.spreadsheet._sheet('Responses');
+    // below Ann, Ben and Cara (rows 6–8), typed by hand
+    expect([responses._text(9, 1), responses._text(9, 4), responses._text(9, 5)]).toEqual(['Dan Evans', '2', 'Shared plan at last']);
+    await shot('07-imported');
   });
 
   it('made no network request and logged no error', () => {
