@@ -279,23 +279,21 @@ export function summaryModel(
   return model;
 }
 
+/** The rows a table's live formulas count: its data rows and spare rows below, never past Excel's last row (a value
+ *  typed in row 1,048,576 is counted by a range ending there). */
+function formulaRange(found: ReadResult['layout']['entry']) {
+  if (!found) return null;
+  const lastRow = Math.min(EXCEL_MAX_ROWS, Math.max(found.firstDataRow + FORMULA_SPARE_ROWS - 1, found.lastRow + FORMULA_SPARE_ROWS));
+  return { sheet: found.name, firstRow: found.firstDataRow, lastRow, cols: found.cols };
+}
+
 export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan: SheetPlan; summary: SummaryModel } {
   const c = compute(snapshot, opts.today, opts.previous, opts.previousLabel);
   const { framework, review, layout } = c.read;
   const { previous, comparison, partnerships } = c;
   const themes = framework.themeTags ? themeMentions(framework, review.responses) : null;
-  const entry = layout.entry
-    ? {
-        sheet: layout.entry.name,
-        firstRow: layout.entry.firstDataRow,
-        // never past Excel's last row: a value typed in row 1,048,576 is counted by a range ending there
-        lastRow: Math.min(
-          EXCEL_MAX_ROWS,
-          Math.max(layout.entry.firstDataRow + FORMULA_SPARE_ROWS - 1, layout.entry.lastRow + FORMULA_SPARE_ROWS),
-        ),
-        cols: layout.entry.cols,
-      }
-    : null;
+  const entry = formulaRange(layout.entry);
+  const registerRange = formulaRange(layout.register);
   const summary = buildSummaryTab({
     framework,
     cycle: review.settings.cycle,
@@ -312,6 +310,7 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
     ...(framework.themeTags ? { themeAnswers: answersByTheme(framework, review.responses) } : {}),
     draft: c.draft,
     groupSummaries: review.groupSummaries,
+    registerRange,
   });
   const summaryTab = summary.tab;
   const created: TabKey[] = layout.present.instructions ? [] : ['instructions'];

@@ -206,3 +206,41 @@ export function partnershipMeanWithin(scale: Scale, scoreRange: string, partRang
   if (inline.length + 1 <= EXCEL_MAX_FORMULA && longestFormulaText(inline) <= EXCEL_MAX_FORMULA_TEXT) return inline;
   return partnershipMeanFormula(scale, scoreRange, partRange, { cell: nameCell });
 }
+
+/** COUNTIFS criteria that match one scale point: its value, and its label unless the label is a number. */
+function pointCriteria(p: { value: number; label: string }): string[] {
+  return isNumericLabel(p.label) ? [fnum(p.value)] : [fnum(p.value), criterion(p.label)];
+}
+
+/** The register columns a tracker's live formulas count over (`Progress Tracker'!$K$5:$K$1016`). */
+export interface TrackerRanges {
+  theme: string;
+  coordinator: string;
+  /** null in a tracker made before the champions' column */
+  confirmed: string | null;
+}
+
+/**
+ * Rows of one theme whose score that counts is point `k` (seed 004's two stages, `achievementUsed`): the champions'
+ * confirmed score where it is a point of the scale, else the co-ordinator's. So: rows whose confirmed score is k, plus
+ * rows whose co-ordinator's score is k, less those of them whose confirmed score is any point (it counts instead).
+ * `themeCriterion` is a COUNTIFS criterion (`"=Crime"`).
+ */
+export function trackerPointCountFormula(scale: Scale, k: number, r: TrackerRanges, themeCriterion: string): string {
+  const t = `${r.theme},${themeCriterion}`;
+  const own = pointCriteria(scale.points[k]!);
+  const every = scale.points.flatMap(pointCriteria);
+  const terms: string[] = [];
+  if (r.confirmed) for (const c of own) terms.push(`+COUNTIFS(${t},${r.confirmed},${c})`);
+  for (const c of own) terms.push(`+COUNTIFS(${t},${r.coordinator},${c})`);
+  if (r.confirmed) for (const c of own) for (const d of every) terms.push(`-COUNTIFS(${t},${r.coordinator},${c},${r.confirmed},${d})`);
+  return terms.join('').replace(/^\+/, '');
+}
+
+/** Rows of one theme with a score on the scale in `range` (the co-ordinator's, or the champions'). */
+export function trackerScoredFormula(scale: Scale, range: string, themeRange: string, themeCriterion: string): string {
+  return scale.points
+    .flatMap(pointCriteria)
+    .map((c) => `COUNTIFS(${themeRange},${themeCriterion},${range},${c})`)
+    .join('+');
+}

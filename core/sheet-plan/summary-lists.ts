@@ -3,17 +3,22 @@
  * for improvement, workshop notes, comments grouped by score (seed 000 "Specific comments"), register and theme
  * results.
  */
-import type { Item } from '../framework/schema.js';
+import type { Item, Scale } from '../framework/schema.js';
 import type { Change } from '../scoring/types.js';
 import { ragLabel } from '../scoring/rag.js';
-import { STYLE, val } from './cells.js';
-import { formatNumber } from './layout.js';
+import { STYLE, criterion, fnum, fx, val } from './cells.js';
+import { formatNumber, registerColumns as registerColumnsOfTab } from './layout.js';
 import { prefixWithinUnits } from '../util/graphemes.js';
 import { NOTES_HEADERS } from './workshop-notes.js';
 import type { PlanCell } from './types.js';
 import type { TabWriter } from './writer.js';
 import type { SummaryInput } from './summary.js';
-import { TWO_STAGE_RULE, championChangeText, trackerHasTwoStages } from '../scoring/register.js';
+import { TWO_STAGE_RULE, championChangeText, registerColumns, trackerHasTwoStages } from '../scoring/register.js';
+import { scaleById } from '../scoring/scale.js';
+import { nameKey } from '../scoring/names.js';
+import { a1 } from '../util/a1.js';
+import { EXCEL_MAX_FORMULA, EXCEL_MAX_FORMULA_TEXT, longestFormulaText } from './limits.js';
+import { columnRange, trackerPointCountFormula, trackerScoredFormula, type TrackerRanges } from './summary-formulas.js';
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_LIMIT = 32_000;
@@ -52,6 +57,11 @@ function table(w: TabWriter, rows: PlanCell[][], width: number, numberCols: { co
   w.format(first, 2, rows.length, 1, { wrap: true });
   for (const n of numberCols) w.format(first, n.col, rows.length, 1, { numberFormat: n.format });
   return first;
+}
+
+/** "Count of 3 (partially achieved)", "Count of 2". */
+export function countHeader(p: { value: number; label: string }): string {
+  return p.label.trim() === formatNumber(p.value) ? `Count of ${formatNumber(p.value)}` : `Count of ${formatNumber(p.value)} (${p.label})`;
 }
 
 const CHANGE_TEXT: Record<Change, string> = {
@@ -245,6 +255,7 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
   const regTab = input.framework.register?.tab ?? 'register';
   if (reg.tracker.length > 0) {
     const twoStages = trackerHasTwoStages(input.framework);
+    const live = twoStages ? trackerLive(input) : null;
     const header = [
       '#',
       groupLabel,
@@ -256,20 +267,47 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
       ...(twoStages ? ["Co-ordinator's scores", 'Confirmed by champions', 'Changed by champions'] : []),
     ];
     heading(w, `Delivery by ${groupLabel.toLowerCase()} (${regTab})`, header.length, header);
-    const rows = reg.tracker.map((t, i) => [
-      val(i + 1),
-      val(t.theme),
-      val(t.rows),
-      val(t.scored),
-      val(t.meanAchievement),
-      val(t.shareAchieved),
-      val(
+    const first = w.row;
+    const n = reg.tracker.length;
+    // the scores-that-count table below: after these rows, the note, a blank row, its heading and header
+    const countsFirst = first + n + 1 + 1 + 2;
+    const rows = reg.tracker.map((t, i) => {
+      const lowRows = val(
         t.lowAppropriatenessRows.length
           ? `${regTab} ${t.lowAppropriatenessRows.length === 1 ? 'row' : 'rows'} ${t.lowAppropriatenessRows.join(', ')}`
           : '',
-      ),
-      ...(twoStages ? [val(t.coordinatorScored), val(t.confirmed), val(t.changed)] : []),
-    ]);
+      );
+      const themeCrit = live?.criterionFor(t.theme) ?? null;
+      if (!live || themeCrit === null)
+        return [
+          val(i + 1),
+          val(t.theme),
+          val(t.rows),
+          val(t.scored),
+          val(t.meanAchievement),
+          val(t.shareAchieved),
+          lowRows,
+          ...(twoStages ? [val(t.coordinatorScored), val(t.confirmed), val(t.changed)] : []),
+        ];
+      const row = first + i;
+      const points = live.scale.points;
+      const cnt = (j: number) => a1(countsFirst + i, 3 + j);
+      const scored = a1(row, 4);
+      return [
+        val(i + 1),
+        val(t.theme),
+        val(t.rows),
+        fx(`SUM(${cnt(0)}:${cnt(points.length - 1)})`, t.scored),
+        fx(`IF(${scored}=0,"",(${points.map((p, j) => `${fnum(p.value)}*${cnt(j)}`).join('+')})/${scored})`, t.meanAchievement),
+        fx(`IF(${scored}=0,"",${cnt(points.length - 1)}/${scored})`, t.shareAchieved),
+        lowRows,
+        fx(trackerScoredFormula(live.scale, live.ranges.coordinator, live.ranges.theme, themeCrit), t.coordinatorScored),
+        live.ranges.confirmed
+          ? fx(trackerScoredFormula(live.scale, live.ranges.confirmed, live.ranges.theme, themeCrit), t.confirmed)
+          : val(t.confirmed),
+        val(t.changed),
+      ];
+    });
     table(w, rows, header.length, [
       { col: 5, format: '0.00' },
       { col: 6, format: '0%' },
@@ -279,6 +317,7 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
       w.format(w.row - 1, 1, 1, 1, STYLE.note);
     }
     w.skip();
+    if (live) writeScoresThatCount(w, input, live, countsFirst);
     if (twoStages) writeChampionChanges(w, input);
   }
   if (reg.risks.length > 0) {
@@ -302,6 +341,73 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
     );
     w.skip();
   }
+}
+
+interface TrackerLive {
+  scale: Scale;
+  ranges: TrackerRanges;
+  /** the COUNTIFS criterion of a theme, or null when its figures are core's values (a theme not in the framework's
+   *  list, "No theme given", or a name too long for a formula) */
+  criterionFor: (theme: string) => string | null;
+}
+
+/** What the tracker's live formulas need: the scale and the register's columns; null when the reader found none. */
+function trackerLive(input: SummaryInput): TrackerLive | null {
+  const range = input.registerRange;
+  const cols = registerColumns(input.framework);
+  const reg = input.framework.register;
+  if (!range || !reg || !cols.achievement?.scale) return null;
+  const groupKey = registerColumnsOfTab(reg.columns, reg.groupLabel).find((c) => c.type === 'group')?.key;
+  const themeCol = groupKey === undefined ? undefined : range.cols[groupKey];
+  const coordCol = range.cols[cols.achievement.id];
+  const confCol = cols.confirmed ? range.cols[cols.confirmed.id] : undefined;
+  if (themeCol === undefined || coordCol === undefined || (cols.confirmed && confCol === undefined)) return null;
+  const scale = scaleById(input.framework, cols.achievement.scale);
+  const ranges: TrackerRanges = {
+    theme: columnRange(range, themeCol),
+    coordinator: columnRange(range, coordCol),
+    confirmed: confCol === undefined ? null : columnRange(range, confCol),
+  };
+  const known = new Set(reg.groups.map(nameKey));
+  return {
+    scale,
+    ranges,
+    criterionFor: (theme) => {
+      if (!known.has(nameKey(theme))) return null;
+      const c = criterion(theme);
+      const longest = trackerPointCountFormula(scale, 0, ranges, c);
+      return longestFormulaText(c) <= EXCEL_MAX_FORMULA_TEXT && longest.length + 1 <= EXCEL_MAX_FORMULA ? c : null;
+    },
+  };
+}
+
+/** Per theme, how many rows' score that counts is each point (live formulas): what the Delivery table's figures add up. */
+function writeScoresThatCount(w: TabWriter, input: SummaryInput, live: TrackerLive, countsFirst: number): void {
+  const reg = input.register!;
+  const groupLabel = input.framework.register?.groupLabel ?? 'Theme';
+  const points = live.scale.points;
+  const header = ['#', groupLabel, ...points.map(countHeader)];
+  heading(
+    w,
+    `Scores that count, by ${groupLabel.toLowerCase()} (the champions' confirmed score where there is one, otherwise the co-ordinator's)`,
+    header.length,
+    header,
+  );
+  if (w.row !== countsFirst) throw new Error('summary layout out of step (tracker counts)');
+  const rows = reg.tracker.map((t, i) => {
+    const crit = live.criterionFor(t.theme);
+    const mine = reg.rows.filter((r) => r.theme === t.theme);
+    return [
+      val(i + 1),
+      val(t.theme),
+      ...points.map((p, k) => {
+        const count = mine.filter((r) => r.achievement === p.value).length;
+        return crit === null ? val(count) : fx(trackerPointCountFormula(live.scale, k, live.ranges, crit), count);
+      }),
+    ];
+  });
+  table(w, rows, header.length);
+  w.skip();
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   writeStrengthsAndAreas,
   writeThemeReview,
   writeThemes,
+  countHeader,
 } from './summary-lists.js';
 import { trackerHasTwoStages } from '../scoring/register.js';
 
@@ -65,6 +66,8 @@ export interface SummaryInput {
   draft?: DraftResult;
   /** the Theme Review rows (delivery tracker) */
   groupSummaries?: GroupSummaryRow[];
+  /** where the register's columns are (delivery tracker: its live formulas count over them); null when not found */
+  registerRange?: SummaryEntry | null;
 }
 
 /** Where the figures of one item, section and the overall row are on the Summary (for charts and tests). */
@@ -124,10 +127,6 @@ function scaleHeading(scale: Scale): string {
   return scale.points
     .map((p) => (String(p.label).trim() === formatNumber(p.value) ? formatNumber(p.value) : `${formatNumber(p.value)} = ${p.label}`))
     .join(', ');
-}
-
-function countHeader(p: { value: number; label: string }): string {
-  return p.label.trim() === formatNumber(p.value) ? `Count of ${formatNumber(p.value)}` : `Count of ${formatNumber(p.value)} (${p.label})`;
 }
 
 export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: SummaryLayout } {

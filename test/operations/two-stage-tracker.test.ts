@@ -13,7 +13,8 @@ import { checkReview } from '../../core/operations/check.js';
 import { planSummary } from '../../core/operations/summarise.js';
 import { reportFromSnapshot } from '../../core/report/from-snapshot.js';
 import type { MemoryWorkbook } from '../../memory-host/index.js';
-import { keyCol, newReview, rowOf, snap, TODAY } from './helpers.js';
+import { expectFormulasMatch, keyCol, newReview, rowOf, snap, TODAY } from './helpers.js';
+import { FormulaEvaluator } from '../sheet-plan/formula-eval.js';
 
 const TRACKER = 'Progress Tracker';
 
@@ -108,6 +109,31 @@ describe('two-stage delivery review: the champions’ confirmed score wins and t
       1,
       'Co-ordinator 4 → champions 1 (lowered)',
     ]);
+    // the Delivery and scores-that-count tables are live formulas over the Progress Tracker, giving core's figures
+    const { count, functions } = expectFormulasMatch(wb, 'Summary');
+    expect(count).toBeGreaterThan(0);
+    expect(functions.has('COUNTIFS')).toBe(true);
+    const counts = rowOf(
+      wb,
+      'Summary',
+      '#',
+      rowOf(wb, 'Summary', "Scores that count, by theme (the champions' confirmed score where there is one, otherwise the co-ordinator's)"),
+    );
+    expect(summaryRow(wb, counts, 7)).toEqual([
+      '#',
+      'Theme',
+      'Count of 1 (not achieved)',
+      'Count of 2',
+      'Count of 3 (partially achieved)',
+      'Count of 4',
+      'Count of 5 (achieved)',
+    ]);
+    // Crime counts the champions' 4 and 3 (not the co-ordinator's 2); Employment the champions' 1 alone;
+    // Health the co-ordinator's 3, not yet confirmed
+    expect(summaryRow(wb, counts + 1, 7)).toEqual([1, 'Crime', 0, 0, 1, 1, 0]);
+    expect(summaryRow(wb, counts + 2, 7)).toEqual([2, 'Education', 1, 0, 0, 0, 0]);
+    expect(summaryRow(wb, counts + 3, 7)).toEqual([3, 'Employment', 1, 0, 0, 0, 0]);
+    expect(summaryRow(wb, counts + 4, 7)).toEqual([4, 'Health', 0, 0, 1, 0, 0]);
     // what the champions wrote, word for word
     const texts = wb
       .tab('Summary')
@@ -115,6 +141,21 @@ describe('two-stage delivery review: the champions’ confirmed score wins and t
       .flatMap((r) => r.filter((v): v is string => typeof v === 'string'));
     expect(texts).toContain('Policy changes: the school funding formula changed');
     expect(texts).toContain('Agree a joint attainment plan with both schools by July');
+  });
+
+  it('the live formulas follow the rule as people type: a new confirmed score counts before the Summary is rebuilt', () => {
+    const wb = filled();
+    wb.applyNow(planSummary(snap(wb), { today: TODAY }).plan);
+    const top = rowOf(wb, 'Summary', '#', rowOf(wb, 'Summary', 'Delivery by theme (Progress Tracker)'));
+    // the champions now lower Burglary (row 6) from 3 to 1 and give Health (row 9) a 5
+    typeRow(wb, 6, { confirmed: 1 });
+    typeRow(wb, 9, { confirmed: 'achieved' });
+    const ev = new FormulaEvaluator(wb);
+    const figures = (row: number) => [4, 5, 6, 8, 9].map((col) => ev.cell('Summary', row, col));
+    // Crime: 4 and 1 → 2.5, none achieved; co-ordinator scored 2, champions 2
+    expect(figures(top + 1)).toEqual([2, 2.5, 0, 2, 2]);
+    // Health: the champions' 5 replaces the co-ordinator's 3 → 5, all achieved; one confirmed
+    expect(figures(top + 4)).toEqual([1, 5, 1, 1, 1]);
   });
 
   it("the plan: the champions' key actions and support word for word; the drafted rows follow the confirmed score", () => {

@@ -149,8 +149,11 @@ describe.skipIf(!HAVE_SOFFICE)('formula parity in LibreOffice', () => {
   it.each(ids)('%s: every Summary formula equals the core’s value within 1e-9', async (id) => {
     const before = await summaryFormulas(join(dir, `${id}.xlsx`));
     const after = await summaryFormulas(join(outDir, `${id}.xlsx`));
-    const scored = id !== 'delivery-tracker' && id !== 'risk-exercise';
-    if (scored) expect(before.size).toBeGreaterThan(0);
+    // the risk exercise's Summary holds core's counts only; every other one has live formulas (the delivery tracker's
+    // follow the two stages: the champions' confirmed score where there is one, else the co-ordinator's — its demo
+    // has one score raised and one lowered by the champions, and two rows not yet confirmed)
+    if (id !== 'risk-exercise') expect(before.size).toBeGreaterThan(0);
+    if (id === 'delivery-tracker') expect([...before.values()].some((c) => c.formula.includes('COUNTIFS('))).toBe(true);
     const mismatches: string[] = [];
     for (const [address, cell] of before) {
       const got = after.get(address);
