@@ -20,7 +20,7 @@
  */
 import type { Framework } from '../framework/schema.js';
 import type { Snapshot, TabSnapshot } from '../host/types.js';
-import { PLAN_COLUMNS } from '../plan/columns.js';
+import { planFields } from '../plan/merge.js';
 import {
   mergeLspPlan,
   sourceIdOf,
@@ -124,7 +124,7 @@ export function reviewPlanSource(input: LspReviewInput, today: string): { id: st
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return {
-      ...fieldsOf(r),
+      ...planFields(r),
       part: partOf(r, framework),
       sourceWorkbook: input.label,
       partnership: partnershipOf(r.ref, partnerships),
@@ -143,12 +143,6 @@ export function reviewPlanSource(input: LspReviewInput, today: string): { id: st
       drafted: draftedNow && out.length > 0,
     },
   };
-}
-
-function fieldsOf(r: ImprovementAction): ImprovementAction {
-  const o = {} as ImprovementAction;
-  for (const c of PLAN_COLUMNS) (o as unknown as Record<string, string>)[c.id] = r[c.id];
-  return o;
 }
 
 // ───────────────────────────── the plan workbook as read ─────────────────────────────

@@ -14,7 +14,7 @@
  */
 import { fnv1a, hashPlanRow } from '../util/hash.js';
 import { smartText } from '../validation/plan-rows.js';
-import { keepDates } from './merge.js';
+import { keepDates, planFields } from './merge.js';
 import type { ImprovementAction, PlanRowOut, PlanRowRead, PlanSource } from './types.js';
 
 /** A row one review brings to the LSP plan. */
@@ -62,22 +62,7 @@ export function hashLspRow(r: ImprovementAction & PlanSource): string {
 }
 
 function fields(r: ImprovementAction & PlanSource): ImprovementAction & PlanSource {
-  return {
-    ref: r.ref,
-    part: r.part,
-    heading: r.heading,
-    sourceItems: r.sourceItems,
-    action: r.action,
-    date: r.date,
-    keyContact: r.keyContact,
-    leadAgency: r.leadAgency,
-    supportNeeded: r.supportNeeded,
-    howSupportProvided: r.howSupportProvided,
-    progressReportDate: r.progressReportDate,
-    status: r.status,
-    sourceWorkbook: r.sourceWorkbook,
-    partnership: r.partnership,
-  };
+  return { ...planFields(r), sourceWorkbook: r.sourceWorkbook, partnership: r.partnership };
 }
 
 export function mergeLspPlan(existing: LspRowRead[], incoming: LspSourceRow[], given: GivenSources, today: string): LspRowOut[] {

@@ -22,7 +22,8 @@ import { hashPlanRow } from '../util/hash.js';
 import { smartText } from '../validation/plan-rows.js';
 import { formatDateUk, isIsoDate, parseDate } from '../util/dates.js';
 
-function fields(r: ImprovementAction): ImprovementAction {
+/** Only the plan's own fields of a row (a row read from a tab carries more). */
+export function planFields(r: ImprovementAction): ImprovementAction {
   return {
     ref: r.ref,
     part: r.part,
@@ -62,7 +63,7 @@ export function mergePlan(existing: PlanRowRead[], drafted: ImprovementAction[],
   const out: PlanRowOut[] = [];
   const placed = new Set<string>();
   const row = (a: ImprovementAction, origin: PlanRowOut['origin'], sourceStillWeak: boolean | null, draftHash: string): PlanRowOut => ({
-    ...fields(a),
+    ...planFields(a),
     origin,
     sourceStillWeak,
     smart: smartText(a, today),
