@@ -109,6 +109,16 @@ describe('generated demos', () => {
     if (f.sections.length > 0) expect(s.respondents).toBe(f.multiplePartnerships ? 12 : 8);
     if (f.kind === 'risk') expect(s.risks.reduce((n: number, t: { red: number }) => n + t.red, 0)).toBe(1);
     if (f.kind === 'tracker') expect(s.tracker.reduce((n: number, t: { rows: number }) => n + t.rows, 0)).toBeGreaterThanOrEqual(10);
+    if (f.kind === 'tracker') {
+      // the champions (stage 2) raise one co-ordinator's score and lower another, and leave the last two rows for later
+      const rows: { coordinator: number | null; confirmed: number | null; used: number | null; changed: boolean }[] = s.trackerRows;
+      const changed = rows.filter((x) => x.changed);
+      expect(changed.some((x) => x.confirmed! > x.coordinator!)).toBe(true);
+      expect(changed.some((x) => x.confirmed! < x.coordinator!)).toBe(true);
+      for (const x of changed) expect(x.used).toBe(x.confirmed);
+      expect(rows.slice(-2).map((x) => x.confirmed)).toEqual([null, null]);
+      expect(s.plan.some((p: { ref: string }) => p.ref.includes('key actions agreed with the champions'))).toBe(true);
+    }
     // no error; reminders (blank answers the generator leaves, plan rows to complete) do not fail the check
     const check = await cli('check', path, '--quiet', '--today', TODAY);
     expect(check.stdout.split('\n')[0]).toBe('No errors: every entry can be scored.');
