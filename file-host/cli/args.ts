@@ -113,7 +113,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const want = PER_COMMAND[command].paths;
   const more = PER_COMMAND[command].more ? '…' : '';
   if (rest.length < want.length)
-    throw new UsageError(`${command} needs ${want.join(' and ')}${more}: partnership-review ${command} ${want.join(' ')}${more}.`);
+    throw new UsageError(
+      `${command} needs ${want.join(' and ')}${more ? ' (one or more)' : ''}: partnership-review ${command} ${want.join(' ')}${more || '.'}`,
+    );
   if (rest.length > want.length && !more)
     throw new UsageError(
       `${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${rest[want.length]}" is one too many.`,

@@ -278,6 +278,11 @@ describe('partnership-review plan refuses, writing nothing', () => {
 
   it('the plan itself, a copy of it, the same review twice, a non-review workbook, a review as the plan', async () => {
     const plan = join(dir, 'refuse-plan.xlsx');
+    const alone = await cli('plan', plan);
+    expect([alone.code, alone.stderr]).toEqual([
+      2,
+      'partnership-review: plan needs <plan.xlsx> and <review.xlsx> (one or more): partnership-review plan <plan.xlsx> <review.xlsx>… Run "partnership-review --help" for the commands.',
+    ]);
     expect((await cli('plan', plan, inputs.risk, '--today', DAY2, '--quiet')).code).toBe(0);
     await refused([plan, inputs.risk, plan], /refuse-plan\.xlsx is the plan itself, not a review/, plan);
     const copy = join(dir, 'copy-of-plan.xlsx');
