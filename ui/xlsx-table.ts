@@ -86,7 +86,7 @@ export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
   const sheetXml = more[sheetPath];
   if (!sheetXml) throw damaged(name, 'its first sheet is missing');
   const ctx: CellValueContext = {
-    sst: sstPath && more[sstPath] ? new SharedStrings(utf8.decode(more[sstPath])) : null,
+    readSst: sstPath && more[sstPath] ? new SharedStrings(utf8.decode(more[sstPath])) : null,
     styles: new Styles(stylesPath && more[stylesPath] ? utf8.decode(more[stylesPath]) : NEW_STYLES),
     date1904,
   };

@@ -15,8 +15,10 @@ export function excelDate(serial: number, date1904: boolean): string | null {
   return isoDate(new Date(ms));
 }
 
+/** What the reading needs of the workbook (the engine's `SheetContext` is one: passed as it is, nothing made per cell). */
 export interface CellValueContext {
-  sst: SharedStrings | null;
+  /** the shared strings as read (null when the package has none) */
+  readSst: SharedStrings | null;
   styles: Styles;
   date1904: boolean;
 }
@@ -28,7 +30,7 @@ export interface CellValueContext {
 export function cellValueOf(t: string, v: string | undefined, inline: string | undefined, s: number, ctx: CellValueContext): CellValue {
   if (t === 'inlineStr') return inline ?? (v !== undefined ? unescapeOoxml(v) : null);
   if (v === undefined) return null;
-  if (t === 's') return ctx.sst?.get(Number(v)) ?? null;
+  if (t === 's') return ctx.readSst?.get(Number(v)) ?? null;
   if (t === 'str') return unescapeOoxml(v);
   if (t === 'b') return v.trim() === '1' || v.trim() === 'true';
   if (t === 'e') return v;

@@ -422,8 +422,6 @@ export class SheetModel {
 
   /** One cell as read → the model; returns its column. */
   private addCell(row: Row, raw: RawCell, lastCol: number): number {
-    const { styles } = this.ctx;
-    const sst = this.ctx.readSst;
     const r = row.r;
     const ref = raw.attrs['r'];
     const col = ref ? (parseRef(ref)?.col ?? lastCol + 1) : lastCol + 1;
@@ -442,7 +440,7 @@ export class SheetModel {
         this.arrays.push({ rect, row: r, col, kind: ft });
       }
     }
-    const value: CellValue = cellValueOf(t, v, inline, s, { sst, styles, date1904: this.ctx.date1904 });
+    const value: CellValue = cellValueOf(t, v, inline, s, this.ctx);
     if (!ref) row.dirty = row.cellsDirty = true;
     const cell: Cell = { col, s, value, a: raw.a, b: raw.b };
     if (f !== undefined) cell.f = f;
