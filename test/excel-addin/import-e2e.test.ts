@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,24 @@ async function outcome(page: Page, contains: string): Promise<string> {
 const CSV =
   'ID,Start time,Completion time,Email,Name,ASPIRE,ASPIRE comment,THINK\n1,,,alice@example.org,Alice,3,Good start,2\n2,,,ben@example.org,Ben Jones,2,,1\n';
 const PREFER = "Where someone corrected a cell since the last import, use the export's value";
+
+/** axe-core's serious and critical violations in the pane (the grid beside it excluded), as accessibility.test.ts runs it. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // evaluated through the DevTools protocol, so the pane's Content-Security-Policy is untouched
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(
+      { exclude: [['[data-testid="workbook"]']] },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      },
+    ),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function xlsxExport(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -108,6 +127,11 @@ describe('Import responses… in the browser preview (production build)', () => 
     );
     expect(await value(page, 'D6')).toBe('1');
     await shot(page, 'import-03-conflict-kept');
+    // the open form and the listed conflict: no serious or critical accessibility violation
+    expect(await seriousViolations(page)).toEqual([]);
+    // choosing the listed cell goes to it in the grid
+    await conflicts.getByRole('button').first().click();
+    await expect.poll(() => page.locator('[data-testid="workbook"] td[data-cell="D6"][aria-selected="true"]').count()).toBe(1);
 
     // the choice, reached and ticked with the keyboard
     const box = form.getByRole('checkbox', { name: PREFER });
