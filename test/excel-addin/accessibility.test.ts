@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTreeReview, guardedContext, ROOT, typeTreeScores, useServedPane, watchPage } from './e2e-support.js';
+import { axeViolations, createTreeReview, guardedContext, ROOT, typeTreeScores, useServedPane, watchPage } from './e2e-support.js';
 import { bundleFakeOffice, openExcelPane } from './excel-pane-support.js';
 
 const pane = useServedPane();
@@ -58,18 +58,7 @@ afterAll(() => {
 });
 
 async function scan(page: Page, theme: Theme, view: string): Promise<Found[]> {
-  // evaluated through the DevTools protocol, so the pane's Content-Security-Policy (scripts from self only) is untouched
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(
-      { exclude: [['[data-testid="workbook"]']] },
-      {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        resultTypes: ['violations'],
-      },
-    ),
-  );
-  const found = result.violations.map((v) => ({
+  const found = (await axeViolations(page)).map((v) => ({
     id: v.id,
     impact: v.impact ?? 'unknown',
     help: v.help,

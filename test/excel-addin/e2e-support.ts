@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { firstLoadScripts } from '../../bench/bundle.js';
@@ -119,6 +120,24 @@ export async function guardedContext(
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
   });
   return { context, watch };
+}
+
+/**
+ * axe-core over the pane (the preview's grid beside it excluded): WCAG 2.0, 2.1 and 2.2 A and AA and best practices.
+ * Evaluated through the DevTools protocol, so the pane's Content-Security-Policy (scripts from self only) is untouched.
+ */
+export async function axeViolations(page: Page): Promise<axe.Result[]> {
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(
+      { exclude: [['[data-testid="workbook"]']] },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        resultTypes: ['violations'],
+      },
+    ),
+  );
+  return result.violations;
 }
 
 export function watchPage(page: Page, watch: PageWatch): void {

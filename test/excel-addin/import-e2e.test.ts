@@ -7,12 +7,12 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
+  axeViolations,
   collectCsp,
   createTreeReview,
   firstLoad,
@@ -48,20 +48,9 @@ const CSV =
   'ID,Start time,Completion time,Email,Name,ASPIRE,ASPIRE comment,THINK\n1,,,alice@example.org,Alice,3,Good start,2\n2,,,ben@example.org,Ben Jones,2,,1\n';
 const PREFER = "Where someone corrected a cell since the last import, use the export's value";
 
-/** axe-core's serious and critical violations in the pane (the grid beside it excluded), as accessibility.test.ts runs it. */
+/** axe-core's serious and critical violations in the pane, as accessibility.test.ts runs it. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  // evaluated through the DevTools protocol, so the pane's Content-Security-Policy is untouched
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(
-      { exclude: [['[data-testid="workbook"]']] },
-      {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        resultTypes: ['violations'],
-      },
-    ),
-  );
-  return result.violations
+  return (await axeViolations(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
