@@ -25,7 +25,7 @@ import { PREVIOUS_ROWS } from '../core/sheet-plan/previous.js';
  * "Compare with last review…" (issue #11): the pane cannot open another workbook, so it goes to the Previous Review
  * tab and says what to paste there; Build summary then compares with it until the means are cleared.
  */
-export const COMPARE_HELP = `Paste last cycle's means into column C of the ${TAB.previous} tab (selected now), in the order of column A — items, then sections, then Overall — and last cycle's name beside "Previous cycle". Then choose Build summary: the Summary compares with these means until you clear them. From the command line, summarise --previous fills the tab from last cycle's workbook.`;
+export const COMPARE_HELP = `Paste last cycle's means into column C of the ${TAB.previous} tab (selected now), in the order of column A — items, then sections, then Overall (a tracker or risk register: its themes, then Overall) — and last cycle's name beside "Previous cycle". To carry last cycle's actions forward, copy its ${TAB.plan} rows below the rows of this one and type last cycle's name in their "Carried from" column. Then choose Build summary: the Summary compares with these means until you clear them, and lists last cycle's actions with "Achieved?" and "Carry forward?". From the command line, summarise --previous does both from last cycle's workbook.`;
 
 const useStyles = makeStyles({
   pane: {

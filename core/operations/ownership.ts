@@ -69,6 +69,20 @@ export function planKeysOf(tab: TabSnapshot, found: FoundTable): string[] {
   return row.map((v) => markText(v)).filter((k) => k !== '');
 }
 
+/** The plan tab's key row once `tab` is written: as read, with any key cells the plan adds (carry columns, issue #16). */
+function planKeysAfter(snap: TabSnapshot, found: FoundTable, tab: TabPlan): string[] {
+  if (found.keyRow <= 0) return [];
+  const row = [...(snap.values[found.keyRow - 1] ?? [])];
+  for (const b of tab.blocks) {
+    const r = found.keyRow - b.row;
+    if (r < 0 || r >= b.cells.length) continue;
+    b.cells[r]!.forEach((cell, i) => {
+      if ('v' in cell) row[b.col - 1 + i] = cell.v;
+    });
+  }
+  return row.map((v) => markText(v ?? null)).filter((k) => k !== '');
+}
+
 function refuse(name: string, what: string, why: string): never {
   throw new ReviewRequestError(
     `The tab “${name}” ${why}, so it was not written over and nothing was changed. If “${name}” is your own tab, rename it (for example “${name} (notes)”) and run again: the add-in then makes a new ${what} beside it. If it is the add-in's ${what} and holds nothing you want to keep, delete it and run again.`,
@@ -159,7 +173,7 @@ export function marksAfter(plan: SheetPlan, read: ReadResult, snapshot: Snapshot
         out.plan = planMark(keys);
       } else {
         const snap = findTab(snapshot.tabs, tab.name);
-        if (snap && read.layout.plan) out.plan = planMark(planKeysOf(snap, read.layout.plan));
+        if (snap && read.layout.plan) out.plan = planMark(planKeysAfter(snap, read.layout.plan, tab));
       }
     }
   }

@@ -101,7 +101,7 @@ function fillExisting(
   label: string,
   read: ReadResult,
 ): TabPlan {
-  const rows = previousRows(read.framework);
+  const rows = previousRows(read.framework, previous);
   const idCol = found.cols['id'] ?? 1;
   const nameCol = found.cols['name'] ?? 2;
   const meanCol = found.cols['mean'] ?? 3;

@@ -11,6 +11,9 @@ import { nameKey } from '../scoring/names.js';
 import { scoreReview } from '../scoring/score-review.js';
 import type { ScoreReport } from '../scoring/types.js';
 import { readReview } from '../reader/read-review.js';
+import { readPlanRows } from '../reader/plan-rows.js';
+import { scoreRegister } from '../scoring/register.js';
+import { registerFigures, registerPreviousFigures } from '../scoring/register-compare.js';
 import { ReviewRequestError } from './types.js';
 
 function figuresOf(report: ScoreReport): PreviousFigures {
@@ -23,9 +26,12 @@ function figuresOf(report: ScoreReport): PreviousFigures {
 export function previousFromSnapshot(snapshot: Snapshot): PreviousReview {
   const { framework, review, layout } = readReview(snapshot);
   const report = scoreReview(framework, review.responses);
+  // a tracker or risk register (issue #16): its figure per theme and for the whole register
+  const register =
+    framework.sections.length === 0 && framework.register ? registerFigures(framework, scoreRegister(framework, review.register)) : null;
   const previous: PreviousReview = {
     cycle: review.settings.cycle,
-    ...figuresOf(report),
+    ...(register ? registerPreviousFigures(register) : figuresOf(report)),
     source: {
       frameworkId: framework.id,
       frameworkTitle: framework.title,
@@ -34,6 +40,9 @@ export function previousFromSnapshot(snapshot: Snapshot): PreviousReview {
       ...(layout.meta.reviewId ? { reviewId: layout.meta.reviewId } : {}),
     },
   };
+  // last cycle's Improvement Plan as people left it (issue #16): its rows are carried into this cycle's plan
+  const planRows = readPlanRows(snapshot);
+  if (planRows.length > 0) previous.planRows = planRows;
   const keys = new Set<string>();
   for (const p of [...review.settings.partnerships, ...review.responses.map((r) => r.partnership)])
     if (nameKey(p) !== '') keys.add(nameKey(p));

@@ -12,6 +12,7 @@ import type { PreviousReview, ReviewData } from '../review/types.js';
 import { compareAcrossPartnerships, compareWithPrevious } from '../scoring/compare.js';
 import { nameKey } from '../scoring/names.js';
 import { scoreRegister, trackerHasTwoStages, type RegisterResults } from '../scoring/register.js';
+import { compareRegister, registerFigures, type RegisterComparison } from '../scoring/register-compare.js';
 import { scoreReview } from '../scoring/score-review.js';
 import { splitTags, themeMentions } from '../scoring/themes.js';
 import { isBlank, normaliseLabel } from '../scoring/parse-score.js';
@@ -23,7 +24,8 @@ import { buildMetaTab, type MetaModel } from '../sheet-plan/meta.js';
 import { buildPlanTab, type PlanTabKey } from '../sheet-plan/plan-tab.js';
 import { buildSummaryTab } from '../sheet-plan/summary.js';
 import type { SheetPlan, TabPlan } from '../sheet-plan/types.js';
-import { findTab, hasTabName } from '../reader/cells.js';
+import { colCount, findTab, hasTabName } from '../reader/cells.js';
+import { carriedSummary, carryDrafts } from '../plan/carry.js';
 import { readPlanTable } from '../reader/plan-rows.js';
 import { readReview, type ReadResult } from '../reader/read-review.js';
 import { respondentsListed } from '../reader/responses.js';
@@ -44,6 +46,8 @@ interface Computed {
   previous: PreviousReview | null;
   comparison: Comparison | null;
   partnerships: PartnershipComparison | null;
+  /** a tracker's or risk register's figures per theme against last cycle's (issue #16) */
+  registerComparison: RegisterComparison | null;
 }
 
 /** How a previous review is given: the figures, and (from a workbook) whether to fill the Previous Review tab. */
@@ -146,7 +150,9 @@ function compute(
   const registerResults = framework.register ? scoreRegister(framework, review.register) : null;
   const partnerships = partnershipsOf(framework, review);
   const previous = previousGiven ?? review.previous;
-  const comparison = previous ? compareWithPrevious(report, previous, { framework, partnerships }) : null;
+  const registerNow = framework.sections.length === 0 && registerResults ? registerFigures(framework, registerResults) : null;
+  const registerComparison = previous && registerNow ? compareRegister(framework, registerNow, previous) : null;
+  const comparison = previous && !registerNow ? compareWithPrevious(report, previous, { framework, partnerships }) : null;
   const planSnap = layout.plan ? findTab(snapshot.tabs, layout.plan.name) : undefined;
   const existing = layout.plan && planSnap ? readPlanTable(planSnap, layout.plan) : [];
   const draft = draftPlan(framework, report, review, registerResults, today, {
@@ -154,8 +160,20 @@ function compute(
     previousCycle: previous?.cycle || null,
     ...(review.settings.maxPlanAreas !== undefined ? { maxAreas: review.settings.maxPlanAreas } : {}),
   });
-  const rows = mergePlan(existing, draft.rows, today);
-  const found = layout.plan ? { cols: layout.plan.cols as Partial<Record<PlanTabKey, number>>, lastUsedRow: layout.plan.lastRow } : null;
+  // last cycle's plan rows, from last cycle's workbook (issue #16): carried forward once, then kept on the tab
+  const carried = previousGiven?.planRows ? carryDrafts(previousGiven.planRows, previousGiven.cycle) : [];
+  const rows = mergePlan(existing, draft.rows, today, carried);
+  const found =
+    layout.plan && planSnap
+      ? {
+          cols: layout.plan.cols as Partial<Record<PlanTabKey, number>>,
+          lastUsedRow: layout.plan.lastRow,
+          keyRow: layout.plan.keyRow,
+          lastUsedCol: colCount(planSnap),
+        }
+      : layout.plan
+        ? { cols: layout.plan.cols as Partial<Record<PlanTabKey, number>>, lastUsedRow: layout.plan.lastRow }
+        : null;
   if (!found) refuseUnreadPlanTab(read, snapshot);
   // a plan tab that is not there yet is created, never written over: the host refuses if a tab of that name appeared
   const planTab = buildPlanTab({
@@ -167,7 +185,7 @@ function compute(
     parts: planParts(framework),
     areaWord: areaWord(framework),
   });
-  return { read, report, registerResults, rows, planTab, draft, previous, comparison, partnerships };
+  return { read, report, registerResults, rows, planTab, draft, previous, comparison, partnerships, registerComparison };
 }
 
 function metaTab(c: Computed, marks: MetaModel['marks']): TabPlan {
@@ -255,7 +273,10 @@ export function summaryModel(
       // themes whose review is still blank are left out, as on the Summary
       .filter((t) => [t.achievements, t.barriers, t.solutions, t.action].some((x) => x.trim() !== ''));
   }
+  const carried = carriedSummary(c.rows);
+  if (carried) model.carried = carried;
   if (extra.comparison) model.comparison = extra.comparison;
+  if (c.registerComparison) model.registerComparison = c.registerComparison;
   if (c.registerResults) {
     if (c.registerResults.tracker.length > 0) model.tracker = c.registerResults.tracker;
     if (c.registerResults.tracker.length > 0 && trackerHasTwoStages(read.framework))
@@ -302,6 +323,7 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
     entry,
     partnerships,
     comparison,
+    registerComparison: c.registerComparison,
     previousCycle: previous?.cycle || null,
     register: c.registerResults,
     themes,
@@ -311,6 +333,7 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
     draft: c.draft,
     groupSummaries: review.groupSummaries,
     registerRange,
+    plan: c.rows,
   });
   const summaryTab = summary.tab;
   const created: TabKey[] = layout.present.instructions ? [] : ['instructions'];

@@ -72,8 +72,12 @@ export interface SummaryModel {
   >;
   /** delivery tracker: the Theme Review, per theme (the 2004 review paper's summary sheet, appendix 3) */
   themeReview?: { theme: string; achievements: string; barriers: string; solutions: string; action: string }[];
+  /** last cycle's actions carried into this plan (issue #16): each with its judgement, and the counts */
+  carried?: import('../plan/carry.js').CarriedSummary;
   /** present when a previous review was given */
   comparison?: import('../scoring/types.js').Comparison;
+  /** tracker and risk workbooks, when a previous review was given: the figure per theme then and now (issue #16) */
+  registerComparison?: import('../scoring/register-compare.js').RegisterComparison;
   /** register frameworks */
   tracker?: import('../scoring/types.js').TrackerThemeResult[];
   /**

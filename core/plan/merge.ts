@@ -15,9 +15,16 @@
  * - a second row with a ref already met above (a person copied a row) → kept word for word as a person's row:
  *   origin 'edited', never refreshed, so the copy is not overwritten with the same draft twice.
  * Then drafted refs not yet on the tab are appended in draft order, origin 'drafted'.
- * `smart` is the SMART check of each row as it ends up.
+ * Rows carried forward from last cycle's plan (issue #16, ./carry.ts) — a row whose "Carried from" is not blank — are
+ * never matched with this cycle's drafts by Ref. Each carried draft (`carried`, given only when last cycle's workbook
+ * is) is matched with the carried row already on the tab of the same Ref, or whose fingerprint is the draft's: an
+ * untouched one is refreshed from it (its plan columns only: "Achieved?" and "Carry forward?" are people's and never
+ * written); an edited one, or one with no fingerprint (pasted by a person), is kept word for word. Carried drafts not
+ * on the tab yet are appended. Carried rows already on the tab that no draft matches stay as they are.
+ * `smart` is the SMART check of each row as it ends up; a closed carried row is not checked.
  */
-import type { ImprovementAction, PlanRowOut, PlanRowRead } from './types.js';
+import type { CarryInfo, ImprovementAction, PlanRowOut, PlanRowRead } from './types.js';
+import { carriedOpen, type CarriedDraft } from './carry.js';
 import { hashPlanRow } from '../util/hash.js';
 import { smartText } from '../validation/plan-rows.js';
 import { formatDateUk, isIsoDate, parseDate } from '../util/dates.js';
@@ -57,20 +64,56 @@ export function keepDates(draft: ImprovementAction, old: ImprovementAction): Imp
   return r;
 }
 
-export function mergePlan(existing: PlanRowRead[], drafted: ImprovementAction[], today: string): PlanRowOut[] {
+/** The SMART check of a closed carried row: it is no action of this cycle. */
+export const CLOSED_CARRIED_SMART = 'Not checked: not carried forward';
+
+export function mergePlan(
+  existing: PlanRowRead[],
+  drafted: ImprovementAction[],
+  today: string,
+  carried: CarriedDraft[] = [],
+): PlanRowOut[] {
   const draftByRef = new Map<string, ImprovementAction>();
   for (const d of drafted) if (d.ref && !draftByRef.has(d.ref)) draftByRef.set(d.ref, d);
   const out: PlanRowOut[] = [];
   const placed = new Set<string>();
-  const row = (a: ImprovementAction, origin: PlanRowOut['origin'], sourceStillWeak: boolean | null, draftHash: string): PlanRowOut => ({
+  const row = (
+    a: ImprovementAction,
+    origin: PlanRowOut['origin'],
+    sourceStillWeak: boolean | null,
+    draftHash: string,
+    carry?: CarryInfo,
+  ): PlanRowOut => ({
     ...planFields(a),
     origin,
     sourceStillWeak,
-    smart: smartText(a, today),
+    smart: carry && !carriedOpen(carry) ? CLOSED_CARRIED_SMART : smartText(a, today),
     draftHash,
+    ...(carry ? { carry } : {}),
   });
+  // carried drafts by Ref and by fingerprint; each is used once
+  const carriedHash = carried.map((c) => hashPlanRow(c.row));
+  const carriedUsed = new Set<number>();
+  const carriedFor = (e: PlanRowRead): number => {
+    const ref = e.ref.trim().toLowerCase();
+    let i = carried.findIndex((c, k) => !carriedUsed.has(k) && ref !== '' && c.row.ref.trim().toLowerCase() === ref);
+    if (i < 0 && e.draftHash.trim() !== '') i = carriedHash.findIndex((h, k) => !carriedUsed.has(k) && h === e.draftHash.trim());
+    if (i >= 0) carriedUsed.add(i);
+    return i;
+  };
 
   for (const e of existing) {
+    if (e.carry) {
+      const i = carriedFor(e);
+      const hash = (e.draftHash ?? '').trim();
+      const untouched = hash !== '' && hashPlanRow(e) === hash;
+      if (i >= 0 && untouched) {
+        // refreshed from last cycle's workbook; the Ref and "Carried from" stay as the tab has them
+        const fresh = { ...carried[i]!.row, ref: e.ref };
+        out.push(row(fresh, 'drafted', null, hashPlanRow(fresh), e.carry));
+      } else out.push(row(e, hash === '' ? 'added' : untouched ? 'drafted' : 'edited', null, e.draftHash ?? '', e.carry));
+      continue;
+    }
     const ref = (e.ref ?? '').trim();
     // no ref, or no fingerprint (the add-in writes one beside every row it drafts): a person's row, whatever its Ref
     // says ("Action 7", "CSP-01", even a Ref the add-in also drafts) — kept word for word, never marked "no longer weak"
@@ -96,5 +139,8 @@ export function mergePlan(existing: PlanRowRead[], drafted: ImprovementAction[],
     placed.add(d.ref);
     out.push(row(d, 'drafted', true, hashPlanRow(d)));
   }
+  carried.forEach((c, i) => {
+    if (!carriedUsed.has(i)) out.push(row(c.row, 'drafted', null, carriedHash[i]!, c.carry));
+  });
   return out;
 }

@@ -24,11 +24,26 @@ export interface ImprovementAction {
   status: string;
 }
 
+/**
+ * A row carried forward from last cycle's plan (issue #16, core/plan/carry.ts): the cells "Carried from",
+ * "Achieved?" and "Carry forward?" as the tab holds them. A row is carried when "Carried from" is not blank.
+ */
+export interface CarryInfo {
+  /** the cycle whose plan it came from, e.g. "2025/26" */
+  from: string;
+  /** as typed: "Achieved", "Partly achieved", "Not achieved" or '' (not yet judged) */
+  achieved: string;
+  /** as typed: "Yes", "No" or '' (not yet decided) */
+  carryForward: string;
+}
+
 /** A row as found on the Improvement Plan tab. */
 export interface PlanRowRead extends ImprovementAction {
   at: CellRef;
   /** Fingerprint of what the add-in last drafted into this row ('' for rows a person added). */
   draftHash: string;
+  /** present on a row carried forward from last cycle's plan */
+  carry?: CarryInfo;
 }
 
 /** A row of the regenerated plan and what the merge decided about it. */
@@ -39,6 +54,8 @@ export interface PlanRowOut extends ImprovementAction {
   /** Result of the SMART check, e.g. "SMART" or "Not SMART: no key contact; date already past". */
   smart: string;
   draftHash: string;
+  /** present on a row carried forward from last cycle's plan */
+  carry?: CarryInfo;
 }
 
 /**

@@ -8,7 +8,7 @@ import { PLAN_COLUMNS } from '../plan/columns.js';
 import type { ImprovementAction, PlanPart, PlanRowRead } from '../plan/types.js';
 import { TAB, TABLE_ROWS } from '../sheet-plan/layout.js';
 import type { TabMeta } from '../sheet-plan/meta.js';
-import { PLAN_TAB_COLUMNS, parsePart } from '../sheet-plan/plan-tab.js';
+import { CARRY_TAB_COLUMNS, PLAN_TAB_COLUMNS, parsePart } from '../sheet-plan/plan-tab.js';
 import { parseDate } from '../util/dates.js';
 import type { Problem } from '../validation/types.js';
 import { cell, findTab, isBlankValue, textOf } from './cells.js';
@@ -26,6 +26,8 @@ export function locatePlan(tab: TabSnapshot, meta: TabMeta | undefined, problems
     tab,
     {
       keys: PLAN_TAB_COLUMNS.map((c) => c.key),
+      // a plan made before carry forward (issue #16) has no carry columns: they are added when rows are carried
+      optionalKeys: CARRY_TAB_COLUMNS.map((c) => c.key),
       anchor: 'ref',
       ...(meta ? { meta } : {}),
       defaultKeyRow: TABLE_ROWS.key,
@@ -57,7 +59,15 @@ export function readPlanTable(tab: TabSnapshot, found: FoundTable): PlanRowRead[
         action[p.id] = textOf(v);
       }
     }
-    out.push({ ...action, at: { sheet: found.name, row: r, col: c['ref'] ?? 1 }, draftHash: textOf(get('draftHash')).trim() });
+    const read: PlanRowRead = {
+      ...action,
+      at: { sheet: found.name, row: r, col: c['ref'] ?? 1 },
+      draftHash: textOf(get('draftHash')).trim(),
+    };
+    // carried forward from last cycle's plan: "Carried from" is not blank (issue #16)
+    const from = textOf(get('carriedFrom')).trim();
+    if (from !== '') read.carry = { from, achieved: textOf(get('achieved')).trim(), carryForward: textOf(get('carryForward')).trim() };
+    out.push(read);
   }
   return out;
 }

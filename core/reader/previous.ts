@@ -57,6 +57,8 @@ function readColumn(
   problems: Problem[],
 ): PreviousFigures | null {
   const rows = previousRows(framework);
+  // a tracker's or risk register's rows are its themes: any theme typed is kept (a register may add its own)
+  const themed = rows.some((r) => r.kind === 'theme');
   const items = new Set(rows.filter((r) => r.kind === 'item').map((r) => r.id));
   const sections = new Set(framework.sections.map((s) => s.id));
   const out: PreviousFigures = { itemMeans: {}, sectionMeans: {} };
@@ -92,6 +94,9 @@ function readColumn(
       any = true;
     } else if (id.toLowerCase() === PREVIOUS_OVERALL_ID) {
       out.overall = mean;
+      any = true;
+    } else if (themed && id !== '') {
+      (out.themeMeans ??= {})[id] = mean;
       any = true;
     } else {
       problems.push({

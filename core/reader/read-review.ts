@@ -221,7 +221,12 @@ export function readReview(snapshot: Snapshot): ReadResult {
 
   for (const t of expected) if (t.key !== 'meta') tabFor(t.key);
   present.meta = metaTab.name;
-  for (const m of missing) if (INPUT_TABS.includes(m.key)) problems.push(missingTabProblem(m.key, m.name, unknownTabs));
+  for (const m of missing) {
+    if (!INPUT_TABS.includes(m.key)) continue;
+    // a tracker or risk workbook made before they had a Previous Review tab (issue #16) never had one to miss
+    if (m.key === 'previous' && !meta.tabs.previous) continue;
+    problems.push(missingTabProblem(m.key, m.name, unknownTabs));
+  }
 
   const review: ReviewData = {
     settings: readSettings(findTab(snapshot.tabs, names.get('settings') ?? TAB.settings), framework, meta.cycle, problems),

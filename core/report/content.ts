@@ -12,6 +12,7 @@ import type { SummaryModel } from '../operations/types.js';
 import { ragLabel } from '../scoring/rag.js';
 import { TWO_STAGE_RULE, championChangeText } from '../scoring/register.js';
 import { notScoredLabels } from '../scoring/scale.js';
+import { achievedText } from '../plan/carry.js';
 import type { ChangeRow, Rag } from '../scoring/types.js';
 import type { ReportBlock, ReportContent, ReportInput } from './types.js';
 
@@ -340,6 +341,69 @@ function registerResults(input: ReportInput): ReportBlock[] {
   return out;
 }
 
+/** A tracker's or risk register's change since the last review, by theme (issue #16). */
+function registerChange(input: ReportInput): ReportBlock[] {
+  const { summary, facts } = input;
+  const cmp = summary.registerComparison;
+  if (!cmp) return [];
+  const since = facts.previousCycle ? `the last review (${facts.previousCycle})` : 'the last review';
+  const label = facts.framework.register?.groupLabel ?? 'Theme';
+  const what = cmp.kind === 'tracker' ? 'mean achievement' : 'mean risk level';
+  const counts = (['improved', 'declined', 'unchanged'] as const)
+    .map((k) => `${cmp.themes.filter((r) => r.change === k).length} ${k}`)
+    .join(', ');
+  const o = cmp.overall;
+  const overall =
+    o.previous !== null && o.current !== null
+      ? ` Over every row: ${mean2(o.previous)} then, ${mean2(o.current)} now (${CHANGE_WORD[o.change].toLowerCase()}).`
+      : '';
+  const basis =
+    cmp.kind === 'tracker'
+      ? ' Achievement is scored 5 (achieved) to 1 (not achieved); higher is better.'
+      : ' Each rated risk counts Green 1, Amber 2, Red 3; lower is better, so a fall counts as improved.';
+  return [
+    { kind: 'heading', level: 1, text: 'Change since the last review' },
+    { kind: 'paragraph', text: `Compared with ${since}, by ${label.toLowerCase()} (${what}): ${counts}.${overall}${basis}` },
+    {
+      kind: 'table',
+      caption: `Change by ${label.toLowerCase()}`,
+      header: [label, 'Last review', 'This review', 'Change', ''],
+      rows: cmp.themes.map((r) => [r.id, mean2(r.previous), mean2(r.current), delta2(r.delta), CHANGE_WORD[r.change]]),
+      widths: [44, 14, 14, 12, 16],
+    },
+  ];
+}
+
+/** Last cycle's actions and which were achieved (issue #16; the 2004 paper: "noting which target actions have been achieved"). */
+function carried(input: ReportInput): ReportBlock[] {
+  const c = input.summary.carried;
+  if (!c) return [];
+  const from = c.from.length ? ` (${listAnd(c.from)})` : '';
+  const achieved = c.rows.filter((r) => r.achieved === 'achieved');
+  const out: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: `Last cycle's actions${from}` },
+    {
+      kind: 'paragraph',
+      text: `${plural(c.rows.length, 'action')} came forward from last cycle's improvement plan: ${c.achieved} achieved, ${c.partly} partly achieved, ${c.notAchieved} not achieved and ${c.notAssessed} not yet judged. ${plural(c.open, 'action')} ${c.open === 1 ? 'stays' : 'stay'} open in this cycle's plan.`,
+    },
+  ];
+  if (achieved.length > 0)
+    out.push({ kind: 'bullets', items: achieved.map((r) => `Achieved: ${r.action || r.ref}${r.heading ? ` (${r.heading})` : ''}`) });
+  out.push({
+    kind: 'table',
+    caption: "Last cycle's actions",
+    header: ['Action', 'Theme/criterion', 'Achieved?', 'Carried forward'],
+    rows: c.rows.map((r) => [
+      r.action || r.ref,
+      r.heading,
+      achievedText(r.achieved) || 'Not yet judged',
+      r.carryForward === true ? 'Yes' : r.carryForward === false ? 'No' : r.open ? 'Not decided (open)' : 'No (achieved)',
+    ]),
+    widths: [52, 18, 15, 15],
+  });
+  return out;
+}
+
 function plan(input: ReportInput): ReportBlock[] {
   const { summary } = input;
   const out: ReportBlock[] = [{ kind: 'heading', level: 1, text: 'Improvement plan' }];
@@ -467,6 +531,6 @@ export function buildReportContent(input: ReportInput): ReportContent {
   if (fw.sections.length > 0) {
     blocks.push(...headline(input), ...strengthsAndAreas(input), ...sideBySide(input), ...change(input));
   }
-  blocks.push(...registerResults(input), ...plan(input), ...method(input));
+  blocks.push(...registerResults(input), ...registerChange(input), ...carried(input), ...plan(input), ...method(input));
   return { language: 'en-GB', title: `${fw.title}: review report`, titlePage, blocks };
 }

@@ -56,7 +56,7 @@ export function reportFromSnapshot(
     today: opts.today,
     byOrganisation: countByOrganisation(review.responses),
     comments: framework.sections.length > 0 ? scoreReview(framework, review.responses).comments : [],
-    previousCycle: summary.comparison ? previous?.cycle || null : null,
+    previousCycle: summary.comparison || summary.registerComparison ? previous?.cycle || null : null,
   };
   return { summary, content: buildReportContent({ summary, facts }) };
 }

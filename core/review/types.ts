@@ -83,6 +83,8 @@ export interface PreviousFigures {
   sectionMeans: Record<string, number | null>;
   /** the overall mean; absent when not given (it is then worked out from the section means) */
   overall?: number | null;
+  /** register frameworks (issue #16): theme → mean achievement (tracker) or mean risk level (risk) */
+  themeMeans?: Record<string, number | null>;
 }
 
 /** Item means from the last review, for comparison (the "Previous Review" tab or a previous workbook). */
@@ -92,6 +94,8 @@ export interface PreviousReview extends PreviousFigures {
   partnerships?: Record<string, PreviousFigures>;
   /** Where it came from, when read from a workbook: its framework and PR_Meta identity (to refuse a wrong one). */
   source?: { frameworkId: string; frameworkTitle: string; cycle: string; created: string; reviewId?: string };
+  /** last cycle's Improvement Plan rows as people left them (read from last cycle's workbook), to carry forward */
+  planRows?: import('../plan/types.js').PlanRowRead[];
 }
 
 export interface ReviewData {

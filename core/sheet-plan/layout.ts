@@ -4,6 +4,7 @@
  */
 import type { Framework, Item, ItemField, RegisterColumn, Section } from '../framework/schema.js';
 import { formatNumber as formatScaleNumber, scaleForItem, scaleMax, scaleMin } from '../scoring/scale.js';
+import { registerKind } from '../scoring/register-compare.js';
 
 export const PRODUCT = 'Partnership Review';
 export const LAYOUT_VERSION = 1;
@@ -177,7 +178,8 @@ export function tabOrder(framework: Framework): { key: TabKey; name: string }[] 
     if (framework.register.groupSummary) out.push({ key: 'groupSummary', name: framework.register.groupSummary.tab });
   }
   out.push({ key: 'summary', name: TAB.summary }, { key: 'plan', name: TAB.plan }, { key: 'settings', name: TAB.settings });
-  if (scoredItems(framework).length > 0) out.push({ key: 'previous', name: TAB.previous });
+  // a questionnaire's means, or a tracker's or risk register's figures per theme (issue #16)
+  if (scoredItems(framework).length > 0 || registerKind(framework)) out.push({ key: 'previous', name: TAB.previous });
   out.push({ key: 'meta', name: TAB.meta });
   return out;
 }

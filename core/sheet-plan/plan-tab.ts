@@ -9,6 +9,7 @@
  * Rows: 1 title, 2 note, 3 headers, 4 hidden keys, 5… rows.
  */
 import { PLAN_COLUMNS } from '../plan/columns.js';
+import { ACHIEVED_CHOICES, CARRY_CHOICES, carriedStatusText } from '../plan/carry.js';
 import type { ImprovementAction, PlanPart, PlanRowOut, PlanRowRead, PlanSource } from '../plan/types.js';
 import { isIsoDate, isoToSerial } from '../util/dates.js';
 import { STYLE, val } from './cells.js';
@@ -21,7 +22,9 @@ import { linesFor, settlePrint } from './print.js';
 /** Characters of column width the note above the table wraps within: about one printed page at 65 %. */
 const NOTE_WIDTH = 120;
 
-export type PlanTabKey = keyof ImprovementAction | keyof PlanSource | 'smart' | 'sourceStatus' | 'draftHash' | 'sourceKey';
+/** The keys of the columns about a row carried forward from last cycle's plan (issue #16, core/plan/carry.ts). */
+export type CarryKey = 'carriedFrom' | 'achieved' | 'carryForward';
+export type PlanTabKey = keyof ImprovementAction | keyof PlanSource | CarryKey | 'smart' | 'sourceStatus' | 'draftHash' | 'sourceKey';
 
 export interface PlanTabColumn {
   key: PlanTabKey;
@@ -48,8 +51,16 @@ const WIDTHS: Record<keyof ImprovementAction, number> = {
   status: 11,
 };
 
+/** People's columns about a carried row: where it came from, whether it was achieved, whether it goes on. */
+export const CARRY_TAB_COLUMNS: (PlanTabColumn & { key: CarryKey })[] = [
+  { key: 'carriedFrom', header: 'Carried from', width: 10, generated: false },
+  { key: 'achieved', header: "Achieved? (last cycle's action)", width: 13, generated: false },
+  { key: 'carryForward', header: 'Carry forward?', width: 10, generated: false },
+];
+
 export const PLAN_TAB_COLUMNS: PlanTabColumn[] = [
   ...PLAN_COLUMNS.map((c) => ({ key: c.id, header: c.header, width: WIDTHS[c.id], generated: false })),
+  ...CARRY_TAB_COLUMNS,
   { key: 'smart', header: 'SMART check', width: 20, generated: true },
   { key: 'sourceStatus', header: 'Source status', width: 15, generated: true },
   { key: 'draftHash', header: 'Draft fingerprint', width: 10, generated: true, hidden: true },
@@ -95,6 +106,7 @@ export function parsePart(text: string): PlanPart | null {
 }
 
 export function sourceStatusText(row: PlanRowOut): string {
+  if (row.carry) return row.origin === 'edited' ? `${carriedStatusText(row.carry)}; edited, kept as typed` : carriedStatusText(row.carry);
   const weak = row.sourceStillWeak === null ? 'Added by hand' : row.sourceStillWeak ? 'Still weak' : 'No longer weak: review or close';
   return row.origin === 'edited' ? `${weak}; edited, kept as typed` : weak;
 }
@@ -105,6 +117,7 @@ function planValue(key: PlanTabKey, row: PlanRowOut, names: Record<PlanPart, str
     return val(t === '' ? null : t);
   }
   if (key === 'smart' || key === 'sourceStatus' || key === 'draftHash' || key === 'sourceKey') return val(null);
+  if (key === 'carriedFrom' || key === 'achieved' || key === 'carryForward') return carryValue(key, row);
   const v = row[key];
   if (key === 'part') return val(names[row.part] ?? String(v));
   if ((key === 'date' || key === 'progressReportDate') && typeof v === 'string' && isIsoDate(v)) return val(isoToSerial(v));
@@ -116,7 +129,13 @@ export interface PlanTabInput {
   /** the rows read from the tab, in order: rows[i] is the merge of existing[i] */
   existing: PlanRowRead[];
   /** column of each key on the tab as found; null when the tab does not exist yet */
-  found: { cols: Partial<Record<PlanTabKey, number>>; lastUsedRow: number } | null;
+  found: {
+    cols: Partial<Record<PlanTabKey, number>>;
+    lastUsedRow: number;
+    /** the hidden key row and the last column holding anything: where carry columns missing on an older tab go */
+    keyRow?: number;
+    lastUsedCol?: number;
+  } | null;
   mode: 'create' | 'update';
   cycle: string;
   /** the parts this workbook's plan holds (one: named without a number); default both */
@@ -140,14 +159,26 @@ function reviewGeneratedText(r: PlanRowOut, key: PlanTabKey): string {
   return key === 'smart' ? r.smart : key === 'sourceStatus' ? sourceStatusText(r) : key === 'draftHash' ? r.draftHash : '';
 }
 
-/** Stable: Part 1 before Part 2, then headings in order of first appearance. */
+function carryValue(key: CarryKey, row: PlanRowOut): PlanCell {
+  const c = row.carry;
+  const v = !c ? '' : key === 'carriedFrom' ? c.from : key === 'achieved' ? c.achieved : c.carryForward;
+  return val(v === '' ? null : v);
+}
+
+const CARRY_KEYS = new Set<PlanTabKey>(CARRY_TAB_COLUMNS.map((c) => c.key));
+
+/** Stable: rows carried forward from last cycle first (issue #16), then Part 1 before Part 2, then headings in order of first appearance. */
 export function orderNewRows(rows: PlanRowOut[]): PlanRowOut[] {
   const headingOrder = new Map<string, number>();
   rows.forEach((r) => headingOrder.has(r.heading) || headingOrder.set(r.heading, headingOrder.size));
   const partRank = (p: PlanPart) => (p === 'Delivery' ? 0 : 1);
   return rows
     .map((r, i) => ({ r, i }))
-    .sort((a, b) => partRank(a.r.part) - partRank(b.r.part) || headingOrder.get(a.r.heading)! - headingOrder.get(b.r.heading)! || a.i - b.i)
+    .sort((a, b) => {
+      // carried rows first, in last cycle's order
+      if (a.r.carry || b.r.carry) return (a.r.carry ? 0 : 1) - (b.r.carry ? 0 : 1) || a.i - b.i;
+      return partRank(a.r.part) - partRank(b.r.part) || headingOrder.get(a.r.heading)! - headingOrder.get(b.r.heading)! || a.i - b.i;
+    })
     .map((x) => x.r);
 }
 
@@ -162,7 +193,26 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
   tab.tabColour = '#ED7D31';
   const standard: Record<string, number> = {};
   columns.forEach((c, i) => (standard[c.key] = i + 1));
-  const colOf = (k: PlanTabKey): number | undefined => (fresh ? standard[k] : input.found!.cols[k]);
+  // an Improvement Plan made before carry forward (issue #16) gets its three columns on the right, after every used
+  // column, only when rows are carried into it
+  const extra: Partial<Record<PlanTabKey, number>> = {};
+  const keyRow = input.found?.keyRow ?? 0;
+  if (!fresh && keyRow > 1 && input.rows.slice(input.existing.length).some((r) => r.carry)) {
+    const cols = input.found!.cols;
+    let next = Math.max(input.found!.lastUsedCol ?? 0, ...Object.values(cols).map((c) => c ?? 0)) + 1;
+    for (const c of columns.filter((x) => CARRY_KEYS.has(x.key))) {
+      if (cols[c.key] !== undefined) continue;
+      const col = next++;
+      extra[c.key] = col;
+      tab.blocks.push(block(keyRow - 1, col, [[val(c.header)], [val(c.key)]]));
+      tab.formats.push(
+        { range: { row: keyRow - 1, col, rows: 1, cols: 1 }, format: { ...STYLE.header, wrap: true } },
+        { range: { row: keyRow, col, rows: 1, cols: 1 }, format: STYLE.key },
+      );
+      setWidth(tab, col, c.width);
+    }
+  }
+  const colOf = (k: PlanTabKey): number | undefined => (fresh ? standard[k] : (input.found!.cols[k] ?? extra[k]));
   const width = columns.length;
   const names = partNames(input.parts);
 
@@ -196,6 +246,8 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
   // generated columns of the rows already there: one block from the first to the last existing row
   const gen = columns.filter((c) => c.generated).map((c) => ({ k: c.key, col: colOf(c.key) }));
   const typed = columns.filter((c) => !c.generated);
+  // a refreshed row's cells the add-in may write: never "Carried from", "Achieved?" or "Carry forward?" (people's)
+  const refreshed = typed.filter((c) => !CARRY_KEYS.has(c.key));
   if (input.existing.length > 0) {
     const first = Math.min(...input.existing.map((e) => e.at.row));
     const last = Math.max(...input.existing.map((e) => e.at.row));
@@ -219,10 +271,10 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
     input.existing.forEach((e, i) => {
       const r = input.rows[i]!;
       if (r.origin !== 'drafted' || r.draftHash === e.draftHash) return;
-      const cols = typed.map((c) => colOf(c.key));
+      const cols = refreshed.map((c) => colOf(c.key));
       if (cols.every((c, j) => c !== undefined && c === cols[0]! + j))
-        tab.blocks.push(block(e.at.row, cols[0]!, [typed.map((c) => planValue(c.key, r, names))]));
-      else typed.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.key, r, names)]])));
+        tab.blocks.push(block(e.at.row, cols[0]!, [refreshed.map((c) => planValue(c.key, r, names))]));
+      else refreshed.forEach((c, j) => cols[j] !== undefined && tab.blocks.push(block(e.at.row, cols[j], [[planValue(c.key, r, names)]])));
     });
   }
 
@@ -274,6 +326,18 @@ export function buildPlanTab(input: PlanTabInput): TabPlan {
       range: { row: R.firstData, col: statusCol, rows: reach, cols: 1 },
       rule: { kind: 'list', values: STATUS_CHOICES, strict: false },
     });
+  const choices: [PlanTabKey, readonly string[]][] = [
+    ['achieved', ACHIEVED_CHOICES],
+    ['carryForward', CARRY_CHOICES],
+  ];
+  for (const [key, values] of choices) {
+    const col = colOf(key);
+    if (col !== undefined)
+      tab.validations.push({
+        range: { row: R.firstData, col, rows: reach, cols: 1 },
+        rule: { kind: 'list', values: [...values], strict: false },
+      });
+  }
   const smartCol = colOf('smart');
   if (smartCol !== undefined) {
     tab.conditionalFormats.push({

@@ -9,6 +9,9 @@ import { TAB, scoredItems } from './layout.js';
 import { block, newTab, setWidth } from './tab.js';
 import type { PlanCell, TabPlan } from './types.js';
 import { settlePrint } from './print.js';
+import { previousThemeFigure, registerKind } from '../scoring/register-compare.js';
+import { NO_THEME } from '../scoring/register.js';
+import { nameKey } from '../scoring/names.js';
 
 export const PREVIOUS_ROWS = { title: 1, cycle: 2, header: 3, key: 4, firstData: 5 } as const;
 export const PREVIOUS_KEYS = ['id', 'name', 'mean'] as const;
@@ -23,8 +26,20 @@ const NOTE = PREVIOUS_NOTE;
 /** Column C (the means) is wide enough for the note to wrap in a few lines instead of spilling across the page. */
 const MEAN_WIDTH = 24;
 
-export function previousRows(framework: Framework): { id: string; name: string; kind: 'item' | 'section' | 'overall' }[] {
-  const out: { id: string; name: string; kind: 'item' | 'section' | 'overall' }[] = [];
+export type PreviousRowKind = 'item' | 'section' | 'theme' | 'overall';
+export interface PreviousRow {
+  id: string;
+  name: string;
+  kind: PreviousRowKind;
+}
+
+/**
+ * The rows of the Previous Review tab: items, sections and Overall for a questionnaire; for a tracker or risk
+ * register (issue #16) its themes — the framework's, then any other theme `previous` gives — and Overall.
+ */
+export function previousRows(framework: Framework, previous?: PreviousFigures | null): PreviousRow[] {
+  if (scoredItems(framework).length === 0 && registerKind(framework)) return registerPreviousRows(framework, previous);
+  const out: PreviousRow[] = [];
   for (const { item } of scoredItems(framework)) out.push({ id: item.id, name: item.text, kind: 'item' });
   const scoredSections = new Set(scoredItems(framework).map((x) => x.section.id));
   for (const s of framework.sections) {
@@ -37,23 +52,66 @@ export function previousRows(framework: Framework): { id: string; name: string; 
   return out;
 }
 
+function registerPreviousRows(framework: Framework, previous?: PreviousFigures | null): PreviousRow[] {
+  const label = framework.register?.groupLabel ?? 'Theme';
+  const themes = [...(framework.register?.groups ?? [])];
+  const keys = new Set(themes.map(nameKey));
+  for (const t of Object.keys(previous?.themeMeans ?? {})) {
+    if (t === NO_THEME || keys.has(nameKey(t)) || nameKey(t) === PREVIOUS_OVERALL_ID) continue;
+    keys.add(nameKey(t));
+    themes.push(t);
+  }
+  return [
+    ...themes.map((t) => ({ id: t, name: `${label}: ${t}`, kind: 'theme' as const })),
+    { id: PREVIOUS_OVERALL_ID, name: 'Overall (every row of the register)', kind: 'overall' },
+  ];
+}
+
 /** The mean a row of the tab takes from a previous review (or one partnership of it). */
-export function previousFigure(figures: PreviousFigures, row: { id: string; kind: 'item' | 'section' | 'overall' }): number | null {
+export function previousFigure(figures: PreviousFigures, row: { id: string; kind: PreviousRowKind }): number | null {
+  if (row.kind === 'theme') return previousThemeFigure(figures, row.id);
   const v = row.kind === 'item' ? figures.itemMeans[row.id] : row.kind === 'section' ? figures.sectionMeans[row.id] : figures.overall;
   return v === undefined || v === null || !Number.isFinite(v) ? null : v;
+}
+
+/** What the tab's title and mean column call the figure: the means of a questionnaire, or a register's. */
+function wording(framework: Framework): { title: string; first: string; header: string; prompt: string } {
+  const kind = scoredItems(framework).length === 0 ? registerKind(framework) : null;
+  const group = (framework.register?.groupLabel ?? 'theme').toLowerCase();
+  if (kind === 'tracker')
+    return {
+      title: `Previous review: the mean achievement score per ${group} from the last cycle (5 achieved … 1 not achieved), for comparison on the Summary`,
+      first: 'Theme',
+      header: 'Previous mean achievement',
+      prompt: 'The mean achievement score from the last review.',
+    };
+  if (kind === 'risk')
+    return {
+      title: `Previous review: the mean risk level per ${group} from the last cycle (Green 1, Amber 2, Red 3), for comparison on the Summary`,
+      first: framework.register?.groupLabel ?? 'Theme',
+      header: 'Previous mean risk level',
+      prompt: 'The mean risk level from the last review (Green 1, Amber 2, Red 3).',
+    };
+  return {
+    title: 'Previous review: the means from the last cycle, for comparison on the Summary',
+    first: 'Item',
+    header: 'Previous mean',
+    prompt: 'The mean from the last review.',
+  };
 }
 
 export function buildPreviousTab(framework: Framework, opts: { previous?: PreviousReview | null; protect: boolean }): TabPlan {
   const tab = newTab(TAB.previous, 'previous', 'create');
   tab.tabColour = '#A5A5A5';
   const R = PREVIOUS_ROWS;
-  const rows = previousRows(framework);
   const prev = opts.previous ?? null;
+  const rows = previousRows(framework, prev);
+  const words = wording(framework);
   tab.blocks.push(
     block(1, 1, [
-      [val('Previous review: the means from the last cycle, for comparison on the Summary')],
+      [val(words.title)],
       [val('Previous cycle'), blank, val(NOTE)],
-      [val('Id'), val('Item'), val('Previous mean')],
+      [val('Id'), val(words.first), val(words.header)],
       PREVIOUS_KEYS.map((k) => val(k)),
     ]),
   );
@@ -106,7 +164,7 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
       min: -1e9,
       max: 1e9,
       integer: false,
-      prompt: 'The mean from the last review.',
+      prompt: words.prompt,
       error: 'Type a number (the mean), or leave it blank.',
     },
   });
@@ -116,7 +174,8 @@ export function buildPreviousTab(framework: Framework, opts: { previous?: Previo
     { row: R.cycle, height: noteLines * 15, fit: true },
     { row: R.key, height: 3 },
   ];
-  setWidth(tab, 1, 12);
+  // a register's ids are its themes' names
+  setWidth(tab, 1, rows.some((r) => r.kind === 'theme') ? 26 : 12);
   setWidth(tab, 2, 70);
   setWidth(tab, 3, MEAN_WIDTH);
   tab.freeze = { rows: R.key, cols: 0 };

@@ -19,6 +19,7 @@ import { nameKey } from '../scoring/names.js';
 import { a1 } from '../util/a1.js';
 import { EXCEL_MAX_FORMULA, EXCEL_MAX_FORMULA_TEXT, longestFormulaText } from './limits.js';
 import { columnRange, trackerPointCountFormula, trackerScoredFormula, type TrackerRanges } from './summary-formulas.js';
+import { achievedText, carriedSummary, type CarriedSummary } from '../plan/carry.js';
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_LIMIT = 32_000;
@@ -125,6 +126,99 @@ export function changeThresholdNote(input: SummaryInput): string {
   const hi = scale.points[scale.points.length - 1]!.value;
   const pct = Math.round(fraction * 1000) / 10;
   return `Improved or Declined only when the mean moved by at least ${pct}% of the scale's range (${formatNumber(fraction * (hi - lo))} on the ${formatNumber(lo)}–${formatNumber(hi)} scale); a smaller move is Unchanged (a setting of the framework).`;
+}
+
+/**
+ * A tracker's or risk register's change since the previous review (issue #16): per theme, last cycle's figure and
+ * this cycle's, with the same threshold rule as the questionnaires'.
+ */
+export function writeRegisterChange(w: TabWriter, input: SummaryInput): void {
+  const cmp = input.registerComparison!;
+  const cycle = input.previousCycle ? ` (${input.previousCycle})` : '';
+  const group = input.framework.register?.groupLabel ?? 'Theme';
+  const what = cmp.kind === 'tracker' ? 'mean achievement' : 'mean risk level';
+  heading(w, `Change since the previous review${cycle}: ${what} by ${group.toLowerCase()}`, 6, [
+    '#',
+    group,
+    `Previous ${what}`,
+    `${what.charAt(0).toUpperCase()}${what.slice(1)} now`,
+    'Change',
+    'Direction',
+  ]);
+  const rows: PlanCell[][] = cmp.themes.map((r, i) => [
+    val(i + 1),
+    val(r.id),
+    val(r.previous),
+    val(r.current),
+    val(r.delta),
+    val(CHANGE_TEXT[r.change]),
+  ]);
+  const o = cmp.overall;
+  rows.push([val(null), val('Overall (every row)'), val(o.previous), val(o.current), val(o.delta), val(CHANGE_TEXT[o.change])]);
+  const first = table(w, rows, 6, [
+    { col: 3, format: '0.00' },
+    { col: 4, format: '0.00' },
+    { col: 5, format: '+0.00;-0.00;0.00' },
+  ]);
+  w.tab.conditionalFormats.push({
+    range: { row: first, col: 6, rows: rows.length, cols: 1 },
+    rules: [
+      { kind: 'textEquals', text: 'Improved', format: { fill: '#C6EFCE', fontColour: '#006100' } },
+      { kind: 'textEquals', text: 'Declined', format: { fill: '#FFC7CE', fontColour: '#9C0006' } },
+    ],
+  });
+  w.rows([[val(registerChangeNote(cmp))]]);
+  w.format(w.row - 1, 1, 1, 1, STYLE.note);
+  w.skip();
+}
+
+/** How a register's change is counted, in its own numbers. */
+export function registerChangeNote(cmp: NonNullable<SummaryInput['registerComparison']>): string {
+  const basis =
+    cmp.kind === 'tracker'
+      ? 'Mean achievement: the mean of the scored rows (5 achieved … 1 not achieved); higher is better.'
+      : 'Mean risk level: each rated risk counts Green 1, Amber 2, Red 3 (our numbers: the paper gives none); lower is better, so a fall is Improved.';
+  const rule =
+    cmp.thresholdFraction > 0
+      ? ` Improved or Declined only when it moved by at least ${Math.round(cmp.thresholdFraction * 1000) / 10}% of the range (${formatNumber(cmp.thresholdFraction * (cmp.max - cmp.min))} on ${formatNumber(cmp.min)}–${formatNumber(cmp.max)}); a smaller move is Unchanged (a setting of the framework).`
+      : ' Improved or Declined: any change.';
+  return basis + rule;
+}
+
+/**
+ * Last cycle's actions carried into the plan (issue #16, "noting which target actions have been achieved"): each with
+ * the judgement people gave it on the Improvement Plan, and the counts.
+ */
+export function writeCarried(w: TabWriter, input: SummaryInput): void {
+  const c = carriedSummary(input.plan ?? []);
+  if (!c) return;
+  const from = c.from.length ? ` (${c.from.join(', ')})` : '';
+  heading(w, `Last cycle's actions${from}: achieved, partly or not, and carried forward?`, 6, [
+    'Ref',
+    'Action',
+    'Theme/criterion',
+    'Status',
+    'Achieved?',
+    'Carry forward?',
+  ]);
+  const rows = c.rows.map((r) => [
+    val(r.ref || null),
+    val(r.action || null),
+    val(r.heading || null),
+    val(r.status || null),
+    val(achievedText(r.achieved) || 'Not yet judged'),
+    val(r.carryForward === true ? 'Yes' : r.carryForward === false ? 'No' : r.open ? 'Not decided: still open' : 'No (achieved)'),
+  ]);
+  table(w, rows, 6);
+  w.rows([[val(carriedCountsText(c))]]);
+  w.format(w.row - 1, 1, 1, 1, STYLE.note);
+  w.skip();
+}
+
+/** "Of 5 actions carried from last cycle: 2 achieved, 1 partly achieved, 1 not achieved, 1 not yet judged; 3 still open." */
+export function carriedCountsText(c: CarriedSummary): string {
+  const n = c.rows.length;
+  return `Of ${n} ${n === 1 ? 'action' : 'actions'} from last cycle's plan: ${c.achieved} achieved, ${c.partly} partly achieved, ${c.notAchieved} not achieved, ${c.notAssessed} not yet judged; ${c.open} still open in this plan. Set "Achieved?" and "Carry forward?" on the Improvement Plan: a row is closed when Carry forward? is No, or when it is Achieved and Carry forward? is not Yes.`;
 }
 
 export function writeStrengthsAndAreas(w: TabWriter, input: SummaryInput): void {

@@ -6,8 +6,10 @@
 import type { Framework, Item, Scale } from '../framework/schema.js';
 import type { GroupSummaryRow, SectionFreeText } from '../review/types.js';
 import type { DraftResult } from '../plan/draft.js';
+import type { PlanRowOut } from '../plan/types.js';
 import type { Comparison, ItemScore, PartnershipComparison, ScoreReport, ThemeMentions } from '../scoring/types.js';
 import type { RegisterResults } from '../scoring/register.js';
+import type { RegisterComparison } from '../scoring/register-compare.js';
 import { ragLabel } from '../scoring/rag.js';
 import { scaleForItem } from '../scoring/scale.js';
 import { a1, columnLetter } from '../util/a1.js';
@@ -29,9 +31,11 @@ import {
 } from './summary-formulas.js';
 import {
   writeAlsoWeak,
+  writeCarried,
   writeChangeTable,
   writeComments,
   writeNotes,
+  writeRegisterChange,
   writeRegisterResults,
   writeStrengthsAndAreas,
   writeThemeReview,
@@ -54,6 +58,8 @@ export interface SummaryInput {
   entry: SummaryEntry | null;
   partnerships: PartnershipComparison | null;
   comparison: Comparison | null;
+  /** a tracker's or risk register's figures per theme against last cycle's (issue #16) */
+  registerComparison?: RegisterComparison | null;
   previousCycle: string | null;
   register: RegisterResults | null;
   themes: ThemeMentions | null;
@@ -68,6 +74,8 @@ export interface SummaryInput {
   groupSummaries?: GroupSummaryRow[];
   /** where the register's columns are (delivery tracker: its live formulas count over them); null when not found */
   registerRange?: SummaryEntry | null;
+  /** the plan rows as merged: rows carried forward from last cycle are listed (issue #16) */
+  plan?: PlanRowOut[];
 }
 
 /** Where the figures of one item, section and the overall row are on the Summary (for charts and tests). */
@@ -376,10 +384,12 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   if (input.comparison) writeChangeTable(w, input);
   if (hasScores) writeStrengthsAndAreas(w, input);
   writeAlsoWeak(w, input);
+  writeCarried(w, input);
   if (input.notes.some((n) => n.strengths.trim() !== '' || n.areasForImprovement.trim() !== '') || framework.sectionFreeText.length > 0)
     writeNotes(w, input);
   if (report.comments.length > 0) writeComments(w, input);
   if (input.register) writeRegisterResults(w, input);
+  if (input.registerComparison) writeRegisterChange(w, input);
   writeThemeReview(w, input);
   if (input.themes && Object.keys(input.themes.counts).length + input.themes.unknownTags.length > 0) writeThemes(w, input);
 

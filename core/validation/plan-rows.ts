@@ -14,6 +14,7 @@
  *   it cannot judge whether the measure is good, only that there is one.
  * Achievable and Realistic need a person's judgement and are not checked.
  */
+import { carriedOpen } from '../plan/carry.js';
 import type { ImprovementAction, PlanRowRead } from '../plan/types.js';
 import type { Problem } from './types.js';
 import { planCell } from '../plan/columns.js';
@@ -102,6 +103,8 @@ export function validatePlanRows(rows: PlanRowRead[], today: string): Problem[] 
   const example = formatDateUk(today);
   for (const row of rows) {
     if (EDITABLE.every((k) => blank(row[k]))) continue;
+    // a row carried from last cycle's plan and closed there (issue #16) is no action of this cycle
+    if (row.carry && !carriedOpen(row.carry)) continue;
     const at = (field: keyof ImprovementAction) => planCell(row.at, field);
     const add = (severity: Problem['severity'], code: string, field: keyof ImprovementAction, message: string) => {
       problems.push({ severity, code, message, at: at(field), field, ...(row.ref ? { itemId: row.ref } : {}) });

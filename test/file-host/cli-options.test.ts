@@ -43,7 +43,7 @@ describe('summarise --previous', () => {
     // the first run filled the Previous Review tab with the same means, so the second may fill it again
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toContain(
-      `Compared with ${last} (2007/08); its means are now on the Previous Review tab, which later runs compare with until you clear it.`,
+      `Compared with ${last} (2007/08); its figures are now on the Previous Review tab, which later runs compare with until you clear it.`,
     );
   });
 

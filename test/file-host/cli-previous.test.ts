@@ -102,7 +102,7 @@ describe('summarise --previous fills the Previous Review tab, and later runs com
   it('compares, fills the tab, and the next plain summarise (and --json) compares with the tab', async () => {
     const first = await cli('summarise', now, '--previous', last, '-q');
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain(`Compared with ${last} (2025/26); its means are now on the Previous Review tab`);
+    expect(first.stdout).toContain(`Compared with ${last} (2025/26); its figures are now on the Previous Review tab`);
     const tab = (await dumpWorkbook(now))['Previous Review']!;
     // rows 5–10: the six characteristics (each its own section), row 11: overall
     expect(tab['B2']!.value).toBe('2025/26');
@@ -111,7 +111,7 @@ describe('summarise --previous fills the Previous Review tab, and later runs com
 
     const again = await cli('summarise', now, '-q');
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('Compared with the means on the Previous Review tab');
+    expect(again.stdout).toContain('Compared with the figures on the Previous Review tab');
     const model = await json('summarise', now);
     expect(model.comparison!.items.slice(0, 2)).toEqual([expected.aspire, expected.think]);
     expect(model.comparison!.overall).toEqual(expected.overall);

@@ -111,13 +111,3 @@ describe('filling the Previous Review tab', () => {
     expect(scoreOnly.plan.tabs.map((t) => t.name)).not.toContain('Previous Review');
   });
 });
-
-describe('a framework with no scored items', () => {
-  it('has no Previous Review tab, and none is made by a fill', () => {
-    const wb = newReview({ framework: 'delivery-tracker', reviewId: 'id-now' });
-    const last = previousFromSnapshot(snap(newReview({ framework: 'delivery-tracker', cycle: '2025/26', reviewId: 'id-last' })));
-    const { plan } = planSummary(snap(wb), { today: TODAY, previous: last, fillPrevious: true });
-    expect(plan.tabs.map((t) => t.name)).not.toContain('Previous Review');
-    expect(wb.tabNames()).not.toContain('Previous Review');
-  });
-});

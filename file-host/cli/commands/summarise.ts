@@ -88,13 +88,25 @@ export async function summariseCommand(ctx: CommandContext, review: string, opts
     io.out(
       `Also weak, not yet planned: ${left} item${left === 1 ? '' : 's'} (listed on the Summary; the plan drafts the ${summary.planning.maxAreas} weakest areas${Object.keys(summary.partnerships ?? {}).length > 1 ? ' per partnership' : ''}).`,
     );
+  const rc = summary.registerComparison;
+  if (rc) {
+    const n = (k: string) => rc.themes.filter((r) => r.change === k).length;
+    const what = rc.kind === 'tracker' ? 'mean achievement' : 'mean risk level (a fall is an improvement)';
+    io.out(`Change by theme in ${what}: ${n('improved')} improved, ${n('declined')} declined, ${n('unchanged')} unchanged.`);
+  }
   if (previous) {
     const cycle = previous.cycle ? ` (${previous.cycle})` : '';
     io.out(
-      `Compared with ${ctx.options.previous}${cycle}${opts.write ? '; its means are now on the Previous Review tab, which later runs compare with until you clear it' : ''}.`,
+      `Compared with ${ctx.options.previous}${cycle}${opts.write ? '; its figures are now on the Previous Review tab, which later runs compare with until you clear it' : ''}.`,
     );
-  } else if (summary.comparison) {
-    io.out('Compared with the means on the Previous Review tab (clear them to stop comparing).');
+  } else if (summary.comparison || rc) {
+    io.out('Compared with the figures on the Previous Review tab (clear them to stop comparing).');
+  }
+  const c = summary.carried;
+  if (c) {
+    io.out(
+      `Last cycle's actions on the plan: ${c.rows.length} (${c.achieved} achieved, ${c.partly} partly achieved, ${c.notAchieved} not achieved, ${c.notAssessed} not yet judged); ${c.open} still open. Set "Achieved?" and "Carry forward?" on the Improvement Plan.`,
+    );
   }
   return 0;
 }
