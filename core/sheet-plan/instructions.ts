@@ -146,6 +146,9 @@ function partsLines(framework: Framework): Line[] {
   return out;
 }
 
+/** Carrying last cycle's actions forward (issue #16, core/plan/carry.ts), in the words people read. */
+export const CARRY_RULE = `Last cycle's actions: summarise with last cycle's workbook (or paste its plan rows and type last cycle in "Carried from") brings them in first, as people left them. "Achieved?" and "Carry forward?" are yours and stay blank until you choose; a row stays an open action until "Carry forward?" is No, or it is Achieved and "Carry forward?" is not Yes. Closed rows are noted on the ${TAB.summary}, not SMART-checked and not carried again.`;
+
 /** How the Improvement Plan is drafted: the rules the add-in applies, where the paper leaves them to us. */
 function planRules(framework: Framework): Line[] {
   const word = areaWord(framework);
@@ -185,6 +188,7 @@ function planRules(framework: Framework): Line[] {
   out.push({
     text: 'The SMART check asks for an action, a key contact, a date to be completed that is not past, and something measurable (a number, a date, or a verb such as agree, publish, hold or review). It does not judge whether an action is achievable or resourced: that is for the group.',
   });
+  out.push({ text: CARRY_RULE });
   return out;
 }
 

@@ -219,4 +219,15 @@ describe('carrying last cycle’s plan forward', () => {
     ]);
     expect(summary.carried).toMatchObject({ achieved: 1, open: 0 });
   });
+
+  it('is told on the Instructions tab, under how the plan is drafted', () => {
+    const lines = newReview({ framework: 'delivery-tracker' })
+      .tab('Instructions')
+      .values()
+      .map((r) => r[0]);
+    const at = lines.indexOf('How the Improvement Plan is drafted');
+    expect(lines.slice(at)).toContain(
+      'Last cycle\'s actions: summarise with last cycle\'s workbook (or paste its plan rows and type last cycle in "Carried from") brings them in first, as people left them. "Achieved?" and "Carry forward?" are yours and stay blank until you choose; a row stays an open action until "Carry forward?" is No, or it is Achieved and "Carry forward?" is not Yes. Closed rows are noted on the Summary, not SMART-checked and not carried again.',
+    );
+  });
 });
