@@ -220,8 +220,32 @@ describe('partnership-review plan: one plan from a tracker, a Hallmarks review a
       ['Risk – Governance', 'In progress', 'risk.xlsx was not given this time: kept as it was; edited here, kept as typed'],
       ['LSP-01', '', 'Added here by hand'],
     ]);
-    // given again: back to what they were
-    expect((await cli('plan', plan, inputs.tracker, inputs.hallmarks, inputs.risk, '--today', DAY2, '--quiet')).code).toBe(0);
+    // given again: back to what they were (--json: the same rows, as data, and only JSON on stdout)
+    const again = await cli('plan', plan, inputs.tracker, inputs.hallmarks, inputs.risk, '--today', DAY2, '--quiet', '--json');
+    expect(again.code).toBe(0);
+    const json = JSON.parse(again.stdout) as {
+      created: boolean;
+      sources: { label: string; rows: number; drafted: boolean }[];
+      part1Delivery: { ref: string; sourceWorkbook: string }[];
+      part2Partnership: { ref: string; origin: string }[];
+    };
+    expect(json.created).toBe(false);
+    expect(json.sources.map((x) => [x.label, x.rows, x.drafted])).toEqual([
+      ['tracker.xlsx', 4, false],
+      ['hallmarks.xlsx', 1, true],
+      ['risk.xlsx', 1, false],
+    ]);
+    expect(json.part1Delivery.map((x) => x.ref)).toEqual([
+      'Crime – action agreed at the theme review',
+      'Delivery – Crime',
+      'Delivery – Education',
+      'Delivery – Employment',
+    ]);
+    expect(json.part2Partnership.map((x) => [x.ref, x.origin])).toEqual([
+      [`Hallmark 1 – ${LSP_PARTNERSHIP}`, 'drafted'],
+      ['Risk – Governance', 'edited'],
+      ['LSP-01', 'added'],
+    ]);
     expect((await rowsOf(plan, 'Part 2 Partnership')).map((x) => x['sourceStatus'])).toEqual([
       'Drafted from hallmarks.xlsx (its plan has no rows yet)',
       'Edited here, kept as typed',
