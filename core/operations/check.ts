@@ -25,6 +25,8 @@ import { findTab } from '../reader/cells.js';
 import { readPlanTable } from '../reader/plan-rows.js';
 import { readReview } from '../reader/read-review.js';
 import { liveCountProblems } from './live-count.js';
+import { registerColumns, registerRowResults, trackerHasTwoStages, WHY_NOT_MET_COLUMN_ID } from '../scoring/register.js';
+import { formatNumber, scaleById, scaleMax } from '../scoring/scale.js';
 import type { CheckResult } from './types.js';
 
 /** `Responses!D7: message`; reminders say so; workbook-level problems start with "Workbook". */
@@ -76,6 +78,34 @@ export function unansweredReminders(framework: Framework, data: ReviewData): Pro
         blank === items.length
           ? `${who}: no answers yet (${items.length} ${noun}).`
           : `${who}: ${blank} of ${items.length} ${noun} unanswered.`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Seed 004's stage 2: where the champions changed the co-ordinator's score they are to find why the outcome was not
+ * met. One reminder per such row whose "Why not met" is blank, at that cell; none where the champions gave the top of
+ * the scale (achieved: nothing was unmet) and none on a tracker without the column.
+ */
+export function championReasonReminders(framework: Framework, data: ReviewData): Problem[] {
+  if (!trackerHasTwoStages(framework)) return [];
+  const why = framework.register?.columns.find((c) => c.id === WHY_NOT_MET_COLUMN_ID);
+  const confirmedCol = registerColumns(framework).confirmed;
+  if (!why || !confirmedCol?.scale) return [];
+  const top = scaleMax(scaleById(framework, confirmedCol.scale));
+  const byRow = new Map(data.register.map((r) => [r.at.row, r]));
+  const out: Problem[] = [];
+  for (const r of registerRowResults(framework, data.register)) {
+    if (!r.changedByChampions || r.whyNotMet !== '' || r.confirmed === top) continue;
+    const at = byRow.get(r.row)?.cells[WHY_NOT_MET_COLUMN_ID]?.at;
+    if (!at) continue;
+    const what = r.label ? `“${shortWording(r.label)}”` : 'this row';
+    out.push({
+      severity: 'warning',
+      code: 'tracker.why-not-met',
+      at,
+      message: `The champions changed the co-ordinator's score for ${what} (${formatNumber(r.coordinator!)} to ${formatNumber(r.confirmed!)}) but “${why.header}” is blank. Write why the outcome was not met, as stage 2 of the review asks.`,
     });
   }
   return out;
@@ -146,6 +176,7 @@ export function checkReview(snapshot: Snapshot, today: string): CheckResult {
   const reminders = [
     ...found.filter((p) => p.severity !== 'error'),
     ...unansweredReminders(framework, review),
+    ...championReasonReminders(framework, review),
     ...planReminders(
       planProblems.filter((p) => p.severity !== 'error'),
       planRows,

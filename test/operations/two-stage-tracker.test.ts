@@ -208,6 +208,29 @@ describe('two-stage delivery review: the champions’ confirmed score wins and t
     // row 8 has the champions' score only: nothing to say about it
     expect([...result.errors, ...result.reminders].filter((p) => p.at?.sheet === TRACKER && p.at.row === 8)).toEqual([]);
   });
+
+  it('check reminds, at the "Why not met" cell, where the champions changed a score and gave no reason', () => {
+    const wb = filled();
+    // row 6 (Burglary): the champions lower the co-ordinator's 3 to 2 and write nothing under Why not met
+    typeRow(wb, 6, { confirmed: 2 });
+    // row 10: raised from 2 to 5 (achieved): nothing was unmet, so no reminder
+    typeRow(wb, 10, { theme: 'Housing', issue: 'Overcrowding', achievement: 2, confirmed: 5 });
+    // row 11: raised from 1 to 3 with no reason: a reminder
+    typeRow(wb, 11, { theme: 'Housing', issue: 'Empty homes', achievement: 1, confirmed: 3 });
+    const result = checkReview(snap(wb), TODAY);
+    const whyCol = keyCol(wb, TRACKER, 'whyNotMet').col;
+    const letter = String.fromCharCode(64 + whyCol);
+    const mine = result.reminders.filter((p) => p.code === 'tracker.why-not-met');
+    // rows 5 and 7 changed too, but their Why not met is filled in; row 9 is not confirmed
+    expect(mine.map((p) => [p.at?.sheet, p.at?.row, p.at?.col])).toEqual([
+      [TRACKER, 6, whyCol],
+      [TRACKER, 11, whyCol],
+    ]);
+    expect(result.reminderLines).toContain(
+      `Progress Tracker!${letter}6: The champions changed the co-ordinator's score for “Burglary” (3 to 2) but “Why not met” is blank. Write why the outcome was not met, as stage 2 of the review asks.`,
+    );
+    expect(result.errors).toEqual([]);
+  });
 });
 
 describe('a tracker made before the champions’ column', () => {
