@@ -64,6 +64,15 @@ describe('Import responses… in Excel (bridge over the Office.js fake)', () => 
     expect(again.tabsWritten).toEqual([]);
   });
 
+  it('imports every row of an anonymous export (Name and Email "anonymous"), each told apart by its response id', async () => {
+    const { fake, bridge } = await excelReview();
+    const file = csvFile('anon.csv', `${MS}7,,,anonymous,anonymous,3,,2\n8,,,anonymous,anonymous,1,,1\n9,,,anonymous,anonymous,2,,3\n`);
+    const out = await bridge.importResponses(await readImportFile(file), { preferExport: false });
+    expect(out.imported?.added).toEqual(['Anonymous (response id 7)', 'Anonymous (response id 8)', 'Anonymous (response id 9)']);
+    const responses = fake.state.sheet('Responses');
+    expect([6, 7, 8].map((r) => responses.value(r, 4))).toEqual([3, 1, 2]);
+  });
+
   it('keeps a cell corrected since the last import and lists it; with the box ticked takes the export', async () => {
     const { fake, bridge } = await excelReview();
     const file = csvFile('alice.csv', `${MS}1,,,alice@example.org,Alice,3,Good start,2\n`);

@@ -68,6 +68,18 @@ describe('Import responses… in Google Sheets (built add-on over the Apps Scrip
     expect(importing(t, false).message).toBe('Imported: 0 respondents added, 0 updated. Nothing was written: the workbook is unchanged.');
   });
 
+  it('imports every row of an anonymous export (Name and Email "anonymous"), each told apart by its response id', async () => {
+    const { fake, importing } = review();
+    const t = await table('anon.csv', `${MS}7,,,anonymous,anonymous,3,,2\n8,,,anonymous,anonymous,1,,1\n9,,,anonymous,anonymous,2,,3\n`);
+    expect(importing(t, false).imported?.added).toEqual([
+      'Anonymous (response id 7)',
+      'Anonymous (response id 8)',
+      'Anonymous (response id 9)',
+    ]);
+    const responses = fake.spreadsheet._sheet('Responses');
+    expect([6, 7, 8].map((r) => responses._text(r, 4))).toEqual(['3', '1', '2']);
+  });
+
   it('keeps a cell corrected since the last import and lists it; with the box ticked takes the export', async () => {
     const { fake, importing } = review();
     const t = await table('alice.csv', `${MS}1,,,alice@example.org,Alice,3,Good start,2\n`);
