@@ -21,6 +21,7 @@
  * touched (its fingerprint still matches), as for drafted rows.
  */
 import type { CarryInfo, ImprovementAction, PlanRowRead } from './types.js';
+import { planFields } from './merge.js';
 
 export const ACHIEVED_CHOICES = ['Achieved', 'Partly achieved', 'Not achieved'] as const;
 export const CARRY_CHOICES = ['Yes', 'No'] as const;
@@ -83,20 +84,7 @@ export function carryDrafts(rows: PlanRowRead[], cycle: string): CarriedDraft[] 
     if (taken.has(ref.toLowerCase())) ref = `${ref} – row ${r.at.row}`;
     taken.add(ref.toLowerCase());
     out.push({
-      row: {
-        ref,
-        part: r.part,
-        heading: r.heading,
-        sourceItems: r.sourceItems,
-        action: r.action,
-        date: r.date,
-        keyContact: r.keyContact,
-        leadAgency: r.leadAgency,
-        supportNeeded: r.supportNeeded,
-        howSupportProvided: r.howSupportProvided,
-        progressReportDate: r.progressReportDate,
-        status: r.status,
-      },
+      row: { ...planFields(r), ref },
       carry: { from, achieved: '', carryForward: '' },
     });
   }

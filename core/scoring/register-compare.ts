@@ -2,8 +2,8 @@
  * The previous review of a register (issue #16): the delivery tracker and the risk exercise compared with last
  * cycle, one figure per theme and one for the whole register.
  *
- * - Tracker: the mean achievement score of the theme's scored rows (5 achieved … 1 not achieved), the figure the
- *   Summary's "Delivery by theme" table shows; the whole register: the mean over every scored row. Higher is better.
+ * - Tracker: the mean achievement score of the theme's scored rows (5 achieved … 1 not achieved; a row's score is
+ *   `achievementUsed`, the champions' confirmed score where given), the figure the Summary's "Delivery by theme" shows; the whole register: the mean over every scored row. Higher is better.
  * - Risk: the mean risk level of the theme's rated rows, Green 1, Amber 2, Red 3 (a row's colour is the Rating typed,
  *   else the one taken from likelihood × impact, as the Summary counts it); the whole register: the mean over every
  *   rated row. Lower is better, so a fall counts as "improved". The levels are ours: the paper rates risks high and
@@ -55,7 +55,8 @@ export function registerKind(framework: Framework): RegisterKind | null {
   return null;
 }
 
-/** The score a tracker row counts with. */
+/** The score a tracker row counts with: `achievement` is already `achievementUsed` (the champions' confirmed score
+ *  where given, else the co-ordinator's), the one rule of the two-stage review, so the comparison follows it. */
 function trackerScore(r: RegisterRowResult): number | null {
   return r.achievement;
 }

@@ -100,21 +100,7 @@ export function writeChangeTable(w: TabWriter, input: SummaryInput): void {
     const po = pc.overall;
     rows.push([val('Overall'), val(`Overall: ${p}`), val(po.previous), val(po.current), val(po.delta), val(CHANGE_TEXT[po.change])]);
   }
-  const first = table(w, rows, 6, [
-    { col: 3, format: '0.00' },
-    { col: 4, format: '0.00' },
-    { col: 5, format: '+0.00;-0.00;0.00' },
-  ]);
-  w.tab.conditionalFormats.push({
-    range: { row: first, col: 6, rows: rows.length, cols: 1 },
-    rules: [
-      { kind: 'textEquals', text: 'Improved', format: { fill: '#C6EFCE', fontColour: '#006100' } },
-      { kind: 'textEquals', text: 'Declined', format: { fill: '#FFC7CE', fontColour: '#9C0006' } },
-    ],
-  });
-  w.rows([[val(changeThresholdNote(input))]]);
-  w.format(w.row - 1, 1, 1, 1, STYLE.note);
-  w.skip();
+  changeRows(w, rows, changeThresholdNote(input));
 }
 
 /** The rule for "Improved" and "Declined", in the scale's own numbers (issue #11). */
@@ -155,6 +141,11 @@ export function writeRegisterChange(w: TabWriter, input: SummaryInput): void {
   ]);
   const o = cmp.overall;
   rows.push([val(null), val('Overall (every row)'), val(o.previous), val(o.current), val(o.delta), val(CHANGE_TEXT[o.change])]);
+  changeRows(w, rows, registerChangeNote(cmp));
+}
+
+/** A change table's rows (previous, now, change in columns 3–5; the direction, coloured, in 6) and the rule under it. */
+function changeRows(w: TabWriter, rows: PlanCell[][], note: string): void {
   const first = table(w, rows, 6, [
     { col: 3, format: '0.00' },
     { col: 4, format: '0.00' },
@@ -167,7 +158,7 @@ export function writeRegisterChange(w: TabWriter, input: SummaryInput): void {
       { kind: 'textEquals', text: 'Declined', format: { fill: '#FFC7CE', fontColour: '#9C0006' } },
     ],
   });
-  w.rows([[val(registerChangeNote(cmp))]]);
+  w.rows([[val(note)]]);
   w.format(w.row - 1, 1, 1, 1, STYLE.note);
   w.skip();
 }
