@@ -111,8 +111,10 @@ export async function assertWritable(path: string): Promise<void> {
     }
   }
   if (!writable) {
+    // name the target only when the path itself is a link (not for "./x.xlsx", a relative path or a linked folder)
+    const isLink = (await lstat(path)).isSymbolicLink();
     throw new FileProblem(
-      `${path} is read-only${target !== path ? ` (it links to ${target})` : ''}: nothing was changed. Make it writable (in its Properties, or "chmod u+w"), or work on a copy, then run the command again.`,
+      `${path} is read-only${isLink ? ` (it links to ${target})` : ''}: nothing was changed. Make it writable (in its Properties, or "chmod u+w"), or work on a copy, then run the command again.`,
     );
   }
 }
