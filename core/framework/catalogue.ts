@@ -33,7 +33,9 @@ export interface FrameworkSummary {
   multiplePartnerships: boolean;
 }
 
-let parsed: readonly Framework[] | undefined;
+/** Each built-in once parsed, by its place in BUILTIN_INPUTS: a command needs one framework, so only that one is
+ *  parsed (the schema check is the largest part of starting the command line). */
+const parsed: Array<Framework | undefined> = [];
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -54,8 +56,11 @@ function parseBuiltin(input: FrameworkInput): Framework {
 
 /** All built-in frameworks, parsed and frozen (a new array each call; the frameworks themselves are shared). */
 export function builtinFrameworks(): Framework[] {
-  parsed ??= Object.freeze(BUILTIN_INPUTS.map(parseBuiltin));
-  return [...parsed];
+  return BUILTIN_INPUTS.map((_, i) => builtinAt(i));
+}
+
+function builtinAt(i: number): Framework {
+  return (parsed[i] ??= parseBuiltin(BUILTIN_INPUTS[i]!));
 }
 
 /** The ids of the built-ins, in catalogue order. */
@@ -71,11 +76,11 @@ export function isBuiltinFrameworkId(id: string): boolean {
 
 /** The built-in framework with this id; throws an Error listing the valid ids when there is none. */
 export function getFramework(id: string): Framework {
-  const found = builtinFrameworks().find((f) => f.id === id.trim());
-  if (!found) {
+  const i = BUILTIN_INPUTS.findIndex((f) => f.id === id.trim());
+  if (i < 0) {
     throw new Error(`There is no built-in framework "${id}". Choose one of: ${builtinFrameworkIds().join(', ')}.`);
   }
-  return found;
+  return builtinAt(i);
 }
 
 /** One line per built-in for pickers. */

@@ -3,7 +3,7 @@
  * formulas (so it fills in while people type), an empty Improvement Plan, and PR_Meta.
  */
 import { areaWord, planParts } from '../plan/draft.js';
-import { builtinFrameworks, getFramework } from '../framework/catalogue.js';
+import { BUILTIN_INPUTS, getFramework } from '../framework/catalogue.js';
 import type { Framework } from '../framework/schema.js';
 import type { Response } from '../review/types.js';
 import { compareAcrossPartnerships } from '../scoring/compare.js';
@@ -38,8 +38,9 @@ import { ReviewRequestError, type CreateRequest } from './types.js';
 
 export function resolveFramework(f: string | Framework): Framework {
   if (typeof f !== 'string') return f;
-  const found = builtinFrameworks().find((x) => x.id.toLowerCase() === f.trim().toLowerCase());
-  if (found) return found;
+  // case aside, a built-in's id: only that framework is parsed
+  const found = BUILTIN_INPUTS.find((x) => x.id.toLowerCase() === f.trim().toLowerCase());
+  if (found) return getFramework(found.id);
   try {
     return getFramework(f);
   } catch (e) {

@@ -6,7 +6,7 @@
  * A tab PR_Meta names outside this list (a custom framework's register, a renamed tab) is read by a second, small
  * read: see `moreTabsToRead` and `readReviewSnapshot` in run.ts.
  */
-import { builtinFrameworks } from '../framework/catalogue.js';
+import { BUILTIN_INPUTS } from '../framework/catalogue.js';
 import type { Snapshot } from '../host/types.js';
 import { findTab, hasTabName } from '../reader/cells.js';
 import { readMeta } from '../reader/meta.js';
@@ -27,7 +27,8 @@ export const READ_KEYS: readonly TabKey[] = Object.freeze([
 
 function names(): string[] {
   const out: string[] = [TAB.entry, TAB.notes];
-  for (const f of builtinFrameworks()) {
+  // the built-ins as written: their tab names are the same after parsing, and parsing all of them costs every command
+  for (const f of BUILTIN_INPUTS) {
     if (f.register) {
       out.push(f.register.tab);
       if (f.register.groupSummary) out.push(f.register.groupSummary.tab);
