@@ -25,6 +25,7 @@ import {
 } from './xml.js';
 import { shiftFormula } from './formula-shift.js';
 import { NS } from './package.js';
+import { ByteSink, StringSink, type TextSink } from './byte-sink.js';
 
 export interface Rect {
   top: number;
@@ -79,6 +80,10 @@ export interface Row {
   a: number;
   b: number;
   e: number;
+  /** while the row's cells are still only text (from `b` to this offset, where its end tag starts): read when first
+   *  needed, so rows a command never looks at (the blank formatted rows below the data) cost no cell objects; -1 once
+   *  read, and for rows made in this session */
+  lazyEnd: number;
 }
 
 interface ColRange {
@@ -158,6 +163,69 @@ export function parseRef(ref: string): { row: number; col: number } | null {
   return { row, col };
 }
 
+/** The column of a cell reference such as `AB12` (the row must be valid too), as `parseRef` reads it, without making
+ *  strings for the common form. */
+function colOfRef(ref: string): number | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
+    else break;
+  }
+  if (i === ref.length || ref.charCodeAt(i) === 48) return parseRef(ref)?.col ?? null;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return parseRef(ref)?.col ?? null;
+  }
+  return col || null;
+}
+
+/** A plain cell start tag at `lt` (`<c` with only `r`, `s` and `t`, each at most once, values without entities or
+ *  line breaks) read without making an attribute object; null for anything else, which `readStartTag` then reads. */
+function readCellTag(
+  src: string,
+  lt: number,
+  limit: number,
+): { name: string; r?: string; s?: string; t?: string; end: number; selfClose: boolean } | null {
+  if (src.charCodeAt(lt) !== 60) return null;
+  let j = lt + 1;
+  let c = src.charCodeAt(j);
+  while (j < limit && !isSpace(c) && c !== 47 && c !== 62) c = src.charCodeAt(++j);
+  if (j >= limit) return null;
+  const nameEnd = j;
+  // "c" or "prefix:c"
+  if (src.charCodeAt(nameEnd - 1) !== 99 || (nameEnd - 2 > lt && src.charCodeAt(nameEnd - 2) !== 58) || nameEnd - 1 === lt) return null;
+  let r: string | undefined;
+  let s: string | undefined;
+  let t: string | undefined;
+  for (;;) {
+    while (j < limit && isSpace(src.charCodeAt(j))) j++;
+    if (j >= limit) return null;
+    const ch = src.charCodeAt(j);
+    if (ch === 62) return { name: src.slice(lt + 1, nameEnd), r, s, t, end: j + 1, selfClose: false };
+    if (ch === 47) {
+      if (src.charCodeAt(j + 1) !== 62 || j + 2 > limit) return null;
+      return { name: src.slice(lt + 1, nameEnd), r, s, t, end: j + 2, selfClose: true };
+    }
+    // one-letter names r, s or t, then ="
+    if (src.charCodeAt(j + 1) !== 61 || src.charCodeAt(j + 2) !== 34) return null;
+    const close = src.indexOf('"', j + 3);
+    if (close < 0 || close >= limit) return null;
+    for (let k = j + 3; k < close; k++) {
+      const x = src.charCodeAt(k);
+      if (x === 38 || x === 60 || x === 9 || x === 10 || x === 13) return null;
+    }
+    const value = src.slice(j + 3, close);
+    if (ch === 114 && r === undefined) r = value;
+    else if (ch === 115 && s === undefined) s = value;
+    else if (ch === 116 && t === undefined) t = value;
+    else return null;
+    j = close + 1;
+  }
+}
+
 export function parseRange(ref: string): Rect | null {
   const [a, b = a] = ref.trim().split(':');
   const p = parseRef(a!);
@@ -206,7 +274,10 @@ const SHEET_DATA: ReadonlySet<string> = new Set(['sheetData']);
 
 /** A cell as read from the part, before its value is worked out. */
 interface RawCell {
-  attrs: Record<string, string>;
+  /** the cell's `r`, `s` and `t` attributes (the others are kept in its text) */
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
   v?: string;
   f?: string;
   fAttrs?: Record<string, string>;
@@ -311,30 +382,119 @@ export class SheetModel {
         a: base + rn.start,
         b: base + rn.innerStart,
         e: base + rn.end,
+        lazyEnd: -1,
       };
-      let lastCol = 0;
-      for (const cn of rn.children) {
-        if (localName(cn.name) !== 'c') continue;
-        const raw: RawCell = { attrs: cn.attrs, a: base + cn.start, b: base + cn.end };
-        for (const k of cn.children) {
-          const l = localName(k.name);
-          if (l === 'v') raw.v = k.text;
-          else if (l === 'f') {
-            raw.f = k.text;
-            raw.fAttrs = k.attrs;
-          } else if (l === 'is') raw.inline = inlineText(k);
-        }
-        lastCol = this.addCell(row, raw, lastCol);
-      }
+      this.readRowTree(rn, base, row);
       this.finishRow(row);
     }
   }
 
-  /** The fast path of `readSheetData`; false (and nothing trusted) when the text is not plain rows of cells. */
+  /** The cells of one row element, parsed the general way. */
+  private readRowTree(rn: XNode, base: number, row: Row): void {
+    let lastCol = 0;
+    for (const cn of rn.children) {
+      if (localName(cn.name) !== 'c') continue;
+      const raw: RawCell = { r: cn.attrs['r'], s: cn.attrs['s'], t: cn.attrs['t'], a: base + cn.start, b: base + cn.end };
+      for (const k of cn.children) {
+        const l = localName(k.name);
+        if (l === 'v') raw.v = k.text;
+        else if (l === 'f') {
+          raw.f = k.text;
+          raw.fAttrs = k.attrs;
+        } else if (l === 'is') raw.inline = inlineText(k);
+      }
+      lastCol = this.addCell(row, raw, lastCol);
+    }
+  }
+
+  /** A row's cells, read from its text the first time they are needed. */
+  private load(row: Row): Row {
+    const end = row.lazyEnd;
+    if (end < 0) return row;
+    row.lazyEnd = -1;
+    if (!this.scanCells(row, row.b, end)) {
+      // anything but cells holding `v`, `f` and `is` (an `extLst`, say): the general way
+      row.cells = [];
+      this.readRowTree(parseXml(this.src.slice(row.a, row.e)), row.a, row);
+    }
+    this.sortCells(row);
+    return row;
+  }
+
+  /** Whether a row not yet read may hold a value: its cells are all empty tags (`<c …/>`) unless an end tag other
+   *  than the row's own comes before it ends. */
+  private mayHoldValues(row: Row): boolean {
+    if (row.lazyEnd < 0) return true;
+    const k = this.src.indexOf('</', row.b);
+    return k >= 0 && k < row.lazyEnd;
+  }
+
+  /** The first and last column of a row not yet read, from its first and last cell tags; null when that needs the
+   *  row read ([0, 0]: no cells). */
+  private lazySpan(row: Row): [number, number] | null {
+    if (this.mayHoldValues(row)) return null;
+    const src = this.src;
+    let i = row.b;
+    while (i < row.lazyEnd && isSpace(src.charCodeAt(i))) i++;
+    if (i >= row.lazyEnd) return [0, 0];
+    const colOf = (at: number): number | null => {
+      const t = readStartTag(src, at, row.lazyEnd);
+      if (!t || !t.selfClose || localName(t.name) !== 'c' || !t.attrs['r']) return null;
+      return parseRef(t.attrs['r'])?.col ?? null;
+    };
+    const first = colOf(i);
+    const last = colOf(src.lastIndexOf('<', row.lazyEnd - 1));
+    return first === null || last === null || last < first ? null : [first, last];
+  }
+
+  /** The fast path of `readSheetData`; false (and nothing trusted) when the text is not plain rows of cells. Only the
+   *  rows are read here: a row's cells wait until something needs them, except in rows holding a formula (shared and
+   *  array formulas must be known from the start). */
   private scanSheetData(from: number, to: number): boolean {
     const src = this.src;
+    // comments, CDATA or processing instructions anywhere in the rows: the general way
+    for (const mark of ['<!', '<?']) {
+      const k = src.indexOf(mark, from);
+      if (k >= 0 && k < to) return false;
+    }
+    const formulaAt: number[] = [];
+    const FORMULA = /<(?:[A-Za-z_][\w.-]*:)?f[\s/>]/g;
+    FORMULA.lastIndex = from;
+    for (let m = FORMULA.exec(src); m && m.index < to; m = FORMULA.exec(src)) formulaAt.push(m.index);
+    let nextFormula = 0;
     let i = from;
     let lastRow = 0;
+    for (;;) {
+      while (i < to && isSpace(src.charCodeAt(i))) i++;
+      if (i >= to) return i === to;
+      const rt = readStartTag(src, i, to);
+      if (!rt || localName(rt.name) !== 'row') return false;
+      const r = rt.attrs['r'] ? Number(rt.attrs['r']) : lastRow + 1;
+      lastRow = r;
+      const row: Row = { r, attrs: rt.attrs, dirty: !rt.attrs['r'], cellsDirty: false, cells: [], a: i, b: rt.end, e: rt.end, lazyEnd: -1 };
+      i = rt.end;
+      if (!rt.selfClose) {
+        const close = src.indexOf(`</${rt.name}`, i);
+        const gt = close < 0 || close >= to ? -1 : src.indexOf('>', close);
+        if (gt < 0 || gt >= to || src.slice(close + 2 + rt.name.length, gt).trim() !== '') return false;
+        // a row start inside the row: malformed, for the general way to refuse
+        const nested = src.indexOf(`<${rt.name}`, i);
+        if (nested >= 0 && nested < close) return false;
+        while (nextFormula < formulaAt.length && formulaAt[nextFormula]! < i) nextFormula++;
+        if (nextFormula < formulaAt.length && formulaAt[nextFormula]! < close) {
+          if (!this.scanCells(row, i, close)) return false;
+          this.sortCells(row);
+        } else row.lazyEnd = close;
+        row.e = i = gt + 1;
+      }
+      this.addRow(row);
+    }
+  }
+
+  /** The cells of a row from `from` to the start of its end tag; false when the text is not plain cells. */
+  private scanCells(row: Row, from: number, to: number): boolean {
+    const src = this.src;
+    let i = from;
     const skipSpace = (): void => {
       while (i < to && isSpace(src.charCodeAt(i))) i++;
     };
@@ -346,87 +506,71 @@ export class SheetModel {
       i = gt + 1;
       return true;
     };
+    let lastCol = 0;
     for (;;) {
       skipSpace();
       if (i >= to) return i === to;
-      const rt = readStartTag(src, i, to);
-      if (!rt || localName(rt.name) !== 'row') return false;
-      const r = rt.attrs['r'] ? Number(rt.attrs['r']) : lastRow + 1;
-      lastRow = r;
-      const row: Row = { r, attrs: rt.attrs, dirty: !rt.attrs['r'], cellsDirty: false, cells: [], a: i, b: rt.end, e: rt.end };
-      i = rt.end;
-      if (!rt.selfClose) {
-        let lastCol = 0;
+      const ct = readCellTag(src, i, to) ?? readStartTag(src, i, to);
+      if (!ct || localName(ct.name) !== 'c') return false;
+      const attrs = 'attrs' in ct ? ct.attrs : ct;
+      const raw: RawCell = { r: attrs['r'], s: attrs['s'], t: attrs['t'], a: i, b: ct.end };
+      i = ct.end;
+      if (!ct.selfClose) {
         for (;;) {
           skipSpace();
           if (src.charCodeAt(i + 1) === 47) {
-            if (!endTag(rt.name)) return false;
+            if (!endTag(ct.name)) return false;
             break;
           }
-          const ct = readStartTag(src, i, to);
-          if (!ct || localName(ct.name) !== 'c') return false;
-          const raw: RawCell = { attrs: ct.attrs, a: i, b: ct.end };
-          i = ct.end;
-          if (!ct.selfClose) {
-            for (;;) {
-              skipSpace();
-              if (src.charCodeAt(i + 1) === 47) {
-                if (!endTag(ct.name)) return false;
-                break;
-              }
-              const kt = readStartTag(src, i, to);
-              if (!kt) return false;
-              const kl = localName(kt.name);
-              if (kl === 'is') {
-                const close = src.indexOf(`</${kt.name}>`, kt.end);
-                if (close < 0 || close >= to) return false;
-                const end = close + kt.name.length + 3;
-                try {
-                  raw.inline = inlineText(parseXml(src.slice(i, end)));
-                } catch {
-                  return false;
-                }
-                i = end;
-                continue;
-              }
-              if (kl !== 'v' && kl !== 'f') return false;
-              let text = '';
-              if (kt.selfClose) i = kt.end;
-              else {
-                const lt = src.indexOf('<', kt.end);
-                if (lt < 0 || lt >= to) return false;
-                const body = src.slice(kt.end, lt);
-                i = lt;
-                if (!endTag(kt.name)) return false;
-                try {
-                  text = decodeEntities(body, kt.end);
-                } catch {
-                  return false;
-                }
-              }
-              if (kl === 'v') raw.v = text;
-              else {
-                raw.f = text;
-                raw.fAttrs = kt.attrs;
-              }
+          const kt = readStartTag(src, i, to);
+          if (!kt) return false;
+          const kl = localName(kt.name);
+          if (kl === 'is') {
+            const close = src.indexOf(`</${kt.name}>`, kt.end);
+            if (close < 0 || close >= to) return false;
+            const end = close + kt.name.length + 3;
+            try {
+              raw.inline = inlineText(parseXml(src.slice(i, end)));
+            } catch {
+              return false;
+            }
+            i = end;
+            continue;
+          }
+          if (kl !== 'v' && kl !== 'f') return false;
+          let text = '';
+          if (kt.selfClose) i = kt.end;
+          else {
+            const lt = src.indexOf('<', kt.end);
+            if (lt < 0 || lt >= to) return false;
+            const body = src.slice(kt.end, lt);
+            i = lt;
+            if (!endTag(kt.name)) return false;
+            try {
+              text = decodeEntities(body, kt.end);
+            } catch {
+              return false;
             }
           }
-          raw.b = i;
-          lastCol = this.addCell(row, raw, lastCol);
+          if (kl === 'v') raw.v = text;
+          else {
+            raw.f = text;
+            raw.fAttrs = kt.attrs;
+          }
         }
-        row.e = i;
       }
-      this.finishRow(row);
+      raw.b = i;
+      lastCol = this.addCell(row, raw, lastCol);
     }
   }
 
   /** One cell as read → the model; returns its column. */
   private addCell(row: Row, raw: RawCell, lastCol: number): number {
     const r = row.r;
-    const ref = raw.attrs['r'];
-    const col = ref ? (parseRef(ref)?.col ?? lastCol + 1) : lastCol + 1;
-    const s = Number(raw.attrs['s'] ?? 0);
-    const t = raw.attrs['t'] ?? 'n';
+    const ref = raw.r;
+    const col = ref ? (colOfRef(ref) ?? lastCol + 1) : lastCol + 1;
+    const s = raw.s === undefined ? 0 : Number(raw.s);
+    const t = raw.t ?? 'n';
     const { v, f, inline } = raw;
     let si: string | undefined;
     if (f !== undefined && raw.fAttrs) {
@@ -450,11 +594,15 @@ export class SheetModel {
   }
 
   private finishRow(row: Row): void {
+    this.sortCells(row);
+    this.addRow(row);
+  }
+
+  private sortCells(row: Row): void {
     if (!isSorted(row.cells)) {
       row.cells.sort((p, q) => p.col - q.col);
       row.cellsDirty = true;
     }
-    this.addRow(row);
   }
 
   private addRow(row: Row): void {
@@ -475,13 +623,14 @@ export class SheetModel {
   }
 
   row(r: number): Row | undefined {
-    return this.rowMap.get(r);
+    const row = this.rowMap.get(r);
+    return row && this.load(row);
   }
 
   private ensureRow(r: number): Row {
-    let row = this.rowMap.get(r);
+    let row = this.row(r);
     if (!row) {
-      row = { r, attrs: { r: String(r) }, dirty: true, cellsDirty: true, cells: [], a: -1, b: -1, e: -1 };
+      row = { r, attrs: { r: String(r) }, dirty: true, cellsDirty: true, cells: [], a: -1, b: -1, e: -1, lazyEnd: -1 };
       this.addRow(row);
       this.dataDirty = true;
     }
@@ -489,7 +638,7 @@ export class SheetModel {
   }
 
   cell(r: number, c: number): Cell | undefined {
-    const row = this.rowMap.get(r);
+    const row = this.row(r);
     if (!row) return undefined;
     const i = findCol(row.cells, c);
     return i >= 0 ? row.cells[i] : undefined;
@@ -506,7 +655,8 @@ export class SheetModel {
     let maxRow = 0;
     let maxCol = 0;
     for (const row of this.rows) {
-      for (const c of row.cells) {
+      if (!this.mayHoldValues(row)) continue;
+      for (const c of this.load(row).cells) {
         if (c.value === null || c.value === '') continue;
         if (this.masterOf(row.r, c.col)) continue;
         if (row.r > maxRow) maxRow = row.r;
@@ -517,6 +667,7 @@ export class SheetModel {
     for (let r = 0; r < maxRow; r++) out.push(new Array<CellValue>(maxCol).fill(null));
     for (const row of this.rows) {
       if (row.r > maxRow) break;
+      if (row.lazyEnd >= 0) continue;
       const line = out[row.r - 1]!;
       for (const c of row.cells) {
         if (c.col > maxCol || c.value === null || c.value === '') continue;
@@ -530,6 +681,7 @@ export class SheetModel {
   /** Every formula on the tab. */
   formulas(): Array<{ row: number; col: number; formula: string }> {
     const out: Array<{ row: number; col: number; formula: string }> = [];
+    // a row not yet read holds no formula (rows with one are read at once)
     for (const row of this.rows) for (const c of row.cells) if (c.f !== undefined) out.push({ row: row.r, col: c.col, formula: c.f });
     return out;
   }
@@ -580,7 +732,7 @@ export class SheetModel {
     this.sharedMasters.delete(si);
     const P = this.P;
     for (let r = m.ref.top; r <= m.ref.bottom; r++) {
-      const row = this.rowMap.get(r);
+      const row = this.row(r);
       if (!row) continue;
       for (const cell of row.cells) {
         if (cell.col < m.ref.left || cell.col > m.ref.right || cell.si !== si || (r === m.row && cell.col === m.col) || cell.a < 0)
@@ -653,7 +805,7 @@ export class SheetModel {
     const row = this.rowMap.get(r);
     return row
       ? this.inheritedStyle(row, c)
-      : this.inheritedStyle({ r, attrs: {}, dirty: false, cellsDirty: false, cells: [], a: -1, b: -1, e: -1 }, c);
+      : this.inheritedStyle({ r, attrs: {}, dirty: false, cellsDirty: false, cells: [], a: -1, b: -1, e: -1, lazyEnd: -1 }, c);
   }
 
   setStyle(r: number, c: number, s: number): void {
@@ -801,7 +953,9 @@ export class SheetModel {
     let max = 0;
     for (const r of this.colRanges()) if (r.max < MAX_COLS) max = Math.max(max, r.max);
     for (const row of this.rows) {
-      const last = row.cells[row.cells.length - 1];
+      if (!this.mayHoldValues(row)) continue;
+      const cells = this.load(row).cells;
+      const last = cells[cells.length - 1];
       if (last && last.value !== null) max = Math.max(max, last.col);
     }
     return max;
@@ -1019,17 +1173,29 @@ export class SheetModel {
 
   // ---------- writing the part ----------
 
-  private sheetDataXml(): string {
+  private writeSheetData(out: TextSink): void {
     const P = this.P;
     const node = this.element('sheetData');
-    const parts: string[] = [];
-    parts.push(node ? startTag(node.name, node.attrs) : `<${P}sheetData>`);
+    out.write(node ? startTag(node.name, node.attrs) : `<${P}sheetData>`);
+    // untouched rows: their text from start tag to end, cells included; rows that follow each other in the text
+    // are written as one piece
+    let keptFrom = -1;
+    let keptTo = -1;
+    const flush = (): void => {
+      if (keptFrom >= 0) out.write(this.src.slice(keptFrom, keptTo));
+      keptFrom = keptTo = -1;
+    };
     for (const row of this.rows) {
       if (!row.dirty && !row.cellsDirty && row.a >= 0) {
-        // untouched row: its text from its start tag to its end, cells included
-        parts.push(this.src.slice(row.a, row.e));
+        if (row.a !== keptTo) {
+          flush();
+          keptFrom = row.a;
+        }
+        keptTo = row.e;
         continue;
       }
+      flush();
+      this.load(row);
       if (row.cellsDirty && row.attrs['spans']) {
         row.attrs = { ...row.attrs };
         delete row.attrs['spans'];
@@ -1038,10 +1204,10 @@ export class SheetModel {
         row.dirty || row.cellsDirty || row.a < 0 ? startTag(`${P}row`, { ...row.attrs, r: String(row.r) }) : this.src.slice(row.a, row.b);
       let cells = '';
       for (const c of row.cells) cells += this.cellXml(row.r, c);
-      parts.push(`${tag.replace(/\/>$/, '>')}${cells}</${P}row>`);
+      out.write(`${tag.replace(/\/>$/, '>')}${cells}</${P}row>`);
     }
-    parts.push(`</${node?.name ?? `${P}sheetData`}>`);
-    return parts.join('');
+    flush();
+    out.write(`</${node?.name ?? `${P}sheetData`}>`);
   }
 
   private usedRef(): string {
@@ -1050,11 +1216,19 @@ export class SheetModel {
     let left = 0;
     let right = 0;
     for (const row of this.rows) {
-      if (row.cells.length === 0) continue;
+      let a: number;
+      let b: number;
+      const span = row.lazyEnd >= 0 ? this.lazySpan(row) : null;
+      if (span) [a, b] = span;
+      else {
+        const cells = this.load(row).cells;
+        if (cells.length === 0) continue;
+        a = cells[0]!.col;
+        b = cells[cells.length - 1]!.col;
+      }
+      if (a === 0) continue;
       if (!top) top = row.r;
       bottom = row.r;
-      const a = row.cells[0]!.col;
-      const b = row.cells[row.cells.length - 1]!.col;
       left = left ? Math.min(left, a) : a;
       right = Math.max(right, b);
     }
@@ -1065,13 +1239,28 @@ export class SheetModel {
     return this.dataDirty || this.managed.size > 0 || this.cfs !== null || this.mergesDirty || this.colsDirty || this.validationsDirty;
   }
 
+  /** The part as text. */
   serialise(): string {
     if (!this.changed) return this.src;
+    const out = new StringSink();
+    this.writeTo(out);
+    return out.toString();
+  }
+
+  /** The part as UTF-8 bytes, encoded piece by piece (the part is never one string). */
+  serialiseBytes(): Uint8Array {
+    const out = new ByteSink();
+    if (!this.changed) out.write(this.src);
+    else this.writeTo(out);
+    return out.toBytes();
+  }
+
+  private writeTo(sink: TextSink): void {
     const P = this.P;
     const out = new Map<string, string | null>();
     for (const [k, m] of this.managed) out.set(k, m.xml);
     if (this.dataDirty) {
-      out.set('sheetData', this.sheetDataXml());
+      out.set('sheetData', SHEET_DATA_SLOT);
       const dim = this.element('dimension');
       out.set(
         'dimension',
@@ -1131,9 +1320,17 @@ export class SheetModel {
     for (const [local, x] of out) if (!seen.has(local) && x && !this.top.some((t) => t.own && t.local === local)) insert(local, x);
     if (cfXml !== null && !cfDone && cfXml) insert('conditionalFormatting', cfXml);
     const r = this.root;
-    return this.src.slice(0, r.innerStart) + slots.map((s) => s.xml).join('') + `</${r.name}>` + this.src.slice(r.end);
+    sink.write(this.src.slice(0, r.innerStart));
+    for (const s of slots) {
+      if (s.xml === SHEET_DATA_SLOT) this.writeSheetData(sink);
+      else sink.write(s.xml);
+    }
+    sink.write(`</${r.name}>` + this.src.slice(r.end));
   }
 }
+
+/** Where the rows go among the written elements (NUL cannot occur in XML). */
+const SHEET_DATA_SLOT = '\u0000sheetData';
 
 function isSorted(cells: Cell[]): boolean {
   for (let i = 1; i < cells.length; i++) if (cells[i]!.col <= cells[i - 1]!.col) return false;

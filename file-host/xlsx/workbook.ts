@@ -485,7 +485,7 @@ export class Workbook {
   /** Write every changed part into the package and return its bytes. */
   toBytes(): Buffer {
     if (this.sheets.length === 0) this.addSheet('Sheet1');
-    for (const s of this.sheets) if (s.model?.changed) this.pkg.set(s.part, s.model.serialise());
+    for (const s of this.sheets) if (s.model?.changed) this.pkg.set(s.part, s.model.serialiseBytes());
     if (this.stylesModel?.changed) this.pkg.set(this.stylesPart, this.stylesModel.serialise());
     if (this.sstModel?.changed) this.pkg.set(this.sstPart, this.sstModel.serialise());
     if (this.dirty) {

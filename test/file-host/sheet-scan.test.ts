@@ -50,4 +50,47 @@ describe('reading the cells of a tab', () => {
       expect(xml).toContain('<row r="3"><c r="B3"><v>7</v></c></row>');
     }
   });
+
+  // A row's cells are read only when something needs them (the blank formatted rows below a review's data never are).
+  // What is read later must be what reading at once gave, and rows never read go back as their text.
+  const LATER =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Head</t></is></c><c r="B1" s="1"/></row>' +
+    // cells out of order, and cells without a reference (each is the column after the one before)
+    '<row r="2"><c r="C2"><v>3</v></c><c r="A2"><v>1</v></c></row>' +
+    '<row r="3"><c><v>5</v></c><c t="inlineStr"><is><t>six</t></is></c></row>' +
+    // an extLst inside a cell: that row is read the general way
+    '<row r="4"><c r="B4"><v>8</v><extLst><ext uri="{00000000-0000-0000-0000-000000000001}"/></extLst></c></row>' +
+    // a formula: its row is read at once
+    '<row r="5"><c r="A5"><f>A2*2</f><v>2</v></c></row>' +
+    '<row r="6"><c r="A6" s="1"/><c r="B6" s="1"/><c r="D6" s="1"/></row>' +
+    '<row r="7" ht="20" customHeight="1"><c r="A7" s="1"/><c r="E7" s="1"/></row>';
+
+  it('rows read when first needed give what a person sees', async () => {
+    expect(await read(LATER)).toEqual([
+      ['Head', null, null],
+      [1, null, 3],
+      [5, 'six', null],
+      [null, 8, null],
+      [2, null, null],
+    ]);
+  });
+
+  it('rows never read go back as their text, and the used range still counts their cells', async () => {
+    const host = await XlsxHost.fromBytes(await oneSheetBook(LATER), 'scan.xlsx');
+    host.type('Data', 1, 2, 'new');
+    const xml = await (await JSZip.loadAsync(await host.toBytes())).file('xl/worksheets/sheet1.xml')!.async('string');
+    const rows = LATER.split(/(?=<row )/);
+    for (const kept of rows.slice(3)) expect(xml).toContain(kept);
+    // cells out of order are put in order (as when every row was read at once)
+    expect(xml).toContain('<row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>3</v></c></row>');
+    // formatted blank cells reach column E on row 7
+    expect(xml).toContain('<dimension ref="A1:E7"/>');
+    expect(host.valueAt('Data', 1, 2)).toBe('new');
+    expect(host.valueAt('Data', 3, 2)).toBe('six');
+  });
+
+  it('a row left open inside another is refused, not half read', async () => {
+    // row 6 (blank formatted cells, which are otherwise read only when needed) never ends
+    await expect(read(LATER.replace('</row><row r="7"', '<row r="7"'))).rejects.toThrow();
+  });
 });
