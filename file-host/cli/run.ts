@@ -14,7 +14,6 @@ import { importCommand } from './commands/import.js';
 import { checkCommand } from './commands/check.js';
 import { summariseCommand } from './commands/summarise.js';
 import { demoCommand } from './commands/demo.js';
-import { reportCommand } from './commands/report.js';
 import { planCommand } from './commands/plan.js';
 
 export const VERSION = '0.1.0';
@@ -54,8 +53,11 @@ export async function run(argv: string[], rawIo: CliIO): Promise<number> {
         return await summariseCommand(ctx, a!);
       case 'score':
         return await summariseCommand(ctx, a!, { write: false });
-      case 'report':
+      case 'report': {
+        // the Word writer (docx) is loaded only for this command: every other command starts without it
+        const { reportCommand } = await import('./commands/report.js');
         return await reportCommand(ctx, a!);
+      }
       case 'plan':
         return await planCommand(ctx, a!, parsed.paths.slice(1));
       case 'demo':
