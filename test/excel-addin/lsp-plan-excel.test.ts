@@ -39,17 +39,23 @@ describe('the LSP plan in the workbook Excel has open', () => {
     expect(fake.state.sheets.map((s) => s.name)).toEqual([LSP_TAB.Delivery, LSP_TAB.Partnership, 'Sheet1', 'PR_Meta']);
     expect(fake.state.sheet('PR_Meta').visibility).toBe('Hidden');
     const part2 = fake.state.sheet(LSP_TAB.Partnership);
-    // columns: Ref, Source workbook, Partnership, … Status is column 14, Source status 16
+    // columns by the hidden key row (row 4): Ref, Source workbook, Partnership first
+    const col = (key: string) => part2.grid()[3]!.indexOf(key) + 1;
+    expect([col('ref'), col('sourceWorkbook'), col('partnership')]).toEqual([1, 2, 3]);
     expect([part2.value(5, 1), part2.value(5, 2), part2.value(5, 3)]).toEqual(['Risk – Governance', 'risk.xlsx', 'KCP']);
-    expect([part2.value(6, 1), part2.value(6, 16)]).toEqual(['Risk – Skills', 'As in the plan of risk.xlsx']);
+    expect([part2.value(6, 1), part2.value(6, col('sourceStatus'))]).toEqual(['Risk – Skills', 'As in the plan of risk.xlsx']);
 
     // a person sets the Governance row's status and types a key contact
-    part2.set(5, 14, { value: 'In progress' });
-    part2.set(5, 9, { value: 'Helen Kay' });
+    part2.set(5, col('status'), { value: 'In progress' });
+    part2.set(5, col('keyContact'), { value: 'Helen Kay' });
     const again = await driveAsync(lspPlanFlow(sources, opts), host);
     expect(again.result.created).toBe(false);
-    expect([part2.value(5, 9), part2.value(5, 14), part2.value(5, 16)]).toEqual(['Helen Kay', 'In progress', 'Edited here, kept as typed']);
-    expect(part2.value(6, 16)).toBe('As in the plan of risk.xlsx');
+    expect([part2.value(5, col('keyContact')), part2.value(5, col('status')), part2.value(5, col('sourceStatus'))]).toEqual([
+      'Helen Kay',
+      'In progress',
+      'Edited here, kept as typed',
+    ]);
+    expect(part2.value(6, col('sourceStatus'))).toBe('As in the plan of risk.xlsx');
     expect(part2.value(7, 1)).toBeNull();
   });
 });
