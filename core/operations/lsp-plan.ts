@@ -30,7 +30,7 @@ import {
   type LspRowRead,
   type LspSourceRow,
 } from '../plan/lsp-merge.js';
-import type { ImprovementAction, PlanPart, PlanRowOut } from '../plan/types.js';
+import type { ImprovementAction, PlanPart, PlanRowOut, PlanRowRead } from '../plan/types.js';
 import { cell, findTab, hasTabName, textOf } from '../reader/cells.js';
 import { locateTable, type FoundTable } from '../reader/locate.js';
 import { LSP_PLAN_WORKBOOK, metaValues } from '../reader/meta.js';
@@ -113,7 +113,7 @@ export function reviewPlanSource(input: LspReviewInput, today: string): { id: st
   const planSnap = layout.plan ? findTab(input.snapshot.tabs, layout.plan.name) : undefined;
   const standing = layout.plan && planSnap ? readPlanTable(planSnap, layout.plan) : [];
   const draftedNow = standing.length === 0;
-  const rows: (ImprovementAction | PlanRowOut)[] = draftedNow ? draftedPlanRows(input.snapshot, today) : standing;
+  const rows: (PlanRowRead | PlanRowOut)[] = draftedNow ? draftedPlanRows(input.snapshot, today) : standing;
   const partnerships = [
     ...new Set([...review.settings.partnerships, ...review.responses.map((r) => r.partnership)].map((p) => p.trim())),
   ].filter((p) => p !== '');
@@ -125,6 +125,8 @@ export function reviewPlanSource(input: LspReviewInput, today: string): { id: st
     seen.set(base, n);
     return {
       ...planFields(r),
+      // carried forward from last cycle in its review: the three cells come too (written on new rows only)
+      ...(r.carry ? { carry: r.carry } : {}),
       part: partOf(r, framework),
       sourceWorkbook: input.label,
       partnership: partnershipOf(r.ref, partnerships),

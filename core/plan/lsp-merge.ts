@@ -15,10 +15,12 @@
 import { fnv1a, hashPlanRow } from '../util/hash.js';
 import { smartText } from '../validation/plan-rows.js';
 import { keepDates, planFields } from './merge.js';
-import type { ImprovementAction, PlanRowOut, PlanRowRead, PlanSource } from './types.js';
+import type { CarryInfo, ImprovementAction, PlanRowOut, PlanRowRead, PlanSource } from './types.js';
 
 /** A row one review brings to the LSP plan. */
 export interface LspSourceRow extends ImprovementAction, PlanSource {
+  /** a row its review carried forward from last cycle's plan: its "Carried from", "Achieved?", "Carry forward?" */
+  carry?: CarryInfo;
   /** identity in the plan: the review's id (or file name) and the row's Ref; see `sourceKeyOf` */
   sourceKey: string;
   /** drafted now (its review has no plan rows yet), not read from the review's plan tab */
@@ -61,8 +63,8 @@ export function hashLspRow(r: ImprovementAction & PlanSource): string {
   return fnv1a(['lsp', hashPlanRow(r), norm(r.ref), norm(r.sourceWorkbook), norm(r.partnership)].join('\u001f'));
 }
 
-function fields(r: ImprovementAction & PlanSource): ImprovementAction & PlanSource {
-  return { ...planFields(r), sourceWorkbook: r.sourceWorkbook, partnership: r.partnership };
+function fields(r: ImprovementAction & PlanSource & { carry?: CarryInfo }): ImprovementAction & PlanSource & { carry?: CarryInfo } {
+  return { ...planFields(r), sourceWorkbook: r.sourceWorkbook, partnership: r.partnership, ...(r.carry ? { carry: r.carry } : {}) };
 }
 
 export function mergeLspPlan(existing: LspRowRead[], incoming: LspSourceRow[], given: GivenSources, today: string): LspRowOut[] {
@@ -71,7 +73,7 @@ export function mergeLspPlan(existing: LspRowRead[], incoming: LspSourceRow[], g
   const out: LspRowOut[] = [];
   const placed = new Set<string>();
   const row = (
-    a: ImprovementAction & PlanSource,
+    a: ImprovementAction & PlanSource & { carry?: CarryInfo },
     origin: PlanRowOut['origin'],
     inSource: boolean | null,
     draftHash: string,

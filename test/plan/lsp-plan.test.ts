@@ -59,6 +59,9 @@ describe('the LSP improvement plan in core', () => {
     expect([risk.getCell(planTab, 5, refCol), risk.getCell(planTab, 6, refCol)]).toEqual(['Risk – Governance', 'Risk – Skills']);
     risk.setCell(planTab, 7, headingCol, 'Risk – Skills');
     risk.setCell(planTab, 7, actionCol, 'Train two analysts in each partner');
+    // … as a row carried forward from last cycle's plan, not yet achieved
+    risk.setCell(planTab, 7, keyCol(risk, planTab, 'carriedFrom').col, '2025/26');
+    risk.setCell(planTab, 7, keyCol(risk, planTab, 'achieved').col, 'Partly');
     const before = JSON.stringify([...risk.allCells()]);
     const plan = build(null, [{ label: 'risk.xlsx', wb: risk }]);
     expect(JSON.stringify([...risk.allCells()])).toBe(before);
@@ -66,6 +69,8 @@ describe('the LSP improvement plan in core', () => {
     expect(rows(plan, LSP_TAB.Delivery)).toEqual([]);
     const part2 = rows(plan, LSP_TAB.Partnership);
     expect(part2.map((r) => [r['ref'], r['heading'], r['action'], r['sourceWorkbook'], r['partnership'], r['sourceStatus']])).toEqual([
+      // a carried row comes in ahead of the new drafted rows (as on a review's plan)
+      ['', 'Risk – Skills', 'Train two analysts in each partner', 'risk.xlsx', 'KCP', 'As in the plan of risk.xlsx'],
       [
         'Risk – Governance',
         'Risk – Governance',
@@ -82,18 +87,23 @@ describe('the LSP improvement plan in core', () => {
         'KCP',
         'As in the plan of risk.xlsx',
       ],
-      ['', 'Risk – Skills', 'Train two analysts in each partner', 'risk.xlsx', 'KCP', 'As in the plan of risk.xlsx'],
+    ]);
+    // its carry cells come with it
+    expect(part2.map((r) => [r['carriedFrom'], r['achieved']])).toEqual([
+      ['2025/26', 'Partly'],
+      ['', ''],
+      ['', ''],
     ]);
 
-    // in the review, someone clears the Skills row of its plan; in the LSP plan, someone copies the Governance row
+    // in the review, someone clears the Skills row of its plan; in the LSP plan, someone copies the Governance row (row 6)
     for (let c = 1; c <= 15; c++) risk.setCell(planTab, 6, c, null);
     const width = plan.tab(LSP_TAB.Partnership).values()[3]!.length;
-    for (let c = 1; c <= width; c++) plan.setCell(LSP_TAB.Partnership, 8, c, plan.getCell(LSP_TAB.Partnership, 5, c) ?? null);
+    for (let c = 1; c <= width; c++) plan.setCell(LSP_TAB.Partnership, 8, c, plan.getCell(LSP_TAB.Partnership, 6, c) ?? null);
     build(plan, [{ label: 'risk.xlsx', wb: risk }]);
     expect(rows(plan, LSP_TAB.Partnership).map((r) => [r['ref'], r['sourceStatus']])).toEqual([
+      ['', 'As in the plan of risk.xlsx'],
       ['Risk – Governance', 'As in the plan of risk.xlsx'],
       ['Risk – Skills', 'No longer in the plan of risk.xlsx: review or close'],
-      ['', 'As in the plan of risk.xlsx'],
       ['Risk – Governance', 'A copy of another row: kept as typed'],
     ]);
   });
