@@ -42,7 +42,11 @@ export function previousFromSnapshot(snapshot: Snapshot): PreviousReview {
   };
   // last cycle's Improvement Plan as people left it (issue #16): its rows are carried into this cycle's plan
   const planRows = readPlanRows(snapshot);
-  if (planRows.length > 0) previous.planRows = planRows;
+  if (planRows.length > 0) {
+    previous.planRows = planRows;
+    const listed = review.settings.partnerships.filter((p) => nameKey(p) !== '');
+    if (listed.length > 0) previous.planPartnerships = listed;
+  }
   const keys = new Set<string>();
   for (const p of [...review.settings.partnerships, ...review.responses.map((r) => r.partnership)])
     if (nameKey(p) !== '') keys.add(nameKey(p));

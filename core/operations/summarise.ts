@@ -25,7 +25,7 @@ import { buildPlanTab, type PlanTabKey } from '../sheet-plan/plan-tab.js';
 import { buildSummaryTab } from '../sheet-plan/summary.js';
 import type { SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { colCount, findTab, hasTabName } from '../reader/cells.js';
-import { carriedSummary, carryDrafts } from '../plan/carry.js';
+import { carriedSummary, carryDrafts, type CarriedLeftOut } from '../plan/carry.js';
 import { readPlanTable } from '../reader/plan-rows.js';
 import { readReview, type ReadResult } from '../reader/read-review.js';
 import { respondentsListed } from '../reader/responses.js';
@@ -48,6 +48,8 @@ interface Computed {
   partnerships: PartnershipComparison | null;
   /** a tracker's or risk register's figures per theme against last cycle's (issue #16) */
   registerComparison: RegisterComparison | null;
+  /** last cycle's rows left behind: drafted for partnerships this review does not cover */
+  carriedLeftOut: CarriedLeftOut[];
 }
 
 /** How a previous review is given: the figures, and (from a workbook) whether to fill the Previous Review tab. */
@@ -161,7 +163,16 @@ function compute(
     ...(review.settings.maxPlanAreas !== undefined ? { maxAreas: review.settings.maxPlanAreas } : {}),
   });
   // last cycle's plan rows, from last cycle's workbook (issue #16): carried forward once, then kept on the tab
-  const carried = previousGiven?.planRows ? carryDrafts(previousGiven.planRows, previousGiven.cycle) : [];
+  // only the rows of the partnerships this review covers: another partnership's actions never come in under this one
+  const carriedLeftOut: CarriedLeftOut[] = [];
+  const carried = previousGiven?.planRows
+    ? carryDrafts(
+        previousGiven.planRows,
+        previousGiven.cycle,
+        { previous: previousGiven.planPartnerships ?? [], current: review.settings.partnerships },
+        carriedLeftOut,
+      )
+    : [];
   const rows = mergePlan(existing, draft.rows, today, carried);
   const found =
     layout.plan && planSnap
@@ -185,7 +196,7 @@ function compute(
     parts: planParts(framework),
     areaWord: areaWord(framework),
   });
-  return { read, report, registerResults, rows, planTab, draft, previous, comparison, partnerships, registerComparison };
+  return { read, report, registerResults, rows, planTab, draft, previous, comparison, partnerships, registerComparison, carriedLeftOut };
 }
 
 function metaTab(c: Computed, marks: MetaModel['marks']): TabPlan {
@@ -275,6 +286,7 @@ export function summaryModel(
   }
   const carried = carriedSummary(c.rows);
   if (carried) model.carried = carried;
+  if (c.carriedLeftOut.length > 0) model.carriedLeftOut = c.carriedLeftOut;
   if (extra.comparison) model.comparison = extra.comparison;
   if (c.registerComparison) model.registerComparison = c.registerComparison;
   if (c.registerResults) {

@@ -74,6 +74,8 @@ export interface SummaryModel {
   themeReview?: { theme: string; achievements: string; barriers: string; solutions: string; action: string }[];
   /** last cycle's actions carried into this plan (issue #16): each with its judgement, and the counts */
   carried?: import('../plan/carry.js').CarriedSummary;
+  /** rows of last cycle's plan not carried because they were for partnerships this review does not cover (this run only) */
+  carriedLeftOut?: import('../plan/carry.js').CarriedLeftOut[];
   /** present when a previous review was given */
   comparison?: import('../scoring/types.js').Comparison;
   /** tracker and risk workbooks, when a previous review was given: the figure per theme then and now (issue #16) */

@@ -22,6 +22,7 @@
  */
 import type { CarryInfo, ImprovementAction, PlanRowRead } from './types.js';
 import { planFields } from './merge.js';
+import { nameKey } from '../scoring/names.js';
 
 export const ACHIEVED_CHOICES = ['Achieved', 'Partly achieved', 'Not achieved'] as const;
 export const CARRY_CHOICES = ['Yes', 'No'] as const;
@@ -72,13 +73,57 @@ export interface CarriedDraft {
   carry: CarryInfo;
 }
 
-/** Last cycle's plan rows as carried drafts: closed ones left behind, Refs made distinct and naming the cycle. */
-export function carryDrafts(rows: PlanRowRead[], cycle: string): CarriedDraft[] {
+/**
+ * The partnership a plan row of a review of several partnerships was drafted for, read from its Ref: drafted rows
+ * are named "<area> – <partnership>" (core/plan/draft.ts), and a row carried before keeps that Ref with " (<cycle>)"
+ * after it. Null when the Ref names none of `partnerships` (a person's row, or a review of one partnership).
+ */
+export function planRowPartnership(ref: string, partnerships: readonly string[]): string | null {
+  const key = nameKey(ref);
+  for (const p of partnerships) {
+    const needle = ` – ${nameKey(p)}`;
+    const at = key.lastIndexOf(needle);
+    if (at <= 0) continue;
+    const rest = key.slice(at + needle.length);
+    if (rest === '' || rest.startsWith(' (')) return p;
+  }
+  return null;
+}
+
+/** Which of last cycle's rows may come into this review: those of the partnerships it covers. */
+export interface CarryScope {
+  /** the partnerships last cycle's review listed */
+  previous: readonly string[];
+  /** the partnerships this review lists (empty: every row comes in) */
+  current: readonly string[];
+}
+
+/** Rows of last cycle's plan left out because they were drafted for a partnership this review does not cover. */
+export interface CarriedLeftOut {
+  partnership: string;
+  rows: number;
+}
+
+/**
+ * Last cycle's plan rows as carried drafts: closed ones left behind, Refs made distinct and naming the cycle. With a
+ * scope, a row drafted for a partnership this review does not cover stays behind (counted in `leftOut`), so a review
+ * of one partnership never takes in another partnership's actions under its own name.
+ */
+export function carryDrafts(rows: PlanRowRead[], cycle: string, scope?: CarryScope, leftOut?: CarriedLeftOut[]): CarriedDraft[] {
   const from = cycle.trim() || 'last cycle';
   const out: CarriedDraft[] = [];
   const taken = new Set<string>();
+  const covered = new Set((scope?.current ?? []).map(nameKey).filter((k) => k !== ''));
+  const others = covered.size > 0 ? (scope?.previous ?? []).filter((p) => nameKey(p) !== '' && !covered.has(nameKey(p))) : [];
   for (const r of rows) {
     if (r.carry && !carriedOpen(r.carry)) continue;
+    const elsewhere = others.length > 0 ? planRowPartnership(r.ref, others) : null;
+    if (elsewhere !== null) {
+      const seen = leftOut?.find((l) => nameKey(l.partnership) === nameKey(elsewhere));
+      if (seen) seen.rows++;
+      else leftOut?.push({ partnership: elsewhere, rows: 1 });
+      continue;
+    }
     const old = r.ref.trim();
     let ref = r.carry && old !== '' ? old : `${old === '' ? `Row ${r.at.row}` : old} (${from})`;
     if (taken.has(ref.toLowerCase())) ref = `${ref} – row ${r.at.row}`;

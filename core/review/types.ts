@@ -96,6 +96,8 @@ export interface PreviousReview extends PreviousFigures {
   source?: { frameworkId: string; frameworkTitle: string; cycle: string; created: string; reviewId?: string };
   /** last cycle's Improvement Plan rows as people left them (read from last cycle's workbook), to carry forward */
   planRows?: import('../plan/types.js').PlanRowRead[];
+  /** the partnerships last cycle's review listed, to carry only the rows of the partnerships this review covers */
+  planPartnerships?: string[];
 }
 
 export interface ReviewData {

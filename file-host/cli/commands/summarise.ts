@@ -102,6 +102,10 @@ export async function summariseCommand(ctx: CommandContext, review: string, opts
   } else if (summary.comparison || rc) {
     io.out('Compared with the figures on the Previous Review tab (clear them to stop comparing).');
   }
+  for (const l of summary.carriedLeftOut ?? [])
+    io.out(
+      `Not carried forward: ${l.rows} of last cycle's actions for ${l.partnership}, a partnership this review does not list (they stay in last cycle's workbook).`,
+    );
   const c = summary.carried;
   if (c) {
     io.out(
