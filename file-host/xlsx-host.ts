@@ -79,7 +79,8 @@ export class XlsxHost implements Host {
     const lists = wb.find(LISTS_TAB);
     if (lists) wb.moveToEnd(lists);
     for (const entry of wb.sheets) {
-      if (!entry.model || entry.model.touchedRows.size === 0) continue;
+      // every tab read or written: rows the plan wrote, and rows typed with no height at all (see row-heights.ts)
+      if (!entry.model) continue;
       estimateRowHeights(entry.model, wb.styles(), this.plannedRows.get(entry) ?? new Set());
     }
     wb.recalcOnLoad();

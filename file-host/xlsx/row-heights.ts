@@ -5,7 +5,12 @@
  * file without a window (the PDFs and the formula-parity runs) keeps the default height, so wrapped text overlaps
  * the rows below. So before saving, each row the plan wrote that holds wrapped text gets an estimated height,
  * written as an automatic height (`ht` without `customHeight`), which LibreOffice uses and Excel still re-fits when
- * people type. Rows the plan did not write are left exactly as they were.
+ * people type.
+ *
+ * Rows the plan did not write keep every height they have: a custom height (a person set it), and an automatic one
+ * (Excel or LibreOffice fitted the row when it was typed). A row with wrapped text and no height at all (typed by a
+ * program that stores none, or pasted in without a refit) would print at the default 15 pt, cut to its first line,
+ * in LibreOffice; it gets the same automatic estimate, never a custom height, so Excel still re-fits it (issue #13).
  */
 import type { SheetModel } from './sheet.js';
 import type { Styles } from './styles.js';
@@ -18,19 +23,26 @@ const MAX_ROW_POINTS = 409; // Excel's limit
 export { linesFor };
 
 /**
- * Give rows the plan wrote, with wrapped text needing more than one line, an estimated height. A custom height
- * stays, except where the plan set it (`planned`): such a row grows when its wrapped text would not fit.
+ * Give rows the plan wrote, and rows with no height at all, with wrapped text needing more than one line, an
+ * estimated automatic height. A custom height stays, except where the plan set it (`planned`): such a row grows when
+ * its wrapped text would not fit.
  */
 export function estimateRowHeights(ws: SheetModel, styles: Styles, planned: Set<number>): void {
-  const merges = ws.mergeList();
-  const mergeAt = new Map<string, { bottom: number; right: number; top: number }>();
-  for (const m of merges) mergeAt.set(`${m.top},${m.left}`, m);
-  for (const r of [...ws.touchedRows].sort((a, b) => a - b)) {
+  let mergeAt: Map<string, { bottom: number; right: number; top: number }> | null = null;
+  const unsized = ws.rows.filter((row) => !ws.touchedRows.has(row.r) && row.attrs['ht'] === undefined && row.cells.length > 0);
+  const rows = [...ws.touchedRows, ...unsized.map((row) => row.r)].sort((a, b) => a - b);
+  for (const r of rows) {
     const row = ws.row(r);
     if (!row) continue;
     const custom = row.attrs['customHeight'] === '1' || row.attrs['customHeight'] === 'true';
     const hidden = row.attrs['hidden'] === '1' || row.attrs['hidden'] === 'true';
     if (hidden || (custom && !planned.has(r))) continue;
+    // a row without wrapped text costs no more than this look
+    if (!row.cells.some((cell) => typeof cell.value === 'string' && cell.value !== '' && styles.info(cell.s).wrap)) continue;
+    if (!mergeAt) {
+      mergeAt = new Map();
+      for (const m of ws.mergeList()) mergeAt.set(`${m.top},${m.left}`, m);
+    }
     let needed = 0;
     for (const cell of row.cells) {
       if (typeof cell.value !== 'string' || cell.value === '') continue;
