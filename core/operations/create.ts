@@ -28,11 +28,12 @@ import { buildGroupSummaryTab, buildRegisterTab, groupSummaryTableColumns, regis
 import { buildResponsesTab } from '../sheet-plan/responses.js';
 import { buildSettingsTab } from '../sheet-plan/settings.js';
 import { buildSummaryTab } from '../sheet-plan/summary.js';
+import { buildCommentsTab, hasCommentsTab } from '../sheet-plan/comments-tab.js';
 import type { NamedRangeSpec, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { buildWorkshopNotesTab, notesColumns } from '../sheet-plan/workshop-notes.js';
 import { standardPlanMeta } from './layout-meta.js';
 import { assertFramework, assertToday } from './limits-of-use.js';
-import { planCell, planMark, summaryMark } from './ownership.js';
+import { builtMark, planCell, planMark, summaryMark } from './ownership.js';
 import { PLAN_TAB_COLUMNS } from '../sheet-plan/plan-tab.js';
 import { ReviewRequestError, type CreateRequest } from './types.js';
 
@@ -87,7 +88,7 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
   }
 
   const inputKeys: TabKey[] = ['entry', 'notes', 'register', 'groupSummary', 'settings', 'previous'];
-  const generatedKeys: TabKey[] = ['summary', 'plan'];
+  const generatedKeys: TabKey[] = ['summary', 'comments', 'plan'];
   const inputTabs = order.filter((t) => inputKeys.includes(t.key)).map((t) => t.name);
   const generatedTabs = [...order.filter((t) => generatedKeys.includes(t.key)).map((t) => t.name), 'PR_Meta (hidden)'];
   const opts = { cycle, protect };
@@ -163,6 +164,11 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
   });
   summary.tab.mode = 'create';
   tabs.set('summary', summary.tab);
+  if (hasCommentsTab(framework)) {
+    const comments = buildCommentsTab({ framework, cycle, today: req.today, report });
+    comments.mode = 'create';
+    tabs.set('comments', comments);
+  }
   tabs.set(
     'plan',
     buildPlanTab({
@@ -191,9 +197,14 @@ export function planCreate(req: CreateRequest, existingTabNames: string[]): Shee
     };
   }
   for (const t of order) if (!meta.tabs[t.key]) meta.tabs[t.key] = { name: t.name };
-  // the marks that prove, before any later write, that the Summary and Improvement Plan are the add-in's own
+  // the marks that prove, before any later write, that the Summary, Comments and Improvement Plan are the add-in's own
   const summaryTab = tabs.get('summary')!;
-  meta.marks = { summary: summaryMark((r, c) => planCell(summaryTab, r, c)), plan: planMark(PLAN_TAB_COLUMNS.map((c) => c.key)) };
+  const commentsTab = tabs.get('comments');
+  meta.marks = {
+    summary: summaryMark((r, c) => planCell(summaryTab, r, c)),
+    ...(commentsTab ? { comments: builtMark('comments', (r, c) => planCell(commentsTab, r, c)) } : {}),
+    plan: planMark(PLAN_TAB_COLUMNS.map((c) => c.key)),
+  };
   tabs.set('meta', buildMetaTab(meta, 'create'));
 
   const planTabs: TabPlan[] = [];

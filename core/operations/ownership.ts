@@ -1,10 +1,10 @@
 /**
  * Proof, before any write, that each tab the add-in will write over is one it made (issue #11).
  *
- * - Summary (rewritten whole): its first rows carry the add-in's marker — the title and the line "Built by
- *   Partnership Review on …" — and PR_Meta records a fingerprint of those cells as last written (`mark:summary`).
- *   The tab is written over only when its cells still give that fingerprint (or, in a workbook written before marks
- *   were recorded, when the "Built by Partnership Review" line is there).
+ * - Summary and Comments (rewritten whole): their first rows carry the add-in's marker — the title and the line
+ *   "Built by Partnership Review on …" — and PR_Meta records a fingerprint of those cells as last written
+ *   (`mark:summary`, `mark:comments`). The tab is written over only when its cells still give that fingerprint (or,
+ *   in a workbook written before marks were recorded, when the "Built by Partnership Review" line is there).
  * - Improvement Plan (generated cells rewritten, people's rows kept): its hidden key row (ref … draftHash) is the
  *   marker, fingerprinted the same way in PR_Meta (`mark:plan`).
  * - PR_Meta: proven by reading it (it names the product and layout).
@@ -36,7 +36,12 @@ function markText(v: CellValue | undefined): string {
 
 /** The Summary's mark from a cell getter (the plan about to be written, or the tab as read). */
 export function summaryMark(get: (row: number, col: number) => CellValue | undefined): string {
-  const parts: string[] = ['summary'];
+  return builtMark('summary', get);
+}
+
+/** The mark of a tab rebuilt whole (Summary, Comments): its kind and its first rows. */
+export function builtMark(kind: 'summary' | 'comments', get: (row: number, col: number) => CellValue | undefined): string {
+  const parts: string[] = [kind];
   for (let r = 1; r <= SUMMARY_MARK_ROWS; r++) parts.push(markText(get(r, 1)));
   return fnv1a(parts.join('\u001f'));
 }
@@ -107,7 +112,8 @@ export function proveTabsWritable(read: ReadResult, snapshot: Snapshot, plan: Sh
       continue;
     }
     if (!exists) continue;
-    if (tab.role === 'summary') proveSummary(tab.name, findTab(snapshot.tabs, tab.name), marks.summary);
+    if (tab.role === 'summary') proveBuilt(tab.name, findTab(snapshot.tabs, tab.name), marks.summary, 'summary');
+    else if (tab.role === 'comments') proveBuilt(tab.name, findTab(snapshot.tabs, tab.name), marks.comments, 'comments');
     else if (tab.role === 'plan') provePlan(tab.name, findTab(snapshot.tabs, tab.name), read.layout.plan, marks.plan);
     else if (tab.role === 'meta') {
       if (tab.name.toLowerCase() !== (read.layout.present.meta ?? TAB.meta).toLowerCase())
@@ -127,23 +133,24 @@ export function proveTabsWritable(read: ReadResult, snapshot: Snapshot, plan: Sh
   }
 }
 
-function proveSummary(name: string, tab: TabSnapshot | undefined, recorded: string | undefined): void {
+function proveBuilt(name: string, tab: TabSnapshot | undefined, recorded: string | undefined, kind: 'summary' | 'comments'): void {
+  const what = kind === 'summary' ? 'Summary' : 'Comments tab';
   if (!tab)
     throw new ReviewRequestError(
       `The tab “${name}” could not be read, so it was not written over and nothing was changed. Close other copies of the workbook and try again.`,
     );
   const get = (r: number, c: number) => snapCell(tab, r, c);
   if (recorded !== undefined) {
-    if (summaryMark(get) === recorded) return;
+    if (builtMark(kind, get) === recorded) return;
     refuse(
       name,
-      'Summary',
-      'does not carry the mark the add-in left on the Summary it built (its first rows were changed, or it is another tab given this name)',
+      what,
+      `does not carry the mark the add-in left on the ${what} it built (its first rows were changed, or it is another tab given this name)`,
     );
   }
-  // a workbook from before marks were recorded: the line the add-in writes on every Summary
+  // a workbook from before marks were recorded: the line the add-in writes on every Summary and Comments tab
   for (let r = 1; r <= SUMMARY_MARK_ROWS; r++) if (markText(get(r, 1)).startsWith(BUILT_BY)) return;
-  refuse(name, 'Summary', `does not say “${BUILT_BY} on …” in its first rows, as every Summary the add-in builds does`);
+  refuse(name, what, `does not say “${BUILT_BY} on …” in its first rows, as every ${what} the add-in builds does`);
 }
 
 function provePlan(name: string, tab: TabSnapshot | undefined, found: FoundTable | null, recorded: string | undefined): void {
@@ -165,6 +172,7 @@ export function marksAfter(plan: SheetPlan, read: ReadResult, snapshot: Snapshot
   const out: Partial<Record<MarkedTab, string>> = { ...(read.layout.meta.marks ?? {}) };
   for (const tab of plan.tabs) {
     if (tab.role === 'summary') out.summary = summaryMark((r, c) => planCell(tab, r, c));
+    if (tab.role === 'comments') out.comments = builtMark('comments', (r, c) => planCell(tab, r, c));
     if (tab.role === 'plan') {
       if (tab.mode === 'create') {
         const keys: string[] = [];

@@ -1,8 +1,8 @@
 /**
  * What every operation reads, in one `host.read`, so Excel needs one sync to read: every tab name layout 1 gives a
  * tab the reader uses (the input tabs, the register tabs of the built-in frameworks, the plan) plus the metadata tab.
- * The Summary is read too (issue #11): before writing over it, core proves from its first rows that the add-in made
- * it. The Instructions are not read: the reader only needs to know they are there, which the list of tab names says.
+ * The Summary and the Comments tab are read too (issue #11): before writing over them, core proves from their first
+ * rows that the add-in made them. The Instructions are not read: the reader only needs to know they are there, which the list of tab names says.
  * A tab PR_Meta names outside this list (a custom framework's register, a renamed tab) is read by a second, small
  * read: see `moreTabsToRead` and `readReviewSnapshot` in run.ts.
  */
@@ -21,6 +21,7 @@ export const READ_KEYS: readonly TabKey[] = Object.freeze([
   'settings',
   'previous',
   'summary',
+  'comments',
   'plan',
   'meta',
 ] as TabKey[]);
@@ -34,7 +35,7 @@ function names(): string[] {
       if (f.register.groupSummary) out.push(f.register.groupSummary.tab);
     }
   }
-  out.push(TAB.settings, TAB.previous, TAB.summary, TAB.plan, TAB.meta);
+  out.push(TAB.settings, TAB.previous, TAB.summary, TAB.comments, TAB.plan, TAB.meta);
   return out.filter((n, i) => out.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
 }
 

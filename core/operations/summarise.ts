@@ -4,7 +4,7 @@
  * No cell a person typed is part of these plans. The same snapshot always gives the same plan.
  */
 import type { Framework } from '../framework/schema.js';
-import type { Snapshot } from '../host/types.js';
+import type { Snapshot, TabSnapshot } from '../host/types.js';
 import { areaWord, draftPlan, planParts, type DraftResult } from '../plan/draft.js';
 import { mergePlan } from '../plan/merge.js';
 import type { PlanRowOut } from '../plan/types.js';
@@ -23,6 +23,7 @@ import { EXCEL_MAX_ROWS } from '../sheet-plan/limits.js';
 import { buildMetaTab, type MetaModel } from '../sheet-plan/meta.js';
 import { buildPlanTab, type PlanTabKey } from '../sheet-plan/plan-tab.js';
 import { buildSummaryTab } from '../sheet-plan/summary.js';
+import { buildCommentsTab, hasCommentsTab } from '../sheet-plan/comments-tab.js';
 import type { SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { colCount, findTab, hasTabName } from '../reader/cells.js';
 import { carriedSummary, carryDrafts, type CarriedLeftOut } from '../plan/carry.js';
@@ -219,7 +220,7 @@ function instructionsIfMissing(c: Computed): TabPlan[] {
     {
       cycle: read.review.settings.cycle,
       inputTabs: order.filter((t) => input.includes(t.key)).map((t) => read.layout.present[t.key] ?? t.name),
-      generatedTabs: [TAB.summary, TAB.plan, 'PR_Meta (hidden)'],
+      generatedTabs: [TAB.summary, ...(hasCommentsTab(read.framework) ? [TAB.comments] : []), TAB.plan, 'PR_Meta (hidden)'],
     },
     'create',
   );
@@ -320,6 +321,34 @@ function formulaRange(found: ReadResult['layout']['entry']) {
   return { sheet: found.name, firstRow: found.firstDataRow, lastRow, cols: found.cols };
 }
 
+/**
+ * The Comments tab (issue #13), rebuilt with the Summary. A workbook made before there was one may hold a person's own
+ * tab called "Comments": PR_Meta then records no Comments tab of the add-in's and that tab does not carry the
+ * add-in's marker, so it is left alone and the add-in's tab takes a free name beside it ("Review comments"), which
+ * PR_Meta then records. Mutates `read.layout.present` so PR_Meta records the name used.
+ */
+function placeComments(c: Computed, snapshot: Snapshot, today: string, created: TabKey[]): TabPlan {
+  const { read } = c;
+  const tab = buildCommentsTab({ framework: read.framework, cycle: read.review.settings.cycle, today, report: c.report });
+  const present = read.layout.present.comments;
+  const recorded = read.layout.meta.tabs.comments !== undefined || read.layout.meta.marks?.comments !== undefined;
+  const found = present ? findTab(snapshot.tabs, present) : undefined;
+  const ours = (t: TabSnapshot | undefined): boolean =>
+    t !== undefined && [1, 2, 3].some((r) => String(t.values[r - 1]?.[0] ?? '').startsWith('Built by Partnership Review'));
+  if (present && (recorded || ours(found))) {
+    tab.name = present; // proven before writing (ownership.ts)
+    return tab;
+  }
+  let name: string = TAB.comments;
+  for (let n = 1; hasTabName(snapshot.tabNames, name); n++) name = n === 1 ? 'Review comments' : `Review comments ${n}`;
+  tab.name = name;
+  tab.mode = 'create';
+  tab.position = positionFor(read, 'comments', created);
+  created.push('comments');
+  read.layout.present.comments = name;
+  return tab;
+}
+
 export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan: SheetPlan; summary: SummaryModel } {
   const c = compute(snapshot, opts.today, opts.previous, opts.previousLabel);
   const { framework, review, layout } = c.read;
@@ -356,6 +385,7 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
     summaryTab.position = positionFor(c.read, 'summary', created);
     created.push('summary');
   }
+  const commentsTab = hasCommentsTab(framework) ? placeComments(c, snapshot, opts.today, created) : null;
   if (layout.present.plan) c.planTab.name = layout.present.plan;
   else c.planTab.position = positionFor(c.read, 'plan', created);
   // the Previous Review tab filled from last cycle's workbook (issue #11): later runs compare with it
@@ -374,7 +404,7 @@ export function planSummary(snapshot: Snapshot, opts: SummariseOptions): { plan:
       : [];
   const plan: SheetPlan = {
     preconditions: writePreconditions(layout),
-    tabs: [...instructionsIfMissing(c), ...fill, summaryTab, c.planTab],
+    tabs: [...instructionsIfMissing(c), ...fill, summaryTab, ...(commentsTab ? [commentsTab] : []), c.planTab],
     namedRanges: [],
     activate: summaryTab.name,
   };

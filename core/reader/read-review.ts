@@ -155,6 +155,7 @@ const ROLE: Record<TabKey, string> = {
   settings: 'review settings',
   previous: 'previous review',
   summary: 'Summary',
+  comments: 'Comments',
   plan: 'Improvement Plan',
   meta: 'metadata',
 };

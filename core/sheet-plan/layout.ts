@@ -17,13 +17,14 @@ export const TAB = {
   settings: 'Review Settings',
   previous: 'Previous Review',
   summary: 'Summary',
+  comments: 'Comments',
   plan: 'Improvement Plan',
   meta: 'PR_Meta',
 } as const;
 
 /** What the metadata tab calls each tab it records (a register framework brings its own tab names). */
 export type TabKey =
-  'instructions' | 'entry' | 'notes' | 'register' | 'groupSummary' | 'settings' | 'previous' | 'summary' | 'plan' | 'meta';
+  'instructions' | 'entry' | 'notes' | 'register' | 'groupSummary' | 'settings' | 'previous' | 'summary' | 'comments' | 'plan' | 'meta';
 export const TAB_KEYS: TabKey[] = [
   'instructions',
   'entry',
@@ -33,6 +34,7 @@ export const TAB_KEYS: TabKey[] = [
   'settings',
   'previous',
   'summary',
+  'comments',
   'plan',
   'meta',
 ];
@@ -177,7 +179,10 @@ export function tabOrder(framework: Framework): { key: TabKey; name: string }[] 
     out.push({ key: 'register', name: framework.register.tab });
     if (framework.register.groupSummary) out.push({ key: 'groupSummary', name: framework.register.groupSummary.tab });
   }
-  out.push({ key: 'summary', name: TAB.summary }, { key: 'plan', name: TAB.plan }, { key: 'settings', name: TAB.settings });
+  out.push({ key: 'summary', name: TAB.summary });
+  // the comments given with the scores, on a tab of their own (issue #13)
+  if (framework.sections.some((s) => s.items.some((i) => i.fields.includes('comment')))) out.push({ key: 'comments', name: TAB.comments });
+  out.push({ key: 'plan', name: TAB.plan }, { key: 'settings', name: TAB.settings });
   // a questionnaire's means, or a tracker's or risk register's figures per theme (issue #16)
   if (scoredItems(framework).length > 0 || registerKind(framework)) out.push({ key: 'previous', name: TAB.previous });
   out.push({ key: 'meta', name: TAB.meta });

@@ -42,8 +42,8 @@ export interface MetaModel {
 }
 
 /** The generated tabs the add-in writes over, and so proves are its own first. */
-export type MarkedTab = 'summary' | 'plan';
-export const MARKED_TABS: MarkedTab[] = ['summary', 'plan'];
+export type MarkedTab = 'summary' | 'comments' | 'plan';
+export const MARKED_TABS: MarkedTab[] = ['summary', 'comments', 'plan'];
 
 export function newMeta(framework: Framework, cycle: string, created: string): MetaModel {
   return {

@@ -29,9 +29,10 @@ const SAFE_PX_PER_CHAR = 9.4;
 
 /** How many lines `text` takes in a column `width` characters wide (words wrap, so a little less fits). */
 export function linesFor(text: string, width: number, fontSize: number, bold: boolean): number {
-  // about 1.2 characters of ordinary text fit in each unit of column width in Calibri (lines 15 pt apart); in the
-  // wider fallback font LibreOffice uses about 1.1 fit, but its lines are closer (13 pt), so the height still holds
-  const perLine = Math.max(1, Math.floor((width * 1.2 * 11) / (fontSize * (bold ? 1.08 : 1))));
+  // about 1.2 characters of ordinary text fit in each unit of column width in Calibri (lines 15 pt apart), but in the
+  // wider fallback font LibreOffice uses only about 1.1 fit: a text of two Calibri lines printed on three, cut at the
+  // row's foot (issue #13). Counted at 1.1, so a row is as tall as its text in either font.
+  const perLine = Math.max(1, Math.floor((width * 1.1 * 11) / (fontSize * (bold ? 1.08 : 1))));
   let lines = 0;
   for (const para of text.split(/\r?\n/)) {
     const words = para.split(/\s+/).filter(Boolean);
@@ -178,11 +179,33 @@ export interface KeepTogether {
   to: number;
 }
 
+/** A table on a tab: its header row, its body (first to last row) and the rows where its header is written again. */
+export interface TableSpan {
+  key: string;
+  header: number;
+  first: number;
+  last: number;
+  repeats: number[];
+}
+
+/** Page breaks, and where a table's header must be written again so the page it starts shows it (by table key). */
+export interface PlannedBreaks {
+  breaks: number[];
+  /** data rows (0-based, not counting headers written again) before which each table's header must be written again */
+  repeatBefore: Map<string, number[]>;
+}
+
 /**
  * Print a tab at a fixed scale, with manual row breaks that never split a kept-together run of rows (unless it is
  * taller than a page, when it starts a page of its own and runs on). Rows from `titleRows` repeat on every page.
+ * A break inside a table's body that is not at a header written again asks for one there (`repeatBefore`), and the
+ * page it starts keeps room for it, so a second plan with those headers written breaks at them.
  */
-export function planRowBreaks(tab: TabPlan, keep: KeepTogether[], scale: number): number[] {
+export function planRowBreaks(tab: TabPlan, keep: KeepTogether[], scale: number, tables: TableSpan[] = []): number[] {
+  return planPages(tab, keep, scale, tables).breaks;
+}
+
+export function planPages(tab: TabPlan, keep: KeepTogether[], scale: number, tables: TableSpan[] = []): PlannedBreaks {
   const p = tab.print!;
   const heights = estimatedRowHeights(tab);
   const last = heights.length - 1;
@@ -192,27 +215,34 @@ export function planRowBreaks(tab: TabPlan, keep: KeepTogether[], scale: number)
   const restPage = page - titles;
   const unitEnd = new Map<number, number>();
   for (const k of keep) unitEnd.set(k.from, Math.max(unitEnd.get(k.from) ?? k.from, Math.min(k.to, last)));
+  // a header written again starts its page with the rows after it
+  for (const t of tables) for (const r of t.repeats) unitEnd.set(r, Math.max(unitEnd.get(r) ?? r, Math.min(r + 2, t.last)));
   const breaks: number[] = [];
+  const repeatBefore = new Map<string, number[]>();
   let room = firstPage;
   let onPage = 0; // rows on the current page (after the titles)
+  const newPage = (at: number): void => {
+    breaks.push(at);
+    room = restPage;
+    onPage = 0;
+    const t = tables.find((x) => at > x.first && at <= x.last);
+    if (!t || t.repeats.includes(at)) return;
+    const index = at - t.first - t.repeats.filter((r) => r < at).length;
+    repeatBefore.set(t.key, [...(repeatBefore.get(t.key) ?? []), index]);
+    room -= heights[t.header] ?? LINE_POINTS;
+  };
   for (let r = 1; r <= last;) {
     const end = unitEnd.get(r) ?? r;
     let h = 0;
     for (let k = r; k <= end; k++) h += heights[k]!;
     if (h > room && onPage > 0) {
-      breaks.push(r);
-      room = restPage;
-      onPage = 0;
+      newPage(r);
       continue;
     }
     if (h > room) {
       // taller than a page on its own: rows one by one
       for (let k = r; k <= end; k++) {
-        if (heights[k]! > room && onPage > 0) {
-          breaks.push(k);
-          room = restPage;
-          onPage = 0;
-        }
+        if (heights[k]! > room && onPage > 0) newPage(k);
         room -= heights[k]!;
         onPage++;
       }
@@ -222,7 +252,38 @@ export function planRowBreaks(tab: TabPlan, keep: KeepTogether[], scale: number)
     }
     r = end + 1;
   }
-  return breaks;
+  return { breaks, repeatBefore };
+}
+
+/**
+ * Give each header row written again inside a table (`TableSpan.repeats`) the header's own look: the formats and
+ * height of the table's header row, and none of the body's (a body's format or conditional format is split around
+ * it, so a rule for figures never colours a header). Call after every format of the tab is laid.
+ */
+export function settleRepeatedHeaders(tab: TabPlan, tables: TableSpan[]): void {
+  const repeated = new Set(tables.flatMap((t) => t.repeats));
+  if (repeated.size === 0) return;
+  const split = (range: { row: number; col: number; rows: number; cols: number }) => {
+    const out: (typeof range)[] = [];
+    let from = range.row;
+    for (let r = range.row; r < range.row + range.rows; r++) {
+      if (!repeated.has(r)) continue;
+      if (r > from) out.push({ ...range, row: from, rows: r - from });
+      from = r + 1;
+    }
+    if (from < range.row + range.rows) out.push({ ...range, row: from, rows: range.row + range.rows - from });
+    return out;
+  };
+  tab.formats = tab.formats.flatMap((f) => split(f.range).map((range) => ({ ...f, range })));
+  tab.conditionalFormats = tab.conditionalFormats.flatMap((c) => split(c.range).map((range) => ({ ...c, range })));
+  for (const t of tables) {
+    const own = tab.formats.filter((f) => f.range.row === t.header && f.range.rows === 1);
+    const height = (tab.rowHeights ?? []).find((h) => h.row === t.header);
+    for (const r of t.repeats) {
+      for (const f of own) tab.formats.push({ ...f, range: { ...f.range, row: r } });
+      if (height) tab.rowHeights!.push({ ...height, row: r });
+    }
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Item, Scale } from '../framework/schema.js';
 import type { Change } from '../scoring/types.js';
 import { ragLabel } from '../scoring/rag.js';
 import { STYLE, criterion, fnum, fx, val } from './cells.js';
-import { formatNumber, registerColumns as registerColumnsOfTab } from './layout.js';
+import { TAB, formatNumber, registerColumns as registerColumnsOfTab } from './layout.js';
 import { prefixWithinUnits } from '../util/graphemes.js';
 import { NOTES_HEADERS } from './workshop-notes.js';
 import type { PlanCell } from './types.js';
@@ -28,12 +28,12 @@ function clip(s: string): string {
   return s.length <= CELL_LIMIT ? s : `${prefixWithinUnits(s, CELL_LIMIT - 60)}… (more on the entry tab: the rest is cut here)`;
 }
 
-function findItem(input: SummaryInput, id: string): Item | undefined {
+function findItem(input: Pick<SummaryInput, 'framework'>, id: string): Item | undefined {
   for (const s of input.framework.sections) for (const i of s.items) if (i.id === id) return i;
   return undefined;
 }
 
-function label(input: SummaryInput, id: string): string {
+function label(input: Pick<SummaryInput, 'framework'>, id: string): string {
   const item = findItem(input, id);
   if (!item) return id;
   return item.text.trim() === item.id && item.guidance ? `${item.id}: ${item.guidance}` : item.text;
@@ -43,21 +43,75 @@ function heading(w: TabWriter, text: string, width: number, header?: string[]): 
   const top = w.row;
   w.rows([[val(text)]]);
   w.format(top, 1, 1, 1, STYLE.heading);
+  w.lastHeader = null;
   if (header) {
-    w.rows([header.map((h) => val(h))]);
+    const cells = header.map((h) => val(h));
+    w.lastHeader = { row: w.row, cells };
+    w.rows([cells]);
     w.format(top + 1, 1, 1, width, STYLE.header);
   }
   return w.row;
 }
 
-function table(w: TabWriter, rows: PlanCell[][], width: number, numberCols: { col: number; format: string }[] = []): number {
+/**
+ * The rows of a table under the header `heading` wrote, its header written again where a printed page starts inside it
+ * (`key`; null for a table whose rows other formulas refer to by position, written plainly). Returns the first row
+ * and the rows the body spans (data rows and headers written again).
+ */
+function table(
+  w: TabWriter,
+  key: string | null,
+  rows: PlanCell[][],
+  width: number,
+  numberCols: { col: number; format: string }[] = [],
+): { first: number; span: number } {
   const first = w.row;
-  if (rows.length === 0) return first;
-  w.rows(rows);
-  w.format(first, 1, rows.length, width, { border: 'thin', vAlign: 'top' });
-  w.format(first, 2, rows.length, 1, { wrap: true });
-  for (const n of numberCols) w.format(first, n.col, rows.length, 1, { numberFormat: n.format });
-  return first;
+  if (rows.length === 0) return { first, span: 0 };
+  if (key === null) w.rows(rows);
+  else w.body(key, w.lastHeader ?? { row: first - 1, cells: [] }, rows);
+  const span = w.row - first;
+  w.format(first, 1, span, width, { border: 'thin', vAlign: 'top' });
+  w.format(first, 2, span, 1, { wrap: true });
+  for (const n of numberCols) w.format(first, n.col, span, 1, { numberFormat: n.format });
+  return { first, span };
+}
+
+/** Where a figure table's columns go: its first figure column, the text's span from column B, the table's width. */
+export function figureColumns(w: TabWriter, figs: number): { start: number; span: number; width: number } {
+  const widest = 1 + Math.max(1, w.textCols);
+  const start = Math.max(3, widest - figs + 1);
+  return { start, span: start - 2, width: start + figs - 1 };
+}
+
+/**
+ * A table of an id, a text and figures, as the Summary prints it compactly (issue #13): the text spread across the
+ * Summary's text columns (merged across each row) and the figures in its last columns, so an item's text takes a line
+ * or two instead of three or four. The header row is written at the cursor, and again where a printed page starts
+ * inside the table (`TabWriter.body`). Returns the first data row, the rows the body spans, the row of each data row
+ * and the column of each figure.
+ */
+export function figureTable(
+  w: TabWriter,
+  key: string,
+  header: string[],
+  rows: PlanCell[][],
+  numberFormats: { fig: number; format: string }[] = [],
+): { first: number; span: number; rowsAt: number[]; figCol: (j: number) => number; width: number } {
+  const { start, span: textSpan, width } = figureColumns(w, header.length - 2);
+  const spread = (r: PlanCell[]): PlanCell[] => [r[0]!, r[1]!, ...Array.from({ length: textSpan - 1 }, () => val(null)), ...r.slice(2)];
+  const headerCells = spread(header.map((h) => val(h)));
+  const head = w.rows([headerCells]);
+  w.format(head, 1, 1, width, STYLE.header);
+  const first = w.row;
+  const rowsAt = w.body(key, { row: head, cells: headerCells }, rows.map(spread));
+  const span = w.row - first;
+  if (span > 0) {
+    w.format(first, 1, span, width, { border: 'thin', vAlign: 'top' });
+    w.format(first, 2, span, 1, { wrap: true });
+    for (const n of numberFormats) w.format(first, start + n.fig, span, 1, { numberFormat: n.format });
+  }
+  if (textSpan > 1) w.tab.merges.push({ row: head, col: 2, rows: 1 + span, cols: textSpan, across: true });
+  return { first, span, rowsAt, figCol: (j) => start + j, width };
 }
 
 /** "Count of 3 (partially achieved)", "Count of 2". */
@@ -100,7 +154,7 @@ export function writeChangeTable(w: TabWriter, input: SummaryInput): void {
     const po = pc.overall;
     rows.push([val('Overall'), val(`Overall: ${p}`), val(po.previous), val(po.current), val(po.delta), val(CHANGE_TEXT[po.change])]);
   }
-  changeRows(w, rows, changeThresholdNote(input));
+  changeRows(w, 'change', rows, changeThresholdNote(input));
 }
 
 /** The rule for "Improved" and "Declined", in the scale's own numbers (issue #11). */
@@ -141,18 +195,18 @@ export function writeRegisterChange(w: TabWriter, input: SummaryInput): void {
   ]);
   const o = cmp.overall;
   rows.push([val(null), val('Overall (every row)'), val(o.previous), val(o.current), val(o.delta), val(CHANGE_TEXT[o.change])]);
-  changeRows(w, rows, registerChangeNote(cmp));
+  changeRows(w, 'register change', rows, registerChangeNote(cmp));
 }
 
 /** A change table's rows (previous, now, change in columns 3–5; the direction, coloured, in 6) and the rule under it. */
-function changeRows(w: TabWriter, rows: PlanCell[][], note: string): void {
-  const first = table(w, rows, 6, [
+function changeRows(w: TabWriter, key: string, rows: PlanCell[][], note: string): void {
+  const { first, span } = table(w, key, rows, 6, [
     { col: 3, format: '0.00' },
     { col: 4, format: '0.00' },
     { col: 5, format: '+0.00;-0.00;0.00' },
   ]);
   w.tab.conditionalFormats.push({
-    range: { row: first, col: 6, rows: rows.length, cols: 1 },
+    range: { row: first, col: 6, rows: span, cols: 1 },
     rules: [
       { kind: 'textEquals', text: 'Improved', format: { fill: '#C6EFCE', fontColour: '#006100' } },
       { kind: 'textEquals', text: 'Declined', format: { fill: '#FFC7CE', fontColour: '#9C0006' } },
@@ -200,7 +254,7 @@ export function writeCarried(w: TabWriter, input: SummaryInput): void {
     val(achievedText(r.achieved) || 'Not yet judged'),
     val(r.carryForward === true ? 'Yes' : r.carryForward === false ? 'No' : r.open ? 'Not decided: still open' : 'No (achieved)'),
   ]);
-  table(w, rows, 6);
+  table(w, 'carried', rows, 6);
   w.rows([[val(carriedCountsText(c))]]);
   w.format(w.row - 1, 1, 1, 1, STYLE.note);
   w.skip();
@@ -214,27 +268,25 @@ export function carriedCountsText(c: CarriedSummary): string {
 
 export function writeStrengthsAndAreas(w: TabWriter, input: SummaryInput): void {
   const byId = new Map(input.report.items.map((s) => [s.id, s]));
-  heading(w, 'Strengths (green and not divided, highest mean first)', 4, ['Id', 'Item', 'Mean', 'RAG']);
+  const strengthsHeader = ['Id', 'Item', 'Mean', 'RAG'];
+  heading(w, 'Strengths (green and not divided, highest mean first)', 4);
   const strengths = input.report.strengths.map((id) => {
     const s = byId.get(id)!;
     return [val(id), val(label(input, id)), val(s.mean), val(s.rag ? ragLabel(s.rag) : '')];
   });
+  const st = figureTable(w, 'strengths', strengthsHeader, strengths, [{ fig: 0, format: '0.00' }]);
   if (strengths.length === 0) w.rows([[val(null), val('None yet: no item is green without divided opinion.')]]);
-  else {
-    const first = table(w, strengths, 4, [{ col: 3, format: '0.00' }]);
-    w.ragColours({ row: first, col: 4, rows: strengths.length, cols: 1 });
-  }
+  else w.ragColours({ row: st.first, col: st.figCol(1), rows: st.span, cols: 1 });
   w.skip();
-  heading(w, 'Areas for improvement (red, amber or divided opinion, lowest first)', 5, ['Id', 'Item', 'Mean', 'RAG', 'Divided']);
+  const areasHeader = ['Id', 'Item', 'Mean', 'RAG', 'Divided'];
+  heading(w, 'Areas for improvement (red, amber or divided opinion, lowest first)', 5);
   const areas = input.report.areasForImprovement.map((id) => {
     const s = byId.get(id)!;
     return [val(id), val(label(input, id)), val(s.mean), val(s.rag ? ragLabel(s.rag) : ''), val(s.divided ? 'Yes' : '')];
   });
+  const ar = figureTable(w, 'areas', areasHeader, areas, [{ fig: 0, format: '0.00' }]);
   if (areas.length === 0) w.rows([[val(null), val('None: every item scored is green and no opinion is divided.')]]);
-  else {
-    const first = table(w, areas, 5, [{ col: 3, format: '0.00' }]);
-    w.ragColours({ row: first, col: 4, rows: areas.length, cols: 1 });
-  }
+  else w.ragColours({ row: ar.first, col: ar.figCol(1), rows: ar.span, cols: 1 });
   w.skip();
 }
 
@@ -259,7 +311,7 @@ export function writeNotes(w: TabWriter, input: SummaryInput): void {
  * An item nobody commented on takes no line; a score nobody commented with takes no line. Returns the entries
  * written (for tests).
  */
-export function commentEntries(input: SummaryInput): { label: string; texts: string[]; bold?: boolean }[] {
+export function commentEntries(input: Pick<SummaryInput, 'framework' | 'report'>): { label: string; texts: string[]; bold?: boolean }[] {
   const entries: { label: string; texts: string[]; bold?: boolean }[] = [];
   for (const c of input.report.comments) {
     const groups = c.groups.filter((g) => g.comments.some((x) => x.trim() !== ''));
@@ -279,11 +331,21 @@ export function commentEntries(input: SummaryInput): { label: string; texts: str
   return entries;
 }
 
-export function writeComments(w: TabWriter, input: SummaryInput): void {
+/** Where the comments are: on the Comments tab of their own (issue #13), one line on the Summary saying so. */
+export function writeCommentsPointer(w: TabWriter, input: SummaryInput): void {
   const entries = commentEntries(input);
   if (entries.length === 0) return;
+  const comments = entries.filter((e) => !e.bold).reduce((n, e) => n + e.texts.length, 0);
+  const items = entries.filter((e) => e.bold).length;
   heading(w, 'Specific comments, grouped by the score given with them', 2);
-  w.textRows(entries);
+  w.rows([
+    [
+      val(
+        `${comments === 1 ? 'One comment' : `${comments} comments`} on ${items === 1 ? 'one item' : `${items} items`}: on the ${TAB.comments} tab, which prints on its own.`,
+      ),
+    ],
+  ]);
+  w.format(w.row - 1, 1, 1, 1, STYLE.note);
   w.skip();
 }
 
@@ -304,7 +366,7 @@ export function writeAlsoWeak(w: TabWriter, input: SummaryInput): void {
       ? [val(x.id), val(x.text || null), val(x.partnership ?? 'All partnerships together'), val(x.area), val(x.why)]
       : [val(x.id), val(x.text || null), val(x.area), val(x.why)],
   );
-  table(w, rows, header.length);
+  table(w, 'also weak', rows, header.length);
   w.skip();
 }
 
@@ -393,7 +455,7 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
         val(t.changed),
       ];
     });
-    table(w, rows, header.length, [
+    table(w, null, rows, header.length, [
       { col: 5, format: '0.00' },
       { col: 6, format: '0%' },
     ]);
@@ -415,14 +477,14 @@ export function writeRegisterResults(w: TabWriter, input: SummaryInput): void {
       'Unrated',
     ]);
     const rows = reg.risks.map((t, i) => [val(i + 1), val(t.theme), val(t.red), val(t.amber), val(t.green), val(t.unrated)]);
-    const first = table(w, rows, 6);
+    const { first, span } = table(w, 'risks', rows, 6);
     const rules = (fill: string, fontColour: string) => [
       { kind: 'number' as const, operator: 'gt' as const, value: 0, format: { fill, fontColour, bold: true } },
     ];
     w.tab.conditionalFormats.push(
-      { range: { row: first, col: 3, rows: rows.length, cols: 1 }, rules: rules('#FFC7CE', '#9C0006') },
-      { range: { row: first, col: 4, rows: rows.length, cols: 1 }, rules: rules('#FFEB9C', '#7A4F01') },
-      { range: { row: first, col: 5, rows: rows.length, cols: 1 }, rules: rules('#C6EFCE', '#006100') },
+      { range: { row: first, col: 3, rows: span, cols: 1 }, rules: rules('#FFC7CE', '#9C0006') },
+      { range: { row: first, col: 4, rows: span, cols: 1 }, rules: rules('#FFEB9C', '#7A4F01') },
+      { range: { row: first, col: 5, rows: span, cols: 1 }, rules: rules('#C6EFCE', '#006100') },
     );
     w.skip();
   }
@@ -491,7 +553,7 @@ function writeScoresThatCount(w: TabWriter, input: SummaryInput, live: TrackerLi
       }),
     ];
   });
-  table(w, rows, header.length);
+  table(w, null, rows, header.length);
   w.skip();
 }
 
@@ -520,6 +582,7 @@ function writeChampionChanges(w: TabWriter, input: SummaryInput): void {
   else
     table(
       w,
+      null,
       changed.map((r) => [
         val(r.row),
         val(r.label || null),
@@ -549,7 +612,7 @@ export function writeThemes(w: TabWriter, input: SummaryInput): void {
   const t = input.themes!;
   heading(w, 'Themes mentioned in the answers', 3, ['#', 'Theme', 'Answers']);
   const rows = Object.entries(t.counts).map(([tag, n], i) => [val(i + 1), val(tag), val(n)]);
-  table(w, rows, 3);
+  table(w, 'themes', rows, 3);
   if (t.unknownTags.length > 0) {
     const r = w.row;
     w.rows([

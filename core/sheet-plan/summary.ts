@@ -17,7 +17,17 @@ import { STYLE, fx, ukDate, val } from './cells.js';
 import { TAB, fieldKey, formatNumber, scaleMax, scaleMin } from './layout.js';
 import { newTab, setWidth } from './tab.js';
 import { TabWriter } from './writer.js';
-import { estimatedRowHeights, fitScale, legibleScale, planRowBreaks, widthForLongestWord, type KeepTogether } from './print.js';
+import {
+  estimatedRowHeights,
+  fitScale,
+  legibleScale,
+  planPages,
+  settleRepeatedHeaders,
+  widthForLongestWord,
+  type KeepTogether,
+  type PlannedBreaks,
+  type TableSpan,
+} from './print.js';
 import type { PlanCell, TabPlan } from './types.js';
 import {
   columnRange,
@@ -30,10 +40,12 @@ import {
   type ItemRowCells,
 } from './summary-formulas.js';
 import {
+  figureColumns,
+  figureTable,
   writeAlsoWeak,
   writeCarried,
   writeChangeTable,
-  writeComments,
+  writeCommentsPointer,
   writeNotes,
   writeRegisterChange,
   writeRegisterResults,
@@ -131,17 +143,44 @@ function trivialSections(framework: Framework): boolean {
   });
 }
 
+/** The key of a scale's items table, for writing its header again where a printed page starts. */
+function itemsKey(scale: Scale): string {
+  return `items:${scale.id}`;
+}
+
 function scaleHeading(scale: Scale): string {
   return scale.points
     .map((p) => (String(p.label).trim() === formatNumber(p.value) ? formatNumber(p.value) : `${formatNumber(p.value)} = ${p.label}`))
     .join(', ');
 }
 
+/**
+ * The Summary tab. Built, its pages planned, and built again with each table's header written again where a printed
+ * page starts inside the table (issue #13), until every such page starts with its table's header (a pass or two;
+ * what comes before a page that starts with a header is the same in the next pass, so the passes settle).
+ */
 export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: SummaryLayout } {
+  let repeats = new Map<string, Set<number>>();
+  for (let pass = 0; ; pass++) {
+    const built = buildSummaryOnce(input, repeats);
+    const { needed, used } = built;
+    const settled = [...needed].every(([k, ix]) => ix.every((i) => used.get(k)?.has(i)));
+    if (settled || pass >= 5) return { tab: built.tab, layout: built.layout };
+    // the headers written again that a page starts at, and those the pages now ask for
+    repeats = new Map([...used].map(([k, ix]) => [k, new Set(ix)]));
+    for (const [k, ix] of needed) for (const i of ix) (repeats.get(k) ?? repeats.set(k, new Set()).get(k)!).add(i);
+  }
+}
+
+function buildSummaryOnce(
+  input: SummaryInput,
+  repeats: Map<string, Set<number>>,
+): { tab: TabPlan; layout: SummaryLayout; needed: Map<string, number[]>; used: Map<string, Set<number>> } {
   const { framework, report } = input;
   const tab = newTab(TAB.summary, 'summary', 'replace');
   tab.tabColour = '#ED7D31';
   const w = new TabWriter(tab);
+  w.repeatAt = repeats;
   const layout: SummaryLayout = { respondentsCell: null, items: {}, sections: {}, overall: null };
 
   w.rows([[val(`${framework.title}: summary (${input.cycle})`)]]);
@@ -181,15 +220,17 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   const hasScores = groups.length > 0;
   let sectionsTop = 0;
   let itemsTop = 0;
+  let sectionAt: number[] = [];
   if (hasScores) {
-    sectionsTop = w.row; // heading row; header at +1; rows from +2
-    const afterSections = sectionsTop + 2 + sectionRows.length + 1 + 1; // + overall row + blank
-    itemsTop = afterSections;
+    sectionsTop = w.row; // heading row; header at +1; rows from +2 (the overall row last)
+    sectionAt = w.bodyRows('sections', sectionsTop + 2, sectionRows.length + 1);
+    itemsTop = sectionAt[sectionAt.length - 1]! + 2; // + blank
     let r = itemsTop;
     for (const g of groups) {
-      // heading, header, rows, blank
-      g.items.forEach((e, i) => (layout.items[e.item.id] = itemCells(r + 2 + i, g.scale.points.length)));
-      r += 2 + g.items.length + 1;
+      // heading, header, rows (with the header again where a page starts), blank
+      const at = w.bodyRows(itemsKey(g.scale), r + 2, g.items.length);
+      g.items.forEach((e, i) => (layout.items[e.item.id] = itemCells(at[i]!, g.scale.points.length)));
+      r = (at[at.length - 1] ?? r + 1) + 2;
     }
   }
 
@@ -199,17 +240,23 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
     w.row = top;
     const withTotal = framework.sectionTotals && !trivial;
     const tw = withTotal ? 6 : 5;
-    w.rows([
-      [val(trivial ? 'Overall' : 'Overall and sections')],
-      [val('Id'), val(trivial ? 'Covers' : 'Section'), val('Mean'), val('Percent'), val('RAG'), ...(withTotal ? [val('Total')] : [])],
-    ]);
+    const sectionsHeader = [
+      val('Id'),
+      val(trivial ? 'Covers' : 'Section'),
+      val('Mean'),
+      val('Percent'),
+      val('RAG'),
+      ...(withTotal ? [val('Total')] : []),
+    ];
+    w.rows([[val(trivial ? 'Overall' : 'Overall and sections')], sectionsHeader]);
     w.format(top, 1, 1, 1, STYLE.heading);
     w.format(top + 1, 1, 1, tw, STYLE.header);
+    const sectionCells: PlanCell[][] = [];
     const secCells: { row: number; col: number }[] = [];
     const secPct: { row: number; col: number }[] = [];
     const secWeights: number[] = [];
-    for (const s of sectionRows) {
-      const row = w.row;
+    sectionRows.forEach((s, si) => {
+      const row = sectionAt[si]!;
       const section = framework.sections.find((x) => x.id === s.id)!;
       const items = section.items.filter((i) => i.fields.includes('score') && layout.items[i.id]);
       const cells = items.map((i) => ({ row: layout.items[i.id]!.row, col: COL.mean }));
@@ -225,14 +272,14 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
         fx(ragFormula(a1(row, 4), framework.rag), s.rag ? ragLabel(s.rag) : ''),
         ...(withTotal ? [fx(totalOfCells(cells), s.total)] : []),
       ];
-      w.rows([rowCells]);
+      sectionCells.push(rowCells);
       layout.sections[s.id] = { row, mean: 3, percent: 4, rag: 5, total: 6 };
       secCells.push({ row, col: 3 });
       secPct.push({ row, col: 4 });
       secWeights.push(section.weight);
-    }
+    });
     // overall row
-    const orow = w.row;
+    const orow = sectionAt[sectionAt.length - 1]!;
     let overallMean: string;
     let overallPct: string;
     if (trivial) {
@@ -252,24 +299,25 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
       overallMean = meanOfCells(secCells, secWeights);
       overallPct = meanOfCells(secPct, secWeights);
     }
-    w.rows([
-      [
-        val('Overall'),
-        val(trivial ? 'All items' : 'All sections'),
-        fx(overallMean, report.overall.mean),
-        fx(overallPct, report.overall.percent),
-        fx(ragFormula(a1(orow, 4), framework.rag), report.overall.rag ? ragLabel(report.overall.rag) : ''),
-        ...(withTotal ? [val(null)] : []),
-      ],
+    sectionCells.push([
+      val('Overall'),
+      val(trivial ? 'All items' : 'All sections'),
+      fx(overallMean, report.overall.mean),
+      fx(overallPct, report.overall.percent),
+      fx(ragFormula(a1(orow, 4), framework.rag), report.overall.rag ? ragLabel(report.overall.rag) : ''),
+      ...(withTotal ? [val(null)] : []),
     ]);
+    const written = w.body('sections', { row: top + 1, cells: sectionsHeader }, sectionCells);
+    if (written.join() !== sectionAt.join()) throw new Error('summary layout out of step');
+    const span = orow - (top + 2) + 1;
     layout.overall = { row: orow, mean: 3, percent: 4, rag: 5 };
     w.format(orow, 1, 1, tw, { bold: true });
-    w.format(top + 2, 1, sectionRows.length + 1, tw, { border: 'thin', vAlign: 'top' });
-    w.format(top + 2, 2, sectionRows.length + 1, 1, { wrap: true });
-    w.format(top + 2, 3, sectionRows.length + 1, 1, { numberFormat: '0.00' });
-    w.format(top + 2, 4, sectionRows.length + 1, 1, { numberFormat: '0"%"' });
-    if (withTotal) w.format(top + 2, 6, sectionRows.length + 1, 1, { numberFormat: '0.00' });
-    w.ragColours({ row: top + 2, col: 5, rows: sectionRows.length + 1, cols: 1 });
+    w.format(top + 2, 1, span, tw, { border: 'thin', vAlign: 'top' });
+    w.format(top + 2, 2, span, 1, { wrap: true });
+    w.format(top + 2, 3, span, 1, { numberFormat: '0.00' });
+    w.format(top + 2, 4, span, 1, { numberFormat: '0"%"' });
+    if (withTotal) w.format(top + 2, 6, span, 1, { numberFormat: '0.00' });
+    w.ragColours({ row: top + 2, col: 5, rows: span, cols: 1 });
     w.skip();
 
     // items per scale
@@ -278,29 +326,31 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
       const k = g.scale.points.length;
       const width = COL.counts + k + 2;
       const head = w.row;
+      const itemsHeader = [
+        val('Id'),
+        val('Item'),
+        val('n'),
+        val('Missing'),
+        val('Mean'),
+        val('Median'),
+        val('SD'),
+        val('Min'),
+        val('Max'),
+        ...g.scale.points.map((p) => val(countHeader(p))),
+        val('Percent'),
+        val('RAG'),
+        val('Divided'),
+      ];
       w.rows([
         [
           val(
             `Items${groups.length > 1 ? ` scored ${formatNumber(scaleMin(g.scale))}–${formatNumber(scaleMax(g.scale))}` : ''} (${scaleHeading(g.scale)})`,
           ),
         ],
-        [
-          val('Id'),
-          val('Item'),
-          val('n'),
-          val('Missing'),
-          val('Mean'),
-          val('Median'),
-          val('SD'),
-          val('Min'),
-          val('Max'),
-          ...g.scale.points.map((p) => val(countHeader(p))),
-          val('Percent'),
-          val('RAG'),
-          val('Divided'),
-        ],
+        itemsHeader,
       ]);
       w.format(head, 1, 1, 1, STYLE.heading);
+      const itemRows: PlanCell[][] = [];
       w.format(head + 1, 1, 1, width, STYLE.header);
       for (const e of g.items) {
         const c = layout.items[e.item.id]!;
@@ -337,11 +387,12 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
             val(s.divided ? 'Yes' : ''),
           );
         }
-        if (c.row !== w.row) throw new Error('summary layout out of step');
-        w.rows([row]);
+        itemRows.push(row);
       }
+      const written = w.body(itemsKey(g.scale), { row: head + 1, cells: itemsHeader }, itemRows);
+      if (written.some((r, i) => r !== layout.items[g.items[i]!.item.id]!.row)) throw new Error('summary layout out of step');
       const first = head + 2;
-      const n = g.items.length;
+      const n = w.row - first;
       w.format(first, 1, n, width, { border: 'thin', vAlign: 'top' });
       w.format(first, 2, n, 1, { wrap: true });
       w.format(first, COL.mean, n, 3, { numberFormat: '0.00' });
@@ -365,6 +416,7 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
         for (const e of g.items) chartRows.push({ label: e.item.id, row: layout.items[e.item.id]!.row, col: COL.mean, v: e.score.mean });
   }
   let chartAnchor = 0;
+  const keepMore: KeepTogether[] = [];
   if (chartRows.length > 0) {
     chartAnchor = w.row;
     w.rows([[val(chartRows.length === report.items.length ? 'Mean score per item' : 'Mean score per section')]]);
@@ -387,7 +439,7 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   writeCarried(w, input);
   if (input.notes.some((n) => n.strengths.trim() !== '' || n.areasForImprovement.trim() !== '') || framework.sectionFreeText.length > 0)
     writeNotes(w, input);
-  if (report.comments.length > 0) writeComments(w, input);
+  if (report.comments.length > 0) writeCommentsPointer(w, input);
   if (input.register) writeRegisterResults(w, input);
   if (input.registerComparison) writeRegisterChange(w, input);
   writeThemeReview(w, input);
@@ -397,6 +449,8 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
     const top = w.row + 1;
     w.row = top;
     w.rows([[val('Chart data')], [val('Id'), val('Mean')], ...chartRows.map((c) => [val(c.label), fx(a1(c.row, c.col), c.v)])]);
+    // the chart's data is one range: printed whole on one page, never with a header written again inside it
+    keepMore.push({ from: top, to: w.row - 1 });
     w.format(top, 1, 1, 1, STYLE.heading);
     w.format(top + 1, 1, 1, 2, STYLE.header);
     w.format(top + 2, 2, chartRows.length, 1, { numberFormat: '0.00' });
@@ -419,8 +473,15 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
   setWidth(tab, 1, 14);
   setWidth(tab, 2, TEXT_WIDTH);
   for (let c = 3; c <= widest; c++) setWidth(tab, c, NUMBER_WIDTH);
-  settleSummaryPrint(tab, widest, chartAnchor);
-  return { tab, layout };
+  const planned = settleSummaryPrint(tab, widest, chartAnchor, keepMore, w.tables);
+  const used = new Map<string, Set<number>>();
+  for (const t of w.tables)
+    for (const r of t.repeats)
+      if (planned.breaks.includes(r)) {
+        const index = r - t.first - t.repeats.filter((x) => x < r).length;
+        (used.get(t.key) ?? used.set(t.key, new Set()).get(t.key)!).add(index);
+      }
+  return { tab, layout, needed: planned.repeatBefore, used };
 }
 
 /**
@@ -429,7 +490,14 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
  * the spread texts worked out again for those widths, and manual page breaks that keep the chart and each table's
  * heading and header with their first rows.
  */
-function settleSummaryPrint(tab: TabPlan, widest: number, chartAnchor: number): void {
+function settleSummaryPrint(
+  tab: TabPlan,
+  widest: number,
+  chartAnchor: number,
+  keepMore: KeepTogether[],
+  tables: TableSpan[],
+): PlannedBreaks {
+  settleRepeatedHeaders(tab, tables);
   const headerRows = new Set<number>();
   const headings: number[] = [];
   for (const f of tab.formats) {
@@ -463,7 +531,10 @@ function settleSummaryPrint(tab: TabPlan, widest: number, chartAnchor: number): 
   // a heading keeps its header and first rows; the chart (heading and its rows) is kept whole
   const keep: KeepTogether[] = headings.filter((r) => r !== chartAnchor).map((r) => ({ from: r, to: r + (headerRows.has(r + 1) ? 4 : 3) }));
   if (chartAnchor > 0) keep.push({ from: chartAnchor, to: chartAnchor + 18 });
-  tab.print.rowBreaks = planRowBreaks(tab, keep, scale);
+  keep.push(...keepMore);
+  const planned = planPages(tab, keep, scale, tables);
+  tab.print.rowBreaks = planned.breaks;
+  return planned;
 }
 
 function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLayout, trivial: boolean): void {
@@ -473,12 +544,14 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
   const entry = input.entry!;
   const partCol = entry.cols['partnership'];
   const top = w.row;
-  w.rows([[val('Partnerships side by side (mean scores)')], [val('Id'), val('Item or section'), ...names.map((p) => val(p))]]);
+  w.rows([[val('Partnerships side by side (mean scores)')]]);
   w.format(top, 1, 1, 1, STYLE.heading);
-  w.format(top + 1, 1, 1, 2 + names.length, STYLE.header);
+  // the names head the figure columns (the header row is top + 1); the item texts spread across the columns before
+  const { start } = figureColumns(w, names.length);
   // without the Partnership column (its key was overwritten) the figures are core's values, not formulas
   const partRange = partCol === undefined ? null : columnRange(entry, partCol);
-  const first = w.row;
+  const first = top + 2;
+  const PARTNERSHIPS_KEY = 'partnerships';
   // rows: overall, then per section (section row unless trivial) and its items
   type Row = { kind: 'overall' } | { kind: 'section'; id: string; title: string } | { kind: 'item'; item: Item; sectionId: string };
   const rows: Row[] = [{ kind: 'overall' }];
@@ -488,10 +561,11 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
     if (!trivial) rows.push({ kind: 'section', id: s.id, title: s.title });
     for (const item of items) rows.push({ kind: 'item', item, sectionId: s.id });
   }
+  const rowAt = w.bodyRows(PARTNERSHIPS_KEY, first, rows.length);
   const rowOf = new Map<string, number>();
   rows.forEach((r, i) => {
-    if (r.kind === 'item') rowOf.set(`i:${r.item.id}`, first + i);
-    if (r.kind === 'section') rowOf.set(`s:${r.id}`, first + i);
+    if (r.kind === 'item') rowOf.set(`i:${r.item.id}`, rowAt[i]!);
+    if (r.kind === 'section') rowOf.set(`s:${r.id}`, rowAt[i]!);
   });
   const out: PlanCell[][] = [];
   rows.forEach((r) => {
@@ -500,7 +574,7 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
     else if (r.kind === 'section') cells.push(val(r.id), val(`Section: ${r.title}`));
     else cells.push(val(r.item.id), val(itemLabel(r.item)));
     names.forEach((p, j) => {
-      const col = 3 + j;
+      const col = start + j;
       const rep = pc.reports[p]!;
       if (r.kind === 'item') {
         const scoreCol = entry.cols[fieldKey(r.item.id, 'score')];
@@ -547,12 +621,16 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
     });
     out.push(cells);
   });
-  w.rows(out);
-  w.format(first, 1, out.length, 2 + names.length, { border: 'thin', vAlign: 'top' });
-  w.format(first, 2, out.length, 1, { wrap: true });
-  w.format(first, 3, out.length, names.length, { numberFormat: '0.00' });
-  w.format(first, 1, 1, 2 + names.length, { bold: true });
-  rows.forEach((r, i) => r.kind === 'section' && w.format(first + i, 1, 1, 2 + names.length, { bold: true, fill: '#F2F2F2' }));
+  const { width, span, rowsAt } = figureTable(
+    w,
+    PARTNERSHIPS_KEY,
+    ['Id', 'Item or section', ...names],
+    out,
+    names.map((_, j) => ({ fig: j, format: '0.00' })),
+  );
+  if (rowsAt.join() !== rowAt.join()) throw new Error('summary layout out of step');
+  w.format(first, 1, 1, width, { bold: true });
+  rows.forEach((r, i) => r.kind === 'section' && w.format(rowAt[i]!, 1, 1, width, { bold: true, fill: '#F2F2F2' }));
   // colour the means by the RAG thresholds when every item shares one scale
   const scales = new Set(
     framework.sections.flatMap((s) => s.items.filter((i) => i.fields.includes('score')).map((i) => scaleForItem(framework, i).id)),
@@ -567,7 +645,7 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
     const green = lo + (framework.rag.green / 100) * range - 1e-9;
     const amber = lo + (framework.rag.amber / 100) * range - 1e-9;
     w.tab.conditionalFormats.push({
-      range: { row: first, col: 3, rows: out.length, cols: names.length },
+      range: { row: first, col: start, rows: span, cols: names.length },
       rules: [
         { kind: 'number', operator: 'gte', value: green, format: { fill: '#C6EFCE', fontColour: '#006100' } },
         { kind: 'number', operator: 'between', value: amber, value2: green, format: { fill: '#FFEB9C', fontColour: '#7A4F01' } },

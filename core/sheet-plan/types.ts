@@ -159,7 +159,8 @@ export interface PrintSpec {
   rowBreaks?: number[];
 }
 
-export type TabRole = 'instructions' | 'settings' | 'entry' | 'register' | 'group-summary' | 'previous' | 'summary' | 'plan' | 'meta';
+export type TabRole =
+  'instructions' | 'settings' | 'entry' | 'register' | 'group-summary' | 'previous' | 'summary' | 'comments' | 'plan' | 'meta';
 
 export interface TabPlan {
   name: string; // at most 31 characters, no []:*?/\

@@ -2,13 +2,68 @@
 import { block } from './tab.js';
 import type { CellFormat, ConditionalRule, PlanCell, RangeRef, TabPlan } from './types.js';
 import { RAG_COLOURS } from './cells.js';
+import type { TableSpan } from './print.js';
 
 export class TabWriter {
   row = 1;
   /** columns that long text spans (from column B) and their width in characters, for row heights */
   textCols = 1;
   textChars = 40;
+  /** characters of a label that fit on a line of column A */
+  labelChars = 13;
+  /** Where each table's header is written again inside its rows (a printed page starts there, issue #13): before
+   *  these data rows (0-based), by table key. */
+  repeatAt = new Map<string, Set<number>>();
+  /** The tables written with `body`, for planning the printed pages. */
+  readonly tables: TableSpan[] = [];
+  /** The header row `heading` wrote last (for `body`). */
+  lastHeader: { row: number; cells: PlanCell[] } | null = null;
   constructor(readonly tab: TabPlan) {}
+
+  /**
+   * The data rows of a table whose header row is `header`, at the cursor: one block per run of rows, the header written
+   * again before each data row `repeatAt` names for `key`. Returns the row each data row went to. Formats a caller
+   * lays over the whole body also cover the header rows written again; `settleRepeatedHeaders` (print.ts) gives those
+   * rows the header's own formats afterwards.
+   */
+  body(key: string, header: { row: number; cells: PlanCell[] }, rows: PlanCell[][]): number[] {
+    const at = this.repeatAt.get(key);
+    const first = this.row;
+    const out: number[] = [];
+    const repeats: number[] = [];
+    let run: PlanCell[][] = [];
+    let runAt = this.row;
+    const flush = (): void => {
+      this.put(runAt, 1, run);
+      run = [];
+    };
+    rows.forEach((cells, i) => {
+      if (i > 0 && at?.has(i)) {
+        flush();
+        this.put(this.row, 1, [header.cells]);
+        repeats.push(this.row);
+        this.row++;
+        runAt = this.row;
+      }
+      run.push(cells);
+      out.push(this.row++);
+    });
+    flush();
+    if (rows.length > 0) this.tables.push({ key, header: header.row, first, last: this.row - 1, repeats });
+    return out;
+  }
+
+  /** The rows `body` would give `n` data rows of table `key` starting at `first` (for formulas written before it). */
+  bodyRows(key: string, first: number, n: number): number[] {
+    const at = this.repeatAt.get(key);
+    const out: number[] = [];
+    let row = first;
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && at?.has(i)) row++;
+      out.push(row++);
+    }
+    return out;
+  }
 
   /**
    * Rows of a label (column A) and a long text merged across the text columns, one row per text, with a row height
@@ -25,7 +80,7 @@ export class TabWriter {
         const row = this.row;
         cells.push([{ v: i === 0 ? e.label : null }, { v: t === '' ? null : t }]);
         const lines = t.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / Math.max(10, this.textChars))), 0);
-        const labelLines = i === 0 ? Math.ceil(e.label.length / 13) : 1;
+        const labelLines = i === 0 ? Math.ceil(e.label.length / this.labelChars) : 1;
         const height = Math.min(409, Math.max(15, Math.max(lines, labelLines) * 15));
         if (height > 15) heights.push({ row, height, fit: true });
         if (e.bold && i === 0) this.format(row, 1, 1, 1 + this.textCols, { bold: true, fill: '#F2F2F2' });

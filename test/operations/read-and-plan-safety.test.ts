@@ -23,6 +23,7 @@ describe('READ_TABS', () => {
       'Review Settings',
       'Previous Review',
       'Summary',
+      'Comments',
       'Improvement Plan',
       'PR_Meta',
     ]);
@@ -35,6 +36,7 @@ describe('READ_TABS', () => {
     const { plan } = planSummary(s, { today: TODAY });
     expect(plan.tabs.map((t) => [t.name, t.mode, t.position])).toEqual([
       ['Summary', 'replace', undefined],
+      ['Comments', 'replace', undefined],
       ['Improvement Plan', 'update', undefined],
       ['PR_Meta', 'replace', undefined],
     ]);

@@ -115,7 +115,8 @@ describe.each(builtinFrameworks().map((f) => [f.id, f] as const))('round trip: %
     if (f.sections.length > 0) expect(read.review.responses.map((r) => r.respondent)).toEqual([...names, 'Late Lucy']);
     const { plan, summary } = planSummary(s1, { today: TODAY });
     expect(planSummary(s1, { today: TODAY })).toEqual({ plan, summary }); // pure: same snapshot, same plan
-    expect(plan.tabs.map((t) => t.name)).toEqual(['Summary', 'Improvement Plan', 'PR_Meta']);
+    const comments = f.sections.some((sec) => sec.items.some((i) => i.fields.includes('comment'))) ? ['Comments'] : [];
+    expect(plan.tabs.map((t) => t.name)).toEqual(['Summary', ...comments, 'Improvement Plan', 'PR_Meta']);
     // no cell a person typed is in the plan
     for (const t of plan.tabs) for (const b of t.blocks) expect(b.owner, t.name).toBe('generated');
     wb.applyNow(plan);

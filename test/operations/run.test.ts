@@ -50,7 +50,7 @@ describe('run*: one read, at most one apply', () => {
     expect(host.applies).toHaveLength(1);
 
     const s = await runSummarise(host, { today: TODAY });
-    expect(s.tabsWritten).toEqual(['Summary', 'Improvement Plan', 'PR_Meta']);
+    expect(s.tabsWritten).toEqual(['Summary', 'Comments', 'Improvement Plan', 'PR_Meta']);
     expect(s.summary.items[0]!.mean).toBe(1);
     expect(host.reads).toHaveLength(3);
     expect(host.applies).toHaveLength(2);

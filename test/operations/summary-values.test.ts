@@ -23,6 +23,10 @@ function tree(): MemoryWorkbook {
 
 const rowValues = (wb: MemoryWorkbook, row: number, cols: number) =>
   Array.from({ length: cols }, (_, i) => wb.getCell('Summary', row, i + 1));
+/** The columns of a Summary table whose header row is `header`: its text spread across, its figures at the right. */
+const tableCols = (wb: MemoryWorkbook, header: number): number[] =>
+  Array.from({ length: 30 }, (_, i) => i + 1).filter((c) => wb.getCell('Summary', header, c) !== null);
+const tableRow = (wb: MemoryWorkbook, header: number, row: number) => tableCols(wb, header).map((c) => wb.getCell('Summary', row, c));
 
 describe('Summary of a partnership-tree workshop', () => {
   it('per item: n, missing, mean, median, SD, min, max, counts, percent, RAG, divided', () => {
@@ -98,22 +102,27 @@ describe('Summary of a partnership-tree workshop', () => {
     const wb = tree();
     wb.applyNow(planSummary(snap(wb), { today: TODAY }).plan);
     const strengths = rowOf(wb, 'Summary', 'Strengths (green and not divided, highest mean first)');
-    expect(rowValues(wb, strengths + 2, 4)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 'Green']);
+    expect(tableRow(wb, strengths + 1, strengths + 1)).toEqual(['Id', 'Item', 'Mean', 'RAG']);
+    expect(tableRow(wb, strengths + 1, strengths + 2)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 'Green']);
     const areas = rowOf(wb, 'Summary', 'Areas for improvement (red, amber or divided opinion, lowest first)');
-    expect(rowValues(wb, areas + 2, 5)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 'Amber', 'Yes']);
+    expect(tableRow(wb, areas + 1, areas + 2)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 'Amber', 'Yes']);
     const notes = rowOf(wb, 'Summary', 'Strengths and areas for improvement agreed (Workshop Notes)');
     expect(rowValues(wb, notes + 1, 2)).toEqual(['ASPIRE', null]);
     expect(rowValues(wb, notes + 2, 2)).toEqual(['Strengths', 'Clear outcomes e.g. fire and safer communities']);
     expect(rowValues(wb, notes + 3, 2)).toEqual(['Areas for improvement', 'None recorded.']);
-    const comments = rowOf(wb, 'Summary', 'Specific comments, grouped by the score given with them');
-    expect(rowValues(wb, comments + 1, 2)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires']);
-    expect(rowValues(wb, comments + 2, 2)).toEqual(['Score 1 (weak/needs improvement)', '• We are too risk averse']);
-    expect(rowValues(wb, comments + 3, 2)).toEqual(['Score 2 (present in parts)', '• =HYPERLINK("http://example.com")']);
-    expect(wb.getFormula('Summary', comments + 3, 2)).toBeUndefined();
+    // the comments are on a tab of their own (issue #13); the Summary says where
+    const pointer = rowOf(wb, 'Summary', 'Specific comments, grouped by the score given with them');
+    expect(rowValues(wb, pointer + 1, 1)).toEqual(['3 comments on 2 items: on the Comments tab, which prints on its own.']);
+    const onTab = (row: number) => [wb.getCell('Comments', row, 1), wb.getCell('Comments', row, 2)];
+    expect(onTab(3)).toEqual(['Item, and the score given', 'Comments (each one as typed)']);
+    expect(onTab(4)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires']);
+    expect(onTab(5)).toEqual(['Score 1 (weak/needs improvement)', '• We are too risk averse']);
+    expect(onTab(6)).toEqual(['Score 2 (present in parts)', '• =HYPERLINK("http://example.com")']);
+    expect(wb.getFormula('Comments', 6, 2)).toBeUndefined();
     // only the comments that exist: no "Score 3" line for ASPIRE, no line at all for items nobody commented on
-    expect(rowValues(wb, comments + 4, 2)).toEqual(['THINK', 'THINK: How the partnership thinks']);
-    expect(rowValues(wb, comments + 5, 2)).toEqual(['No valid score', '• Good use of data']);
-    expect(rowValues(wb, comments + 6, 2)).toEqual([null, null]);
+    expect(onTab(7)).toEqual(['THINK', 'THINK: How the partnership thinks']);
+    expect(onTab(8)).toEqual(['No valid score', '• Good use of data']);
+    expect(onTab(9)).toEqual([null, null]);
     const all = [...wb.allCells()].filter(([k]) => k.startsWith('Summary!')).map(([, c]) => String(c.value ?? ''));
     expect(all.some((v) => v.includes('No specific comments'))).toBe(false);
   });
@@ -143,8 +152,9 @@ describe('Summary of a partnership-tree workshop', () => {
       threshold: 0.2,
     });
     const top = rowOf(wb, 'Summary', 'Change since the previous review (2026/27)');
-    expect(rowValues(wb, top + 2, 6)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 8 / 3, 8 / 3 - 2, 'Improved']);
-    expect(rowValues(wb, top + 3, 6)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 3, 0, 'Unchanged']);
+    expect(tableRow(wb, top + 1, top + 1)).toEqual(['Id', 'Item or section', 'Previous mean', 'Mean now', 'Change', 'Direction']);
+    expect(tableRow(wb, top + 1, top + 2)).toEqual(['ASPIRE', 'ASPIRE: How the partnership aspires', 2, 8 / 3, 8 / 3 - 2, 'Improved']);
+    expect(tableRow(wb, top + 1, top + 3)).toEqual(['THINK', 'THINK: How the partnership thinks', 3, 3, 0, 'Unchanged']);
     // the same from the Previous Review tab
     wb.setCell('Previous Review', 2, 2, '2025/26');
     wb.setCell('Previous Review', 5, 3, 2);
@@ -173,15 +183,18 @@ describe('partnerships side by side (hallmarks)', () => {
     const { plan, summary } = planSummary(snap(wb), { today: TODAY });
     wb.applyNow(plan);
     const top = rowOf(wb, 'Summary', 'Partnerships side by side (mean scores)');
-    expect(rowValues(wb, top + 1, 4)).toEqual(['Id', 'Item or section', 'Crime', 'Health']);
+    expect(tableRow(wb, top + 1, top + 1)).toEqual(['Id', 'Item or section', 'Crime', 'Health']);
+    // the figures at the table's right, the item texts spread across the columns before them
+    const [, , crime, health] = tableCols(wb, top + 1) as [number, number, number, number];
+    expect(crime).toBeGreaterThan(3);
     // Crime: 1.1 = (3 + 1) / 2 = 2, 1.2 = (3 + 2) / 2 = 2.5; Health: 1.1 = (2 + 2) / 2 = 2, 1.2 = 1 (Don't know not scored)
     const r11 = rowOf(wb, 'Summary', '1.1', top);
     const r12 = rowOf(wb, 'Summary', '1.2', top);
-    expect([wb.getCell('Summary', r11, 3), wb.getCell('Summary', r11, 4)]).toEqual([2, 2]);
-    expect([wb.getCell('Summary', r12, 3), wb.getCell('Summary', r12, 4)]).toEqual([2.5, 1]);
-    expect(wb.getFormula('Summary', r11, 3)).toContain('COUNTIFS(');
+    expect([wb.getCell('Summary', r11, crime), wb.getCell('Summary', r11, health)]).toEqual([2, 2]);
+    expect([wb.getCell('Summary', r12, crime), wb.getCell('Summary', r12, health)]).toEqual([2.5, 1]);
+    expect(wb.getFormula('Summary', r11, crime)).toContain('COUNTIFS(');
     // section 1 for Crime: mean of its scored items (2 and 2.5)
-    expect(wb.getCell('Summary', r11 - 1, 3)).toBe(2.25);
+    expect(wb.getCell('Summary', r11 - 1, crime)).toBe(2.25);
     expect(summary.partnerships!['Crime']!.sections[0]!.mean).toBe(2.25);
     expect(summary.partnerships!['Health']!.overall.mean).toBe(1.5);
     expectFormulasMatch(wb, 'Summary');

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../core/import/plan-import.js';
 import { checkReview } from '../../core/operations/check.js';
+import { moreTabsToRead, READ_TABS } from '../../core/operations/read-tabs.js';
 import { planImprovement, planSummary } from '../../core/operations/summarise.js';
 import { ReviewRequestError } from '../../core/operations/types.js';
 import { readReview } from '../../core/reader/read-review.js';
@@ -58,6 +59,48 @@ describe('tabs the add-in may write over', () => {
     // a person types over the Summary's title: no longer proven
     wb.setCell('Summary', 1, 1, 'My own summary');
     expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(/The tab “Summary” does not carry the mark/);
+  });
+
+  it('writes over its own Comments tab (issue #13) only while its first rows carry the mark recorded in PR_Meta', () => {
+    const wb = newReview({ framework: 'partnership-tree', respondents: ['Ann'] });
+    wb.setCell('Responses', 6, 4, 2);
+    wb.setCell('Responses', 6, 5, 'Needs a named lead');
+    wb.applyNow(planSummary(snap(wb), { today: '2026-06-01' }).plan);
+    expect(wb.getCell('Comments', 5, 2)).toBe('• Needs a named lead');
+    expect(typeof wb.getCell('PR_Meta', metaRow(wb, 'mark:comments'), 2)).toBe('string');
+    // a person types over the Comments tab's title: no longer proven, nothing written
+    wb.setCell('Comments', 1, 1, 'Our own comments');
+    const before = everything(wb);
+    expect(() => planSummary(snap(wb), { today: TODAY })).toThrow(/The tab “Comments” does not carry the mark .* Comments tab/);
+    expect(everything(wb)).toEqual(before);
+  });
+
+  it('leaves a person’s own “Comments” tab in a workbook made before the Comments tab, and writes its own beside it', () => {
+    const wb = newReview({ framework: 'partnership-tree', respondents: ['Ann'] });
+    wb.setCell('Responses', 6, 4, 2);
+    wb.setCell('Responses', 6, 5, 'Needs a named lead');
+    // as a workbook made before issue #13: no Comments tab, PR_Meta records none; a person has a tab of that name
+    wb.deleteTab('Comments');
+    deleteRow(wb, 'PR_Meta', metaRow(wb, 'mark:comments'));
+    deleteRow(wb, 'PR_Meta', metaRow(wb, 'tab:comments'));
+    wb.addTab('Comments');
+    wb.setCell('Comments', 1, 1, 'What the board said');
+    wb.setCell('Comments', 2, 1, 'Keep the spring meeting');
+    const { plan } = planSummary(snap(wb), { today: TODAY });
+    expect(plan.tabs.find((t) => t.role === 'comments')).toMatchObject({ name: 'Review comments', mode: 'create' });
+    wb.applyNow(plan);
+    expect([wb.getCell('Comments', 1, 1), wb.getCell('Comments', 2, 1)]).toEqual(['What the board said', 'Keep the spring meeting']);
+    expect(wb.getCell('Review comments', 5, 2)).toBe('• Needs a named lead');
+    expect(wb.getCell('PR_Meta', metaRow(wb, 'tab:comments'), 2)).toBe('Review comments');
+    // the next run reads the tab PR_Meta now names (the second, small read of run.ts), writes over it again, and still
+    // leaves the person's alone
+    wb.setCell('Responses', 6, 5, 'Named lead agreed');
+    const first = snap(wb);
+    expect(moreTabsToRead(first)).toEqual(['Review comments']);
+    const both = wb.readNow({ tabs: [...READ_TABS, ...moreTabsToRead(first)] });
+    wb.applyNow(planSummary(both, { today: TODAY }).plan);
+    expect(wb.getCell('Review comments', 5, 2)).toBe('• Named lead agreed');
+    expect(wb.getCell('Comments', 1, 1)).toBe('What the board said');
   });
 
   it('refuses when PR_Meta points the Summary or the plan at Responses (one edited cell), and check says so', () => {

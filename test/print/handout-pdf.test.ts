@@ -1,13 +1,18 @@
 /**
  * The workbook as a handout (issue #13), printed through LibreOffice (PDF, a fresh profile) and measured with
  * `pdftotext -bbox`: the review the issue measured — Hallmarks, two partnerships × eight respondents — after
- * `summarise`, the same workbook summarised once more by the command line, and a new workbook straight from `new`.
+ * `summarise`, the same workbook with a row typed by hand on Responses and on the Improvement Plan (by a program that
+ * stores no row height, the way the issue found rows cut at 15 pt) then summarised once more by the command line, and
+ * a new workbook straight from `new`.
  *
  * - no text on any page of any tab smaller than 7 pt: the yardstick is a 7 pt Calibri cell converted in the same run;
  * - page numbers run on across the tabs after every command: page i of n says "Page i of n" (no restart);
- * - the Summary fits one page wide (every page carries its repeated title row), each table's heading is on the page
- *   of its column headers and first row, and the chart is not split (the chart's title and all its categories on
- *   one page);
+ * - the Summary prints on at most 12 pages, one page wide (every page carries its repeated title row); every page
+ *   starts with a table's header row (written again where a page starts inside a table) or a heading, each table's
+ *   heading is on the page of its column headers and first row, and the chart is not split (the chart's title and all
+ *   its categories on one page);
+ * - the comments print on their own tab, its header on every page;
+ * - the rows typed by hand print whole: the last word of their long text is on the page;
  * - Responses prints its used rows only (all sixteen respondents on every page, no spare rows), with the respondent
  *   column and the header rows repeated and the title whole;
  * - the Improvement Plan, too wide for a page at 7 pt, runs on with its header row repeated.
@@ -15,10 +20,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { getFramework } from '../../core/framework/catalogue.js';
 import { cli, TODAY } from '../file-host/cli-helpers.js';
 import { tempDir } from '../file-host/helpers.js';
@@ -40,6 +46,39 @@ interface Page {
   number: string;
   words: Word[];
   text: string;
+}
+
+/** A long text typed by hand; its last word shows it printed whole. */
+const TYPED =
+  'Typed by hand after the workshop: the partnership agreed to revisit this at the spring board, to share the evidence with every partner and to report back on progress before the next review, kingfisher';
+
+/**
+ * Type `cells` into row `row` of the tab `name` as a program that stores no row height would (no `ht`, so nothing
+ * but the spreadsheet's own fitting sizes the row): inline strings in the row's existing cells, keeping their style.
+ */
+async function typeRow(path: string, name: string, cells: Record<string, string>, row?: number): Promise<number> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const wbXml = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wbXml)![1]!;
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
+  const part = `xl/${target.replace(/^\/?xl\//, '')}`;
+  let xml = await zip.file(part)!.async('string');
+  // the first row after the last one with a value in column A
+  const at = row ?? Math.max(...[...xml.matchAll(/<c r="A(\d+)"[^>]*[^/]>\s*<(?:v|is)>/g)].map((m) => Number(m[1]))) + 1;
+  const inline = (ref: string, style: string) => `<c r="${ref}${at}"${style} t="inlineStr"><is><t>${cells[ref]}</t></is></c>`;
+  const rowRe = new RegExp(`<row r="${at}"[^>]*>([\\s\\S]*?)</row>`);
+  if (!rowRe.test(xml)) throw new Error(`${name} has no row ${at} to type into`);
+  xml = xml.replace(rowRe, (whole) =>
+    whole.replace(/<c r="([A-Z]+)\d+"( s="\d+")?[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (c, ref: string, style = '') =>
+      cells[ref] === undefined ? c : inline(ref, style),
+    ),
+  );
+  zip.file(part, xml);
+  await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return at;
 }
 
 let dir = '';
@@ -87,6 +126,9 @@ beforeAll(async () => {
   await writeHallmarksTwo(summarised, TODAY);
   const again = join(dir, 'again.xlsx');
   await copyFile(summarised, again);
+  // a respondent added by hand with a long comment on 1.1 (column E), and a plan row with a long action (column E)
+  await typeRow(again, 'Responses', { A: 'Ivy Hand', B: PARTNERSHIPS[0]!, D: '2', E: TYPED });
+  await typeRow(again, 'Improvement Plan', { A: 'Typed', E: TYPED });
   const s = await cli('summarise', again, '--today', TODAY, '--quiet');
   if (s.code !== 0) throw new Error(s.stderr);
   const fresh = join(dir, 'fresh.xlsx');
@@ -116,6 +158,7 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   await copyFile(join(dir, 'summarised.pdf'), join(ARTIFACTS, 'hallmarks-two.pdf'));
   await promisify(execFile)('pdftoppm', ['-r', '60', '-png', join(dir, 'summarised.pdf'), join(ARTIFACTS, 'page')]);
+  await copyFile(join(dir, 'again.pdf'), join(ARTIFACTS, 'typed-by-hand.pdf'));
 }, 300_000);
 
 afterAll(() => cleanup());
@@ -178,6 +221,65 @@ describe.skipIf(!OK)('the workbook printed as a handout (LibreOffice PDF)', () =
     expect(chartPages.length).toBe(1);
     const chart = chartPages[0]!;
     for (const s of sections) expect(chart.text, s).toContain(s);
+  });
+
+  it.each(['summarised', 'again'] as const)(
+    '%s: the Summary prints on at most 12 pages, each starting with a table header or a heading',
+    (k) => {
+      const summary = printed[k].filter((p) => p.tab === 'Summary');
+      const per = new Map<string, number>();
+      for (const p of printed[k]) per.set(p.tab, (per.get(p.tab) ?? 0) + 1);
+      console.info(`${k}: pages per tab ${[...per].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+      expect(summary.length).toBeGreaterThan(1);
+      expect(summary.length).toBeLessThanOrEqual(12);
+      const headings = [
+        'Overall and sections',
+        'Items (1 = No, 2 = Partly, 3 = Yes)',
+        'Mean score per section',
+        'Partnerships side by side (mean scores)',
+        'Strengths (green and not divided, highest mean first)',
+        'Areas for improvement (red, amber or divided opinion, lowest first)',
+        'Also weak, not yet planned',
+        'Specific comments, grouped by the score given with them',
+        'Chart data',
+      ];
+      // the lines of a page top to bottom (words within 2 pt of a line's top), left to right; the footer dropped
+      for (const [i, p] of summary.entries()) {
+        const tops: number[] = [];
+        for (const w of [...p.words].sort((a, b) => a.y - b.y)) if (!tops.some((t) => Math.abs(t - w.y) < 2)) tops.push(w.y);
+        const lines = tops.map((t) =>
+          p.words
+            .filter((w) => Math.abs(w.y - t) < 2)
+            .sort((a, b) => a.x - b.x)
+            .map((w) => w.text)
+            .join(' '),
+        );
+        // line 1: the title row repeated; line 2 on every page after the first: a header row or a heading
+        expect(lines[0], `Summary page ${i + 1}`).toContain('Hallmarks of effective partnerships self-assessment: summary (2026/27)');
+        if (i === 0) continue;
+        const second = lines[1]!;
+        const ok = second.startsWith('Id ') || headings.some((h) => second.startsWith(h));
+        expect(ok, `Summary page ${i + 1} starts with “${second}”`).toBe(true);
+      }
+      // the comments are on their own tab, which says so on the Summary; each of its pages repeats its header
+      expect(summary.some((p) => p.text.includes('on the Comments tab, which prints on its own.'))).toBe(true);
+      const comments = printed[k].filter((p) => p.tab === 'Comments');
+      expect(comments.length).toBeGreaterThan(1);
+      for (const [i, p] of comments.entries()) expect(p.text, `Comments page ${i + 1}`).toContain('Item, and the score given');
+    },
+  );
+
+  it('rows typed by hand with a long text print whole on Responses and the Improvement Plan', () => {
+    for (const tab of ['Responses', 'Improvement Plan']) {
+      const pages = printed.again.filter((p) => p.tab === tab);
+      const typed = pages.filter((p) => p.text.includes('Typed by hand'));
+      expect(typed.length, tab).toBeGreaterThan(0);
+      // the text's last word is printed: the row grew with its text instead of cutting it at 15 pt
+      expect(
+        typed.some((p) => p.words.some((w) => w.text.includes('kingfisher'))),
+        tab,
+      ).toBe(true);
+    }
   });
 
   it('Responses: used rows only, respondent column and header rows repeated, the title whole', () => {

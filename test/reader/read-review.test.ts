@@ -157,6 +157,8 @@ describe('readReview: tabs renamed, deleted, reordered', () => {
     expect(plan.tabs.map((t) => [t.name, t.mode, t.position])).toEqual([
       ['Instructions', 'create', 0],
       ['Summary', 'create', expect.any(Number)],
+      // the Comments tab (issue #13) stays where it was and is rebuilt in place
+      ['Comments', 'replace', undefined],
       // a deleted plan tab is created afresh, never written over a tab of that name
       ['Improvement Plan', 'create', expect.any(Number)],
       ['PR_Meta', 'replace', undefined],

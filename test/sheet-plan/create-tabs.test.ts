@@ -33,6 +33,7 @@ describe('planCreate', () => {
       ['Responses', 'create'],
       ['Workshop Notes', 'create'],
       ['Summary', 'create'],
+      ['Comments', 'create'],
       ['Improvement Plan', 'create'],
       ['Review Settings', 'create'],
       ['Previous Review', 'create'],
@@ -72,7 +73,7 @@ describe('planCreate', () => {
       ['PR_Score_DELIVER', 14],
     ]);
     expect(plan.activate).toBe('Responses');
-    const meta = plan.tabs[7]!;
+    const meta = plan.tabs[8]!;
     expect(meta.hidden).toBe(true);
   });
 

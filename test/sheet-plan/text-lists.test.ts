@@ -67,8 +67,8 @@ describe('mergedRanges', () => {
   });
 });
 
-/** A partnership-tree review where every respondent scores ASPIRE and THINK and comments on both. */
-function summaryTab(respondents: number): TabPlan {
+/** A partnership-tree review where every respondent scores ASPIRE and THINK and comments on both: its Summary and Comments tabs. */
+function summaryTabs(respondents: number): { summary: TabPlan; comments: TabPlan } {
   const wb = newReview({ framework: 'partnership-tree', respondentCount: respondents });
   for (let i = 0; i < respondents; i++) {
     const row = 6 + i;
@@ -78,28 +78,32 @@ function summaryTab(respondents: number): TabPlan {
     wb.setCell('Responses', row, 6, 1 + ((i + 1) % 3)); // THINK score
     wb.setCell('Responses', row, 7, `Comment ${i + 1} on how the partnership thinks ${'and more '.repeat(i % 20)}`);
   }
-  return planSummary(snap(wb), { today: TODAY }).plan.tabs.find((t) => t.name === 'Summary')!;
+  const tabs = planSummary(snap(wb), { today: TODAY }).plan.tabs;
+  return { summary: tabs.find((t) => t.name === 'Summary')!, comments: tabs.find((t) => t.name === 'Comments')! };
 }
 
-describe('the Summary of 3 and of 300 respondents', () => {
-  it('has the same number of blocks, merges and formats: the comment list is one block and one merge', () => {
-    const small = summaryTab(3);
-    const large = summaryTab(300);
-    expect(large.blocks.length).toBe(small.blocks.length);
-    expect(large.merges.length).toBe(small.merges.length);
-    expect(large.formats.length).toBe(small.formats.length);
-    // the comments list: every comment of the 300 people is in it, one row each, merged across in one go
-    const across = large.merges.filter((m) => m.across);
-    const comments = across.find((m) => m.rows > 600)!;
-    // only items with comments: ASPIRE and THINK, a heading row each and 300 comments each (a score's first comment
-    // on its label's row); the 4 items nobody commented on take no line at all
-    expect(comments.rows).toBe(2 + 2 * 300);
-    const list = large.blocks.find((b) => b.row === comments.row && b.col === 1)!;
-    expect(list.cells).toHaveLength(comments.rows);
+describe('the Summary and Comments of 3 and of 300 respondents', () => {
+  it('have the same number of blocks, merges and formats: the comment list is one block on the Comments tab', () => {
+    const small = summaryTabs(3);
+    const large = summaryTabs(300);
+    for (const k of ['summary', 'comments'] as const) {
+      expect(large[k].blocks.length, k).toBe(small[k].blocks.length);
+      expect(large[k].merges.length, k).toBe(small[k].merges.length);
+      expect(large[k].formats.length, k).toBe(small[k].formats.length);
+    }
+    // the Summary says where the comments are: 600 comments on 2 items
+    const summaryText = large.summary.blocks.flatMap((b) => b.cells.flat().map((c) => ('v' in c ? String(c.v ?? '') : '')));
+    expect(summaryText).toContain('600 comments on 2 items: on the Comments tab, which prints on its own.');
+    // the comments list: every comment of the 300 people is in it, one row each, in one block (one wide column B:
+    // nothing to merge); only items with comments — ASPIRE and THINK, a heading row each and 300 comments each (a
+    // score's first comment on its label's row); the 4 items nobody commented on take no line at all
+    const list = large.comments.blocks.find((b) => b.row === 4 && b.col === 1)!;
+    expect(list.cells).toHaveLength(2 + 2 * 300);
+    expect(large.comments.merges).toEqual([]);
     // heights only for comments longer than a line, each left to hosts that fit rows themselves
-    expect(
-      large.rowHeights!.filter((h) => h.row >= comments.row && h.row < comments.row + comments.rows).every((h) => h.fit === true),
-    ).toBe(true);
+    const heights = large.comments.rowHeights!.filter((h) => h.row >= 4);
+    expect(heights.length).toBeGreaterThan(0);
+    expect(heights.every((h) => h.fit === true)).toBe(true);
   });
 });
 
