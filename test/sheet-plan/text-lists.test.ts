@@ -94,8 +94,9 @@ describe('the Summary and Comments of 3 and of 300 respondents', () => {
     // the Summary says where the comments are: 600 comments on 2 items
     const summaryText = large.summary.blocks.flatMap((b) => b.cells.flat().map((c) => ('v' in c ? String(c.v ?? '') : '')));
     expect(summaryText).toContain('600 comments on 2 items: on the Comments tab, which prints on its own.');
-    // the comments list: every comment of the 300 people is in it, one row each, in one block (one wide column B); only items with comments — ASPIRE and THINK, a heading row each and 300 comments each (a
-    // score's first comment on its label's row); the 4 items nobody commented on take no line at all
+    // the comments list: every comment of the 300 people is in it, one row each, in one block (one wide column B);
+    // only items with comments — ASPIRE and THINK, a heading row each and 300 comments each (a score's first comment
+    // on its label's row); the 4 items nobody commented on take no line at all
     const list = large.comments.blocks.find((b) => b.row === 4 && b.col === 1)!;
     expect(list.cells).toHaveLength(2 + 2 * 300);
     // merged: only the title and the note above, each within the two columns
