@@ -27,7 +27,7 @@ function said(
 ): Said[number] {
   return { op, ok: o.ok, message: o.message, problems: o.problems.map((p) => `${p.cell}: ${p.message}`), tabsWritten: o.tabsWritten };
 }
-const TABS = ['Summary', 'Improvement Plan'];
+const TABS = ['Summary', 'Comments', 'Improvement Plan'];
 
 interface Scenario {
   name: string;
@@ -257,8 +257,10 @@ describe.each(SCENARIOS)('the same review in Google Sheets, Excel and an .xlsx f
     expect(refs.some((v) => /item:|\|/.test(v))).toBe(false);
     if (s.framework === 'hallmarks')
       expect(refs.every((v) => /^Hallmark [1-6] – (Community Safety Partnership|Children’s Trust)$/.test(v))).toBe(true);
-    const risky = (cells: Record<string, Cells>) => Object.values(cells.Summary!).filter((v) => v.includes('HYPERLINK'));
-    if (s.framework === 'partnership-tree') expect(risky(sheets).length).toBeGreaterThan(0); // comments are listed by score
+    // comments are listed by score on the Comments tab (issue #13), the Summary says where
+    const risky = (cells: Record<string, Cells>) =>
+      [...Object.values(cells.Summary!), ...Object.values(cells.Comments ?? {})].filter((v) => v.includes('HYPERLINK'));
+    if (s.framework === 'partnership-tree') expect(risky(sheets).length).toBeGreaterThan(0);
     for (const host of [sheets, excel, xlsx]) for (const v of risky(host)) expect(v.startsWith('=')).toBe(false);
   });
 });

@@ -282,7 +282,14 @@ describe('task pane in the browser preview (production build)', () => {
     await page.getByRole('button', { name: 'Build summary' }).click();
     await outcome(page, 'Summary built');
     await grid(page, 'Summary').waitFor();
-    expect(await rowWhere(page, 'Summary', 'A', 'ASPIRE', { col: 'F', text: 'Improved' })).toBeGreaterThan(0);
+    // the change table's figures sit at the Summary's right (issue #13): its Direction column from its header
+    const directionCol = await grid(page, 'Summary').evaluate(
+      (t) =>
+        Array.from(t.querySelectorAll<HTMLElement>('td[data-cell]'))
+          .find((td) => td.dataset.value === 'Direction')
+          ?.dataset.cell?.replace(/\d+$/, '') ?? '',
+    );
+    expect(await rowWhere(page, 'Summary', 'A', 'ASPIRE', { col: directionCol, text: 'Improved' })).toBeGreaterThan(0);
     await shot(page, '09-compared');
 
     await collectCsp(page, watch);

@@ -160,6 +160,7 @@ describe('create → check → summarise → plan in the built script', () => {
       'Responses',
       'Workshop Notes',
       'Summary',
+      'Comments',
       'Improvement Plan',
       'Review Settings',
       'Previous Review',
@@ -189,8 +190,8 @@ describe('create → check → summarise → plan in the built script', () => {
     expect(small.counts.plan['Utilities.formatDate']).toBeGreaterThan(0);
   });
 
-  it('keeps text that looks like a formula as text on the Summary', () => {
-    const summary = small.fake.spreadsheet._sheet('Summary');
+  it('keeps text that looks like a formula as text on the Comments tab', () => {
+    const summary = small.fake.spreadsheet._sheet('Comments');
     const cells = [...summary._cells.values()].filter(
       (c) => String(c.value).includes('HYPERLINK') || String(c.formula).includes('HYPERLINK'),
     );

@@ -141,6 +141,7 @@ describe('the sidebar in Chromium', () => {
       'Responses',
       'Workshop Notes',
       'Summary',
+      'Comments',
       'Improvement Plan',
       'Review Settings',
       'Previous Review',
