@@ -58,6 +58,7 @@ export const KNOWN_CREATED_TABS = [
   'Responses',
   'Workshop Notes',
   'Summary',
+  'Comments',
   'Improvement Plan',
   'Review Settings',
   'Previous Review',
