@@ -14,6 +14,7 @@
 import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../../core/host/types.js';
 import type { CellValue } from '../../core/review/types.js';
 import type {
+  Block,
   ChartSpec,
   ConditionalFormatSpec,
   PlanCell,
@@ -104,6 +105,30 @@ export function hostCell(c: PlanCell): string | number | boolean {
   if (typeof v === 'string') return hostText(v);
   if (typeof v === 'number' && !Number.isFinite(v)) return '';
   return v;
+}
+
+/**
+ * On a sheet made for this write (a new tab, or a generated tab rebuilt beside the old one) every block goes in one
+ * `setValues`: the rectangle around them, blank between them (nothing is there to keep). So the number of calls does
+ * not depend on how many tables, lines or rows a generated tab holds — a Summary with a table more (a tracker whose
+ * champions changed scores) costs no call more. Later blocks win where blocks overlap, as writing them in turn would.
+ */
+export function oneBlock(blocks: readonly Block[]): Block[] {
+  const real = blocks.filter((b) => b.cells.length > 0 && (b.cells[0]?.length ?? 0) > 0);
+  if (real.length <= 1) return real;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const b of real) {
+    top = Math.min(top, b.row);
+    left = Math.min(left, b.col);
+    bottom = Math.max(bottom, b.row + b.cells.length - 1);
+    right = Math.max(right, b.col + b.cells[0]!.length - 1);
+  }
+  const cells: PlanCell[][] = Array.from({ length: bottom - top + 1 }, () => Array.from({ length: right - left + 1 }, () => ({ v: null })));
+  for (const b of real) b.cells.forEach((row, r) => row.forEach((c, k) => (cells[b.row - top + r]![b.col - left + k] = c)));
+  return [{ row: top, col: left, cells, owner: real.some((b) => b.owner === 'input') ? 'input' : 'generated' }];
 }
 
 export class SheetsHost implements Host {
@@ -428,7 +453,7 @@ export class SheetsHost implements Host {
       sheet.setTabColor(tab.tabColour);
       this.tick();
     }
-    for (const block of tab.blocks) {
+    for (const block of fresh ? oneBlock(tab.blocks) : tab.blocks) {
       const rows = block.cells.length;
       const cols = block.cells[0]?.length ?? 0;
       if (rows === 0 || cols === 0) continue;

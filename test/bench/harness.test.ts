@@ -194,13 +194,14 @@ describe('Apps Script measurement', () => {
       expect(a.ops[op].spreadsheetCalls + a.ops[op].otherCalls).toBe(all);
       expect(b.ops[op].spreadsheetCalls).toBe(a.ops[op].spreadsheetCalls);
     }
-    // create adds the 7 tabs of a tracker review: Instructions, Progress Tracker, Theme Review, Summary,
-    // Improvement Plan, Review Settings, PR_Meta; check only reads the tabs the reader uses: one data range for each of
-    // those 7 less Instructions, whose existence the tab list already tells (and not Sheet1) = 6. The Summary is read
+    // create adds the 8 tabs of a tracker review: Instructions, Progress Tracker, Theme Review, Summary,
+    // Improvement Plan, Review Settings, Previous Review (issue #16: trackers compare with last cycle too), PR_Meta;
+    // check only reads the tabs the reader uses: one data range for each of those 8 less Instructions, whose existence
+    // the tab list already tells (and not Sheet1) = 7. The Summary is read
     // since issue #11 (core/operations/read-tabs.ts: core proves the add-in made it before writing over it).
-    expect(a.ops.create.byName['Spreadsheet.insertSheet']).toBe(7);
+    expect(a.ops.create.byName['Spreadsheet.insertSheet']).toBe(8);
     expect(a.ops.check.byName['Range.setValues']).toBeUndefined();
-    expect(a.ops.check.byName['Sheet.getDataRange']).toBe(6);
+    expect(a.ops.check.byName['Sheet.getDataRange']).toBe(7);
   });
 });
 

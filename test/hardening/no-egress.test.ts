@@ -36,7 +36,7 @@ const OFFICE_JS_TELEMETRY_FRAME = /telemetryservice\.firstpartyapps\.oaspapps\.c
 const IDENTIFIER_URLS = [
   /^http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink|1999\/xhtml|1998\/Math\/MathML|XML\/1998\/namespace|2000\/xmlns\/?|2001\/XMLSchema-instance)$/,
   // Office Open XML namespaces and relationship types (http only, plain path segments, no query)
-  /^http:\/\/schemas\.openxmlformats\.org\/(drawingml|markup-compatibility|officeDocument|package|wordprocessingml)\/[\w./-]+$/,
+  /^http:\/\/schemas\.openxmlformats\.org\/(drawingml|markup-compatibility|officeDocument|package|spreadsheetml|wordprocessingml)\/[\w./-]+$/,
   /^http:\/\/schemas\.microsoft\.com\/office\/[\w./-]+$/,
   /^http:\/\/purl\.org\/dc\/(elements\/1\.1|terms|dcmitype)\/$/,
   /^http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships\/theme$/,
