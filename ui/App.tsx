@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { BridgeProblem, CreateForm, FrameworkChoice, HostBridge, OperationOutcome } from './bridge.js';
-import { defaultCycle } from './dates.js';
+import { defaultCycle, isoDate } from './dates.js';
 import { errorOutcome } from './errors.js';
 import { CreateReviewForm } from './components/CreateReviewForm.js';
 import { OutcomeMessage } from './components/OutcomeMessage.js';
@@ -15,6 +15,7 @@ import { ReviewActions, type ActionKind } from './components/ReviewActions.js';
 import { ImportResponsesForm } from './components/ImportResponsesForm.js';
 import { ImportResult } from './components/ImportResult.js';
 import { readImportFile } from './import-file.js';
+import { LspPlanForm } from './components/LspPlanForm.js';
 import { WorkingStatus } from './components/WorkingStatus.js';
 import { SelfTestPanel } from './components/SelfTestPanel.js';
 import { downloadReport, type SavedReport } from './report-download.js';
@@ -54,6 +55,7 @@ export const WORKING: Record<ActionKind, string> = {
   summarise: 'Building the summary…',
   plan: 'Drafting the improvement plan…',
   report: 'Writing the report…',
+  lspPlan: 'Reading the reviews…',
 };
 
 export interface AppProps {
@@ -75,6 +77,7 @@ export function App({ bridge, clock }: AppProps) {
   const feedback = useRef<HTMLDivElement>(null);
   const [saved, setSaved] = useState<SavedReport | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  const [lspOpen, setLspOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -128,6 +131,13 @@ export function App({ bridge, clock }: AppProps) {
   // the pane reads the file and hands the table over; what it means is core's, on the host's side of the bridge
   const onImport = (file: File, preferExport: boolean) =>
     void run('import', async (p) => bridge.importResponses(await readImportFile(file), { preferExport }, p));
+  // the pane reads the review files and works out each one's rows (its own chunk, loaded now); the host merges them
+  const onBuildLsp = (files: File[]) =>
+    void run('lspPlan', async (p) => {
+      const { readReviewSources } = await import('./lsp-review-files.js');
+      const sources = await readReviewSources(files, isoDate(clock()));
+      return bridge.buildLspPlan(sources, p);
+    });
   const onAction = (kind: 'check' | 'summarise' | 'plan' | 'report') =>
     kind === 'report'
       ? onReport()
@@ -173,6 +183,14 @@ export function App({ bridge, clock }: AppProps) {
               form: <ImportResponsesForm id="import-form" busy={busy !== null} onImport={onImport} />,
             }}
           />
+        </PaneSection>
+        <PaneSection
+          id="lsp-plan"
+          title="Build the LSP improvement plan…"
+          intro="Pull the Improvement Plans of several reviews into one plan, in this workbook."
+          collapsible={{ open: lspOpen, onToggle: () => setLspOpen((o) => !o) }}
+        >
+          <LspPlanForm id="lsp-plan-form" busy={busy !== null} onBuild={onBuildLsp} />
         </PaneSection>
         <div className={styles.feedback} ref={feedback}>
           <WorkingStatus message={progress} />

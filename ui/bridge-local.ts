@@ -10,6 +10,7 @@ import type { Host } from '../core/host/types.js';
 import { createRequest, errorOutcome, frameworkChoices } from '../core/operations/outcome.js';
 import { runCheck, runCreate, runImport, runPlan, runSummarise } from '../core/operations/run.js';
 import { driveAsync } from '../core/operations/flow.js';
+import { lspPlanPaneFlow, type LspSource } from '../core/operations/lsp-plan.js';
 import { reportErrorOutcome, reportFlow } from '../core/report/flow.js';
 import type { OnProgress } from '../core/operations/types.js';
 import type { CellRef, CellValue } from '../core/review/types.js';
@@ -81,6 +82,10 @@ export function makeLocalBridge(
       return guarded(
         async () => (await runImport(host, table, today(), progress(onProgress), { preferExport: choice.preferExport === true })).outcome,
       );
+    },
+
+    buildLspPlan(sources: LspSource[], onProgress?: OnBridgeProgress) {
+      return guarded(() => driveAsync(lspPlanPaneFlow(sources, today()), host, progress(onProgress)));
     },
 
     async report(onProgress?: OnBridgeProgress) {

@@ -20,6 +20,7 @@ import type { CreateForm, FrameworkChoice, OperationOutcome } from '../core/oper
 
 export type { ReportOutcome } from '../core/report/flow.js';
 import type { ReportOutcome } from '../core/report/flow.js';
+import type { LspSource } from '../core/operations/lsp-plan.js';
 export type { SelfTestReport } from '../core/selftest/report.js';
 import type { SelfTestReport } from '../core/selftest/report.js';
 
@@ -42,6 +43,12 @@ export interface HostBridge {
    * Responses tab (core's planImport). Plain JSON both ways: the table is strings, numbers, booleans and nulls only.
    */
   importResponses(table: CellValue[][], choice: ImportChoice, onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
+  /**
+   * Build the LSP improvement plan in this workbook (a blank one becomes the plan; a plan is updated keeping people's
+   * edits) from each review's rows, worked out in the page from the review files a person picked
+   * (ui/lsp-review-files.ts). Plain JSON: strings and booleans.
+   */
+  buildLspPlan(sources: LspSource[], onProgress?: OnBridgeProgress): Promise<OperationOutcome>;
   /** the review report's content, read from the workbook (nothing is written); the pane makes and saves the .docx */
   report(onProgress?: OnBridgeProgress): Promise<ReportOutcome>;
   /** select a cell in the workbook (choosing a problem in the list) */

@@ -8,6 +8,7 @@
  * shared strings and the first sheet.
  */
 import { unzipSync } from 'fflate';
+import type { Snapshot } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { ReviewRequestError } from '../core/operations/types.js';
 import { cellValueOf, type CellValueContext } from '../file-host/xlsx/cell-value.js';
@@ -54,8 +55,13 @@ function refColumn(ref: string | undefined): number | null {
   return m ? columnNumber(m[1]!.toUpperCase()) : null;
 }
 
-/** Read the first sheet of an .xlsx (bytes) as a table: rows from 1 to the last with a value, as wide as the widest. */
-export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
+interface OpenedWorkbook {
+  sheets: { name: string; hidden: boolean; path: string | null }[];
+  ctx: CellValueContext;
+}
+
+/** The workbook part, its sheets (name, hidden, part path) and what reading a cell needs (shared strings, styles). */
+function openWorkbook(bytes: Uint8Array, name: string): OpenedWorkbook {
   const pkgRels = unzip(bytes, name, (p) => p === '_rels/.rels')['_rels/.rels'];
   const office = pkgRels
     ? children(parseXml(utf8.decode(pkgRels)), 'Relationship').find((x) => (x.attrs['Type'] ?? '').endsWith('/officeDocument'))
@@ -68,33 +74,39 @@ export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
   const wb = parseXml(utf8.decode(wbXml));
   const pr = children(wb, 'workbookPr')[0];
   const date1904 = pr?.attrs['date1904'] === '1' || pr?.attrs['date1904'] === 'true';
-  const first = children(children(wb, 'sheets')[0], 'sheet')[0];
-  if (!first) throw new ReviewRequestError(`${name} has no sheets: export the responses again.`);
-  const rid = attrLocal(first, 'id');
   const relsXml = parts[wbRelsPath];
   const rels = relsXml ? children(parseXml(utf8.decode(relsXml)), 'Relationship') : [];
   const target = (type: string): string | null => {
     const r = rels.find((x) => (x.attrs['Type'] ?? '').endsWith(`/${type}`));
     return r?.attrs['Target'] ? resolveTarget(wbPath, r.attrs['Target']) : null;
   };
-  const sheetRel = rels.find((x) => x.attrs['Id'] === rid);
-  if (!sheetRel?.attrs['Target']) throw damaged(name, 'its first sheet is missing');
-  const sheetPath = resolveTarget(wbPath, sheetRel.attrs['Target']);
+  const sheets = children(children(wb, 'sheets')[0], 'sheet').map((sh) => {
+    const rel = rels.find((x) => x.attrs['Id'] === attrLocal(sh, 'id'));
+    const state = sh.attrs['state'];
+    return {
+      name: sh.attrs['name'] ?? '',
+      hidden: state === 'hidden' || state === 'veryHidden',
+      path: rel?.attrs['Target'] ? resolveTarget(wbPath, rel.attrs['Target']) : null,
+    };
+  });
   const sstPath = target('sharedStrings');
   const stylesPath = target('styles');
-  const more = unzip(bytes, name, (p) => p === sheetPath || p === sstPath || p === stylesPath);
-  const sheetXml = more[sheetPath];
-  if (!sheetXml) throw damaged(name, 'its first sheet is missing');
+  const more = unzip(bytes, name, (p) => p === sstPath || p === stylesPath);
   const ctx: CellValueContext = {
     readSst: sstPath && more[sstPath] ? new SharedStrings(utf8.decode(more[sstPath])) : null,
     styles: new Styles(stylesPath && more[stylesPath] ? utf8.decode(more[stylesPath]) : NEW_STYLES),
     date1904,
   };
+  return { sheets, ctx };
+}
+
+/** One sheet's cell values, rows from 1 to the last with a value, as wide as the widest (the engine's rule per cell). */
+function sheetValues(sheetXml: Uint8Array, ctx: CellValueContext, name: string, tab: string): CellValue[][] {
   let sheet: XNode;
   try {
     sheet = parseXml(utf8.decode(sheetXml));
   } catch (e) {
-    throw damaged(name, e instanceof Error ? e.message : 'its first sheet is not XML');
+    throw damaged(name, e instanceof Error ? e.message : `its sheet ${tab} is not XML`);
   }
   const cells = new Map<number, Map<number, CellValue>>();
   let maxRow = 0;
@@ -131,4 +143,33 @@ export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
     out.push(line);
   }
   return out;
+}
+
+/** Read the first sheet of an .xlsx (bytes) as a table: rows from 1 to the last with a value, as wide as the widest. */
+export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
+  const { sheets, ctx } = openWorkbook(bytes, name);
+  const first = sheets[0];
+  if (!first) throw new ReviewRequestError(`${name} has no sheets: export the responses again.`);
+  if (!first.path) throw damaged(name, 'its first sheet is missing');
+  const path = first.path;
+  const sheetXml = unzip(bytes, name, (p) => p === path)[path];
+  if (!sheetXml) throw damaged(name, 'its first sheet is missing');
+  return sheetValues(sheetXml, ctx, name, first.name);
+}
+
+/**
+ * Every tab of an .xlsx (a review workbook picked for the LSP improvement plan) as a host's snapshot: each tab's
+ * name, position, hidden state and values from A1 — what the engine's host gives core, read by the same cell rule.
+ */
+export function xlsxSnapshot(bytes: Uint8Array, name: string): Snapshot {
+  const { sheets, ctx } = openWorkbook(bytes, name);
+  const paths = new Set(sheets.map((s) => s.path).filter((p): p is string => p !== null));
+  const xml = unzip(bytes, name, (p) => paths.has(p));
+  const tabs: Snapshot['tabs'] = {};
+  sheets.forEach((s, index) => {
+    const part = s.path ? xml[s.path] : undefined;
+    if (!part) throw damaged(name, `its sheet ${s.name} is missing`);
+    tabs[s.name] = { name: s.name, index, hidden: s.hidden, values: sheetValues(part, ctx, name, s.name) };
+  });
+  return { tabNames: sheets.map((s) => s.name), tabs };
 }

@@ -43,6 +43,7 @@ import { buildPlanTab, PART_TEXT, PLAN_SOURCE, PLAN_TAB_COLUMNS, type PlanTabCol
 import { block, newTab, setWidth } from '../sheet-plan/tab.js';
 import type { PlanCell, Precondition, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { fnv1a } from '../util/hash.js';
+import type { OperationOutcome } from './outcome.js';
 import { applyPlan, assertWithinLimits, read, say, type Flow } from './flow.js';
 import { assertToday } from './limits-of-use.js';
 import { planKeysOf, planMark } from './ownership.js';
@@ -480,4 +481,103 @@ export function* lspPlanFlow(reviews: LspSource[], opts: LspPlanOptions): Flow<{
   const out = yield* applyPlan(result.plan);
   yield* say('done', `Plan written: ${result.rows.Delivery.length + result.rows.Partnership.length} rows.`);
   return { result, tabsWritten: out.tabsWritten };
+}
+
+// ───────────────────────────── from a pane ─────────────────────────────
+
+const NOT_SOURCES = 'The reviews\u2019 rows did not arrive as the pane sent them, so nothing was written. Pick the review files again.';
+const ROW_TEXT: (keyof LspSourceRow)[] = [
+  'ref',
+  'heading',
+  'sourceItems',
+  'action',
+  'date',
+  'keyContact',
+  'leadAgency',
+  'supportNeeded',
+  'howSupportProvided',
+  'progressReportDate',
+  'status',
+  'sourceWorkbook',
+  'partnership',
+  'sourceKey',
+];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The reviews' rows as a pane hands them over (worked out in the page by `lspSources`; google.script.run carries
+ * whatever the page sends), checked before the plan is built: text where text belongs, a part that is a part. A
+ * missing optional field (google.script.run drops `undefined`) is blank. Refused as a whole, naming nothing a person
+ * cannot act on: they pick the files again.
+ */
+export function lspSourcesFrom(value: unknown): LspSource[] {
+  if (!Array.isArray(value)) throw new ReviewRequestError(NOT_SOURCES);
+  return value.map((s: unknown): LspSource => {
+    if (!isRecord(s) || !isRecord(s['summary']) || !Array.isArray(s['rows'])) throw new ReviewRequestError(NOT_SOURCES);
+    for (const k of ['id', 'label', 'where'] as const) if (typeof s[k] !== 'string') throw new ReviewRequestError(NOT_SOURCES);
+    const sum = s['summary'];
+    if (typeof sum['label'] !== 'string' || typeof sum['framework'] !== 'string' || typeof sum['cycle'] !== 'string')
+      throw new ReviewRequestError(NOT_SOURCES);
+    const rows = s['rows'].map((r: unknown): LspSourceRow => {
+      if (!isRecord(r) || (r['part'] !== 'Delivery' && r['part'] !== 'Partnership')) throw new ReviewRequestError(NOT_SOURCES);
+      for (const k of ROW_TEXT) if (typeof r[k] !== 'string') throw new ReviewRequestError(NOT_SOURCES);
+      const carry = r['carry'];
+      if (carry !== undefined && carry !== null) {
+        if (!isRecord(carry) || [carry['from'], carry['achieved'], carry['carryForward']].some((x) => typeof x !== 'string'))
+          throw new ReviewRequestError(NOT_SOURCES);
+      }
+      const row = Object.fromEntries(ROW_TEXT.map((k) => [k, r[k] as string])) as unknown as LspSourceRow;
+      return {
+        ...row,
+        part: r['part'],
+        draftedNow: r['draftedNow'] === true,
+        ...(isRecord(carry)
+          ? {
+              carry: {
+                from: carry['from'] as string,
+                achieved: carry['achieved'] as string,
+                carryForward: carry['carryForward'] as string,
+              },
+            }
+          : {}),
+      };
+    });
+    return {
+      id: s['id'] as string,
+      label: s['label'] as string,
+      where: s['where'] as string,
+      rows,
+      summary: {
+        label: sum['label'],
+        framework: sum['framework'],
+        cycle: sum['cycle'],
+        rows: typeof sum['rows'] === 'number' ? sum['rows'] : rows.length,
+        drafted: sum['drafted'] === true,
+      },
+    };
+  });
+}
+
+/** How a pane names the plan it builds in the workbook it is open in. */
+export const LSP_PANE_PLAN_NAME = 'the plan in this workbook';
+
+/**
+ * The plan built by a pane in the workbook it is open in (a blank one becomes the plan), from the rows the page
+ * worked out of the review files the person picked: the rows are checked (`lspSourcesFrom`), then `lspPlanFlow`. The
+ * outcome carries the command line's lines: the first as the message, the rest as details.
+ */
+export function* lspPlanPaneFlow(sources: unknown, today: string): Flow<OperationOutcome> {
+  const { result, tabsWritten } = yield* lspPlanFlow(lspSourcesFrom(sources), { today, planLabel: LSP_PANE_PLAN_NAME });
+  const lines = lspPlanLines(result, LSP_PANE_PLAN_NAME);
+  const first = lines[0]!;
+  return {
+    ok: true,
+    message: first.charAt(0).toUpperCase() + first.slice(1),
+    details: lines.slice(1).map((l) => l.trim()),
+    problems: [],
+    tabsWritten,
+  };
 }

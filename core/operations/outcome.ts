@@ -65,6 +65,8 @@ export interface OperationOutcome {
   tabsWritten: string[];
   /** after an import: who was added or updated, and each cell changed since the last import (the panes list them) */
   imported?: ImportedSummary;
+  /** further lines under the message (the LSP plan: what each review brought, what was kept), in order */
+  details?: string[];
 }
 
 /** A cell a person changed since the last import that the export disagrees with, as the panes list it. */

@@ -7,6 +7,7 @@
 import type { CellRef, CellValue } from '../../core/review/types.js';
 import type { CreateForm, FrameworkChoice, HostBridge, ImportChoice, OperationOutcome, ReportOutcome } from '../../ui/bridge.js';
 import type { ServerFunctions } from '../server/api.js';
+import type { LspSource } from '../../core/operations/lsp-plan.js';
 import type { SelfTestReport } from '../../core/selftest/report.js';
 
 /** The slice of `google.script.run` the bridge uses. */
@@ -71,6 +72,11 @@ export class GoogleScriptBridge implements HostBridge {
   /** the table the sidebar read from the picked file goes to the server as plain arrays (legal over google.script.run) */
   importResponses(table: CellValue[][], choice: ImportChoice): Promise<OperationOutcome> {
     return this.call('prImport', table, { preferExport: choice.preferExport === true });
+  }
+
+  /** the reviews' rows (worked out in the sidebar) to the server, which builds the plan in this spreadsheet (prLspPlan) */
+  buildLspPlan(sources: LspSource[]): Promise<OperationOutcome> {
+    return this.call('prLspPlan', sources);
   }
 
   /** the report's content from the server; the sidebar makes the .docx and downloads it (ui/report-download.ts) */

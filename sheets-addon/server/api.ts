@@ -8,6 +8,7 @@
 import type { CellRef, CellValue } from '../../core/review/types.js';
 import type { CreateForm, FrameworkChoice, OperationOutcome } from '../../core/operations/outcome.js';
 import type { ReportOutcome } from '../../core/report/flow.js';
+import type { LspSource } from '../../core/operations/lsp-plan.js';
 import type { SelfTestReport } from '../../core/selftest/report.js';
 
 export interface ServerFunctions {
@@ -18,6 +19,9 @@ export interface ServerFunctions {
   prPlan(): OperationOutcome;
   /** import a form export the sidebar read into a table (google.script.run: arrays of strings, numbers, booleans, nulls) */
   prImport(table: CellValue[][], choice: { preferExport: boolean }): OperationOutcome;
+  /** the LSP improvement plan built in this spreadsheet from the rows the sidebar worked out of the review files a person
+   *  picked (core's `lspSources`; plain objects of strings and booleans) */
+  prLspPlan(sources: LspSource[]): OperationOutcome;
   /** the review report's content (read only); the sidebar makes the .docx */
   prReport(): ReportOutcome;
   prSelect(at: CellRef): null;
@@ -40,6 +44,7 @@ export const GLOBAL_FUNCTIONS: readonly { name: string; params: readonly string[
   { name: 'prSummarise', params: [] },
   { name: 'prPlan', params: [] },
   { name: 'prImport', params: ['table', 'choice'] },
+  { name: 'prLspPlan', params: ['sources'] },
   { name: 'prSelect', params: ['at'] },
   { name: 'prReport', params: [] },
   { name: 'prSelfTest', params: [] },

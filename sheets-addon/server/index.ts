@@ -14,6 +14,7 @@
  */
 import { checkFlow, createFlow, driveSync, importFlow, planFlow, summariseFlow } from '../../core/operations/flow.js';
 import { reportErrorOutcome, reportFlow, type ReportOutcome } from '../../core/report/flow.js';
+import { lspPlanPaneFlow } from '../../core/operations/lsp-plan.js';
 import {
   busyOutcome,
   createRequest,
@@ -48,6 +49,7 @@ export const BUSY = {
   summarise: 'Someone else is building the summary. Try again in a minute.',
   plan: 'Someone else is building the summary or drafting the improvement plan. Try again in a minute.',
   import: 'Someone else is changing the review (importing, building the summary or drafting the plan). Try again in a minute.',
+  lspPlan: 'Someone else is changing this spreadsheet. Try again in a minute.',
 } as const;
 
 const TITLE = 'Partnership Review';
@@ -142,6 +144,19 @@ export function prImport(table: unknown, choice: unknown): OperationOutcome {
   });
 }
 
+/**
+ * The LSP improvement plan, built in this spreadsheet (a blank one becomes the plan) from the reviews' rows the sidebar
+ * worked out of the .xlsx files a person picked: Apps Script cannot open the other spreadsheets itself without the full
+ * spreadsheets scope (openById), and the add-on asks only for this one. Holds the document lock; the rows are checked
+ * by core (lspSourcesFrom) before anything is read.
+ */
+export function prLspPlan(sources: unknown): OperationOutcome {
+  return locked(BUSY.lspPlan, () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return driveSync(lspPlanPaneFlow(sources, today(ss)), hostFor(ss));
+  });
+}
+
 /** What the self-test's report says about where it ran. Apps Script does not tell a script the Sheets version. */
 function selfTestEnv(now: Date): SelfTestReport['env'] {
   return {
@@ -208,7 +223,18 @@ export function prReport(): ReportOutcome {
 }
 
 // the sidebar's calls, checked against the typed seam it uses
-const server: ServerFunctions = { prFrameworks, prCreate, prCheck, prSummarise, prPlan, prImport, prSelect, prReport, prSelfTest };
+const server: ServerFunctions = {
+  prFrameworks,
+  prCreate,
+  prCheck,
+  prSummarise,
+  prPlan,
+  prImport,
+  prLspPlan,
+  prSelect,
+  prReport,
+  prSelfTest,
+};
 void server;
 
 // ───────────────────────────── menu, triggers and sidebar ─────────────────────────────

@@ -26,6 +26,13 @@ export function OutcomeMessage(props: { outcome: OperationOutcome | null }) {
           <MessageBarBody>
             <MessageBarTitle>{titles[outcomeIntent(o)]}</MessageBarTitle>
             {o.message}
+            {o.details && o.details.length > 0 ? (
+              <ul data-testid="outcome-details">
+                {o.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -10,7 +10,7 @@ import {
   TaskListLtr20Regular,
 } from '@fluentui/react-icons';
 
-export type ActionKind = 'create' | 'import' | 'check' | 'summarise' | 'plan' | 'report';
+export type ActionKind = 'create' | 'import' | 'check' | 'summarise' | 'plan' | 'report' | 'lspPlan';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -28,7 +28,7 @@ export interface ImportToggle {
 
 export function ReviewActions(props: {
   busy: boolean;
-  onAction: (kind: Exclude<ActionKind, 'create' | 'import'>) => void;
+  onAction: (kind: Exclude<ActionKind, 'create' | 'import' | 'lspPlan'>) => void;
   onCompare?: () => void;
   importToggle?: ImportToggle;
 }) {
