@@ -42,7 +42,7 @@ import { LAYOUT_VERSION, PRODUCT, TAB, TABLE_ROWS } from '../sheet-plan/layout.j
 import { buildPlanTab, PART_TEXT, PLAN_SOURCE, PLAN_TAB_COLUMNS, type PlanTabColumn, type PlanTabKey } from '../sheet-plan/plan-tab.js';
 import { block, newTab, setWidth } from '../sheet-plan/tab.js';
 import type { PlanCell, Precondition, SheetPlan, TabPlan } from '../sheet-plan/types.js';
-import { fnv1a } from '../util/hash.js';
+import { fnv1a, PLAN_HASHED_FIELDS } from '../util/hash.js';
 import type { OperationOutcome } from './outcome.js';
 import { applyPlan, assertWithinLimits, read, say, type Flow } from './flow.js';
 import { assertToday } from './limits-of-use.js';
@@ -486,18 +486,10 @@ export function* lspPlanFlow(reviews: LspSource[], opts: LspPlanOptions): Flow<{
 // ───────────────────────────── from a pane ─────────────────────────────
 
 const NOT_SOURCES = 'The reviews\u2019 rows did not arrive as the pane sent them, so nothing was written. Pick the review files again.';
+/** A row's text fields: the plan's (all but its part) and where it came from. */
 const ROW_TEXT: (keyof LspSourceRow)[] = [
   'ref',
-  'heading',
-  'sourceItems',
-  'action',
-  'date',
-  'keyContact',
-  'leadAgency',
-  'supportNeeded',
-  'howSupportProvided',
-  'progressReportDate',
-  'status',
+  ...PLAN_HASHED_FIELDS.filter((k) => k !== 'part'),
   'sourceWorkbook',
   'partnership',
   'sourceKey',

@@ -12,7 +12,8 @@ import { PREFER_EXPORT_LABEL } from '../../core/operations/messages.js';
 /** What the file chooser offers: CSV (Google Forms, any spreadsheet) and .xlsx (Microsoft Forms). */
 export const IMPORT_ACCEPT = '.csv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const useStyles = makeStyles({
+/** The look of the pane's file forms (this one and "Build the LSP improvement plan…"). */
+export const useFileFormStyles = makeStyles({
   form: {
     display: 'flex',
     flexDirection: 'column',
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
 });
 
 export function ImportResponsesForm(props: { id: string; busy: boolean; onImport: (file: File, preferExport: boolean) => void }) {
-  const styles = useStyles();
+  const styles = useFileFormStyles();
   const fileId = useId();
   const hintId = useId();
   const errorId = useId();

@@ -6,8 +6,9 @@
  * (Tab reaches it, Enter or Space opens the file chooser).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Caption1, Label, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Label } from '@fluentui/react-components';
 import { TaskListLtr20Regular } from '@fluentui/react-icons';
+import { useFileFormStyles } from './ImportResponsesForm.js';
 
 /** What the file chooser offers: review workbooks saved as .xlsx. */
 export const LSP_ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,33 +17,8 @@ export const LSP_ACCEPT = '.xlsx,.xlsm,application/vnd.openxmlformats-officedocu
 export const SHEETS_REVIEW_HINT =
   'A review kept in Google Sheets: open it and use File → Download → Microsoft Excel (.xlsx), then pick the downloaded file.';
 
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  field: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  hint: { color: tokens.colorNeutralForeground3 },
-  file: {
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    color: tokens.colorNeutralForeground1,
-    maxWidth: '100%',
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
-  },
-  invalid: { color: tokens.colorPaletteRedForeground1 },
-  submit: { alignSelf: 'flex-start' },
-});
-
 export function LspPlanForm(props: { id: string; busy: boolean; onBuild: (files: File[]) => void }) {
-  const styles = useStyles();
+  const styles = useFileFormStyles();
   const fileId = useId();
   const hintId = useId();
   const sheetsId = useId();
