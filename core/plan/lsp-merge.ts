@@ -14,7 +14,8 @@
  */
 import { fnv1a, hashPlanRow } from '../util/hash.js';
 import { smartText } from '../validation/plan-rows.js';
-import { keepDates, planFields } from './merge.js';
+import { carriedOpen } from './carry.js';
+import { CLOSED_CARRIED_SMART, keepDates, planFields } from './merge.js';
 import type { CarryInfo, ImprovementAction, PlanRowOut, PlanRowRead, PlanSource } from './types.js';
 
 /** A row one review brings to the LSP plan. */
@@ -79,7 +80,15 @@ export function mergeLspPlan(existing: LspRowRead[], incoming: LspSourceRow[], g
     draftHash: string,
     sourceKey: string,
     sourceStatus: string,
-  ): LspRowOut => ({ ...fields(a), origin, sourceStillWeak: inSource, smart: smartText(a, today), draftHash, sourceKey, sourceStatus });
+  ): LspRowOut => ({
+    ...fields(a),
+    origin,
+    sourceStillWeak: inSource,
+    smart: a.carry && !carriedOpen(a.carry) ? CLOSED_CARRIED_SMART : smartText(a, today),
+    draftHash,
+    sourceKey,
+    sourceStatus,
+  });
 
   for (const e of existing) {
     const key = norm(e.sourceKey);

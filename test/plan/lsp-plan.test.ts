@@ -49,6 +49,29 @@ function build(plan: MemoryWorkbook | null, reviews: { label: string; wb: Memory
 }
 
 describe('the LSP improvement plan in core', () => {
+  it('marks a carried row its review closed (Achieved, not carried forward) as not checked, as the review plan does', () => {
+    const risk = riskReview('risk-closed');
+    const planTab = 'Improvement Plan';
+    const c = (k: string) => keyCol(risk, planTab, k).col;
+    risk.setCell(planTab, 7, c('heading'), 'Risk – Skills');
+    risk.setCell(planTab, 7, c('action'), 'Run the data course');
+    risk.setCell(planTab, 7, c('carriedFrom'), '2025/26');
+    risk.setCell(planTab, 7, c('achieved'), 'Achieved');
+    risk.setCell(planTab, 7, c('carryForward'), 'No');
+    const part2 = rows(build(null, [{ label: 'risk.xlsx', wb: risk }]), LSP_TAB.Partnership);
+    const closed = part2.find((r) => r['action'] === 'Run the data course')!;
+    expect([closed['carriedFrom'], closed['achieved'], closed['carryForward'], closed['smart']]).toEqual([
+      '2025/26',
+      'Achieved',
+      'No',
+      'Not checked: not carried forward',
+    ]);
+    // the drafted rows of this cycle are checked as usual
+    expect(
+      part2.filter((r) => r['action'] !== 'Run the data course').every((r) => String(r['smart']) !== 'Not checked: not carried forward'),
+    ).toBe(true);
+  });
+
   it('brings a row a person typed in a review without a Ref, and flags a row taken out of its review', () => {
     const risk = riskReview('risk-1');
     const planTab = 'Improvement Plan';
