@@ -9,7 +9,8 @@
  * - no formula holds any part of a payload;
  * - Office.js `values` and Apps Script `setValues` never received an unguarded `+`, `-`, `@` string, and an `=`
  *   string only when it is core's formula;
- * - every payload reads back exactly as typed, where it was typed, and the Summary quotes the comments as text.
+ * - every payload reads back exactly as typed, where it was typed, and the Comments tab (issue #13: the comments
+ *   left the Summary for a tab of their own) quotes them as text.
  * The ExcelJS host is also checked in the saved file: no `<f>` element holds a payload.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -51,9 +52,9 @@ function expectPayloadsReadBack(r: ScenarioResult): void {
   RESPONDENTS.forEach((name, i) => expect(valueAt(r.final, 'Responses', 6 + i, 1)).toBe(name));
   expect(valueAt(r.final, 'Responses', 6, 2)).toBe(PARTNERSHIP);
   expect(stringsOnTab(r.final, 'Review Settings')).toContain(PARTNERSHIP);
-  // the Summary quotes every comment, as text
-  const summary = stringsOnTab(r.final, 'Summary').join('\n');
-  for (const p of PAYLOADS) expect(summary, `Summary quotes ${p}`).toContain(p);
+  // the Comments tab quotes every comment, as text
+  const comments = stringsOnTab(r.final, 'Comments').join('\n');
+  for (const p of PAYLOADS) expect(comments, `Comments tab quotes ${p}`).toContain(p);
   // drafted actions quote comments too
   const plan = stringsOnTab(r.final, 'Improvement Plan').join('\n');
   expect(PAYLOADS.some((p) => plan.includes(p))).toBe(true);
@@ -144,7 +145,7 @@ describe('ExcelJS (.xlsx file)', () => {
   });
 });
 
-/** The imported names, partnership and comments are on Responses exactly as in the export, and quoted as text. */
+/** The imported names, partnership and comments are on Responses exactly as in the export, and quoted as text on the Comments tab. */
 function expectImportReadBack(r: ScenarioResult): void {
   const rows = (r.final.tabs['Responses']?.values ?? []).slice(5).filter((row) => row[0] !== null);
   const byName = new Map(rows.map((row) => [row[0], row]));
@@ -155,8 +156,8 @@ function expectImportReadBack(r: ScenarioResult): void {
     expect(row![4]).toBe(line[3]); // ASPIRE comment (column E)
     expect(row![6]).toBe(line[5]); // THINK comment (column G)
   }
-  const summary = stringsOnTab(r.final, 'Summary').join('\n');
-  for (const p of PAYLOADS) expect(summary, `Summary quotes ${p}`).toContain(p);
+  const comments = stringsOnTab(r.final, 'Comments').join('\n');
+  for (const p of PAYLOADS) expect(comments, `Comments tab quotes ${p}`).toContain(p);
 }
 
 describe.each([

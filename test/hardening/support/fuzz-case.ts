@@ -14,7 +14,7 @@
  * - every problem has a cell on a tab that exists, or is a workbook-level layout/metadata problem naming the tab;
  * - every invalid score typed into a score cell is reported at exactly that cell, and no valid one is an error;
  * - summarise and plan never change a cell a person typed (every cell before and after, byte for byte, except the
- *   generated Summary and PR_Meta tabs, the plan tab's generated columns, and plan rows the add-in drafted that
+ *   generated Summary, Comments and PR_Meta tabs, the plan tab's generated columns, and plan rows the add-in drafted that
  *   nobody touched).
  */
 import fc from 'fast-check';
@@ -608,6 +608,11 @@ class Applied {
 
 // ───────────────────────────── checks ─────────────────────────────
 
+function builtByAddIn(s: { entries(): Iterable<[number, number, { value: unknown }]> }): boolean {
+  for (const [row, , cell] of s.entries()) if (row <= 3 && typeof cell.value === 'string' && cell.value.startsWith('Built by')) return true;
+  return false;
+}
+
 /** Every cell of the workbook a person owns, as `sheet!A1` → what it holds (formula text for formulas). */
 function personCells(a: Applied): Map<string, CellValue | string> {
   const out = new Map<string, CellValue | string>();
@@ -616,6 +621,9 @@ function personCells(a: Applied): Map<string, CellValue | string> {
   for (const s of a.wb.sheets) {
     const lower = s.name.toLowerCase();
     if (generated.has(lower)) continue;
+    // the Comments tab (issue #13) is generated too: ours carries the "Built by" line in its first rows (a person's own
+    // tab of that name does not, and is checked like any other)
+    if ((lower === 'comments' || lower === 'review comments') && builtByAddIn(s)) continue;
     let skip: ((row: number, col: number) => boolean) | null = null;
     if (lower === planName || lower === 'improvement plan') {
       const t = findTable(a.wb, s.name, 'ref');
