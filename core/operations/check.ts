@@ -15,7 +15,7 @@ import { nameKey } from '../scoring/names.js';
 import { isBlank } from '../scoring/parse-score.js';
 import { cellLabel } from '../util/a1.js';
 import { shortenText } from '../util/graphemes.js';
-import { validatePlanRows } from '../validation/plan-rows.js';
+import { carriedQuestions, validatePlanRows } from '../validation/plan-rows.js';
 import { validateReview } from '../validation/validate.js';
 import { identityProblems } from '../validation/identity.js';
 import { assertToday } from './limits-of-use.js';
@@ -155,6 +155,29 @@ function planReminders(problems: Problem[], rows: PlanRowRead[]): Problem[] {
   ];
 }
 
+/**
+ * Last cycle's open actions still to judge (issue #16): one reminder per row at its "Achieved?" or "Carry forward?"
+ * cell, or one line in all when many rows ask.
+ */
+function carriedReminders(rows: PlanRowRead[]): Problem[] {
+  const asks = rows.flatMap((r) => (r.carry ? carriedQuestions(r, r.carry) : []));
+  if (asks.length <= PLAN_REMINDER_ROWS) return asks;
+  const judge = asks.filter((p) => p.code === 'plan.carried-not-judged').length;
+  const choose = asks.length - judge;
+  const parts = [
+    ...(judge ? [`${judge} not judged yet (choose Achieved, Partly achieved or Not achieved in “Achieved?”)`] : []),
+    ...(choose ? [`${choose} judged short of achieved with no choice yet (choose Yes or No in “Carry forward?”)`] : []),
+  ];
+  return [
+    {
+      severity: 'warning',
+      code: 'plan.carried-to-judge',
+      at: asks[0]!.at,
+      message: `${asks.length} of last cycle's actions on the improvement plan are still to judge: ${parts.join('; ')}.`,
+    },
+  ];
+}
+
 export function checkReview(snapshot: Snapshot, today: string): CheckResult {
   assertToday(today);
   const { framework, review, layout, problems: layoutProblems } = readReview(snapshot);
@@ -181,6 +204,7 @@ export function checkReview(snapshot: Snapshot, today: string): CheckResult {
       planProblems.filter((p) => p.severity !== 'error'),
       planRows,
     ),
+    ...carriedReminders(planRows),
   ];
   const problems = [...errors, ...reminders];
   return {

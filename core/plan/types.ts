@@ -44,6 +44,8 @@ export interface PlanRowRead extends ImprovementAction {
   draftHash: string;
   /** present on a row carried forward from last cycle's plan */
   carry?: CarryInfo;
+  /** where a carried row's "Achieved?" and "Carry forward?" cells are (for check's reminders) */
+  carryCells?: { achieved: CellRef | null; carryForward: CellRef | null };
 }
 
 /** A row of the regenerated plan and what the merge decided about it. */

@@ -66,7 +66,11 @@ export function readPlanTable(tab: TabSnapshot, found: FoundTable): PlanRowRead[
     };
     // carried forward from last cycle's plan: "Carried from" is not blank (issue #16)
     const from = textOf(get('carriedFrom')).trim();
-    if (from !== '') read.carry = { from, achieved: textOf(get('achieved')).trim(), carryForward: textOf(get('carryForward')).trim() };
+    if (from !== '') {
+      read.carry = { from, achieved: textOf(get('achieved')).trim(), carryForward: textOf(get('carryForward')).trim() };
+      const at = (k: string) => (c[k] !== undefined ? { sheet: found.name, row: r, col: c[k] } : null);
+      read.carryCells = { achieved: at('achieved'), carryForward: at('carryForward') };
+    }
     out.push(read);
   }
   return out;

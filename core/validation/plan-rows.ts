@@ -14,11 +14,12 @@
  *   it cannot judge whether the measure is good, only that there is one.
  * Achievable and Realistic need a person's judgement and are not checked.
  */
-import { carriedOpen } from '../plan/carry.js';
-import type { ImprovementAction, PlanRowRead } from '../plan/types.js';
+import { achievedOf, carriedOpen, carryChoiceOf } from '../plan/carry.js';
+import type { CarryInfo, ImprovementAction, PlanRowRead } from '../plan/types.js';
 import type { Problem } from './types.js';
 import { planCell } from '../plan/columns.js';
 import { formatDateUk, parseDate } from '../util/dates.js';
+import { shortenText } from '../util/graphemes.js';
 
 export const DONE_STATUSES = ['complete', 'completed', 'done', 'achieved', 'closed'] as const;
 
@@ -96,6 +97,45 @@ const EDITABLE: (keyof ImprovementAction)[] = [
   'progressReportDate',
   'status',
 ];
+
+/**
+ * Reminders on an open row carried from last cycle's plan (issue #16; the 2004 review paper asks for "noting which
+ * target actions have been achieved"): "Achieved?" not yet answered, or answered short of Achieved with "Carry
+ * forward?" still blank. The judgement is people's: the add-in only asks. Closed rows ask nothing.
+ */
+export function carriedQuestions(row: PlanRowRead, carry: CarryInfo): Problem[] {
+  if (!carriedOpen(carry)) return [];
+  const from = carry.from.trim() || 'last cycle';
+  // named by its Ref, as the plan's other reminders are; a row without one by its action
+  const what = row.ref.trim() ? `“${row.ref.trim()}”` : row.action.trim() ? `“${shortenText(row.action, 80)}”` : 'this action';
+  const ref = row.ref ? { itemId: row.ref } : {};
+  const a = achievedOf(carry.achieved);
+  if (a === null && row.carryCells?.achieved) {
+    return [
+      {
+        severity: 'warning',
+        code: 'plan.carried-not-judged',
+        message: `Last cycle's action ${what} (from the ${from} plan) is not judged yet. In “Achieved?” choose Achieved, Partly achieved or Not achieved, then say in “Carry forward?” whether it stays an action of this cycle.`,
+        at: row.carryCells.achieved,
+        field: 'achieved',
+        ...ref,
+      },
+    ];
+  }
+  if (a !== null && a !== 'achieved' && carryChoiceOf(carry.carryForward) === null && row.carryCells?.carryForward) {
+    return [
+      {
+        severity: 'warning',
+        code: 'plan.carried-no-choice',
+        message: `Last cycle's action ${what} (from the ${from} plan) is ${a === 'partly' ? 'partly achieved' : 'not achieved'}. In “Carry forward?” choose Yes to keep it as an action of this cycle, or No to close it.`,
+        at: row.carryCells.carryForward,
+        field: 'carryForward',
+        ...ref,
+      },
+    ];
+  }
+  return [];
+}
 
 /** One problem per reason, each pointing at the cell to fix. Rows with nothing in them are skipped. */
 export function validatePlanRows(rows: PlanRowRead[], today: string): Problem[] {

@@ -52,6 +52,33 @@ function cells(wb: MemoryWorkbook, row: number, keys: string[]): CellValue[] {
 const WHAT = ['ref', 'keyContact', 'status', 'carriedFrom', 'achieved', 'carryForward'];
 
 describe('carrying last cycle’s plan forward', () => {
+  it('check asks the paper’s question of each open carried row: achieved, partly or not — carry forward?', () => {
+    const wb = review('2026/27', 'id-now', [3, 3], [1, 1]);
+    wb.applyNow(planSummary(snap(wb), { today: TODAY, previous: previousFromSnapshot(snap(lastCycle())), fillPrevious: true }).plan);
+    const c = (k: string) => keyCol(wb, PLAN, k).col;
+    // row 5 judged partly achieved, no choice yet; row 6 not judged; row 7 achieved (closed: nothing to ask)
+    wb.setCell(PLAN, 5, c('achieved'), 'Partly achieved');
+    wb.setCell(PLAN, 7, c('achieved'), 'Achieved');
+    const asks = checkReview(snap(wb), TODAY).problems.filter((p) => p.code.startsWith('plan.carried'));
+    expect(asks.map((p) => [p.at?.row, p.at?.col, p.message])).toEqual([
+      [
+        5,
+        15,
+        `Last cycle's action “ASPIRE (2025/26)” (from the 2025/26 plan) is partly achieved. In “Carry forward?” choose Yes to keep it as an action of this cycle, or No to close it.`,
+      ],
+      [
+        6,
+        14,
+        `Last cycle's action “THINK (2025/26)” (from the 2025/26 plan) is not judged yet. In “Achieved?” choose Achieved, Partly achieved or Not achieved, then say in “Carry forward?” whether it stays an action of this cycle.`,
+      ],
+    ]);
+    // answered: nothing more is asked
+    wb.setCell(PLAN, 5, c('carryForward'), 'Yes');
+    wb.setCell(PLAN, 6, c('achieved'), 'Not achieved');
+    wb.setCell(PLAN, 6, c('carryForward'), 'No');
+    expect(checkReview(snap(wb), TODAY).problems.filter((p) => p.code.startsWith('plan.carried'))).toEqual([]);
+  });
+
   it('brings every row of last cycle’s plan first, as people left it, then drafts this cycle’s own rows', () => {
     // this cycle: ASPIRE 3 (green), THINK 1 (red): only THINK is drafted anew
     const wb = review('2026/27', 'id-now', [3, 3], [1, 1]);
