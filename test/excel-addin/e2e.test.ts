@@ -168,10 +168,11 @@ describe('task pane in the browser preview (production build)', () => {
     expect(problemText).toContain('“7” is not on the scale. Enter 1, 2 or 3');
     await shot(page, '04-checked');
 
-    // choose the problem from the keyboard: show another tab first, then Tab from the last action button (Download report) and Enter
+    // choose the problem from the keyboard: show another tab first, then Tab from the last control before the results
+    // (the heading button of the closed "Build the LSP improvement plan…" section, after Download report) and Enter
     await page.getByRole('tab', { name: 'Instructions' }).click();
     await grid(page, 'Instructions').waitFor();
-    await page.getByRole('button', { name: 'Download report' }).focus();
+    await page.getByRole('button', { name: 'Build the LSP improvement plan…' }).focus();
     await page.keyboard.press('Tab');
     expect(await problem.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
