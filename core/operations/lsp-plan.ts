@@ -20,6 +20,7 @@
  */
 import type { Framework } from '../framework/schema.js';
 import type { Snapshot, TabSnapshot } from '../host/types.js';
+import { planRowPartnership } from '../plan/carry.js';
 import { planFields } from '../plan/merge.js';
 import {
   mergeLspPlan,
@@ -36,7 +37,6 @@ import { locateTable, type FoundTable } from '../reader/locate.js';
 import { LSP_PLAN_WORKBOOK, metaValues } from '../reader/meta.js';
 import { readPlanTable } from '../reader/plan-rows.js';
 import { readReview } from '../reader/read-review.js';
-import { nameKey } from '../scoring/names.js';
 import { STYLE, val } from '../sheet-plan/cells.js';
 import { LAYOUT_VERSION, PRODUCT, TAB, TABLE_ROWS } from '../sheet-plan/layout.js';
 import { buildPlanTab, PART_TEXT, PLAN_SOURCE, PLAN_TAB_COLUMNS, type PlanTabColumn, type PlanTabKey } from '../sheet-plan/plan-tab.js';
@@ -99,11 +99,12 @@ function partOf(row: ImprovementAction, framework: Framework): PlanPart {
   return framework.kind === 'tracker' ? 'Delivery' : 'Partnership';
 }
 
-/** The partnership a row is about: named at the end of its Ref ("Hallmark 2 – Children's Trust"), else the review's. */
+/**
+ * The partnership a row is about: named at the end of its Ref ("Hallmark 2 – Children's Trust", or a carried row's
+ * "Hallmark 2 – Children's Trust (2025/26)"; the one rule of core/plan/carry.ts), else the review's.
+ */
 function partnershipOf(ref: string, partnerships: string[]): string {
-  const named = partnerships.find((p) => nameKey(ref).endsWith(nameKey(` – ${p}`)) && nameKey(p) !== '');
-  if (named) return named;
-  return partnerships.join('; ');
+  return planRowPartnership(ref, partnerships) ?? partnerships.join('; ');
 }
 
 /** The rows one review brings, with its id. Throws NotAReviewError (naming nothing: the host names the file). */

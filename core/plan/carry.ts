@@ -81,6 +81,7 @@ export interface CarriedDraft {
 export function planRowPartnership(ref: string, partnerships: readonly string[]): string | null {
   const key = nameKey(ref);
   for (const p of partnerships) {
+    if (nameKey(p) === '') continue;
     const needle = ` – ${nameKey(p)}`;
     const at = key.lastIndexOf(needle);
     if (at <= 0) continue;
