@@ -11,11 +11,11 @@ import { unzipSync } from 'fflate';
 import type { Snapshot } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { ReviewRequestError } from '../core/operations/types.js';
-import { cellValueOf, type CellValueContext } from '../file-host/xlsx/cell-value.js';
+import { cellValueOf, inlineText, type CellValueContext } from '../file-host/xlsx/cell-value.js';
 import { relsPathOf, resolveTarget } from '../file-host/xlsx/part-paths.js';
 import { SharedStrings } from '../file-host/xlsx/shared-strings.js';
 import { NEW_STYLES, Styles } from '../file-host/xlsx/styles.js';
-import { attrLocal, localName, parseXml, unescapeOoxml, type XNode } from '../file-host/xlsx/xml.js';
+import { attrLocal, localName, parseXml, type XNode } from '../file-host/xlsx/xml.js';
 import { columnNumber } from '../core/util/a1.js';
 
 function damaged(name: string, why: string): ReviewRequestError {
@@ -36,17 +36,6 @@ const utf8 = new TextDecoder('utf-8');
 
 function children(node: XNode | undefined, local: string): XNode[] {
   return (node?.children ?? []).filter((c) => localName(c.name) === local);
-}
-
-/** The text of an inline string (`<is>`): its `t`, or the `t` of each rich-text run. */
-function inlineText(is: XNode): string {
-  let out = '';
-  for (const x of is.children) {
-    const xl = localName(x.name);
-    if (xl === 't') out += x.text;
-    else if (xl === 'r') for (const y of x.children) if (localName(y.name) === 't') out += y.text;
-  }
-  return unescapeOoxml(out);
 }
 
 /** Column of `A1`-style reference, or null. */

@@ -1,13 +1,14 @@
 /**
  * What a cell as stored means — the one reading of a `<c>` element's value for the .xlsx engine (sheet.ts) and the
- * panes' reader of a form export (ui/xlsx-table.ts), so an export reads the same on the command line and in a pane.
+ * panes' reader of a form export (ui/xlsx-table.ts), so an export reads the same on the command line and in a pane
+ * (and the text of an inline string, `inlineText`, which both read before asking what the cell means).
  * Pure and browser-safe: no Node module here.
  */
 import type { CellValue } from '../../core/review/types.js';
 import { isoDate } from './cell-values.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
-import { unescapeOoxml } from './xml.js';
+import { localName, unescapeOoxml, type XNode } from './xml.js';
 
 /** A number stored in a cell → what people see: an ISO date for date formats, else the number. */
 export function excelDate(serial: number, date1904: boolean): string | null {
@@ -39,4 +40,15 @@ export function cellValueOf(t: string, v: string | undefined, inline: string | u
   const num = Number(v);
   if (!Number.isFinite(num)) return null;
   return ctx.styles.info(s).date ? excelDate(num, ctx.date1904) : num;
+}
+
+/** The text of an inline string (`<is>`): its `t`, or the `t` of each rich-text run. */
+export function inlineText(is: XNode): string {
+  let out = '';
+  for (const x of is.children) {
+    const xl = localName(x.name);
+    if (xl === 't') out += x.text;
+    else if (xl === 'r') for (const y of x.children) if (localName(y.name) === 't') out += y.text;
+  }
+  return unescapeOoxml(out);
 }

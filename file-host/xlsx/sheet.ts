@@ -7,22 +7,10 @@
  */
 import type { CellValue } from '../../core/review/types.js';
 import { columnLetter, columnNumber } from '../../core/util/a1.js';
-import { cellValueOf } from './cell-value.js';
+import { cellValueOf, inlineText } from './cell-value.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
-import {
-  decodeEntities,
-  escAttr,
-  escText,
-  isSpace,
-  localName,
-  parseXml,
-  readStartTag,
-  retag,
-  startTag,
-  unescapeOoxml,
-  type XNode,
-} from './xml.js';
+import { decodeEntities, escAttr, escText, isSpace, localName, parseXml, readStartTag, retag, startTag, type XNode } from './xml.js';
 import { shiftFormula } from './formula-shift.js';
 import { NS } from './package.js';
 import { ByteSink, StringSink, type TextSink } from './byte-sink.js';
@@ -284,17 +272,6 @@ interface RawCell {
   inline?: string;
   a: number;
   b: number;
-}
-
-/** The text of an inline string (`<is>`): its `t`, or the `t` of each rich-text run. */
-function inlineText(is: XNode): string {
-  let out = '';
-  for (const x of is.children) {
-    const xl = localName(x.name);
-    if (xl === 't') out += x.text;
-    else if (xl === 'r') for (const y of x.children) if (localName(y.name) === 't') out += y.text;
-  }
-  return unescapeOoxml(out);
 }
 
 export class SheetModel {
