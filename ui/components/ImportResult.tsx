@@ -3,47 +3,30 @@
  * workbook since the last import that the export disagrees with — its cell, the workbook's value, the export's value
  * and which one the workbook holds now. Choosing a cell goes to it. The words are core's (core/operations/outcome.ts).
  */
-import { Body1Strong, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1Strong, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import type { ImportedConflict, ImportedSummary } from '../bridge.js';
 import { quotedValue } from '../../core/operations/messages.js';
+import { useListItemStyles } from './list-styles.js';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   names: { margin: 0, overflowWrap: 'anywhere' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    width: '100%',
-    textAlign: 'left',
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    paddingLeft: tokens.spacingHorizontalS,
-    paddingRight: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
-  },
-  cell: { fontFamily: tokens.fontFamilyMonospace },
+  /** an entry's content: its cell, then who and which question, the two values, which one the workbook holds */
+  entry: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   values: { overflowWrap: 'anywhere' },
   note: { margin: 0, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
 });
 
 function Conflict(props: { c: ImportedConflict; onChoose: (c: ImportedConflict) => void }) {
   const styles = useStyles();
+  const list = useListItemStyles();
   const { c } = props;
   const now = c.kept === 'workbook' ? "Kept the workbook's value" : "Took the export's value";
   return (
     <li>
-      <button type="button" className={styles.item} onClick={() => props.onChoose(c)}>
-        <Body1Strong className={styles.cell}>{c.cell}</Body1Strong>
+      <button type="button" className={mergeClasses(list.item, styles.entry)} onClick={() => props.onChoose(c)}>
+        <Body1Strong className={list.cell}>{c.cell}</Body1Strong>
         <Caption1>
           {c.respondent}, {c.column}
         </Caption1>
@@ -58,6 +41,7 @@ function Conflict(props: { c: ImportedConflict; onChoose: (c: ImportedConflict) 
 
 export function ImportResult(props: { imported: ImportedSummary | undefined; onChoose: (c: ImportedConflict) => void }) {
   const styles = useStyles();
+  const list = useListItemStyles();
   const r = props.imported;
   if (!r) return null;
   return (
@@ -83,7 +67,7 @@ export function ImportResult(props: { imported: ImportedSummary | undefined; onC
           <Subtitle2 as="h2" className={styles.heading} id="import-conflicts-heading">
             {`Changed in the workbook since the last import (${r.conflicts.length})`}
           </Subtitle2>
-          <ul className={styles.list} aria-labelledby="import-conflicts-heading" data-testid="import-conflicts">
+          <ul className={list.list} aria-labelledby="import-conflicts-heading" data-testid="import-conflicts">
             {r.conflicts.map((c) => (
               <Conflict key={c.cell} c={c} onChoose={props.onChoose} />
             ))}

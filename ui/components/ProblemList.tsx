@@ -5,44 +5,19 @@
 import { Body1Strong, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import { ErrorCircle16Regular, Warning16Regular } from '@fluentui/react-icons';
 import type { BridgeProblem } from '../bridge.js';
+import { useListItemStyles } from './list-styles.js';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3, marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  item: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalS,
-    width: '100%',
-    textAlign: 'left',
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    paddingLeft: tokens.spacingHorizontalS,
-    paddingRight: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    cursor: 'pointer',
-    ':hover': {
-      backgroundColor: tokens.colorNeutralBackground1Hover,
-      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1Hover}`,
-    },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: '1px',
-    },
-  },
+  /** an entry's content: the severity icon beside its cell and message */
+  entry: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS },
   static: { cursor: 'default' },
   icon: { paddingTop: '2px' },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   text: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
-  cell: { fontFamily: tokens.fontFamilyMonospace },
   message: { overflowWrap: 'anywhere' },
   /** read by screen readers, not shown */
   hidden: {
@@ -64,13 +39,14 @@ function Group(props: {
   onChoose: (p: BridgeProblem) => void;
 }) {
   const styles = useStyles();
+  const list = useListItemStyles();
   return (
     <>
       <Subtitle2 as="h2" id={props.id} className={styles.heading}>
         {props.title}
       </Subtitle2>
       <Caption1 className={styles.hint}>{props.hint}</Caption1>
-      <ul className={styles.list} aria-labelledby={props.id} data-testid={props.testId}>
+      <ul className={list.list} aria-labelledby={props.id} data-testid={props.testId}>
         {props.problems.map((p, i) => {
           const Icon = p.severity === 'error' ? ErrorCircle16Regular : Warning16Regular;
           const body = (
@@ -80,7 +56,7 @@ function Group(props: {
               </span>
               <span className={styles.text}>
                 <span className={styles.hidden}>{`${p.severity === 'error' ? 'Error' : 'Reminder'}${p.cell ? ' in' : ':'} `}</span>
-                <Body1Strong className={styles.cell}>{p.cell || 'Whole workbook'}</Body1Strong>
+                <Body1Strong className={list.cell}>{p.cell || 'Whole workbook'}</Body1Strong>
                 <span className={styles.hidden}>: </span>
                 <Caption1 className={styles.message}>{p.message}</Caption1>
                 {p.at ? <span className={styles.hidden}> Go to {p.cell}.</span> : null}
@@ -91,11 +67,11 @@ function Group(props: {
             <li key={`${i}:${p.cell}`}>
               {p.at ? (
                 // named by its own text (what it shows, then "Go to …" for screen readers), so the visible words are in its name
-                <button type="button" className={styles.item} onClick={() => props.onChoose(p)}>
+                <button type="button" className={mergeClasses(list.item, styles.entry)} onClick={() => props.onChoose(p)}>
                   {body}
                 </button>
               ) : (
-                <div className={mergeClasses(styles.item, styles.static)}>{body}</div>
+                <div className={mergeClasses(list.item, styles.entry, styles.static)}>{body}</div>
               )}
             </li>
           );
