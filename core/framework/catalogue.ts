@@ -10,6 +10,7 @@ import { deliveryTracker } from './builtins/delivery-tracker.js';
 import { riskExercise } from './builtins/risk-exercise.js';
 import { frameworkReview } from './builtins/framework-review.js';
 import { biannualReview } from './builtins/biannual-review.js';
+import { PREPARSED_BUILTINS } from './builtins/preparsed.js';
 
 /** The built-ins as written, in the order the pickers list them. */
 export const BUILTIN_INPUTS: readonly FrameworkInput[] = [
@@ -60,7 +61,16 @@ export function builtinFrameworks(): Framework[] {
 }
 
 function builtinAt(i: number): Framework {
-  return (parsed[i] ??= parseBuiltin(BUILTIN_INPUTS[i]!));
+  return (parsed[i] ??= PREPARSED_BUILTINS ? deepFreeze(PREPARSED_BUILTINS[i]!) : parseBuiltin(BUILTIN_INPUTS[i]!));
+}
+
+/** The built-in with this id as its stored JSON (`JSON.stringify` of the parsed framework, as PR_Meta holds it), made
+ *  once: a workbook whose stored framework is exactly this is using the built-in, and needs no schema check. */
+const storedJson = new Map<string, string>();
+export function builtinFrameworkJson(id: string): string {
+  let json = storedJson.get(id);
+  if (json === undefined) storedJson.set(id, (json = JSON.stringify(getFramework(id))));
+  return json;
 }
 
 /** The ids of the built-ins, in catalogue order. */

@@ -4,7 +4,7 @@
  * never a crash; a workbook from another tool is a NotAReviewError.
  */
 import { IMPORT_KEYS } from '../import/identity.js';
-import { getFramework, isBuiltinFrameworkId } from '../framework/catalogue.js';
+import { builtinFrameworkIds, builtinFrameworkJson, getFramework, isBuiltinFrameworkId } from '../framework/catalogue.js';
 import { FrameworkSchema, type Framework } from '../framework/schema.js';
 import type { Snapshot, TabSnapshot } from '../host/types.js';
 import { NotAReviewError } from '../operations/types.js';
@@ -54,6 +54,9 @@ const NO_META =
 
 function loadFramework(meta: MetaModel, problems: Problem[]): Framework {
   if (meta.frameworkJson !== null) {
+    // the framework as the add-in stored it from a built-in, unchanged: that built-in (already checked)
+    const id = meta.frameworkId.trim();
+    if (builtinFrameworkIds().includes(id) && meta.frameworkJson === builtinFrameworkJson(id)) return getFramework(id);
     let parsed: unknown;
     let error = '';
     try {

@@ -1,5 +1,5 @@
-/** Entry point of the `partnership-review` command line (`npm run cli -- …`, or the package bin). */
-import { processIO } from './io.js';
-import { run } from './run.js';
+/** Entry point of the `partnership-review` command line run from source (`npm run cli -- …`); the package bin runs the
+ *  same `main` built to JavaScript (file-host/cli/entry.ts). */
+import { main } from './entry.js';
 
-process.exitCode = await run(process.argv.slice(2), processIO());
+await main(process.argv.slice(2));

@@ -42,6 +42,13 @@ describe('built-in catalogue', () => {
     expect(() => (tree.sections as unknown[]).push({})).toThrow(TypeError);
   });
 
+  it('each parsed built-in survives JSON unchanged (the command line’s build carries them as JSON: scripts/build-cli.mjs)', () => {
+    for (const f of builtinFrameworks()) {
+      // toStrictEqual also fails on a key whose value is undefined (JSON drops it) or a value JSON cannot hold
+      expect(JSON.parse(JSON.stringify(f)), f.id).toStrictEqual(f);
+    }
+  });
+
   it('getFramework finds a built-in and names the valid ids for an unknown one', () => {
     expect(getFramework('hallmarks').title).toBe('Hallmarks of effective partnerships self-assessment');
     expect(getFramework(' risk-exercise ').id).toBe('risk-exercise');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReview } from '../../core/reader/read-review.js';
+import { getFramework } from '../../core/framework/catalogue.js';
 import { readPlanRows } from '../../core/reader/plan-rows.js';
 import { checkReview } from '../../core/operations/check.js';
 import { planSummary } from '../../core/operations/summarise.js';
@@ -43,6 +44,23 @@ describe('readReview: identifying the workbook', () => {
     );
     wb.setCell('PR_Meta', 3, 2, 1);
     expect(readReview(snap(wb)).framework.id).toBe('partnership-tree');
+  });
+
+  it('a stored framework exactly as built in is the built-in; one changed in the workbook is read as changed', () => {
+    const wb = treeWithAnswers();
+    expect(readReview(snap(wb)).framework).toBe(getFramework('partnership-tree'));
+    const metaRow =
+      wb
+        .tab('PR_Meta')
+        .values()
+        .findIndex((r) => r[0] === 'frameworkJson.1') + 1;
+    const stored = String(wb.tab('PR_Meta').values()[metaRow - 1]![1]);
+    expect(stored).toContain('"title":"Partnership tree self-assessment"');
+    wb.setCell('PR_Meta', metaRow, 2, stored.replace('"title":"Partnership tree self-assessment"', '"title":"Our own tree"'));
+    const r = readReview(snap(wb));
+    expect(r.framework.title).toBe('Our own tree');
+    expect(r.framework.id).toBe('partnership-tree');
+    expect(r.problems).toEqual([]);
   });
 
   it('falls back to the built-in framework when the stored JSON is damaged, with a warning', () => {
