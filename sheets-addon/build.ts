@@ -46,7 +46,8 @@ export function globalStubs(): string {
 
 /**
  * zod re-exports every language's error messages as `z.locales`, which no bundler can drop from a namespace import;
- * the add-on speaks English only (the core writes its own messages), so only the English locale goes in.
+ * the add-on speaks English only (the core writes its own messages), so only the English locale goes in — in the
+ * server and in the sidebar (where the other locales were about 206 KB of script, 40 KB gzipped).
  */
 const zodEnglishOnly: Plugin = {
   name: 'zod-english-only',
@@ -137,6 +138,7 @@ async function buildSidebar(): Promise<string> {
     outdir: 'dist/sheets-addon/.sidebar',
     format: 'iife',
     platform: 'browser',
+    plugins: [zodEnglishOnly],
     target: 'es2020',
     jsx: 'automatic',
     minify: true,
