@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.js';
@@ -241,6 +242,16 @@ describe('the sidebar in Chromium', () => {
     expect(/@import|url\(/i.test(markup)).toBe(false);
     expect(markup.match(/<script>/g)).toHaveLength(1);
     expect(/\beval\(/.test(html)).toBe(false);
+  });
+
+  it('stays within 375 KB gzipped: the one file a person downloads when the sidebar opens', () => {
+    // gzipped with zlib at its default level, as bench/bundle.ts measures it and a web server sends it. On 2 December
+    // 2026 it was 366,048 bytes (357 KiB) once zod's other languages were left out (405,435 bytes with them). The
+    // ceiling leaves about 5% for the pane to grow, and fails if those languages (about 39 KB) or a second copy of a
+    // library come back. Everything is in this file (script, styles) and it all loads at once: there is no later chunk,
+    // unlike the Excel pane's 300 KB first load (test/excel-addin/e2e.test.ts).
+    const gz = gzipSync(readFileSync(built.sidebarHtml)).length;
+    expect(gz).toBeLessThan(375 * 1024);
   });
 
   it('lets exactly its one inline script run: the policy, first in <head>, lists that script’s SHA-256 and no other script', () => {
