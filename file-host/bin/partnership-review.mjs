@@ -7,6 +7,7 @@
 // for this bundle (its length and CRC-32) by this Node.js; otherwise the bundle is compiled as usual and,
 // where the folder can be written, the cache is made again after the command. A cache V8 itself rejects is ignored
 // the same way. Nothing the command does depends on the cache: only how quickly it starts.
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -44,7 +45,7 @@ function readCache() {
 }
 const cachedData = caching ? readCache() : undefined;
 
-const script = new Script(Module.wrap(source.toString('utf8')), { filename: bundle, cachedData });
+const script = new Script(Module.wrap(source.toString(isAscii(source) ? 'latin1' : 'utf8')), { filename: bundle, cachedData });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 await module.exports.main(process.argv.slice(2));

@@ -3,6 +3,7 @@
  * only changes how quickly a command starts, never what it does. Each case runs a copy of the bin and the bundle in a
  * folder of its own (the bin finds the bundle at ../../dist/cli beside itself), so the shared dist/ is not touched.
  */
+import { isAscii } from 'node:buffer';
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,7 @@ describe('the code cache of the package bin', () => {
     const { bin, bundle, cache } = await install('built', true);
     const header = (await readFile(cache)).subarray(0, 200).toString('latin1').split('\n')[0]!;
     const source = await readFile(bundle);
+    expect(isAscii(source)).toBe(true); // one byte a character: the bin decodes it as Latin-1
     expect(header.startsWith(`partnership-review code cache 1 ${process.version} ${process.arch} ${source.length} ${crc32(source)} `)).toBe(
       true,
     );
