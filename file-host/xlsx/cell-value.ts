@@ -6,9 +6,9 @@
  */
 import type { CellValue } from '../../core/review/types.js';
 import { isoDate } from './cell-values.js';
-import type { SharedStrings } from './shared-strings.js';
+import { stringItemText, type SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
-import { localName, unescapeOoxml, type XNode } from './xml.js';
+import { unescapeOoxml, type XNode } from './xml.js';
 
 /** A number stored in a cell → what people see: an ISO date for date formats, else the number. */
 export function excelDate(serial: number, date1904: boolean): string | null {
@@ -42,13 +42,8 @@ export function cellValueOf(t: string, v: string | undefined, inline: string | u
   return ctx.styles.info(s).date ? excelDate(num, ctx.date1904) : num;
 }
 
-/** The text of an inline string (`<is>`): its `t`, or the `t` of each rich-text run. */
-export function inlineText(is: XNode): string {
-  let out = '';
-  for (const x of is.children) {
-    const xl = localName(x.name);
-    if (xl === 't') out += x.text;
-    else if (xl === 'r') for (const y of x.children) if (localName(y.name) === 't') out += y.text;
-  }
-  return unescapeOoxml(out);
-}
+/**
+ * The text of an inline string (`<is>`): its `t`, or the `t` of each rich-text run. An `<is>` is the same rich text
+ * (CT_Rst) as a shared string's `<si>`, so it is read by the same rule (shared-strings.ts).
+ */
+export const inlineText: (is: XNode) => string = stringItemText;
