@@ -45,11 +45,24 @@ export class XlsxHost implements Host {
   /** the file this workbook was opened from, as it was then */
   private openedFrom: FileStamp | null = null;
 
-  private constructor(readonly workbook: Workbook) {}
+  private constructor(
+    readonly workbook: Workbook,
+    /** the file's name in messages */
+    private readonly label = 'the workbook',
+  ) {}
 
   /** A new, empty workbook. */
   static create(): XlsxHost {
     return new XlsxHost(Workbook.create());
+  }
+
+  /** Run `fn`; a part that cannot be read (parts are read when first needed) is one clear line naming the file. */
+  private readable<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw Workbook.unreadable(e, this.label);
+    }
   }
 
   /** Open an .xlsx/.xlsm file; refuses one that is open in Excel or LibreOffice, missing, read-only (when the command
@@ -65,7 +78,7 @@ export class XlsxHost implements Host {
   }
 
   static async fromBytes(bytes: Uint8Array, label: string): Promise<XlsxHost> {
-    return new XlsxHost(Workbook.open(bytes, label));
+    return new XlsxHost(Workbook.open(bytes, label), label);
   }
 
   /** Whether the workbook keeps macros (.xlsm). */
@@ -75,6 +88,10 @@ export class XlsxHost implements Host {
 
   /** The workbook as package bytes: changed parts rewritten, every other part as it was. */
   async toBytes(): Promise<Buffer> {
+    return this.readable(() => this.packageBytes());
+  }
+
+  private packageBytes(): Buffer {
     const wb = this.workbook;
     const lists = wb.find(LISTS_TAB);
     if (lists) wb.moveToEnd(lists);
@@ -98,6 +115,10 @@ export class XlsxHost implements Host {
   }
 
   async read(request: ReadRequest): Promise<Snapshot> {
+    return this.readable(() => this.snapshot(request));
+  }
+
+  private snapshot(request: ReadRequest): Snapshot {
     const wb = this.workbook;
     // tab names are matched as Excel does, without regard to case
     const wanted = request.tabs === 'all' ? null : new Set(request.tabs.map((t) => t.toLowerCase()));
@@ -111,6 +132,10 @@ export class XlsxHost implements Host {
   }
 
   async apply(plan: SheetPlan): Promise<ApplyResult> {
+    return this.readable(() => this.applyPlan(plan));
+  }
+
+  private applyPlan(plan: SheetPlan): ApplyResult {
     const wb = this.workbook;
     this.checkPreconditions(plan.preconditions ?? []);
     let calls = 0;
@@ -197,7 +222,7 @@ export class XlsxHost implements Host {
   chartIds(sheet: string): Array<string | null> {
     const entry = this.workbook.find(sheet);
     if (!entry || entry.kind !== 'worksheet') return [];
-    return chartIdsOf(this.workbook.pkg, entry.part, this.workbook.model(entry));
+    return this.readable(() => chartIdsOf(this.workbook.pkg, entry.part, this.workbook.model(entry)));
   }
 
   /** The tab names, in workbook order. */
@@ -208,7 +233,7 @@ export class XlsxHost implements Host {
   /** What a person sees in a cell (for tests and the demo). */
   valueAt(sheet: string, row: number, col: number): CellValue {
     const entry = this.workbook.find(sheet);
-    return entry && entry.kind === 'worksheet' ? this.workbook.model(entry).valueAt(row, col) : null;
+    return entry && entry.kind === 'worksheet' ? this.readable(() => this.workbook.model(entry).valueAt(row, col)) : null;
   }
 
   /** Type a value into a cell as a person would in a spreadsheet program (text stays text). */

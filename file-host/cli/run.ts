@@ -15,6 +15,8 @@ import { checkCommand } from './commands/check.js';
 import { summariseCommand } from './commands/summarise.js';
 import { demoCommand } from './commands/demo.js';
 import { planCommand } from './commands/plan.js';
+import { XmlError } from '../xlsx/xml.js';
+import { ZipError } from '../xlsx/zip.js';
 
 export const VERSION = '0.1.0';
 const NAME = 'partnership-review';
@@ -78,6 +80,13 @@ export async function run(argv: string[], rawIo: CliIO): Promise<number> {
     }
     if (e instanceof ReviewRequestError || e instanceof LayoutChangedError) {
       io.err(`${NAME}: ${oneLine(e.message)}${reviewPath ? ` (${reviewPath} has not been changed.)` : ''}`);
+      return 2;
+    }
+    if (e instanceof XmlError || e instanceof ZipError) {
+      // a part read outside the host's guard: still a damaged file, not a fault of the command line
+      io.err(
+        `${NAME}: a workbook given cannot be read: a part of it is damaged (${oneLine(e.message)}). Open it in Excel or LibreOffice and save it again, then try again; nothing was changed.`,
+      );
       return 2;
     }
     const err = e as Error;

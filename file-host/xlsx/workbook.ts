@@ -49,7 +49,7 @@ const WB_ORDER = [
   'extLst',
 ];
 
-function notXlsx(label: string, why: string): FileProblem {
+export function notXlsx(label: string, why: string): FileProblem {
   return new FileProblem(
     `${label} is not an .xlsx workbook (or is damaged): ${why}. Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx), then try again; it has not been changed.`,
   );
@@ -120,6 +120,13 @@ export class Workbook {
     return this.root.children.find((c) => localName(c.name) === local);
   }
 
+  /** A part read later (a tab, the shared strings, the styles) that cannot be read: the same one line as `open`
+   *  gives; any other error as it is. */
+  static unreadable(e: unknown, label: string): unknown {
+    if (e instanceof XmlError || e instanceof ZipError) return notXlsx(label, `a part of it cannot be read (${e.message})`);
+    return e;
+  }
+
   /** Open package bytes; one clear line when they are not an .xlsx/.xlsm workbook. */
   static open(bytes: Uint8Array, label: string): Workbook {
     if (bytes.length === 0) throw notXlsx(label, 'the file is empty');
@@ -151,11 +158,22 @@ export class Workbook {
         throw notXlsx(label, 'it holds no spreadsheet (perhaps a Word or PowerPoint file)');
       const root = pkg.xml(mainPath)!;
       if (localName(root.name) !== 'workbook') throw notXlsx(label, 'it holds no spreadsheet (perhaps a Word or PowerPoint file)');
+      const prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
+      const ns = root.attrs[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
+      if (
+        ns.startsWith('http://purl.oclc.org/ooxml/') ||
+        root.attrs['conformance'] === 'strict' ||
+        main!.type.startsWith('http://purl.oclc.org/ooxml/')
+      ) {
+        // ISO/IEC 29500 Strict: other namespaces and relationship types throughout, which this engine does not write
+        throw new FileProblem(
+          `${label} is saved as a Strict Open XML Spreadsheet, which Partnership Review cannot read or update: open it in Excel and use File > Save As > "Excel Workbook (*.xlsx)" (not "Strict Open XML Spreadsheet"), or open it in LibreOffice and save it as "Excel 2007-365 (.xlsx)", then try again; it has not been changed.`,
+        );
+      }
       return new Workbook(pkg, mainPath);
     } catch (e) {
       if (e instanceof FileProblem) throw e;
-      if (e instanceof XmlError || e instanceof ZipError) throw notXlsx(label, `a part of it cannot be read (${e.message})`);
-      throw e;
+      throw Workbook.unreadable(e, label);
     }
   }
 

@@ -47,7 +47,16 @@ export function crc32Table(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** The entries of a zip file, in the order of its central directory. */
+/** The largest part the engine unpacks: 256 MiB. A 1,000-respondent Hallmarks review's largest part is 7.3 MB; a part
+ *  declared larger is refused before anything is unpacked (a "zip bomb" would otherwise take gigabytes of memory). */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+function megabytes(n: number): string {
+  return `${Math.round(n / (1024 * 1024)).toLocaleString('en-GB')} MB`;
+}
+
+/** The entries of a zip file, in the order of its central directory. Two entries with the same name (or names that
+ *  differ only in case, the same part in OPC) are refused: programs differ in which one they read. */
 export function readZip(buf: Uint8Array): ZipEntry[] {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let eocd = -1;
@@ -63,6 +72,7 @@ export function readZip(buf: Uint8Array): ZipEntry[] {
   if (count === 0xffff || at === 0xffffffff) throw new ZipError('it is a ZIP64 package, which workbooks never need');
   const decoder = new TextDecoder('utf-8');
   const out: ZipEntry[] = [];
+  const seen = new Set<string>();
   for (let n = 0; n < count; n++) {
     if (at + 46 > buf.length || view.getUint32(at, true) !== 0x02014b50) throw new ZipError('its zip directory is damaged');
     const flags = view.getUint16(at + 8, true);
@@ -84,18 +94,36 @@ export function readZip(buf: Uint8Array): ZipEntry[] {
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + csize > buf.length) throw new ZipError(`the entry ${name} is cut short`);
     if (name.endsWith('/')) continue; // a folder entry
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new ZipError(`it holds two entries named ${name}, so programs differ in which one they read`);
+    seen.add(key);
+    if (csize === 0xffffffff || size === 0xffffffff) throw new ZipError('it is a ZIP64 package, which workbooks never need');
     out.push({ name, method, crc, compressed: buf.subarray(start, start + csize), size, dosTime, dosDate, flags: flags & 0x0800 });
   }
   return out;
 }
 
+/** An entry's bytes: never more than its declared size (nor more than `MAX_PART_BYTES`), and exactly that size. */
 export function inflateEntry(e: ZipEntry): Uint8Array {
-  if (e.method === 0) return e.compressed;
-  try {
-    return inflateRawSync(e.compressed);
-  } catch (err) {
-    throw new ZipError(`the entry ${e.name} cannot be decompressed (${(err as Error).message})`);
+  if (e.size > MAX_PART_BYTES)
+    throw new ZipError(
+      `the entry ${e.name} would unpack to ${megabytes(e.size)}, more than the ${megabytes(MAX_PART_BYTES)} a workbook part can be here`,
+    );
+  let out: Uint8Array;
+  if (e.method === 0) out = e.compressed;
+  else {
+    try {
+      // one byte more than declared, to tell a part that is larger than its directory says (a zip bomb) from one that fits
+      out = inflateRawSync(e.compressed, { maxOutputLength: e.size + 1 });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError(`the entry ${e.name} unpacks to more than its declared ${e.size} bytes`);
+      throw new ZipError(`the entry ${e.name} cannot be decompressed (${(err as Error).message})`);
+    }
   }
+  if (out.length !== e.size)
+    throw new ZipError(`the entry ${e.name} unpacks to ${out.length} bytes, not the ${e.size} its directory declares`);
+  return out;
 }
 
 /** zlib level for changed parts. 4 rather than zlib's default 6: on the 7.3 MB Responses part of a 1,000-respondent
