@@ -39,7 +39,11 @@ function checkRange(tab: string, r: RangeRef): void {
   }
 }
 
-function writeBlocks(tab: TabPlan, ws: SheetModel): number {
+/** Days from 1 January 1900 to 1 January 1904 in Excel's counting: a serial in the 1900 date system less this is the
+ *  same day in a workbook that counts from 1904 (`<workbookPr date1904="1"/>`, Excel for Mac's old default). */
+const DAYS_1900_TO_1904 = 1462;
+
+function writeBlocks(tab: TabPlan, ws: SheetModel, numbers: Array<[number, number, number]>): number {
   let cells = 0;
   for (const block of tab.blocks) {
     checkRange(tab.name, { row: block.row, col: block.col, rows: block.cells.length, cols: block.cells[0]?.length ?? 1 });
@@ -73,6 +77,7 @@ function writeBlocks(tab: TabPlan, ws: SheetModel): number {
           );
         }
         ws.writeValue(r, c, value, formula);
+        if (typeof value === 'number' && formula === undefined) numbers.push([r, c, value]);
         cells++;
       });
     });
@@ -314,12 +319,17 @@ export function applyTab(wb: Workbook, tab: TabPlan, state: TabState): AppliedTa
   const ws = wb.model(entry);
   if (tab.tabColour) editSheetPr(ws, { tabColor: `<${ws.P}tabColor rgb="FF${tab.tabColour.replace('#', '').toUpperCase()}"/>` });
 
-  const cells = writeBlocks(tab, ws);
+  const numbers: Array<[number, number, number]> = [];
+  const cells = writeBlocks(tab, ws, numbers);
   applyMerges(ws, tab.merges);
   const styles = wb.styles();
   for (const f of tab.formats) {
     checkRange(tab.name, f.range);
     ws.mapStyleRange(rectOf(f.range), (s) => styles.withFormat(s, f.format));
+  }
+  // core writes a date as its serial in the 1900 date system; a workbook that counts from 1904 gets the same day
+  if (wb.date1904) {
+    for (const [r, c, v] of numbers) if (styles.info(ws.styleAt(r, c)).date) ws.writeValue(r, c, v - DAYS_1900_TO_1904);
   }
   for (const w of tab.columnWidths) ws.setColAttrs(w.col, { width: String(w.width), customWidth: '1' });
   for (const h of tab.rowHeights ?? []) ws.setRowAttrs(h.row, { ht: String(h.height), customHeight: '1' });
