@@ -49,9 +49,24 @@ export function fallbackGraphemes(s: string): string[] {
   return out;
 }
 
+/**
+ * True when every UTF-16 unit of the text is a grapheme by itself, so no segmenter is needed (creating the first
+ * `Intl.Segmenter` loads the ICU data, tens of milliseconds): every unit is below U+0300 (Latin letters and
+ * punctuation; no combining mark, joiner, surrogate or prepended mark is there) or is common punctuation U+2010–U+2027,
+ * U+2030–U+205E (dashes, quotes, bullets, "…"), and there is no carriage return (CR LF is one grapheme).
+ */
+function unitsAreGraphemes(s: string, end = s.length): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300 ? c === 13 : c < 0x2010 || c > 0x205e || (c > 0x2027 && c < 0x2030)) return false;
+  }
+  return true;
+}
+
 /** The text as graphemes (user-perceived characters). */
 export function graphemes(s: string, opts: { fallback?: boolean } = {}): string[] {
   if (opts.fallback) return fallbackGraphemes(s);
+  if (unitsAreGraphemes(s)) return s.split('');
   if (segmenter === undefined) segmenter = makeSegmenter();
   if (!segmenter) return fallbackGraphemes(s);
   return Array.from(segmenter.segment(s), (x) => x.segment);
@@ -64,8 +79,13 @@ export function graphemes(s: string, opts: { fallback?: boolean } = {}): string[
  */
 export function shortenText(s: string, max: number, opts: { fallback?: boolean } = {}): string {
   const t = s.replace(/\s+/g, ' ').trim();
-  const gs = graphemes(t, opts);
   const unitCap = max * 8;
+  if (!opts.fallback && unitsAreGraphemes(t)) {
+    // one unit per grapheme: the same cut as below without splitting the text into an array
+    if (t.length <= max && t.length <= unitCap) return t;
+    return `${t.slice(0, Math.max(0, Math.min(max - 1, unitCap - 1))).trimEnd()}…`;
+  }
+  const gs = graphemes(t, opts);
   if (gs.length <= max && t.length <= unitCap) return t;
   let out = '';
   for (let i = 0; i < gs.length && i < max - 1; i++) {
@@ -78,6 +98,7 @@ export function shortenText(s: string, max: number, opts: { fallback?: boolean }
 /** The longest prefix of whole graphemes that fits in `maxUnits` UTF-16 units (a cell's limit is in those units). */
 export function prefixWithinUnits(s: string, maxUnits: number, opts: { fallback?: boolean } = {}): string {
   if (s.length <= maxUnits) return s;
+  if (!opts.fallback && unitsAreGraphemes(s, maxUnits + 1)) return s.slice(0, maxUnits);
   let out = '';
   // boundaries depend only on nearby text: segmenting a little past the limit gives the same whole graphemes before it
   for (const g of graphemes(s.slice(0, maxUnits + 1024), opts)) {
