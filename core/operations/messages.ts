@@ -6,13 +6,35 @@ import type { Rag } from '../scoring/types.js';
 
 const ragWord: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 
+// The first `toLocaleString` with a locale loads the ICU data (tens of milliseconds at a command line's start): a
+// positive score or a whole count is written here as en-GB writes it; anything else is left to `toLocaleString`.
+
 /** 2.4, 2.33, 3 (en-GB, at most two decimals) */
 export function formatScore(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 2, useGrouping: false });
+  const s = n > 0 && n < 1e21 ? String(n) : 'e';
+  if (s.includes('e')) return n.toLocaleString('en-GB', { maximumFractionDigits: 2, useGrouping: false });
+  const dot = s.indexOf('.');
+  if (dot < 0 || s.length - dot - 1 <= 2) return s;
+  // Intl rounds the shortest decimal that reads back as n (1.005 → 1.01), half away from zero: so round those digits
+  let digits = s.slice(0, dot) + s.slice(dot + 1, dot + 3);
+  if (s.charCodeAt(dot + 3) >= 53 /* '5' */) {
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === '9') i--;
+    digits = (i < 0 ? '1' : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1)) + '0'.repeat(digits.length - 1 - i);
+  }
+  const whole = digits.slice(0, -2).replace(/^0+(?=\d)/, '') || '0';
+  const fraction = digits.slice(-2).replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** 7, 1,000, 12,345 (en-GB groups thousands with commas) */
+function formatCount(n: number): string {
+  if (Number.isSafeInteger(n) && n >= 0) return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  return n.toLocaleString('en-GB');
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** "Review created for Kensington and Chelsea LSP (2026/27): 8 respondents. Type the scores on the Responses tab." */
