@@ -67,6 +67,21 @@ for (const fallback of [false, true]) {
       expect(prefixWithinUnits(`ab${FAMILY}cd`, 13, o)).toBe(`ab${FAMILY}`);
       expect(prefixWithinUnits(`ab${FAMILY}cd`, 99, o)).toBe(`ab${FAMILY}cd`);
     });
+
+    it('plain text (Latin letters, dashes, quotes) is cut at its character count', () => {
+      expect(graphemes('Café – “ok”…', o)).toEqual(['C', 'a', 'f', 'é', ' ', '–', ' ', '“', 'o', 'k', '”', '…']);
+      expect(shortenText('The partnership   meets every  quarter', 10, o)).toBe('The partn…');
+      expect(shortenText('Ten words or fewer', 18, o)).toBe('Ten words or fewer');
+      expect(shortenText('abcdef   ', 4, o)).toBe('abc…');
+      expect(shortenText('ab cdef', 4, o)).toBe('ab…');
+      expect(prefixWithinUnits('Naïve – plan', 6, o)).toBe('Naïve ');
+    });
+
+    if (!fallback)
+      it('CR LF is one character, so text holding a CR is segmented', () => {
+        expect(graphemes('a\r\nb', o)).toEqual(['a', '\r\n', 'b']);
+        expect(prefixWithinUnits('ab\r\ncd', 3, o)).toBe('ab');
+      });
   });
 }
 

@@ -6,10 +6,23 @@ describe('outcome sentences', () => {
     expect(formatScore(37 / 18)).toBe('2.06');
     expect(formatScore(2)).toBe('2');
     expect(formatScore(2.5)).toBe('2.5');
+    // rounded as Intl rounds the shortest decimal, half away from zero (1.005 is stored a shade below 1.005)
+    expect(formatScore(1.005)).toBe('1.01');
+    expect(formatScore(0.965)).toBe('0.97');
+    expect(formatScore(2.994)).toBe('2.99');
+    expect(formatScore(3.995)).toBe('4');
+    expect(formatScore(0.999)).toBe('1');
+    expect(formatScore(0.004)).toBe('0');
+    expect(formatScore(12345.678)).toBe('12345.68');
+    expect(formatScore(0)).toBe('0');
+    expect(formatScore(-1.5)).toBe('-1.5');
   });
   it('pluralises', () => {
     expect(plural(1, 'respondent')).toBe('1 respondent');
     expect(plural(1000, 'respondent')).toBe('1,000 respondents');
+    expect(plural(999, 'row')).toBe('999 rows');
+    expect(plural(0, 'row')).toBe('0 rows');
+    expect(plural(1234567, 'row')).toBe('1,234,567 rows');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');
   });
   it('create names the partnership, the cycle, the respondents and where to type', () => {
