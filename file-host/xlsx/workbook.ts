@@ -170,7 +170,15 @@ export class Workbook {
           `${label} is saved as a Strict Open XML Spreadsheet, which Partnership Review cannot read or update: open it in Excel and use File > Save As > "Excel Workbook (*.xlsx)" (not "Strict Open XML Spreadsheet"), or open it in LibreOffice and save it as "Excel 2007-365 (.xlsx)", then try again; it has not been changed.`,
         );
       }
-      return new Workbook(pkg, mainPath);
+      const wb = new Workbook(pkg, mainPath);
+      const rels = pkg.rels(mainPath);
+      for (const n of wb.top('sheets')?.children ?? []) {
+        const rel = rels.find((r) => r.id === attrLocal(n, 'id'));
+        if (!rel || rel.external || rel.type !== REL.worksheet) continue;
+        const part = resolveTarget(mainPath, rel.target);
+        if (!pkg.has(part)) throw notXlsx(label, `its tab "${n.attrs['name'] ?? ''}" should be in ${part}, which is not in the package`);
+      }
+      return wb;
     } catch (e) {
       if (e instanceof FileProblem) throw e;
       throw Workbook.unreadable(e, label);

@@ -168,6 +168,18 @@ describe('hostile packages are refused cleanly', () => {
     await refused('xxe.xlsx', rawZip(withPart(responses.name, xxe)), /a DOCTYPE is not allowed/);
   });
 
+  it('a tab whose worksheet part is missing is named (not taken for a review without its key row)', async () => {
+    const wb = textOf('xl/workbook.xml');
+    const rels = textOf('xl/_rels/workbook.xml.rels');
+    const rid = /<sheet [^>]*name="Responses"[^>]*r:id="([^"]+)"/.exec(wb)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+    await refused(
+      'missing-part.xlsx',
+      rawZip(parts.filter((p) => p.name !== `xl/${target}`)),
+      new RegExp(`its tab "Responses" should be in xl/${target.replace(/\./g, '\\.')}, which is not in the package`),
+    );
+  });
+
   it('an entity XML does not define (&nbsp; from HTML) is refused as damaged', async () => {
     const sst = textOf('xl/sharedStrings.xml').replace('<t>', '<t>&nbsp;');
     await refused('nbsp.xlsx', rawZip(withPart('xl/sharedStrings.xml', sst)), /unknown entity &nbsp;/);
