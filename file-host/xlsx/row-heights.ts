@@ -29,6 +29,13 @@ export { linesFor };
  */
 export function estimateRowHeights(ws: SheetModel, styles: Styles, planned: Set<number>): void {
   let mergeAt: Map<string, { bottom: number; right: number; top: number }> | null = null;
+  // a column's width as printed (0 when hidden), looked up once per column: the columns do not change here
+  const widths = new Map<number, number>();
+  const shownWidth = (k: number): number => {
+    let w = widths.get(k);
+    if (w === undefined) widths.set(k, (w = ws.colHidden(k) ? 0 : ws.colWidth(k)));
+    return w;
+  };
   const unsized = ws.rows.filter((row) => !ws.touchedRows.has(row.r) && row.attrs['ht'] === undefined && row.cells.length > 0);
   const rows = [...ws.touchedRows, ...unsized.map((row) => row.r)].sort((a, b) => a - b);
   for (const r of rows) {
@@ -52,7 +59,7 @@ export function estimateRowHeights(ws: SheetModel, styles: Styles, planned: Set<
       if (m && m.bottom > m.top) continue; // a text spread over several rows: leave their heights alone
       if (ws.masterOf(r, cell.col)) continue;
       let width = 0;
-      for (let k = cell.col; k <= (m ? m.right : cell.col); k++) width += ws.colHidden(k) ? 0 : ws.colWidth(k);
+      for (let k = cell.col; k <= (m ? m.right : cell.col); k++) width += shownWidth(k);
       if (width <= 0) continue;
       const lines = linesFor(cell.value, width, info.fontSize, info.bold);
       if (lines > 1) needed = Math.max(needed, lines * LINE_POINTS * (info.fontSize / 11) + PADDING_POINTS);
