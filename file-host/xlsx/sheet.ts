@@ -72,6 +72,9 @@ export interface Row {
    *  needed, so rows a command never looks at (the blank formatted rows below the data) cost no cell objects; -1 once
    *  read, and for rows made in this session */
   lazyEnd: number;
+  /** while the row is not read: its cells' columns and style indexes, peeked from the text when a range is
+   *  restyled (null: the row's cells are not all plain empty tags, so it must be read) */
+  lazyStyles?: { cols: number[]; styles: number[] } | null;
 }
 
 interface ColRange {
@@ -813,6 +816,10 @@ export class SheetModel {
       return lastOut;
     };
     for (let r = rect.top; r <= rect.bottom; r++) {
+      // a row not read yet whose styles all stay (the formatted blank rows below the data, restyled as they were)
+      // is left unread: reading it would make a cell object per cell only to change nothing
+      const lazy = this.rowMap.get(r);
+      if (lazy && lazy.lazyEnd >= 0 && this.lazyStylesKept(lazy, rect.left, rect.right, map)) continue;
       const row = this.ensureRow(r);
       const cells = row.cells;
       let lo = 0;
@@ -845,6 +852,50 @@ export class SheetModel {
         for (; i < cells.length; i++) out.push(cells[i]!);
         row.cells = out;
       }
+    }
+  }
+
+  /** Whether a row not read yet has a cell in every column from `left` to `right` whose style `map` keeps. Stops at
+   *  the first cell `map` would change, so the calls made here are the first calls `mapStyleRange` then repeats. */
+  private lazyStylesKept(row: Row, left: number, right: number, map: (s: number) => number): boolean {
+    let peek = row.lazyStyles;
+    if (peek === undefined) peek = row.lazyStyles = this.peekStyles(row);
+    if (!peek) return false;
+    const { cols, styles } = peek;
+    let i = 0;
+    let hi = cols.length;
+    while (i < hi) {
+      const mid = (i + hi) >> 1;
+      if (cols[mid]! < left) i = mid + 1;
+      else hi = mid;
+    }
+    for (let c = left; c <= right; c++, i++) {
+      if (i >= cols.length || cols[i] !== c) return false;
+      const st = styles[i]!;
+      if (map(st) !== st) return false;
+    }
+    return true;
+  }
+
+  /** The columns and styles of a row not read yet, from its text, when its cells are all empty plain tags with a
+   *  reference, in column order (what reading the row would find, without the cell objects); else null. */
+  private peekStyles(row: Row): { cols: number[]; styles: number[] } | null {
+    if (this.mayHoldValues(row)) return null;
+    const src = this.src;
+    const end = row.lazyEnd;
+    const cols: number[] = [];
+    const styles: number[] = [];
+    let i = row.b;
+    for (;;) {
+      while (i < end && isSpace(src.charCodeAt(i))) i++;
+      if (i >= end) return { cols, styles };
+      const t = readCellTag(src, i, end);
+      if (!t || !t.selfClose || t.r === undefined) return null;
+      const col = colOfRef(t.r);
+      if (col === null || (cols.length > 0 && col <= cols[cols.length - 1]!)) return null;
+      cols.push(col);
+      styles.push(t.s === undefined ? 0 : Number(t.s));
+      i = t.end;
     }
   }
 

@@ -89,6 +89,44 @@ describe('reading the cells of a tab', () => {
     expect(host.valueAt('Data', 3, 2)).toBe('six');
   });
 
+  // Formatting blank formatted rows as they already are (a plan tab's column formats over its spare rows) leaves them
+  // unread and as their text; a format that changes a cell's style, or a cell missing from the range, still writes.
+  it('a format over blank formatted rows that changes nothing keeps them as their text; one that changes them restyles', async () => {
+    const rows =
+      '<row r="1"><c r="A1" s="1"/><c r="B1" s="1"/><c r="C1" s="1"/></row>' +
+      '<row r="2"><c r="A2" s="1"/><c r="B2" s="1"/><c r="C2" s="1"/></row>' +
+      '<row r="3"><c r="A3" s="1"/><c r="C3" s="1"/></row>' +
+      '<row r="4"><c r="A4"/><c r="B4" s="1"/><c r="C4" s="1"/></row>';
+    const host = await XlsxHost.fromBytes(await oneSheetBook(rows), 'scan.xlsx');
+    const fmt = (row: number, col: number, rowsN: number) => ({
+      range: { row, col, rows: rowsN, cols: 1 },
+      format: { numberFormat: '0.00' },
+    });
+    await host.apply({
+      tabs: [
+        {
+          name: 'Data',
+          role: 'entry',
+          mode: 'update',
+          blocks: [],
+          // column C on every row (all 0.00 already); column B on rows 1–4 (row 3 has no B cell; row 4's A is plain)
+          formats: [fmt(1, 3, 4), fmt(1, 2, 4), fmt(4, 1, 1)],
+          columnWidths: [],
+          merges: [],
+          validations: [],
+          conditionalFormats: [],
+          charts: [],
+        },
+      ],
+      namedRanges: [],
+    });
+    const xml = await (await JSZip.loadAsync(await host.toBytes())).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<row r="1"><c r="A1" s="1"/><c r="B1" s="1"/><c r="C1" s="1"/></row>');
+    expect(xml).toContain('<row r="2"><c r="A2" s="1"/><c r="B2" s="1"/><c r="C2" s="1"/></row>');
+    expect(xml).toContain('<row r="3"><c r="A3" s="1"/><c r="B3" s="1"/><c r="C3" s="1"/></row>');
+    expect(xml).toContain('<row r="4"><c r="A4" s="1"/><c r="B4" s="1"/><c r="C4" s="1"/></row>');
+  });
+
   it('a row left open inside another is refused, not half read', async () => {
     // row 6 (blank formatted cells, which are otherwise read only when needed) never ends
     await expect(read(LATER.replace('</row><row r="7"', '<row r="7"'))).rejects.toThrow();
