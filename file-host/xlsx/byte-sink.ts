@@ -6,6 +6,8 @@
 
 export interface TextSink {
   write(s: string): void;
+  /** `text.slice(from, to)`, where `text` is the part as read (a sink may copy that run's original bytes instead) */
+  writeSource(text: string, from: number, to: number): void;
 }
 
 /** Pieces collected for joining into one string. */
@@ -13,6 +15,9 @@ export class StringSink implements TextSink {
   private readonly parts: string[] = [];
   write(s: string): void {
     this.parts.push(s);
+  }
+  writeSource(text: string, from: number, to: number): void {
+    this.parts.push(text.slice(from, to));
   }
   toString(): string {
     return this.parts.join('');
@@ -24,8 +29,33 @@ export class StringSink implements TextSink {
 export class ByteSink implements TextSink {
   private pending: string[] = [];
   private pendingChars = 0;
-  private readonly chunks: Buffer[] = [];
+  private readonly chunks: Uint8Array[] = [];
   private total = 0;
+  /** where `source`'s text and bytes were last matched: a character offset and its byte offset */
+  private sourceChar = 0;
+  private sourceByte = 0;
+
+  /** `source`: a text and the UTF-8 bytes it was decoded from, exactly (valid UTF-8, no byte order mark), so runs of
+   *  the text kept as read are copied as their bytes (`writeSource`) instead of encoded again. */
+  constructor(private readonly source: { text: string; bytes: Uint8Array } | null = null) {}
+
+  /** `text.slice(from, to)`: copied from the source's bytes when `text` is the source and the run comes after the
+   *  last one copied (offsets fall between elements, never inside a character), else encoded. */
+  writeSource(text: string, from: number, to: number): void {
+    const src = this.source;
+    if (!src || src.text !== text || from < this.sourceChar) {
+      this.write(text.slice(from, to));
+      return;
+    }
+    if (to <= from) return;
+    this.flush();
+    const start = this.sourceByte + Buffer.byteLength(src.text.slice(this.sourceChar, from), 'utf8');
+    const end = start + Buffer.byteLength(src.text.slice(from, to), 'utf8');
+    this.chunks.push(src.bytes.subarray(start, end));
+    this.total += end - start;
+    this.sourceChar = to;
+    this.sourceByte = end;
+  }
 
   write(s: string): void {
     if (s === '') return;
@@ -49,6 +79,7 @@ export class ByteSink implements TextSink {
 
   toBytes(): Uint8Array {
     this.flush();
-    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.total);
+    if (this.chunks.length === 1) return this.chunks[0]!;
+    return Buffer.concat(this.chunks, this.total);
   }
 }

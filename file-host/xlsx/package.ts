@@ -3,6 +3,7 @@
  * with the original compressed bytes unless the engine changed them. Relationship parts and `[Content_Types].xml`
  * are changed by adding or removing single entries; everything else in them stays as it was.
  */
+import { isUtf8 } from 'node:buffer';
 import { DEFLATE_LEVEL, inflateEntry, makeEntry, readZip, writeZip, type ZipEntry } from './zip.js';
 import { attrLocal, escAttr, localName, parseXml, startTag, type XNode } from './xml.js';
 import { relsPathOf, resolveTarget } from './part-paths.js';
@@ -112,6 +113,22 @@ export class Package {
     const t = utf8.decode(b);
     this.texts.set(path, t);
     return t;
+  }
+
+  /**
+   * A part's text, and the bytes it was decoded from when they are exactly its UTF-8 (valid, no byte order mark): a
+   * part written back mostly as read can then copy those bytes instead of encoding its text again. The bytes are
+   * null when the text was decoded before (only the text is kept) or would not round-trip.
+   */
+  source(path: string): { text: string; bytes: Uint8Array | null } | null {
+    const cached = this.texts.get(path);
+    if (cached !== undefined) return { text: cached, bytes: null };
+    const b = this.bytes(path);
+    if (!b) return null;
+    const text = utf8.decode(b);
+    this.texts.set(path, text);
+    const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    return { text, bytes: !bom && isUtf8(b) ? b : null };
   }
 
   xml(path: string): XNode | null {

@@ -303,9 +303,11 @@ export class SheetModel {
   private readonly sharedMasters = new Map<string, SharedMaster>();
   private readonly arrays: ArrayFormula[] = [];
 
+  /** `srcBytes`: the UTF-8 bytes `src` was decoded from, exactly (see `ByteSink`), or null */
   constructor(
     src: string,
     private readonly ctx: SheetContext,
+    private readonly srcBytes: Uint8Array | null = null,
   ) {
     this.src = src;
     this.root = parseXml(src, SHEET_DATA);
@@ -1210,7 +1212,7 @@ export class SheetModel {
     let keptFrom = -1;
     let keptTo = -1;
     const flush = (): void => {
-      if (keptFrom >= 0) out.write(this.src.slice(keptFrom, keptTo));
+      if (keptFrom >= 0) out.writeSource(this.src, keptFrom, keptTo);
       keptFrom = keptTo = -1;
     };
     for (const row of this.rows) {
@@ -1277,8 +1279,9 @@ export class SheetModel {
 
   /** The part as UTF-8 bytes, encoded piece by piece (the part is never one string). */
   serialiseBytes(): Uint8Array {
-    const out = new ByteSink();
-    if (!this.changed) out.write(this.src);
+    // runs kept as read (a tab whose only change is its view keeps all its rows) are copied as their original bytes
+    const out = new ByteSink(this.srcBytes ? { text: this.src, bytes: this.srcBytes } : null);
+    if (!this.changed) out.writeSource(this.src, 0, this.src.length);
     else this.writeTo(out);
     return out.toBytes();
   }
@@ -1319,7 +1322,8 @@ export class SheetModel {
     const cfXml = this.cfs ? this.cfs.map((c) => c.xml).join('') : null;
 
     // original children, with the changed ones replaced where they stand
-    const slots: Array<{ ord: number; xml: string }> = [];
+    // an element kept as read is its place in the text (`from`, `to`), so its original bytes can be copied
+    const slots: Array<{ ord: number; xml: string; from?: number; to?: number }> = [];
     let lastOrd = -1;
     let cfDone = false;
     const seen = new Set<string>();
@@ -1337,7 +1341,7 @@ export class SheetModel {
         if (x) slots.push({ ord: lastOrd, xml: x });
         continue;
       }
-      slots.push({ ord: lastOrd, xml: this.rawOf(t.node) });
+      slots.push({ ord: lastOrd, xml: '', from: t.node.start, to: t.node.end });
     }
     const insert = (local: string, xml: string) => {
       const o = ord(local);
@@ -1348,12 +1352,14 @@ export class SheetModel {
     for (const [local, x] of out) if (!seen.has(local) && x && !this.top.some((t) => t.own && t.local === local)) insert(local, x);
     if (cfXml !== null && !cfDone && cfXml) insert('conditionalFormatting', cfXml);
     const r = this.root;
-    sink.write(this.src.slice(0, r.innerStart));
+    sink.writeSource(this.src, 0, r.innerStart);
     for (const s of slots) {
       if (s.xml === SHEET_DATA_SLOT) this.writeSheetData(sink);
+      else if (s.from !== undefined) sink.writeSource(this.src, s.from, s.to!);
       else sink.write(s.xml);
     }
-    sink.write(`</${r.name}>` + this.src.slice(r.end));
+    sink.write(`</${r.name}>`);
+    sink.writeSource(this.src, r.end, this.src.length);
   }
 }
 

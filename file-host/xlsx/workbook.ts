@@ -290,7 +290,8 @@ export class Workbook {
       );
     if (!entry.model) {
       const ctx = { sst: () => this.strings(), readSst: this.readStrings(), styles: this.styles(), date1904: this.date1904 };
-      entry.model = new SheetModel(this.pkg.text(entry.part) ?? BLANK_SHEET, ctx);
+      const source = this.pkg.source(entry.part);
+      entry.model = new SheetModel(source?.text ?? BLANK_SHEET, ctx, source?.bytes ?? null);
     }
     return entry.model;
   }
