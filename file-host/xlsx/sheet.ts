@@ -415,11 +415,17 @@ export class SheetModel {
    *  row read ([0, 0]: no cells). */
   private lazySpan(row: Row): [number, number] | null {
     if (this.mayHoldValues(row)) return null;
+    // the row's cells already peeked (a range restyled over it): their first and last columns
+    const peek = row.lazyStyles;
+    if (peek) return peek.cols.length === 0 ? [0, 0] : [peek.cols[0]!, peek.cols[peek.cols.length - 1]!];
     const src = this.src;
     let i = row.b;
     while (i < row.lazyEnd && isSpace(src.charCodeAt(i))) i++;
     if (i >= row.lazyEnd) return [0, 0];
     const colOf = (at: number): number | null => {
+      // a plain cell tag without an attribute object; anything else the general way
+      const plain = readCellTag(src, at, row.lazyEnd);
+      if (plain) return plain.selfClose && plain.r ? colOfRef(plain.r) : null;
       const t = readStartTag(src, at, row.lazyEnd);
       if (!t || !t.selfClose || localName(t.name) !== 'c' || !t.attrs['r']) return null;
       return parseRef(t.attrs['r'])?.col ?? null;
