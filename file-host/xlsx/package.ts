@@ -183,7 +183,27 @@ export class Package {
 
   /** The part a relationship of `part` points to. */
   target(part: string, rel: Relationship): string {
-    return resolveTarget(part, rel.target);
+    return this.resolve(part, rel.target);
+  }
+
+  /** A relationship target from `from` as the name of the part in this package: OPC part names match without regard
+   *  to case and may be percent-encoded in a target (`Sheet1.xml`, `%C3%9Cbersicht.xml`), as Excel reads them. */
+  resolve(from: string, target: string): string {
+    return this.canonical(resolveTarget(from, target));
+  }
+
+  /** The name a part is stored under, for a name that differs in case or percent-encoding (else the name itself). */
+  canonical(path: string): string {
+    if (this.has(path)) return path;
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // not percent-encoded after all
+    }
+    if (this.has(decoded)) return decoded;
+    const lower = decoded.toLowerCase();
+    return this.names().find((n) => n.toLowerCase() === lower) ?? path;
   }
 
   addRel(part: string, type: string, targetPart: string, stem = 'rIdPr'): string {
@@ -293,7 +313,7 @@ export class Package {
     this.removeOverride(path);
     for (const r of rels) {
       if (r.external) continue;
-      const t = resolveTarget(path, r.target);
+      const t = this.resolve(path, r.target);
       if (this.has(t) && !stillUsed(t)) this.removeTree(t, stillUsed);
     }
   }
@@ -303,7 +323,7 @@ export class Package {
     for (const name of this.names()) {
       if (!name.endsWith('.rels') || except.includes(name)) continue;
       const src = name === '_rels/.rels' ? '' : name.replace(/_rels\/([^/]+)\.rels$/, '$1');
-      for (const r of this.rels(src)) if (!r.external && resolveTarget(src, r.target) === target) return true;
+      for (const r of this.rels(src)) if (!r.external && this.resolve(src, r.target) === target) return true;
     }
     return false;
   }

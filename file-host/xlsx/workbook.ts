@@ -4,7 +4,7 @@
  * `toBytes` writes back the parts it changed; every other part keeps its original bytes.
  */
 import { FileProblem } from '../file-safety.js';
-import { CT, NS, Package, REL, relsPathOf, resolveTarget } from './package.js';
+import { CT, NS, Package, REL, relsPathOf } from './package.js';
 import { NEW_SHARED_STRINGS, SharedStrings } from './shared-strings.js';
 import { BLANK_SHEET, SheetModel } from './sheet.js';
 import { NEW_STYLES, Styles } from './styles.js';
@@ -102,7 +102,7 @@ export class Workbook {
       if (localName(n.name) !== 'sheet') continue;
       const rid = attrLocal(n, 'id');
       const rel = rels.find((r) => r.id === rid);
-      const part = rel && !rel.external ? resolveTarget(wbPath, rel.target) : '';
+      const part = rel && !rel.external ? pkg.resolve(wbPath, rel.target) : '';
       const kind = rel?.type === REL.worksheet && part && pkg.has(part) ? 'worksheet' : 'other';
       this.sheets.push({ name: n.attrs['name'] ?? '', attrs: { ...n.attrs }, part, kind, model: null });
     }
@@ -148,7 +148,7 @@ export class Workbook {
         );
       }
       const main = pkg.rels('').find((r) => r.type === REL.officeDocument || r.type.endsWith('/officeDocument'));
-      const mainPath = main ? resolveTarget('', main.target) : null;
+      const mainPath = main ? pkg.resolve('', main.target) : null;
       if (mainPath && (mainPath.endsWith('.bin') || (pkg.contentType(mainPath) ?? '').includes('sheet.binary'))) {
         throw new FileProblem(
           `${label} is an Excel binary workbook (.xlsb): open it in Excel and save it as an Excel workbook (.xlsx, or .xlsm to keep macros), then try again; it has not been changed.`,
@@ -175,7 +175,7 @@ export class Workbook {
       for (const n of wb.top('sheets')?.children ?? []) {
         const rel = rels.find((r) => r.id === attrLocal(n, 'id'));
         if (!rel || rel.external || rel.type !== REL.worksheet) continue;
-        const part = resolveTarget(mainPath, rel.target);
+        const part = pkg.resolve(mainPath, rel.target);
         if (!pkg.has(part)) throw notXlsx(label, `its tab "${n.attrs['name'] ?? ''}" should be in ${part}, which is not in the package`);
       }
       return wb;
@@ -237,7 +237,7 @@ export class Workbook {
   styles(): Styles {
     if (!this.stylesModel) {
       const rel = this.pkg.rels(this.wbPath).find((r) => r.type === REL.styles);
-      let part = rel ? resolveTarget(this.wbPath, rel.target) : '';
+      let part = rel ? this.pkg.resolve(this.wbPath, rel.target) : '';
       if (!part || !this.pkg.has(part)) {
         part = 'xl/styles.xml';
         this.pkg.set(part, NEW_STYLES);
@@ -255,7 +255,7 @@ export class Workbook {
     if (!this.sstRead) {
       this.sstRead = true;
       const rel = this.pkg.rels(this.wbPath).find((r) => r.type === REL.sharedStrings);
-      const part = rel ? resolveTarget(this.wbPath, rel.target) : '';
+      const part = rel ? this.pkg.resolve(this.wbPath, rel.target) : '';
       if (part && this.pkg.has(part)) {
         this.sstPart = part;
         this.sstModel = new SharedStrings(this.pkg.text(part)!);
@@ -348,7 +348,7 @@ export class Workbook {
     const relsPath = relsPathOf(entry.part);
     for (const r of rels) {
       if (r.external) continue;
-      const t = resolveTarget(entry.part, r.target);
+      const t = this.pkg.resolve(entry.part, r.target);
       this.pkg.removeRel(entry.part, r.id);
       if (this.pkg.has(t) && !this.pkg.referenced(t)) this.pkg.removeTree(t, (p) => this.pkg.referenced(p));
     }
@@ -373,7 +373,7 @@ export class Workbook {
     this.names = this.names.filter((n) => n.sheet !== entry);
     if (this.activeSheet === entry) this.activeSheet = this.sheets[0] ?? null;
     if (this.firstSheet === entry) this.firstSheet = this.sheets[0] ?? null;
-    const rel = this.pkg.rels(this.wbPath).find((r) => resolveTarget(this.wbPath, r.target) === entry.part);
+    const rel = this.pkg.rels(this.wbPath).find((r) => this.pkg.resolve(this.wbPath, r.target) === entry.part);
     if (rel) this.pkg.removeRel(this.wbPath, rel.id);
     if (entry.part) this.pkg.removeTree(entry.part, (p) => this.pkg.referenced(p));
     this.dirty = true;

@@ -4,7 +4,7 @@
  * part; every other anchor in the drawing — pictures, shapes, charts people made — stays as it was.
  */
 import type { Package } from '../package.js';
-import { CT, NS as PKG_NS, REL, resolveTarget } from '../package.js';
+import { CT, NS as PKG_NS, REL } from '../package.js';
 import type { SheetModel } from '../sheet.js';
 import { attrLocal, localName, parseXml, type XNode } from '../xml.js';
 import { NS } from './chart-xml.js';
@@ -31,7 +31,7 @@ function drawingPathOf(pkg: Package, sheetPart: string, model: SheetModel): stri
   const rid = model.drawingRelId();
   if (!rid) return null;
   const rel = pkg.rels(sheetPart).find((r) => r.id === rid);
-  return rel && !rel.external ? resolveTarget(sheetPart, rel.target) : null;
+  return rel && !rel.external ? pkg.resolve(sheetPart, rel.target) : null;
 }
 
 interface AnchorInfo {
@@ -106,7 +106,7 @@ export function putCharts(pkg: Package, sheetPart: string, model: SheetModel, ch
     const shaped = chart.anchor.replace(/(cNvPr\b[^>]*\sid=")\d+"/, `$1${nextId++}"`);
     const rel = mine?.chartRel ? pkg.rels(path).find((r) => r.id === mine.chartRel) : undefined;
     if (mine && rel && !rel.external) {
-      pkg.set(resolveTarget(path, rel.target), chart.chartXml);
+      pkg.set(pkg.resolve(path, rel.target), chart.chartXml);
       replacements.push({ start: mine.node.start, end: mine.node.end, text: shaped.replace(REL_PLACEHOLDER, rel.id) });
       continue;
     }
