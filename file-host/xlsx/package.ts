@@ -69,6 +69,8 @@ export class Package {
   private readonly changed = new Map<string, Uint8Array>();
   private readonly texts = new Map<string, string>();
   private readonly relsCache = new Map<string, Relationship[]>();
+  /** the zlib level of a changed part, when not the level `toBytes` is given */
+  private readonly levels = new Map<string, number>();
 
   static fromBytes(bytes: Uint8Array): Package {
     const p = new Package();
@@ -136,7 +138,10 @@ export class Package {
     return t === null ? null : parseXml(t);
   }
 
-  set(path: string, data: string | Uint8Array): void {
+  /** Change a part; `level`: the zlib level to write it at, when not `toBytes`'s. */
+  set(path: string, data: string | Uint8Array, level?: number): void {
+    if (level === undefined) this.levels.delete(path);
+    else this.levels.set(path, level);
     if (typeof data === 'string') {
       this.texts.set(path, data);
       this.changed.set(path, encoder.encode(data));
@@ -151,6 +156,7 @@ export class Package {
   remove(path: string): void {
     this.entries.delete(path);
     this.changed.delete(path);
+    this.levels.delete(path);
     this.texts.delete(path);
     this.relsCache.delete(path);
     const i = this.order.indexOf(path);
@@ -335,7 +341,7 @@ export class Package {
     names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
     for (const name of names) {
       const c = this.changed.get(name);
-      out.push(c ? makeEntry(name, c, level) : this.entries.get(name)!);
+      out.push(c ? makeEntry(name, c, this.levels.get(name) ?? level) : this.entries.get(name)!);
     }
     return writeZip(out);
   }

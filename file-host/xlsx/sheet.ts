@@ -1271,6 +1271,11 @@ export class SheetModel {
     return top ? rectRef({ top, left, bottom, right }) : 'A1';
   }
 
+  /** Whether every row is still as read (the part may have changed elsewhere: its view, print settings, …). */
+  get rowsAsRead(): boolean {
+    return !this.dataDirty;
+  }
+
   get changed(): boolean {
     return this.dataDirty || this.managed.size > 0 || this.cfs !== null || this.mergesDirty || this.colsDirty || this.validationsDirty;
   }

@@ -9,7 +9,7 @@ import { NEW_SHARED_STRINGS, SharedStrings } from './shared-strings.js';
 import { BLANK_SHEET, SheetModel } from './sheet.js';
 import { NEW_STYLES, Styles } from './styles.js';
 import { attrLocal, escAttr, localName, parseXml, retag, startTag, XmlError, type XNode } from './xml.js';
-import { ZipError } from './zip.js';
+import { KEPT_PART_LEVEL, ZipError } from './zip.js';
 
 export interface SheetEntry {
   name: string;
@@ -512,7 +512,8 @@ export class Workbook {
   /** Write every changed part into the package and return its bytes. */
   toBytes(): Buffer {
     if (this.sheets.length === 0) this.addSheet('Sheet1');
-    for (const s of this.sheets) if (s.model?.changed) this.pkg.set(s.part, s.model.serialiseBytes());
+    for (const s of this.sheets)
+      if (s.model?.changed) this.pkg.set(s.part, s.model.serialiseBytes(), s.model.rowsAsRead ? KEPT_PART_LEVEL : undefined);
     if (this.stylesModel?.changed) this.pkg.set(this.stylesPart, this.stylesModel.serialise());
     if (this.sstModel?.changed) this.pkg.set(this.sstPart, this.sstModel.serialise());
     if (this.dirty) {
