@@ -10,7 +10,19 @@ import { columnLetter, columnNumber } from '../../core/util/a1.js';
 import { cellValueOf, inlineText } from './cell-value.js';
 import type { SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
-import { decodeEntities, escAttr, escText, isSpace, localName, parseXml, readStartTag, retag, startTag, type XNode } from './xml.js';
+import {
+  decodeEntities,
+  escAttr,
+  escText,
+  isSpace,
+  localName,
+  parseXml,
+  readStartTag,
+  retag,
+  startTag,
+  XmlError,
+  type XNode,
+} from './xml.js';
 import { shiftFormula } from './formula-shift.js';
 import { NS } from './package.js';
 import { ByteSink, StringSink, type TextSink } from './byte-sink.js';
@@ -557,6 +569,8 @@ export class SheetModel {
     const r = row.r;
     const ref = raw.r;
     const col = ref ? (colOfRef(ref) ?? lastCol + 1) : lastCol + 1;
+    // Excel opens no file with a cell past its last column: the review's ranges could not reach it either
+    if (col > MAX_COLS) throw new XmlError(`a cell (${ref ?? `column ${col} of row ${r}`}) is past Excel's last column, XFD`);
     const s = raw.s === undefined ? 0 : Number(raw.s);
     const t = raw.t ?? 'n';
     const { v, f, inline } = raw;
@@ -594,6 +608,9 @@ export class SheetModel {
   }
 
   private addRow(row: Row): void {
+    // Excel opens no file with a row past its last one: the review's ranges could not reach it either
+    if (!Number.isInteger(row.r) || row.r < 1 || row.r > MAX_ROWS)
+      throw new XmlError(`a row is numbered ${String(row.attrs['r'] ?? row.r)}, outside Excel's rows 1 to 1,048,576`);
     const last = this.rows[this.rows.length - 1];
     this.rowMap.set(row.r, row);
     if (!last || last.r < row.r) {

@@ -291,7 +291,12 @@ export class Workbook {
     if (!entry.model) {
       const ctx = { sst: () => this.strings(), readSst: this.readStrings(), styles: this.styles(), date1904: this.date1904 };
       const source = this.pkg.source(entry.part);
-      entry.model = new SheetModel(source?.text ?? BLANK_SHEET, ctx, source?.bytes ?? null);
+      try {
+        entry.model = new SheetModel(source?.text ?? BLANK_SHEET, ctx, source?.bytes ?? null);
+      } catch (e) {
+        if (e instanceof XmlError) throw new XmlError(`the tab "${entry.name}" (${entry.part}): ${e.message}`);
+        throw e;
+      }
     }
     return entry.model;
   }

@@ -180,6 +180,27 @@ describe('hostile packages are refused cleanly', () => {
     );
   });
 
+  it("a row past Excel's last (5,000,000) is refused, not counted as a respondent the Summary's ranges cannot reach", async () => {
+    const wb = textOf('xl/workbook.xml');
+    const rels = textOf('xl/_rels/workbook.xml.rels');
+    const rid = /<sheet [^>]*name="Responses"[^>]*r:id="([^"]+)"/.exec(wb)![1];
+    const part = `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]!}`;
+    const far = textOf(part).replace(
+      '</sheetData>',
+      '<row r="5000000"><c r="A5000000" t="inlineStr"><is><t>Far</t></is></c><c r="D5000000"><v>3</v></c></row></sheetData>',
+    );
+    await refused(
+      'far-row.xlsx',
+      rawZip(withPart(part, far)),
+      /the tab "Responses" \(xl\/worksheets\/sheet\d+\.xml\): a row is numbered 5000000, outside Excel's rows 1 to 1,048,576/,
+    );
+    const wide = textOf(part).replace(
+      '</sheetData>',
+      '<row r="1048576"><c r="ZZZZ1048576" t="inlineStr"><is><t>Far</t></is></c></row></sheetData>',
+    );
+    await refused('far-column.xlsx', rawZip(withPart(part, wide)), /a cell \(ZZZZ1048576\) is past Excel's last column, XFD/);
+  });
+
   it('an entity XML does not define (&nbsp; from HTML) is refused as damaged', async () => {
     const sst = textOf('xl/sharedStrings.xml').replace('<t>', '<t>&nbsp;');
     await refused('nbsp.xlsx', rawZip(withPart('xl/sharedStrings.xml', sst)), /unknown entity &nbsp;/);
