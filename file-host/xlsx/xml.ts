@@ -253,9 +253,16 @@ export function attrLocal(node: XNode, local: string): string | undefined {
   return undefined;
 }
 
+/** Characters escaping may change (the rest of the text is left as it is): one test instead of a regular expression per
+ *  rule for most cell text, which has none of them. For element content `_` too (it may start an `_xHHHH_` that
+ *  must be protected); in an attribute, tab and line breaks. */
+const CONTENT_SPECIAL = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ATTR_SPECIAL = /[&<>"\u0000-\u001F\uFFFE\uFFFF]/;
+
 /** Text for element content: & < > escaped; characters XML 1.0 forbids written the way ECMA-376 escapes them
  *  in strings (`_xHHHH_`), and a literal `_xHHHH_` protected as `_x005F_xHHHH_`. */
 export function escText(s: string): string {
+  if (!CONTENT_SPECIAL.test(s)) return s;
   let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   out = out.replace(
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
@@ -266,6 +273,7 @@ export function escText(s: string): string {
 
 /** Text for an attribute value (quotes and whitespace kept as written). Control characters are dropped. */
 export function escAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return s
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
