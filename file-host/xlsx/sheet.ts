@@ -302,6 +302,7 @@ export class SheetModel {
   private merges: Rect[] | null = null;
   private mergesDirty = false;
   private mergeIndex: Map<number, Rect[]> | null = null;
+  private readWithoutMerges: boolean | null = null;
   private cols: ColRange[] | null = null;
   private colsDirty = false;
   private validations: Array<{ rects: Rect[]; node: XNode | null; xml?: string; changed: boolean }> | null = null;
@@ -1067,7 +1068,11 @@ export class SheetModel {
 
   /** The merge (r, c) lies in when it is not that merge's top-left cell. */
   masterOf(r: number, c: number): Rect | null {
-    if (this.merges === null && !this.element('mergeCells')) return null;
+    if (this.merges === null) {
+      // whether the part as read has merges, looked up once (the elements as read never change)
+      this.readWithoutMerges ??= !this.element('mergeCells');
+      if (this.readWithoutMerges) return null;
+    }
     const list = this.index().get(r);
     if (!list) return null;
     for (const m of list) if (m.left <= c && c <= m.right && (m.top !== r || m.left !== c)) return m;
