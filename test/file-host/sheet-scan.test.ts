@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { XlsxHost } from '../../file-host/xlsx-host.js';
 import { oneSheetBook } from './support/one-sheet-book.js';
+import { formulaTags } from '../../file-host/xlsx/sheet.js';
 
 const PLAIN =
   '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1" t="b"><v>1</v></c></row>' +
@@ -130,5 +131,19 @@ describe('reading the cells of a tab', () => {
   it('a row left open inside another is refused, not half read', async () => {
     // row 6 (blank formatted cells, which are otherwise read only when needed) never ends
     await expect(read(LATER.replace('</row><row r="7"', '<row r="7"'))).rejects.toThrow();
+  });
+});
+
+describe('finding formula tags in the text of a tab', () => {
+  it('finds <f>, <f/>, <f t="shared"> and prefixed ones, in order, and nothing else', () => {
+    const text = '<c r="A1"><f>1+1</f></c><c><x:f t="shared"/></c><c><fx>no</fx><f\n/><y.z-1:f>2</y.z-1:f><1q:f>no</1q:f><:f/>';
+    expect(formulaTags(text, 0, text.length)).toEqual([
+      text.indexOf('<f>'),
+      text.indexOf('<x:f'),
+      text.indexOf('<f\n'),
+      text.indexOf('<y.z-1:f'),
+    ]);
+    // only tags that start from `from` and before `to`
+    expect(formulaTags(text, text.indexOf('<x:f') + 1, text.indexOf('<y.z'))).toEqual([text.indexOf('<f\n')]);
   });
 });
