@@ -9,7 +9,9 @@ export interface TabSnapshot {
   /** position among tabs, 0-based */
   index: number;
   hidden: boolean;
-  /** values from A1 to the last used cell (rectangular; short rows padded with null) */
+  /** values from A1 to the last used cell (rectangular; short rows padded with null — except that a host may give a
+   *  row holding nothing as an empty row, so a stray value at XFD1048576 is not seventeen billion cells: read cells
+   *  through core/reader/cells.ts, which allows for short rows) */
   values: CellValue[][];
 }
 

@@ -24,7 +24,7 @@ import { fieldKey, TAB } from '../sheet-plan/layout.js';
 import { buildMetaTab } from '../sheet-plan/meta.js';
 import type { PlanCell, SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { newTab } from '../sheet-plan/tab.js';
-import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_ROWS, cellTextTooLong } from '../sheet-plan/limits.js';
+import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLS, EXCEL_MAX_ROWS, cellTextTooLong } from '../sheet-plan/limits.js';
 import { a1, columnLetter } from '../util/a1.js';
 import type { Problem } from '../validation/types.js';
 import { cell as cellAt, colCount, findTab, isBlankValue } from '../reader/cells.js';
@@ -188,6 +188,11 @@ export function planImport(
     newMachineCols = Math.max(colCount(entryTab), ...Object.values(cols)) + 1;
     tabMeta[IMPORT_ID_KEY] = newMachineCols;
     tabMeta[IMPORT_RECORD_KEY] = newMachineCols + 1;
+    if (newMachineCols + 1 > EXCEL_MAX_COLS) {
+      throw new ReviewRequestError(
+        `${sheet} has something typed in its last columns (up to ${columnLetter(newMachineCols - 1)}, Excel's last column is XFD), so there is no room to its right for the two hidden columns an import keeps. Nothing was imported; clear the cells far to the right on ${sheet} (press Ctrl+End to find them) and import again.`,
+      );
+    }
   }
   const idCol = tabMeta[IMPORT_ID_KEY];
   const recCol = tabMeta[IMPORT_RECORD_KEY];

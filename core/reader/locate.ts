@@ -142,20 +142,24 @@ export function locateTable(tab: TabSnapshot, opts: LocateOptions, problems: Pro
 
   if (opts.strictColumns && lastRow >= firstDataRow) {
     const used = new Set(Object.values(cols));
-    const n = colCount(tab);
-    for (let c = 1; c <= n; c++) {
-      if (used.has(c)) continue;
-      for (let r = firstDataRow; r <= lastRow; r++) {
-        if (!isBlankValue(cell(tab, r, c))) {
-          problems.push({
-            severity: 'warning',
-            code: 'layout.unread-column',
-            at: { sheet: tab.name, row: r, col: c },
-            message: `Column ${columnLetter(c)} holds entries but has no key in the hidden key row, so the add-in does not read it. If these are answers, move them into the item's own column; if they are your own notes, you can ignore this.`,
-          });
-          break;
-        }
+    // the first entry of each column without a key, found row by row (a row holds only as many cells as it uses, so a
+    // stray value at XFD1048576 costs its own row, not every column of every row)
+    const firstIn = new Map<number, number>();
+    for (let r = firstDataRow; r <= lastRow; r++) {
+      const row = tab.values[r - 1];
+      if (!row) continue;
+      for (let c = 1; c <= row.length; c++) {
+        if (used.has(c) || firstIn.has(c) || isBlankValue(row[c - 1])) continue;
+        firstIn.set(c, r);
       }
+    }
+    for (const [c, r] of [...firstIn].sort((x, y) => x[0] - y[0])) {
+      problems.push({
+        severity: 'warning',
+        code: 'layout.unread-column',
+        at: { sheet: tab.name, row: r, col: c },
+        message: `Column ${columnLetter(c)} holds entries but has no key in the hidden key row, so the add-in does not read it. If these are answers, move them into the item's own column; if they are your own notes, you can ignore this.`,
+      });
     }
   }
   return { name: tab.name, keyRow, firstDataRow, cols, lastRow, keyCells };

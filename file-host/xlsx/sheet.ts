@@ -685,7 +685,8 @@ export class SheetModel {
     return this.cell(r, c)?.value ?? null;
   }
 
-  /** Values from A1 to the last cell holding something, rectangular. */
+  /** Values from A1 to the last cell holding something: each row holding a value as wide as the widest, a row holding
+   *  nothing empty (`[]`). */
   values(): CellValue[][] {
     let maxRow = 0;
     let maxCol = 0;
@@ -698,15 +699,18 @@ export class SheetModel {
         if (c.col > maxCol) maxCol = c.col;
       }
     }
-    const out: CellValue[][] = [];
-    for (let r = 0; r < maxRow; r++) out.push(new Array<CellValue>(maxCol).fill(null));
+    // a row holding nothing is one shared empty row (core reads rows that may be short): a stray value far down and
+    // to the right (XFD1048576) is then a million references, not seventeen billion cells
+    const blank: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+    const out: CellValue[][] = new Array<CellValue[]>(maxRow).fill(blank);
     for (const row of this.rows) {
       if (row.r > maxRow) break;
       if (row.lazyEnd >= 0) continue;
-      const line = out[row.r - 1]!;
+      let line: CellValue[] | null = null;
       for (const c of row.cells) {
         if (c.col > maxCol || c.value === null || c.value === '') continue;
         if (this.masterOf(row.r, c.col)) continue;
+        line ??= out[row.r - 1] = new Array<CellValue>(maxCol).fill(null);
         line[c.col - 1] = c.value;
       }
     }

@@ -240,10 +240,8 @@ describe('XlsxHost: modes and preconditions', () => {
     await host.apply(plan);
     expect(host.tabNames()).toEqual(['Responses', 'Summary', 'PR_Meta']);
     const snap = await host.read({ tabs: ['Summary'] });
-    expect(snap.tabs['Summary']!.values).toEqual([
-      [null, null],
-      [null, 'new'],
-    ]);
+    // row 1 holds nothing: an empty row
+    expect(snap.tabs['Summary']!.values).toEqual([[], [null, 'new']]);
     expect(host.chartIds('Summary')).toEqual([]);
     const xml = await sheetXml(await host.toBytes(), 'Summary');
     expect(xml).not.toContain('conditionalFormatting');
