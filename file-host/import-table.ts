@@ -32,8 +32,10 @@ export async function readImportTable(path: string): Promise<CellValue[][]> {
     const host = await XlsxHost.fromBytes(bytes, path);
     const first = host.tabNames()[0];
     if (!first) throw new FileProblem(`${path} has no sheets: export the responses again.`);
-    const snap = await host.read({ tabs: [first] });
-    return snap.tabs[first]!.values;
+    const values = (await host.read({ tabs: [first] })).tabs[first]!.values;
+    // a row holding nothing is read as an empty row: padded, so the table is the one the panes read
+    const width = values.reduce((n, r) => Math.max(n, r.length), 0);
+    return values.map((r) => (r.length === width ? r : [...r, ...new Array<null>(width - r.length).fill(null)]));
   }
   let text: string;
   try {

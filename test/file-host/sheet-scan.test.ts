@@ -18,7 +18,7 @@ const PLAIN =
 const EXPECTED = [
   ['Name', 'ab', true],
   [2.5, 'Strong lead <3', '#N/A'],
-  [null, null, null],
+  [], // a row holding nothing is read as an empty row
   [4, null, 'x\ry'],
 ];
 
