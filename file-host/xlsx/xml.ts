@@ -41,7 +41,10 @@ export function prefixOf(name: string): string {
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** Character data as an XML processor hands it on: a raw CR LF or CR is a line feed (XML 1.0 §2.11, end-of-line
+ *  handling), then references decoded (`&#13;` stays a carriage return). */
 export function decodeEntities(s: string, at = 0): string {
+  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
   if (s.indexOf('&') < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (m, ref: string) => {
     if (ref[0] === '#') {
@@ -104,7 +107,7 @@ export function parseXml(src: string, opaque?: ReadonlySet<string>): XNode {
         const e = src.indexOf(']]>', lt + 9);
         if (e < 0) throw new XmlError(`unclosed CDATA at offset ${lt}`);
         if (!stack.length) throw new XmlError(`text outside the root element at offset ${lt}`);
-        stack[stack.length - 1]!.text += src.slice(lt + 9, e);
+        stack[stack.length - 1]!.text += src.slice(lt + 9, e).replace(/\r\n?/g, '\n');
         i = e + 3;
         continue;
       }
@@ -145,7 +148,7 @@ export function parseXml(src: string, opaque?: ReadonlySet<string>): XNode {
       const raw = src.slice(q + 1, close);
       if (raw.indexOf('<') >= 0) throw new XmlError(`"<" in attribute ${an} at offset ${q}`);
       if (an in node.attrs) throw new XmlError(`attribute ${an} twice in <${name}> at offset ${j}`);
-      node.attrs[an] = decodeEntities(raw.replace(/[\t\n\r]/g, ' '), q);
+      node.attrs[an] = decodeEntities(raw.replace(/\r\n?|[\t\n]/g, ' '), q);
       j = close + 1;
     }
     if (stack.length) stack[stack.length - 1]!.children.push(node);
@@ -213,7 +216,7 @@ export function readStartTag(
       if (x === 0x26 || x === 0x09 || x === 0x0a || x === 0x0d) {
         // entities or whitespace to normalise: the general way
         try {
-          raw = decodeEntities(raw.replace(/[\t\n\r]/g, ' '), j);
+          raw = decodeEntities(raw.replace(/\r\n?|[\t\n]/g, ' '), j);
         } catch {
           return null;
         }
@@ -260,7 +263,8 @@ const CONTENT_SPECIAL = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDF
 const ATTR_SPECIAL = /[&<>"\u0000-\u001F\uFFFE\uFFFF]/;
 
 /** Text for element content: & < > escaped; characters XML 1.0 forbids written the way ECMA-376 escapes them
- *  in strings (`_xHHHH_`), and a literal `_xHHHH_` protected as `_x005F_xHHHH_`. */
+ *  in strings (`_xHHHH_`), and a literal `_xHHHH_` protected as `_x005F_xHHHH_`; a carriage return as `&#13;` (a
+ *  raw one would be read back as a line feed by every XML reader). */
 export function escText(s: string): string {
   if (!CONTENT_SPECIAL.test(s)) return s;
   let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
@@ -268,7 +272,7 @@ export function escText(s: string): string {
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
-  return out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }
 
 /** Text for an attribute value (quotes and whitespace kept as written). Control characters are dropped. */

@@ -1,7 +1,8 @@
 /**
  * Typed text survives `import` and `summarise` unchanged (issue #10): emoji and other astral characters at every
  * UTF-16 offset around 16,384 and 32,768 (where ExcelJS cut surrogate pairs in half), right-to-left text, combining
- * marks, and characters XML 1.0 forbids. Each text goes in through a Forms-style CSV and is read back from the saved
+ * marks, characters XML 1.0 forbids, CR LF and lone CR line ends, tabs, spaces at either end and text that begins
+ * like a formula. Each text goes in through a Forms-style CSV and is read back from the saved
  * package by this test's own reader (shared or inline strings, `_xHHHH_` escapes decoded) — not by the tool.
  * A text is either kept exactly, or the command refuses it naming where it is (exit 2, the workbook unchanged);
  * nothing else is allowed. Few runs (each is two commands on a file), many texts per run.
@@ -44,13 +45,24 @@ function atOffset(k: number, ch: string): string {
 
 const OFFSETS = [...Array.from({ length: 9 }, (_, i) => 16_380 + i), ...Array.from({ length: 6 }, (_, i) => 32_760 + i)];
 
+/** Line ends as other programs write them (CR LF, a lone CR), tabs, and text that reads like an ECMA-376 escape. */
+const LINE_ENDS = ['\r\n', '\r', '\n', '\t', '_x0041_', '_x000D_'];
 const piece = fc.oneof(
-  fc.constantFrom(...ASTRAL, ...RTL, ...COMBINING, ...FORBIDDEN),
+  fc.constantFrom(...ASTRAL, ...RTL, ...COMBINING, ...FORBIDDEN, ...LINE_ENDS),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
-  fc.string({ unit: fc.constantFrom('a', 'é', ' ', '\n', '"', ',', '<', '&', '=', '+'), maxLength: 8 }),
+  fc.string({ unit: fc.constantFrom('a', 'é', ' ', '\n', '\r', '"', ',', '<', '&', '=', '+'), maxLength: 8 }),
 );
 /** A text people might type: pieces joined, starting and ending with a letter (the CSV reader trims nothing, but names do). */
-const typed = fc.array(piece, { minLength: 1, maxLength: 8 }).map((ps) => `x${ps.join('')}y`.replace(/\r/g, ''));
+const typed = fc.array(piece, { minLength: 1, maxLength: 8 }).map((ps) => `x${ps.join('')}y`);
+/** A comment with spaces, a tab or a line break at either end (kept only with xml:space="preserve"), or one that
+ *  begins like a formula (=, +, -, @) or with an apostrophe: it stays the text typed, never a formula. */
+const edged = fc
+  .tuple(
+    fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '=', '+', '-', '@', "'", '=1+1 '),
+    typed,
+    fc.constantFrom(' ', '  ', '\t', '\n', '\r', ''),
+  )
+  .map(([a, t, z]) => `${a}${t}${z}`);
 /** A long text with its astral character near 16,384 or 32,768 in the shared strings stream as well. */
 const long = fc
   .tuple(fc.constantFrom(...OFFSETS), fc.constantFrom(...ASTRAL), fc.integer({ min: -3, max: 3 }))
@@ -80,43 +92,46 @@ describe('typed text survives import and summarise', () => {
   it('keeps every text exactly, or refuses naming where it is', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(typed, long), { minLength: ITEMS.length * 3, maxLength: ITEMS.length * 3 }), async (texts) => {
-        run++;
-        // the fixed offsets are all covered across the runs: run n puts offset n, n + 3, … in the first cells
-        OFFSETS.forEach((k, i) => {
-          if (i % 3 === (run - 1) % 3) texts[Math.floor(i / 3)] = atOffset(k, ASTRAL[i % ASTRAL.length]!);
-        });
-        const file = join(dir, `run-${run}.xlsx`);
-        await copyFile(join(dir, 'base.xlsx'), file);
-        const header = ['Name', 'Partnership', ...ITEMS.map((id) => `${id} comment`)];
-        const rows = [0, 1, 2].map((r) => [
-          `Person ${r + 1}`,
-          'Safer Streets Partnership',
-          ...ITEMS.map((_, j) => texts[r * ITEMS.length + j]!),
-        ]);
-        const csv = join(dir, `run-${run}.csv`);
-        await writeFile(csv, `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
-        const before = await readFile(file);
-        const imported = await cli('import', file, csv, '--quiet');
-        if (imported.code === 2) {
-          // refused: it must say where, and change nothing
-          expect(imported.stderr).toMatch(/row \d+|Responses![A-Z]+\d+|column [A-Z]+/i);
-          expect((await readFile(file)).equals(before)).toBe(true);
-          expect(texts.some((t) => FORBIDDEN.some((f) => t.includes(f)))).toBe(true);
-          return;
-        }
-        expect(imported.code, imported.stderr).toBe(0);
-        const afterImport = textsOn(new Uint8Array(await readFile(file)), 'Responses');
-        for (const t of texts)
-          expect(
-            afterImport.includes(t),
-            `after import: ${JSON.stringify(t.length > 80 ? `${t.slice(0, 20)}…${t.slice(-20)} (${t.length})` : t)}`,
-          ).toBe(true);
-        const summarised = await cli('summarise', file, '--quiet');
-        expect(summarised.code, summarised.stderr).toBe(0);
-        const afterSummary = textsOn(new Uint8Array(await readFile(file)), 'Responses');
-        for (const t of texts) expect(afterSummary.includes(t), `after summarise: ${JSON.stringify(t.slice(0, 40))}`).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(typed, edged, long), { minLength: ITEMS.length * 3, maxLength: ITEMS.length * 3 }),
+        async (texts) => {
+          run++;
+          // the fixed offsets are all covered across the runs: run n puts offset n, n + 3, … in the first cells
+          OFFSETS.forEach((k, i) => {
+            if (i % 3 === (run - 1) % 3) texts[Math.floor(i / 3)] = atOffset(k, ASTRAL[i % ASTRAL.length]!);
+          });
+          const file = join(dir, `run-${run}.xlsx`);
+          await copyFile(join(dir, 'base.xlsx'), file);
+          const header = ['Name', 'Partnership', ...ITEMS.map((id) => `${id} comment`)];
+          const rows = [0, 1, 2].map((r) => [
+            `Person ${r + 1}`,
+            'Safer Streets Partnership',
+            ...ITEMS.map((_, j) => texts[r * ITEMS.length + j]!),
+          ]);
+          const csv = join(dir, `run-${run}.csv`);
+          await writeFile(csv, `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
+          const before = await readFile(file);
+          const imported = await cli('import', file, csv, '--quiet');
+          if (imported.code === 2) {
+            // refused: it must say where, and change nothing
+            expect(imported.stderr).toMatch(/row \d+|Responses![A-Z]+\d+|column [A-Z]+/i);
+            expect((await readFile(file)).equals(before)).toBe(true);
+            expect(texts.some((t) => FORBIDDEN.some((f) => t.includes(f)))).toBe(true);
+            return;
+          }
+          expect(imported.code, imported.stderr).toBe(0);
+          const afterImport = textsOn(new Uint8Array(await readFile(file)), 'Responses');
+          for (const t of texts)
+            expect(
+              afterImport.includes(t),
+              `after import: ${JSON.stringify(t.length > 80 ? `${t.slice(0, 20)}…${t.slice(-20)} (${t.length})` : t)}`,
+            ).toBe(true);
+          const summarised = await cli('summarise', file, '--quiet');
+          expect(summarised.code, summarised.stderr).toBe(0);
+          const afterSummary = textsOn(new Uint8Array(await readFile(file)), 'Responses');
+          for (const t of texts) expect(afterSummary.includes(t), `after summarise: ${JSON.stringify(t.slice(0, 40))}`).toBe(true);
+        },
+      ),
       { numRuns: 3, seed: 20261201, endOnFailure: true },
     );
     expect(run).toBe(3);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XlsxHost } from '../../file-host/xlsx-host.js';
 import type { TabPlan } from '../../core/sheet-plan/types.js';
+import { sharedStrings } from '../support/sheet-canonical.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -274,6 +275,30 @@ describe('typed text survives as typed', () => {
     const bytes = await host.toBytes();
     expect((await parts(bytes)).get('xl/sharedStrings.xml')!.toString('utf8')).toContain('bell_x0007_ and form_x000C_ feed');
     expect((await (await XlsxHost.fromBytes(bytes, 't.xlsx')).read({ tabs: ['T'] })).tabs['T']!.values[0]![0]).toBe(text);
+  });
+
+  it('carriage returns, tabs and edge spaces survive any XML reader (a raw CR is read as a line feed)', async () => {
+    const texts = ['cr\rhere', 'crlf\r\nhere', '\r', 'tab\there', '\tleading tab', ' both ', '   ', '=1+1', '_x000D_ literal'];
+    const host = XlsxHost.create();
+    await host.apply({
+      tabs: [tab('T', 'create', { blocks: [{ row: 1, col: 1, owner: 'input', cells: texts.map((t) => [{ v: t }]) }] })],
+      namedRanges: [],
+    });
+    const bytes = await host.toBytes();
+    // read by a conforming XML parser (xmldom normalises a raw CR or CR LF to LF, as Excel's does)
+    const sst = sharedStrings(new Uint8Array((await parts(bytes)).get('xl/sharedStrings.xml')!)).map((s) =>
+      s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    );
+    for (const t of texts) expect(sst, JSON.stringify(t)).toContain(t);
+    expect((await (await XlsxHost.fromBytes(bytes, 't.xlsx')).read({ tabs: ['T'] })).tabs['T']!.values.map((r) => r[0])).toEqual(texts);
+  });
+
+  it('reads a raw CR or CR LF inside a cell as a line feed, as Excel does (XML end-of-line handling)', async () => {
+    const zip = await JSZip.loadAsync(await handMade());
+    const sst = (await zip.file('xl/sharedStrings.xml')!.async('string')).replace('<t>Name</t>', '<t>one\r\ntwo\rthree&#13;four</t>');
+    zip.file('xl/sharedStrings.xml', sst);
+    const host = await XlsxHost.fromBytes(await zip.generateAsync({ type: 'nodebuffer' }), 'x.xlsx');
+    expect((await host.read({ tabs: ['Data'] })).tabs['Data']!.values[0]![0]).toBe('one\ntwo\nthree\rfour');
   });
 
   it('refuses text longer than a cell holds, naming the cell', async () => {
