@@ -60,6 +60,21 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 }
 
 const utf8 = new TextDecoder('utf-8');
+
+/** The UTF-16 a part is encoded in, by its byte order mark (OPC allows UTF-8 and UTF-16 XML), else null. */
+function utf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** A part's text. A UTF-16 part's declaration is made to say UTF-8: the text is written back as UTF-8 if changed. */
+function decodePart(b: Uint8Array): string {
+  const wide = utf16(b);
+  if (!wide) return utf8.decode(b);
+  const text = new TextDecoder(wide).decode(b);
+  return text.replace(/^(\uFEFF?<\?xml[^>]*?encoding\s*=\s*)(["'])utf-16\2/i, '$1$2UTF-8$2');
+}
 const encoder = new TextEncoder();
 
 export class Package {
@@ -112,7 +127,7 @@ export class Package {
     if (cached !== undefined) return cached;
     const b = this.bytes(path);
     if (!b) return null;
-    const t = utf8.decode(b);
+    const t = decodePart(b);
     this.texts.set(path, t);
     return t;
   }
@@ -127,9 +142,9 @@ export class Package {
     if (cached !== undefined) return { text: cached, bytes: null };
     const b = this.bytes(path);
     if (!b) return null;
-    const text = utf8.decode(b);
+    const text = decodePart(b);
     this.texts.set(path, text);
-    const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    const bom = b.length >= 3 && ((b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) || utf16(b) !== null);
     return { text, bytes: !bom && isUtf8(b) ? b : null };
   }
 
@@ -240,8 +255,13 @@ export class Package {
 
   // ---- content types ----
 
+  /** `[Content_Types].xml` as the package spells it (OPC names match without regard to case). */
+  private typesPart(): string {
+    return this.canonical('[Content_Types].xml');
+  }
+
   contentType(path: string): string | null {
-    const root = this.xml('[Content_Types].xml');
+    const root = this.xml(this.typesPart());
     if (!root) return null;
     let byDefault: string | null = null;
     const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
@@ -257,18 +277,18 @@ export class Package {
   /** Add an Override (or replace the one for this part), leaving every other entry as written. */
   setOverride(path: string, type: string): void {
     const src =
-      this.text('[Content_Types].xml') ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
+      this.text(this.typesPart()) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
     const root = parseXml(src);
     for (const n of root.children) {
       if (localName(n.name) === 'Override' && (n.attrs['PartName'] ?? '').replace(/^\//, '').toLowerCase() === path.toLowerCase()) {
         if (n.attrs['ContentType'] === type) return;
-        this.set('[Content_Types].xml', src.slice(0, n.start) + src.slice(n.end));
+        this.set(this.typesPart(), src.slice(0, n.start) + src.slice(n.end));
         return this.setOverride(path, type);
       }
     }
     const el = `<Override PartName="/${escAttr(path)}" ContentType="${escAttr(type)}"/>`;
     this.set(
-      '[Content_Types].xml',
+      this.typesPart(),
       root.innerEnd === root.end
         ? src.slice(0, root.end - 2) + `>${el}</${root.name}>`
         : src.slice(0, root.innerEnd) + el + src.slice(root.innerEnd),
@@ -276,12 +296,12 @@ export class Package {
   }
 
   removeOverride(path: string): void {
-    const src = this.text('[Content_Types].xml');
+    const src = this.text(this.typesPart());
     if (!src) return;
     const root = parseXml(src);
     for (const n of root.children) {
       if (localName(n.name) === 'Override' && (n.attrs['PartName'] ?? '').replace(/^\//, '').toLowerCase() === path.toLowerCase()) {
-        this.set('[Content_Types].xml', src.slice(0, n.start) + src.slice(n.end));
+        this.set(this.typesPart(), src.slice(0, n.start) + src.slice(n.end));
         return;
       }
     }
@@ -289,7 +309,7 @@ export class Package {
 
   ensureDefault(ext: string, type: string): void {
     const src =
-      this.text('[Content_Types].xml') ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
+      this.text(this.typesPart()) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${NS.types}"></Types>`;
     const root = parseXml(src);
     if (root.children.some((n) => localName(n.name) === 'Default' && (n.attrs['Extension'] ?? '').toLowerCase() === ext)) return;
     const el = `<Default Extension="${escAttr(ext)}" ContentType="${escAttr(type)}"/>`;
@@ -297,7 +317,7 @@ export class Package {
     const first = root.children[0];
     const at = first ? first.start : root.innerEnd;
     this.set(
-      '[Content_Types].xml',
+      this.typesPart(),
       root.innerEnd === root.end ? src.slice(0, root.end - 2) + `>${el}</${root.name}>` : src.slice(0, at) + el + src.slice(at),
     );
   }
@@ -338,7 +358,8 @@ export class Package {
     const out: ZipEntry[] = [];
     const names = this.names();
     // [Content_Types].xml first, as Office writes it
-    names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+    const types = this.typesPart();
+    names.sort((a, b) => (a === types ? -1 : b === types ? 1 : 0));
     for (const name of names) {
       const c = this.changed.get(name);
       out.push(c ? makeEntry(name, c, this.levels.get(name) ?? level) : this.entries.get(name)!);

@@ -142,6 +142,8 @@ export class Workbook {
     }
     try {
       const mime = pkg.text('mimetype');
+      if ((mime === null || !mime.startsWith('application/vnd.oasis.opendocument')) && !pkg.has(pkg.canonical('[Content_Types].xml')))
+        throw notXlsx(label, 'its list of content types ([Content_Types].xml) is missing');
       if (mime !== null && mime.startsWith('application/vnd.oasis.opendocument')) {
         throw new FileProblem(
           `${label} is an OpenDocument spreadsheet (.ods): open it in LibreOffice or Excel and save it as an Excel workbook (.xlsx) ("Keep current format" → "Use Excel 2007-365!"), then try again; it has not been changed.`,

@@ -201,6 +201,10 @@ describe('hostile packages are refused cleanly', () => {
     await refused('far-column.xlsx', rawZip(withPart(part, wide)), /a cell \(ZZZZ1048576\) is past Excel's last column, XFD/);
   });
 
+  it('a package without its list of content types ([Content_Types].xml) is refused', async () => {
+    await refused('no-types.xlsx', rawZip(parts.filter((p) => p.name !== '[Content_Types].xml')), /\[Content_Types\]\.xml\) is missing/);
+  });
+
   it('an entity XML does not define (&nbsp; from HTML) is refused as damaged', async () => {
     const sst = textOf('xl/sharedStrings.xml').replace('<t>', '<t>&nbsp;');
     await refused('nbsp.xlsx', rawZip(withPart('xl/sharedStrings.xml', sst)), /unknown entity &nbsp;/);

@@ -98,3 +98,31 @@ describe('relationship targets spelt differently from the zip entries', () => {
     await readsWholeAndKeepsNames(file);
   });
 });
+
+describe('parts OPC allows in other forms', () => {
+  it('a shared strings part in UTF-16 (with its byte order mark) reads, and is written back as UTF-8 saying so', async () => {
+    const zip = await JSZip.loadAsync(base);
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    const wide = sst.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"');
+    expect(wide).toContain('encoding="UTF-16"');
+    zip.file('xl/sharedStrings.xml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wide, 'utf16le')]));
+    const file = join(dir, 'utf16.xlsx');
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await readsWholeAndKeepsNames(file);
+    const after = await (await JSZip.loadAsync(await readFile(file))).file('xl/sharedStrings.xml')!.async('uint8array');
+    const head = Buffer.from(after.subarray(0, 60)).toString('utf8');
+    expect(head.startsWith('<?xml')).toBe(true);
+    expect(head).toContain('encoding="UTF-8"');
+    expect(Buffer.from(after).toString('utf8')).toContain('<t>Alex Example</t>');
+  });
+
+  it('a content types part named in other case ([content_types].xml) is the one changed, not joined by a second', async () => {
+    const zip = await JSZip.loadAsync(base);
+    const types = await zip.file('[Content_Types].xml')!.async('uint8array');
+    zip.remove('[Content_Types].xml');
+    zip.file('[content_types].xml', types);
+    const file = join(dir, 'types-case.xlsx');
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    await readsWholeAndKeepsNames(file);
+  });
+});
