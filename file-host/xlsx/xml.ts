@@ -259,7 +259,7 @@ export function attrLocal(node: XNode, local: string): string | undefined {
 /** Characters escaping may change (the rest of the text is left as it is): one test instead of a regular expression per
  *  rule for most cell text, which has none of them. For element content `_` too (it may start an `_xHHHH_` that
  *  must be protected); in an attribute, tab and line breaks. */
-const CONTENT_SPECIAL = /[&<>"_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const CONTENT_SPECIAL = /[&<>"_\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const ATTR_SPECIAL = /[&<>"\u0000-\u001F\uFFFE\uFFFF]/;
 
 /** Text for element content: & < > escaped; characters XML 1.0 forbids written the way ECMA-376 escapes them
