@@ -2,9 +2,9 @@
  * Touching files safely: one clear line for every way a file can be unusable, never a half-written workbook
  * (write beside it, then rename), and never a file that is open in Excel or LibreOffice.
  */
-import { constants } from 'node:fs';
-import { access, lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants, unlinkSync } from 'node:fs';
+import { access, lstat, open, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** A problem a person can fix, with the exit code the command line should end with. */
 export class FileProblem extends Error {
@@ -136,17 +136,62 @@ export async function assertAbsent(path: string): Promise<void> {
   }
 }
 
+/** Where writing `path` lands: a symbolic link (or a chain of them) followed to its target — also a target that does
+ *  not exist yet, which is then created there — so the link stays a link. */
+export async function linkTarget(path: string): Promise<string> {
+  let at = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = await lstat(at);
+    } catch {
+      return at; // nothing there (yet): write it here
+    }
+    if (!st.isSymbolicLink()) return hops === 0 ? path : await realpath(at).catch(() => at);
+    at = resolve(dirname(at), await readlink(at));
+  }
+  throw new FileProblem(`${path} could not be written: it is a symbolic link that leads round in a loop.`);
+}
+
+/** Whether two paths name the same file (through links, or hard links); false when either is missing. */
+export async function sameFileOnDisk(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporary files being written: removed if the command is interrupted (Ctrl+C, a hang-up or kill). */
+const inFlight = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of inFlight) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  inFlight.clear();
+  process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+}
+function track(tmp: string): void {
+  if (inFlight.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  inFlight.add(tmp);
+}
+function untrack(tmp: string): void {
+  inFlight.delete(tmp);
+  if (inFlight.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+}
+
 /** Write a file so that a failure leaves any existing file untouched: a temporary file in the same folder,
- *  flushed to disk, then renamed over the target. */
+ *  flushed to disk, then renamed over the target; interrupted, the temporary file is removed. */
 export async function writeAtomically(path: string, data: Uint8Array): Promise<void> {
   await assertNotOpenElsewhere(path);
-  // a symbolic link is followed: its target is updated in place and the link stays a link
-  let target = path;
-  try {
-    if ((await lstat(path)).isSymbolicLink()) target = await realpath(path);
-  } catch {
-    target = path;
-  }
+  // a symbolic link is followed: its target is updated in place (or created) and the link stays a link
+  const target = await linkTarget(path);
   if (target !== path) await assertNotOpenElsewhere(target);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp.xlsx`);
   let mode: number | undefined;
@@ -162,6 +207,7 @@ export async function writeAtomically(path: string, data: Uint8Array): Promise<v
   try {
     const fh = await open(tmp, 'wx', mode ?? 0o644);
     created = true;
+    track(tmp);
     try {
       await fh.writeFile(data);
       await fh.sync();
@@ -169,8 +215,10 @@ export async function writeAtomically(path: string, data: Uint8Array): Promise<v
       await fh.close();
     }
     await rename(tmp, target);
+    untrack(tmp);
   } catch (e) {
     if (created) await unlink(tmp).catch(() => undefined);
+    untrack(tmp);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new FileProblem(`${path} could not be written: the folder ${dirname(target)} does not exist.`);
     if (code === 'EACCES' || code === 'EPERM')

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileProblem, assertNotOpenElsewhere, lockFilesFor, writeAtomically } from '../../file-host/file-safety.js';
 import { XlsxHost } from '../../file-host/xlsx-host.js';
 import { tempDir } from './helpers.js';
+import { cli } from './cli-helpers.js';
 
 let dir = '';
 let cleanup: () => Promise<void> = async () => undefined;
@@ -96,5 +97,32 @@ describe('XlsxHost.save', () => {
     const again = await XlsxHost.open(path);
     await again.save(path);
     await again.save(path);
+  });
+});
+
+describe('symbolic links that lead nowhere or back to the review', () => {
+  it('a link whose target does not exist yet: the target is created and the link stays a link', async () => {
+    const sub = join(dir, 'dangling');
+    await mkdir(join(sub, 'real'), { recursive: true });
+    const link = join(sub, 'new.xlsx');
+    await symlink('real/made.xlsx', link);
+    await writeAtomically(link, Buffer.from('made'));
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(sub, 'real', 'made.xlsx'), 'utf8')).toBe('made');
+    expect((await readdir(join(sub, 'real'))).sort()).toEqual(['made.xlsx']);
+  });
+
+  it('report --out through a link to the review itself is refused and the review is unchanged', async () => {
+    const sub = join(dir, 'report-link');
+    await mkdir(sub);
+    const review = join(sub, 'review.xlsx');
+    const made = await cli('new', review, '--framework', 'partnership-tree', '--quiet');
+    expect(made.code, made.stderr).toBe(0);
+    const before = await readFile(review);
+    await symlink('review.xlsx', join(sub, 'board.docx'));
+    const r = await cli('report', review, '--out', join(sub, 'board.docx'), '--force', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('board.docx is the review workbook itself');
+    expect((await readFile(review)).equals(before)).toBe(true);
   });
 });

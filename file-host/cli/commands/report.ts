@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { readReviewSnapshot } from '../../../core/operations/run.js';
 import { reportFromSnapshot } from '../../../core/report/from-snapshot.js';
 import { reportDocx } from '../../../report/docx.js';
-import { assertAbsent, assertFolderExists, FileProblem, writeAtomically } from '../../file-safety.js';
+import { assertAbsent, assertFolderExists, FileProblem, sameFileOnDisk, writeAtomically } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
 import { readPreviousReview } from '../previous.js';
@@ -23,6 +23,16 @@ export async function reportCommand(ctx: CommandContext, review: string): Promis
   if (!/\.docx$/i.test(out)) throw new FileProblem(`${out}: give the report a name ending in .docx (for example report.docx).`);
   await assertFolderExists(out);
   if (!ctx.options.force) await assertAbsent(out);
+  // a report name that is a link to (or a hard link of) a workbook would replace that workbook with the report
+  for (const [workbook, what] of [
+    [review, 'the review workbook itself'],
+    [ctx.options.previous, 'the previous review given with --previous'],
+  ] as const) {
+    if (workbook && (await sameFileOnDisk(out, workbook)))
+      throw new FileProblem(
+        `${out} is ${what} (${workbook}), so the report was not written over it: give the report another name with --out.`,
+      );
+  }
   const host = await XlsxHost.open(review);
   const previous = await readPreviousReview(ctx, review);
   ctx.progress('Reading the workbook…');
