@@ -142,8 +142,6 @@ export class Workbook {
     }
     try {
       const mime = pkg.text('mimetype');
-      if ((mime === null || !mime.startsWith('application/vnd.oasis.opendocument')) && !pkg.has(pkg.canonical('[Content_Types].xml')))
-        throw notXlsx(label, 'its list of content types ([Content_Types].xml) is missing');
       if (mime !== null && mime.startsWith('application/vnd.oasis.opendocument')) {
         throw new FileProblem(
           `${label} is an OpenDocument spreadsheet (.ods): open it in LibreOffice or Excel and save it as an Excel workbook (.xlsx) ("Keep current format" → "Use Excel 2007-365!"), then try again; it has not been changed.`,
@@ -160,6 +158,8 @@ export class Workbook {
         throw notXlsx(label, 'it holds no spreadsheet (perhaps a Word or PowerPoint file)');
       const root = pkg.xml(mainPath)!;
       if (localName(root.name) !== 'workbook') throw notXlsx(label, 'it holds no spreadsheet (perhaps a Word or PowerPoint file)');
+      if (!pkg.has(pkg.canonical('[Content_Types].xml')))
+        throw notXlsx(label, 'its list of content types ([Content_Types].xml) is missing');
       const prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
       const ns = root.attrs[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
       if (
