@@ -341,7 +341,7 @@ export function applyTab(wb: Workbook, tab: TabPlan, state: TabState): AppliedTa
     const list = v.rule.kind === 'list' ? (inlineList(v.rule.values) ?? listRange(wb, v.rule.values)) : null;
     ws.setValidation(rectOf(v.range), validationXml(ws.P, v.rule, list));
   }
-  let priority = ws.maxPriority();
+  let priority = ws.maxPriority(new Set(tab.conditionalFormats.map((cf) => rectRef(rectOf(cf.range)))));
   for (const cf of tab.conditionalFormats) {
     checkRange(tab.name, cf.range);
     const sqref = rectRef(rectOf(cf.range));

@@ -23,6 +23,7 @@ export class SharedStrings {
   private index: Map<string, number> | null = null;
   private readonly root: XNode;
   private added: string[] = [];
+  /** references to appended strings (`count` grows by these) */
   private newRefs = 0;
 
   constructor(private readonly src: string) {
@@ -31,8 +32,10 @@ export class SharedStrings {
     this.original = this.strings.length;
   }
 
+  /** Changed only by a string appended: a cell written with a string already there most often replaces one that held
+   *  it, so the part (and its `count`) stays as it was and a second run writes the same bytes. */
   get changed(): boolean {
-    return this.added.length > 0 || this.newRefs > 0;
+    return this.added.length > 0;
   }
 
   get(i: number): string | undefined {
@@ -53,9 +56,9 @@ export class SharedStrings {
       }
       this.added.forEach((s, k) => this.index!.has(s) || this.index!.set(s, this.original + k));
     }
-    this.newRefs++;
     const hit = this.index.get(text);
     if (hit !== undefined) return hit;
+    this.newRefs++;
     const i = this.strings.length;
     this.strings.push(text);
     this.added.push(text);

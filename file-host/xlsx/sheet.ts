@@ -1203,16 +1203,22 @@ export class SheetModel {
     return this.cfs;
   }
 
-  /** The highest rule priority on the tab (rules in `extLst` included). */
-  maxPriority(): number {
+  /** The highest rule priority on the tab (rules in `extLst` included), leaving out the ranges in `replacing` (their
+   *  rules are about to be written again: counting them would raise the priorities at every run). */
+  maxPriority(replacing: ReadonlySet<string> = new Set()): number {
     let max = 0;
     const walk = (n: XNode) => {
       const p = n.attrs['priority'];
       if (p !== undefined && localName(n.name) === 'cfRule') max = Math.max(max, Number(p) || 0);
       n.children.forEach(walk);
     };
-    for (const t of this.top) if (t.local === 'conditionalFormatting' || t.local === 'extLst') walk(t.node);
-    for (const cf of this.cfs ?? []) for (const m of cf.xml.matchAll(/\spriority="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+    if (this.cfs) {
+      for (const cf of this.cfs)
+        if (!replacing.has(cf.sqref)) for (const m of cf.xml.matchAll(/\spriority="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+    } else {
+      for (const t of this.top) if (t.local === 'conditionalFormatting' && !replacing.has(t.node.attrs['sqref'] ?? '')) walk(t.node);
+    }
+    for (const t of this.top) if (t.local === 'extLst') walk(t.node);
     return max;
   }
 

@@ -186,8 +186,10 @@ describe('the engine writes only what the plan names', () => {
   it('appends new strings and styles without renumbering the ones there', async () => {
     const { after } = await patched();
     const sst = after.get('xl/sharedStrings.xml')!.toString('utf8');
+    // count grows by the references to appended strings (one here); a cell written with a string already there
+    // leaves the count alone, so a second run writes the same part
     expect(sst).toBe(
-      STRINGS.replace('count="2" uniqueCount="2"', 'count="4" uniqueCount="3"').replace('</sst>', '<si><t>Brand new</t></si></sst>'),
+      STRINGS.replace('count="2" uniqueCount="2"', 'count="3" uniqueCount="3"').replace('</sst>', '<si><t>Brand new</t></si></sst>'),
     );
     const styles = after.get('xl/styles.xml')!.toString('utf8');
     expect(styles).toContain(
