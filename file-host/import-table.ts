@@ -7,6 +7,7 @@ import { ReviewRequestError } from '../core/operations/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { FileProblem, readExisting } from './file-safety.js';
 import { XlsxHost } from './xlsx-host.js';
+import { exportTooLarge } from './xlsx/cell-value.js';
 
 /** CSV text → table (core's one reader for every host: core/import/csv.ts), as a `FileProblem` when it cannot be read. */
 export function parseCsv(text: string, label: string): CellValue[][] {
@@ -35,6 +36,8 @@ export async function readImportTable(path: string): Promise<CellValue[][]> {
     const values = (await host.read({ tabs: [first] })).tabs[first]!.values;
     // a row holding nothing is read as an empty row: padded, so the table is the one the panes read
     const width = values.reduce((n, r) => Math.max(n, r.length), 0);
+    const tooLarge = exportTooLarge(path, first, values.length, width);
+    if (tooLarge) throw new FileProblem(tooLarge);
     return values.map((r) => (r.length === width ? r : [...r, ...new Array<null>(width - r.length).fill(null)]));
   }
   let text: string;

@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import type { Snapshot } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { ReviewRequestError } from '../core/operations/types.js';
-import { cellValueOf, inlineText, type CellValueContext } from '../file-host/xlsx/cell-value.js';
+import { cellValueOf, exportTooLarge, inlineText, type CellValueContext } from '../file-host/xlsx/cell-value.js';
 import { relsPathOf, resolveTarget } from '../file-host/xlsx/part-paths.js';
 import { SharedStrings } from '../file-host/xlsx/shared-strings.js';
 import { NEW_STYLES, Styles } from '../file-host/xlsx/styles.js';
@@ -90,7 +90,7 @@ function openWorkbook(bytes: Uint8Array, name: string): OpenedWorkbook {
 }
 
 /** One sheet's cell values, rows from 1 to the last with a value, as wide as the widest (the engine's rule per cell). */
-function sheetValues(sheetXml: Uint8Array, ctx: CellValueContext, name: string, tab: string): CellValue[][] {
+function sheetValues(sheetXml: Uint8Array, ctx: CellValueContext, name: string, tab: string, limit = false): CellValue[][] {
   let sheet: XNode;
   try {
     sheet = parseXml(utf8.decode(sheetXml));
@@ -125,6 +125,8 @@ function sheetValues(sheetXml: Uint8Array, ctx: CellValueContext, name: string, 
       if (col > maxCol) maxCol = col;
     }
   }
+  const tooLarge = limit ? exportTooLarge(name, tab, maxRow, maxCol) : null;
+  if (tooLarge) throw new ReviewRequestError(tooLarge);
   const out: CellValue[][] = [];
   for (let r = 1; r <= maxRow; r++) {
     const line = new Array<CellValue>(maxCol).fill(null);
@@ -143,7 +145,7 @@ export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
   const path = first.path;
   const sheetXml = unzip(bytes, name, (p) => p === path)[path];
   if (!sheetXml) throw damaged(name, 'its first sheet is missing');
-  return sheetValues(sheetXml, ctx, name, first.name);
+  return sheetValues(sheetXml, ctx, name, first.name, true);
 }
 
 /**

@@ -9,6 +9,18 @@ import { isoDate } from './cell-values.js';
 import { stringItemText, type SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
 import { unescapeOoxml, type XNode } from './xml.js';
+import { columnLetter } from '../../core/util/a1.js';
+
+/** The most cells a form export's table may span (rows × columns, blanks included): a 10,000-respondent export of
+ *  the 67-question Hallmarks is about 2.1 million. A value typed far away (XFD1048576) would otherwise make a table
+ *  of 17 billion cells, and the command line or the page runs out of memory. */
+export const MAX_EXPORT_CELLS = 5_000_000;
+
+/** Why a form export's first sheet is too large to read as a table, or null when it is not. */
+export function exportTooLarge(name: string, tab: string, rows: number, cols: number): string | null {
+  if (rows * cols <= MAX_EXPORT_CELLS) return null;
+  return `${name}: its sheet "${tab}" reaches row ${rows.toLocaleString('en-GB')} and column ${columnLetter(cols)} (${(rows * cols).toLocaleString('en-GB')} cells), far more than a form export holds; delete what is typed beyond the responses, or export them again, then import that.`;
+}
 
 /** A number stored in a cell → what people see: an ISO date for date formats, else the number. */
 export function excelDate(serial: number, date1904: boolean): string | null {
