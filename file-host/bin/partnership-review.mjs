@@ -23,7 +23,7 @@ try {
   source = readFileSync(bundle);
 } catch {
   process.stderr.write(
-    'partnership-review: the command line is not built yet: run "npm run build:cli" (or "bash scripts/setup.sh") in the project folder first.\n',
+    'partnership-review: the command line is not built yet (dist/cli/partnership-review.cjs is missing): in the project folder run "npm run build:cli" (or "bash scripts/setup.sh"); an installed package needs installing again from a tarball made by "npm pack", which builds it.\n',
   );
   process.exit(2);
 }
