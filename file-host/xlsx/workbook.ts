@@ -49,6 +49,16 @@ const WB_ORDER = [
   'extLst',
 ];
 
+/** Whether `bytes` hold `text` written in UTF-16LE (ASCII text: each letter then a zero byte). */
+function holdsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i + text.length * 2 <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 0; k < text.length; k++) if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
 export function notXlsx(label: string, why: string): FileProblem {
   return new FileProblem(
     `${label} is not an .xlsx workbook (or is damaged): ${why}. Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx), then try again; it has not been changed.`,
@@ -131,9 +141,20 @@ export class Workbook {
   static open(bytes: Uint8Array, label: string): Workbook {
     if (bytes.length === 0) throw notXlsx(label, 'the file is empty');
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-      throw notXlsx(label, 'it is an older .xls workbook or a password-protected one (remove the password, or save the .xls as .xlsx)');
+      // a compound file: an encrypted workbook holds an "EncryptedPackage" stream (its name in UTF-16 in the directory)
+      if (holdsUtf16(bytes, 'EncryptedPackage'))
+        throw new FileProblem(
+          `${label} is protected with a password (encrypted), so it cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save it, then try again; it has not been changed.`,
+        );
+      throw notXlsx(label, 'it is an older Excel 97–2003 workbook (.xls)');
     }
-    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notXlsx(label, 'it is not a zip package as .xlsx files are');
+    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+      if (/\.(csv|txt|tsv)$/i.test(label))
+        throw new FileProblem(
+          `${label} is a text file (CSV), not a review workbook: give the review .xlsx first; a Forms export is imported with "partnership-review import <review.xlsx> ${label}". It has not been changed.`,
+        );
+      throw notXlsx(label, 'it is not a zip package as .xlsx files are');
+    }
     let pkg: Package;
     try {
       pkg = Package.fromBytes(bytes);

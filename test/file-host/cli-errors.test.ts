@@ -186,7 +186,22 @@ describe('files that cannot be used', () => {
       [
         'old.xlsx',
         Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
-        /old\.xlsx is not an \.xlsx workbook \(or is damaged\): it is an older \.xls workbook or a password-protected one/,
+        /old\.xlsx is not an \.xlsx workbook \(or is damaged\): it is an older Excel 97–2003 workbook \(\.xls\)/,
+      ],
+      [
+        // a password-protected .xlsx: a compound file whose directory names the EncryptedPackage stream (UTF-16)
+        'locked.xlsx',
+        Buffer.concat([
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+          Buffer.alloc(504),
+          Buffer.from('EncryptedPackage', 'utf16le'),
+        ]),
+        /locked\.xlsx is protected with a password \(encrypted\), so it cannot be read: open it in Excel, remove the password/,
+      ],
+      [
+        'responses.csv',
+        Buffer.from('Name,ASPIRE\r\nAlex,2\r\n'),
+        /responses\.csv is a text file \(CSV\), not a review workbook: give the review \.xlsx first; a Forms export is imported with "partnership-review import <review\.xlsx> .*responses\.csv"/,
       ],
     ];
     const zip = new JSZip();
