@@ -12,7 +12,7 @@ import type { Snapshot } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { ReviewRequestError } from '../core/operations/types.js';
 import { cellValueOf, exportTooLarge, inlineText, type CellValueContext } from '../file-host/xlsx/cell-value.js';
-import { relsPathOf, resolveTarget } from '../file-host/xlsx/part-paths.js';
+import { MAX_PART_BYTES, relsPathOf, resolveTarget } from '../file-host/xlsx/part-paths.js';
 import { SharedStrings } from '../file-host/xlsx/shared-strings.js';
 import { NEW_STYLES, Styles } from '../file-host/xlsx/styles.js';
 import { attrLocal, localName, parseXml, type XNode } from '../file-host/xlsx/xml.js';
@@ -26,7 +26,16 @@ function damaged(name: string, why: string): ReviewRequestError {
 
 function unzip(bytes: Uint8Array, name: string, wanted: (path: string) => boolean): Record<string, Uint8Array> {
   try {
-    return unzipSync(bytes, { filter: (f) => wanted(f.name) });
+    return unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted(f.name)) return false;
+        if (f.originalSize > MAX_PART_BYTES)
+          throw new Error(
+            `the entry ${f.name} would unpack to ${Math.round(f.originalSize / 1048576).toLocaleString('en-GB')} MB, more than a workbook part can be here`,
+          );
+        return true;
+      },
+    });
   } catch (e) {
     throw damaged(name, e instanceof Error ? e.message : 'not a zip package');
   }

@@ -16,3 +16,8 @@ export function resolveTarget(fromPart: string, target: string): string {
   }
   return parts.join('/');
 }
+
+/** The largest part the engine (and the panes' reader) unpacks: 256 MiB. A 1,000-respondent Hallmarks review's largest
+ *  part is 7.3 MB; a part declared larger is refused before anything is unpacked (a "zip bomb" would otherwise take
+ *  gigabytes of memory). */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;

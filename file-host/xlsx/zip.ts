@@ -5,6 +5,7 @@
  */
 import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { MAX_PART_BYTES } from './part-paths.js';
 
 export class ZipError extends Error {
   override name = 'ZipError';
@@ -47,9 +48,7 @@ export function crc32Table(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** The largest part the engine unpacks: 256 MiB. A 1,000-respondent Hallmarks review's largest part is 7.3 MB; a part
- *  declared larger is refused before anything is unpacked (a "zip bomb" would otherwise take gigabytes of memory). */
-export const MAX_PART_BYTES = 256 * 1024 * 1024;
+export { MAX_PART_BYTES };
 
 function megabytes(n: number): string {
   return `${Math.round(n / (1024 * 1024)).toLocaleString('en-GB')} MB`;

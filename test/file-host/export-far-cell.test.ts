@@ -104,3 +104,26 @@ describe('a form export with a value in Excel last cell', () => {
     expect(xlsxTable(new Uint8Array(bytes), 'near.xlsx')).toEqual(table);
   });
 });
+
+describe("the panes' reader and a part declared larger than 256 MB", () => {
+  it('refuses it before unpacking (a "zip bomb" would take the page\'s memory)', async () => {
+    // the export as a zip, its sheet entry's declared size (local header and central directory) set to 1,200,000,000
+    const bytes = Buffer.from(await exportFile(''));
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    let patched = 0;
+    for (let i = 0; i + 4 <= bytes.length; i++) {
+      const sig = bytes.readUInt32LE(i);
+      if (sig === 0x04034b50 && bytes.subarray(i + 30, i + 30 + name.length).equals(name)) {
+        bytes.writeUInt32LE(1_200_000_000, i + 22);
+        patched++;
+      } else if (sig === 0x02014b50 && bytes.subarray(i + 46, i + 46 + name.length).equals(name)) {
+        bytes.writeUInt32LE(1_200_000_000, i + 24);
+        patched++;
+      }
+    }
+    expect(patched).toBe(2);
+    expect(() => xlsxTable(new Uint8Array(bytes), 'bomb.xlsx')).toThrow(
+      /bomb\.xlsx could not be read as an \.xlsx workbook \(the entry xl\/worksheets\/sheet1\.xml would unpack to 1,144 MB/,
+    );
+  });
+});
