@@ -124,6 +124,7 @@ describe('the code cache of the package bin', () => {
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the command line is not built yet: run "npm run build:cli"');
+    expect(r.stderr).toContain('the command line is not built yet');
+    expect(r.stderr).toContain('run "npm run build:cli"');
   });
 });

@@ -4,11 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { escAttr, escText } from '../../file-host/xlsx/xml.js';
 
 describe('escaping XML text', () => {
-  it('plain text, accented letters, dashes, emoji, tabs and line breaks in content are left as they are', () => {
+  it('plain text, accented letters, dashes, emoji, tabs and line feeds in content are left as they are', () => {
     expect(escText('Plain text – café 👍')).toBe('Plain text – café 👍');
-    expect(escText('line\nbreak\ttab\r')).toBe('line\nbreak\ttab\r');
+    expect(escText('line\nbreak\ttab')).toBe('line\nbreak\ttab');
     expect(escAttr('Plain – café')).toBe('Plain – café');
     expect(escAttr('under_score')).toBe('under_score');
+  });
+
+  it('a carriage return in content is a character reference (XML readers turn a raw CR or CR LF into a line feed)', () => {
+    expect(escText('line\nbreak\ttab\r')).toBe('line\nbreak\ttab&#13;');
+    expect(escText('one\r\ntwo')).toBe('one&#13;\ntwo');
   });
 
   it('markup characters, forbidden characters and a literal _xHHHH_ in content are escaped', () => {
