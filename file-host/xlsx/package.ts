@@ -3,7 +3,7 @@
  * with the original compressed bytes unless the engine changed them. Relationship parts and `[Content_Types].xml`
  * are changed by adding or removing single entries; everything else in them stays as it was.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { DEFLATE_LEVEL, inflateEntry, makeEntry, readZip, writeZip, type ZipEntry } from './zip.js';
 import { attrLocal, escAttr, localName, parseXml, startTag, type XNode } from './xml.js';
 import { relsPathOf, resolveTarget } from './part-paths.js';
@@ -70,6 +70,9 @@ function utf16(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 /** A part's text. A UTF-16 part's declaration is made to say UTF-8: the text is written back as UTF-8 if changed. */
 function decodePart(b: Uint8Array): string {
+  // most parts are plain ASCII: read as Latin-1 they make the same text, one byte a character, without UTF-8 decoding
+  // (the 3 MB Responses part: 9 ms → under 1 ms)
+  if (isAscii(b)) return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
   const wide = utf16(b);
   if (!wide) return utf8.decode(b);
   const text = new TextDecoder(wide).decode(b);
