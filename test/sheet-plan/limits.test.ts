@@ -85,6 +85,17 @@ describe('the plan check under every operation', () => {
   it('a doubled quote inside a formula text counts once', () => {
     expect(longestFormulaText('=COUNTIF(A:A,"=say ""hi""")')).toBe('=say "hi"'.length);
     expect(longestFormulaText('=A1+1')).toBe(0);
+    expect(longestFormulaText('=IF(A1="","",1)')).toBe(0);
+    expect(longestFormulaText('=A1&"a"""')).toBe(2); // a and a quote
+    expect(longestFormulaText('=""""')).toBe(1); // one quote
+    expect(longestFormulaText('=IF(A1="short","a longer text","x")')).toBe('a longer text'.length);
+    expect(longestFormulaText('="abc"&"de"')).toBe(3);
+  });
+
+  it('a text that never closes counts to the end of the formula', () => {
+    expect(longestFormulaText('="abc')).toBe(3);
+    expect(longestFormulaText('="ab""cd')).toBe(5);
+    expect(longestFormulaText('="a"&"bcdef')).toBe(5);
   });
 
   it('refuses cells, formats and rules past row 1,048,576 or column XFD, and bad tab names', () => {
