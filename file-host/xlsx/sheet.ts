@@ -217,6 +217,15 @@ export function formulaTags(src: string, from: number, to: number): number[] {
   return [...plain, ...prefixed].sort((a, b) => a - b);
 }
 
+/** Whether the formula start tag at `lt` has attributes (`t="shared"`, `ref`, `si`, `aca`, …): a plain `<f>` has none. */
+export function formulaTagHasAttributes(src: string, lt: number): boolean {
+  let j = lt + 1;
+  for (let c = src.charCodeAt(j); j < src.length && !isSpace(c) && c !== 47 && c !== 62; ) c = src.charCodeAt(++j);
+  while (j < src.length && isSpace(src.charCodeAt(j))) j++;
+  const c = src.charCodeAt(j);
+  return c !== 47 && c !== 62;
+}
+
 /** A plain cell start tag at `lt` (`<c` with only `r`, `s` and `t`, each at most once, values without entities or
  *  line breaks) read without making an attribute object; null for anything else, which `readStartTag` then reads. */
 function readCellTag(
@@ -481,8 +490,10 @@ export class SheetModel {
   }
 
   /** The fast path of `readSheetData`; false (and nothing trusted) when the text is not plain rows of cells. Only the
-   *  rows are read here: a row's cells wait until something needs them, except in rows holding a formula (shared and
-   *  array formulas must be known from the start). */
+   *  rows are read here: a row's cells wait until something needs them, except in rows holding a formula tag with
+   *  attributes (shared formulas, array formulas and data tables must be known from the start). Rows of plain
+   *  formulas (`<f>…</f>`, all the tool writes) wait too: a Summary's 1,100 formulas are never read when only its
+   *  first rows are. */
   private scanSheetData(from: number, to: number): boolean {
     const src = this.src;
     // comments, CDATA or processing instructions anywhere in the rows: the general way
@@ -490,7 +501,7 @@ export class SheetModel {
       const k = src.indexOf(mark, from);
       if (k >= 0 && k < to) return false;
     }
-    const formulaAt = formulaTags(src, from, to);
+    const formulaAt = formulaTags(src, from, to).filter((k) => formulaTagHasAttributes(src, k));
     let nextFormula = 0;
     let i = from;
     let lastRow = 0;
@@ -551,6 +562,19 @@ export class SheetModel {
           if (src.charCodeAt(i + 1) === 47) {
             if (!endTag(ct.name)) return false;
             break;
+          }
+          // the common case, a plain <v>…</v> (a number, a shared string's index): no tag objects
+          if (src.charCodeAt(i) === 60 && src.charCodeAt(i + 1) === 118 && src.charCodeAt(i + 2) === 62) {
+            const lt = src.indexOf('<', i + 3);
+            if (lt >= 0 && lt + 4 <= to && src.startsWith('</v>', lt)) {
+              try {
+                raw.v = decodeEntities(src.slice(i + 3, lt), i + 3);
+              } catch {
+                return false;
+              }
+              i = lt + 4;
+              continue;
+            }
           }
           const kt = readStartTag(src, i, to);
           if (!kt) return false;
@@ -685,12 +709,13 @@ export class SheetModel {
     return this.cell(r, c)?.value ?? null;
   }
 
-  /** Values from A1 to the last cell holding something: each row holding a value as wide as the widest, a row holding
-   *  nothing empty (`[]`). */
-  values(): CellValue[][] {
+  /** Values from A1 to the last cell holding something (in the first `lastRow` rows): each row holding a value as wide
+   *  as the widest, a row holding nothing empty (`[]`). */
+  values(lastRow = Infinity): CellValue[][] {
     let maxRow = 0;
     let maxCol = 0;
     for (const row of this.rows) {
+      if (row.r > lastRow) break; // a head: the rows after it are left unread
       if (!this.mayHoldValues(row)) continue;
       for (const c of this.load(row).cells) {
         if (c.value === null || c.value === '') continue;
@@ -720,8 +745,10 @@ export class SheetModel {
   /** Every formula on the tab. */
   formulas(): Array<{ row: number; col: number; formula: string }> {
     const out: Array<{ row: number; col: number; formula: string }> = [];
-    // a row not yet read holds no formula (rows with one are read at once)
-    for (const row of this.rows) for (const c of row.cells) if (c.f !== undefined) out.push({ row: row.r, col: c.col, formula: c.f });
+    for (const row of this.rows) {
+      if (!this.mayHoldValues(row)) continue; // only empty cell tags
+      for (const c of this.load(row).cells) if (c.f !== undefined) out.push({ row: row.r, col: c.col, formula: c.f });
+    }
     return out;
   }
 
