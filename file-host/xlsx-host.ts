@@ -7,7 +7,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../core/host/types.js';
+import { rowsWanted, type ApplyResult, type Host, type ReadRequest, type Snapshot, type TabSnapshot } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import type { ChartSpec, Precondition, SheetPlan } from '../core/sheet-plan/types.js';
 import { LayoutChangedError } from '../core/operations/types.js';
@@ -125,7 +125,7 @@ export class XlsxHost implements Host {
     const tabs: Record<string, TabSnapshot> = {};
     wb.sheets.forEach((entry, index) => {
       if (wanted && !wanted.has(entry.name.toLowerCase())) return;
-      const values = entry.kind === 'worksheet' ? wb.model(entry).values() : [];
+      const values = entry.kind === 'worksheet' ? wb.model(entry).values(rowsWanted(request, entry.name)) : [];
       tabs[entry.name] = { name: entry.name, index, hidden: wb.isHidden(entry), values };
     });
     return { tabNames: wb.sheets.map((s) => s.name), tabs };

@@ -6,7 +6,7 @@
  */
 import type { InspectRequest, TabFacts } from '../core/host/inspect.js';
 import { inspectSheets } from './inspect.js';
-import type { ApplyResult, Host, ReadRequest, Snapshot, TabSnapshot } from '../core/host/types.js';
+import { rowsWanted, type ApplyResult, type Host, type ReadRequest, type Snapshot, type TabSnapshot } from '../core/host/types.js';
 import { LayoutChangedError } from '../core/operations/types.js';
 import type { CellRef, CellValue } from '../core/review/types.js';
 import type { Block, NamedRangeSpec, Precondition, SheetPlan, TabPlan } from '../core/sheet-plan/types.js';
@@ -54,7 +54,12 @@ export class MemoryWorkbook implements Host {
     this.counters.reads++;
     const tabs: Record<string, TabSnapshot> = {};
     const wanted = request.tabs === 'all' ? this.sheets : request.tabs.map((n) => this.find(n)).filter((s): s is MemorySheet => !!s);
-    for (const s of wanted) tabs[s.name] = { name: s.name, index: this.sheets.indexOf(s), hidden: s.hidden, values: s.values() };
+    for (const s of wanted) {
+      // a head is given as asked, to prove core needs no more of the tab than it asks for
+      const rows = rowsWanted(request, s.name);
+      const values = rows === Infinity ? s.values() : s.values().slice(0, rows);
+      tabs[s.name] = { name: s.name, index: this.sheets.indexOf(s), hidden: s.hidden, values };
+    }
     return { tabNames: this.sheets.map((s) => s.name), tabs };
   }
 

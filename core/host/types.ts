@@ -26,6 +26,20 @@ export interface Snapshot {
 /** Which tabs to read: names, or all. Hosts read each tab's used range in one call. */
 export interface ReadRequest {
   tabs: string[] | 'all';
+  /**
+   * Tabs of which only the first rows are needed, by name (matched without regard to case), with how many: a host
+   * may stop reading such a tab there (the file host does not unpack the rest), or give the whole tab. Core reads
+   * the Summary and Comments tabs this way: it only looks for its mark in their first rows before writing over them.
+   */
+  heads?: Record<string, number>;
+}
+
+/** The rows of `tab` a read needs: all of them (Infinity), or the head `request` asks for. */
+export function rowsWanted(request: ReadRequest, tab: string): number {
+  if (!request.heads) return Infinity;
+  const lower = tab.toLowerCase();
+  for (const [name, rows] of Object.entries(request.heads)) if (name.toLowerCase() === lower) return rows;
+  return Infinity;
 }
 
 export interface ApplyResult {

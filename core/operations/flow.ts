@@ -20,7 +20,7 @@ import { planLimitProblems } from '../sheet-plan/limits.js';
 import { checkReview } from './check.js';
 import { planCreate } from './create.js';
 import { checkedOutcome, createdOutcome, importedOutcome, plannedOutcome, summarisedOutcome, type OperationOutcome } from './outcome.js';
-import { READ_TABS, moreTabsToRead } from './read-tabs.js';
+import { READ_HEADS, READ_TABS, moreTabsToRead } from './read-tabs.js';
 import { planImprovement, planSummary, type SummariseOptions } from './summarise.js';
 import {
   ReviewRequestError,
@@ -143,7 +143,7 @@ export interface RunOutcome {
  * register) that the workbook has, is that tab read by a second call.
  */
 export function* readReviewFlow(): Flow<Snapshot> {
-  const snap = yield* read({ tabs: [...READ_TABS] });
+  const snap = yield* read({ tabs: [...READ_TABS], heads: { ...READ_HEADS } });
   const extra = moreTabsToRead(snap);
   if (extra.length === 0) return snap;
   const more = yield* read({ tabs: extra });

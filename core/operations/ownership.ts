@@ -22,10 +22,12 @@ import { TAB } from '../sheet-plan/layout.js';
 import type { MarkedTab } from '../sheet-plan/meta.js';
 import type { SheetPlan, TabPlan } from '../sheet-plan/types.js';
 import { fnv1a } from '../util/hash.js';
+import { MARK_ROWS } from './read-tabs.js';
 import { ReviewRequestError } from './types.js';
 
-/** Rows of the Summary's marker: the title, the "Built by Partnership Review" line, and the row after it. */
-const SUMMARY_MARK_ROWS = 3;
+/** Rows of the Summary's marker: the title, the "Built by Partnership Review" line, and the row after it (all that
+ *  the first read holds of the Summary and the Comments tab). */
+const SUMMARY_MARK_ROWS = MARK_ROWS;
 const BUILT_BY = 'Built by Partnership Review';
 
 function markText(v: CellValue | undefined): string {

@@ -41,6 +41,13 @@ function names(): string[] {
 
 export const READ_TABS: readonly string[] = Object.freeze(names());
 
+/** Rows of the Summary and the Comments tab that carry the add-in's mark (ownership.ts): all core reads of them. */
+export const MARK_ROWS = 3;
+
+/** The tabs of the first read of which only the head is needed: the Summary and the Comments tab, rewritten whole,
+ *  whose first rows prove the add-in made them (a Summary is most of a review's formulas: 1,100 for Hallmarks). */
+export const READ_HEADS: Readonly<Record<string, number>> = Object.freeze({ [TAB.summary]: MARK_ROWS, [TAB.comments]: MARK_ROWS });
+
 /**
  * Tabs PR_Meta names for a role the reader uses that the workbook has but the first read did not hold (a custom
  * framework's register, a tab PR_Meta records under another name): what a second read must fetch. Empty for a
@@ -50,8 +57,9 @@ export function moreTabsToRead(snap: Snapshot): string[] {
   const metaTab = findTab(snap.tabs, TAB.meta);
   if (!metaTab) return [];
   let recorded: string[];
+  let tabs: ReturnType<typeof readMeta>['meta']['tabs'];
   try {
-    const tabs = readMeta(metaTab).meta.tabs;
+    tabs = readMeta(metaTab).meta.tabs;
     recorded = READ_KEYS.map((k) => tabs[k]?.name).filter((n): n is string => typeof n === 'string');
   } catch {
     return []; // not a review workbook: the operation says so
@@ -60,6 +68,14 @@ export function moreTabsToRead(snap: Snapshot): string[] {
   for (const n of recorded) {
     if (findTab(snap.tabs, n) || !hasTabName(snap.tabNames, n) || hasTabName(out, n)) continue;
     out.push(n);
+  }
+  // a tab read only in part (its head) that PR_Meta records for another role (a Responses tab renamed "Summary"):
+  // read again whole
+  const headed = Object.keys(READ_HEADS);
+  for (const k of READ_KEYS) {
+    const n = tabs[k]?.name;
+    if (k === 'summary' || k === 'comments' || n === undefined || !hasTabName(headed, n) || hasTabName(out, n)) continue;
+    if (hasTabName(snap.tabNames, n)) out.push(n);
   }
   return out;
 }

@@ -59,7 +59,9 @@ export class ScratchView {
   }
 
   request(r: ReadRequest): ReadRequest {
-    return { tabs: r.tabs === 'all' ? 'all' : r.tabs.map((t) => this.host(t)) };
+    const tabs = r.tabs === 'all' ? 'all' : r.tabs.map((t) => this.host(t));
+    if (!r.heads) return { tabs };
+    return { tabs, heads: Object.fromEntries(Object.entries(r.heads).map(([t, n]) => [this.host(t), n])) };
   }
 
   snapshot(s: Snapshot): Snapshot {

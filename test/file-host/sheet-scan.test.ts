@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { XlsxHost } from '../../file-host/xlsx-host.js';
 import { oneSheetBook } from './support/one-sheet-book.js';
-import { formulaTags } from '../../file-host/xlsx/sheet.js';
+import { formulaTagHasAttributes, formulaTags } from '../../file-host/xlsx/sheet.js';
 
 const PLAIN =
   '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="C1" t="b"><v>1</v></c></row>' +
@@ -61,7 +61,7 @@ describe('reading the cells of a tab', () => {
     '<row r="3"><c><v>5</v></c><c t="inlineStr"><is><t>six</t></is></c></row>' +
     // an extLst inside a cell: that row is read the general way
     '<row r="4"><c r="B4"><v>8</v><extLst><ext uri="{00000000-0000-0000-0000-000000000001}"/></extLst></c></row>' +
-    // a formula: its row is read at once
+    // a plain formula: its row too is read when needed
     '<row r="5"><c r="A5"><f>A2*2</f><v>2</v></c></row>' +
     '<row r="6"><c r="A6" s="1"/><c r="B6" s="1"/><c r="D6" s="1"/></row>' +
     '<row r="7" ht="20" customHeight="1"><c r="A7" s="1"/><c r="E7" s="1"/></row>';
@@ -145,5 +145,42 @@ describe('finding formula tags in the text of a tab', () => {
     ]);
     // only tags that start from `from` and before `to`
     expect(formulaTags(text, text.indexOf('<x:f') + 1, text.indexOf('<y.z'))).toEqual([text.indexOf('<f\n')]);
+  });
+});
+
+describe('formula tags that must be read at once', () => {
+  it('a tag with attributes (shared, array, data table, any other) does; a plain <f> does not', () => {
+    const at = (text: string) => formulaTagHasAttributes(text, 0);
+    expect(at('<f>A1</f>')).toBe(false);
+    expect(at('<f/>')).toBe(false);
+    expect(at('<f >A1</f>')).toBe(false);
+    expect(at('<f\n/>')).toBe(false);
+    expect(at('<x:f>A1</x:f>')).toBe(false);
+    expect(at('<f t="shared" si="0"/>')).toBe(true);
+    expect(at('<f t="array" ref="A1:A3">B1:B3</f>')).toBe(true);
+    expect(at('<x:f\n  aca="1">A1</x:f>')).toBe(true);
+  });
+});
+
+describe('reading the head of a tab', () => {
+  // plain formulas (rows read when needed) and a shared formula (rows read at once) before and after the head
+  const ROWS =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row>' +
+    '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2"><f t="shared" ref="B2:B5" si="0">A2*3</f><v>6</v></c></row>' +
+    '<row r="3"><c r="A3" t="str"><f>"x"&amp;"y"</f><v>xy</v></c></row>' +
+    '<row r="4"><c r="A4"><v>4</v></c></row>' +
+    '<row r="5"><c r="A5"><f>A4+1</f><v>5</v></c><c r="B5"><f t="shared" si="0"/><v>15</v></c></row>';
+
+  it('gives the rows asked for, as reading the whole tab gives them', async () => {
+    const host = await XlsxHost.fromBytes(await oneSheetBook(ROWS), 'head.xlsx');
+    const whole = (await host.read({ tabs: ['Data'] })).tabs['Data']!.values;
+    expect(whole).toEqual([['Title', null], [2, 6], ['xy', null], [4, null], [5, 15]]);
+    const again = await XlsxHost.fromBytes(await oneSheetBook(ROWS), 'head.xlsx');
+    const head = (await again.read({ tabs: ['Data'], heads: { data: 3 } })).tabs['Data']!.values;
+    expect(head).toEqual([['Title', null], [2, 6], ['xy', null]]);
+    // the plain formulas of rows not read for the head are still found
+    expect(again.formulas().map((f) => `${f.row}:${f.col}:${f.formula}`)).toEqual(
+      expect.arrayContaining(['2:1:=1+1', '2:2:=A2*3', '3:1:="x"&"y"', '5:1:=A4+1']),
+    );
   });
 });

@@ -46,7 +46,7 @@ describe('run*: one read, at most one apply', () => {
     const check = await runCheck(host, TODAY);
     expect(check.errorLines).toEqual([]);
     expect(check.reminderLines).toEqual(['Responses!A6: Ann: 5 of 6 items unanswered.', 'Responses!A7: Bob: 5 of 6 items unanswered.']);
-    expect(host.reads.at(-1)).toEqual({ tabs: [...READ_TABS] });
+    expect(host.reads.at(-1)).toEqual({ tabs: [...READ_TABS], heads: { Summary: 3, Comments: 3 } });
     expect(host.applies).toHaveLength(1);
 
     const s = await runSummarise(host, { today: TODAY });
@@ -104,7 +104,7 @@ describe('run*: one read, at most one apply', () => {
     host.wb.setCell('Our Risks', 5, 2, 'Partners disengage');
     host.wb.setCell('Our Risks', 5, 5, 'Red');
     const s = await runSummarise(host, { today: TODAY });
-    expect(host.reads.slice(1)).toEqual([{ tabs: [...READ_TABS] }, { tabs: ['Our Risks'] }]);
+    expect(host.reads.slice(1)).toEqual([{ tabs: [...READ_TABS], heads: { Summary: 3, Comments: 3 } }, { tabs: ['Our Risks'] }]);
     expect(s.summary.risks![0]).toEqual({ theme: 'Roles and responsibilities', red: 1, amber: 0, green: 0, unrated: 0 });
     expect(s.summary.plan.map((r) => r.ref)).toEqual(['Risk – Roles and responsibilities']);
   });
