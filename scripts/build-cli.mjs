@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { zodEnglishOnly } from './zod-english-only.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT = join(root, 'dist', 'cli', 'partnership-review.cjs');
@@ -71,7 +72,7 @@ export async function buildCli() {
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [preparsedPlugin(frameworks)],
+    plugins: [preparsedPlugin(frameworks), zodEnglishOnly(root)],
   });
   // one byte a character: the bin decodes an ASCII bundle as Latin-1, quicker than UTF-8 (esbuild escapes strings, but
   // leaves a few characters in regular expressions as they are: \uXXXX means the same there)

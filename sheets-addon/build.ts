@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+import { zodEnglishOnly } from '../scripts/zod-english-only.mjs';
 import { GLOBAL_FUNCTIONS } from './server/api.js';
 import { htmlServiceHazards, rewriteForHtmlService } from './html-service-script.js';
 
@@ -44,24 +45,8 @@ export function globalStubs(): string {
   ).join('\n');
 }
 
-/**
- * zod re-exports every language's error messages as `z.locales`, which no bundler can drop from a namespace import;
- * the add-on speaks English only (the core writes its own messages), so only the English locale goes in — in the
- * server and in the sidebar (where the other locales were about 206 KB of script, 40 KB gzipped).
- */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: ROOT,
-      loader: 'js',
-    }));
-  },
-};
+/** Only zod's English messages go in, in the server and in the sidebar (scripts/zod-english-only.mjs). */
+const zodEnglish = zodEnglishOnly(ROOT);
 
 async function buildServer(): Promise<string> {
   const result = await build({
@@ -71,7 +56,7 @@ async function buildServer(): Promise<string> {
     format: 'iife',
     globalName: 'PR',
     platform: 'neutral',
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglish],
     mainFields: ['module', 'main'],
     target: 'es2019',
     // zod alone is ~800 KB unminified; minified, the whole script is a few hundred KB
@@ -138,7 +123,7 @@ async function buildSidebar(): Promise<string> {
     outdir: 'dist/sheets-addon/.sidebar',
     format: 'iife',
     platform: 'browser',
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglish],
     target: 'es2020',
     jsx: 'automatic',
     minify: true,
