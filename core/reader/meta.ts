@@ -39,6 +39,8 @@ export function metaValues(tab: TabSnapshot): Map<string, { value: CellValue; ro
 /** PR_Meta's `workbook` key of an LSP improvement plan (a review workbook has none). */
 export const LSP_PLAN_WORKBOOK = 'lsp-improvement-plan';
 
+const TAB_KEY_SET: ReadonlySet<string> = new Set(TAB_KEYS);
+
 export function readMeta(tab: TabSnapshot): MetaRead {
   const values = metaValues(tab);
   const get = (k: string) => values.get(k)?.value ?? null;
@@ -87,6 +89,21 @@ export function readMeta(tab: TabSnapshot): MetaRead {
   const revisionEntry = values.get('revision');
   const revision = revisionEntry ? intOf(revisionEntry.value) : null;
   if (revision === null) unreadable.push('revision');
+  // the column pointers, in one pass: `col:<tab key>:<key>` for a tab, `col:<key>` for the answers (entry) tab
+  const colsOf = new Map<string, Record<string, number>>();
+  for (const [k, { value }] of values) {
+    if (!k.startsWith('col:')) continue;
+    const c = intOf(value);
+    if (c === null || c < 1) continue;
+    const rest = k.slice(4);
+    const colon = rest.indexOf(':');
+    const owner = colon > 0 && TAB_KEY_SET.has(rest.slice(0, colon)) ? rest.slice(0, colon) : 'entry';
+    const own = owner === 'entry' ? rest : rest.slice(colon + 1);
+    // entry keys are written `ASPIRE.score`; the key row says `ASPIRE|score`
+    const dot = own.lastIndexOf('.');
+    const cols = colsOf.get(owner) ?? colsOf.set(owner, {}).get(owner)!;
+    cols[owner === 'entry' && dot > 0 ? `${own.slice(0, dot)}|${own.slice(dot + 1)}` : own] = c;
+  }
   const tabs: Partial<Record<TabKey, TabMeta>> = {};
   for (const key of TAB_KEYS) {
     const name = textOf(get(`tab:${key}`)).trim();
@@ -98,19 +115,8 @@ export function readMeta(tab: TabSnapshot): MetaRead {
     if (hr !== null) t.headerRow = hr;
     if (kr !== null) t.keyRow = kr;
     if (fr !== null) t.firstDataRow = fr;
-    const cols: Record<string, number> = {};
-    const prefix = key === 'entry' ? 'col:' : `col:${key}:`;
-    for (const [k, { value }] of values) {
-      if (!k.startsWith(prefix)) continue;
-      const rest = k.slice(prefix.length);
-      if (key === 'entry' && TAB_KEYS.some((tk) => rest.startsWith(`${tk}:`))) continue;
-      const c = intOf(value);
-      if (c === null || c < 1) continue;
-      // entry keys are written `ASPIRE.score`; the key row says `ASPIRE|score`
-      const dot = rest.lastIndexOf('.');
-      cols[key === 'entry' && dot > 0 ? `${rest.slice(0, dot)}|${rest.slice(dot + 1)}` : rest] = c;
-    }
-    if (Object.keys(cols).length > 0) t.cols = cols;
+    const cols = colsOf.get(key);
+    if (cols) t.cols = cols;
     tabs[key] = t;
   }
   const meta: MetaModel = {
