@@ -115,19 +115,36 @@ export function fitScale(tab: TabPlan, widths?: Widths): number {
   return Math.min(100, Math.floor((PRINTABLE_PX[p.orientation] / Math.max(1, px)) * 100));
 }
 
-/** Every cell's format as the plan leaves it (later rules win), for the rows and columns asked about. */
-function formatAt(tab: TabPlan): (row: number, col: number) => CellFormat {
+/** What a row's height depends on in a cell's format. */
+interface TextFormat {
+  fontSize: number | undefined;
+  wrap: boolean | undefined;
+  bold: boolean | undefined;
+}
+
+/** Every cell's font size, wrap and bold as the plan leaves them (later rules win), for the rows and columns asked
+ *  about. The answer is one object, overwritten at the next call. */
+function textFormatAt(tab: TabPlan): (row: number, col: number) => Readonly<TextFormat> {
   const byRow = new Map<number, { from: number; to: number; format: CellFormat }[]>();
   for (const f of tab.formats) {
+    if (f.format.fontSize === undefined && f.format.wrap === undefined && f.format.bold === undefined) continue;
     for (let r = f.range.row; r < f.range.row + f.range.rows; r++) {
       let list = byRow.get(r);
       if (!list) byRow.set(r, (list = []));
       list.push({ from: f.range.col, to: f.range.col + f.range.cols - 1, format: f.format });
     }
   }
+  const out: TextFormat = { fontSize: undefined, wrap: undefined, bold: undefined };
   return (row, col) => {
-    const out: CellFormat = {};
-    for (const f of byRow.get(row) ?? []) if (col >= f.from && col <= f.to) Object.assign(out, f.format);
+    out.fontSize = out.wrap = out.bold = undefined;
+    const list = byRow.get(row);
+    if (list)
+      for (const f of list) {
+        if (col < f.from || col > f.to) continue;
+        if (f.format.fontSize !== undefined) out.fontSize = f.format.fontSize;
+        if (f.format.wrap !== undefined) out.wrap = f.format.wrap;
+        if (f.format.bold !== undefined) out.bold = f.format.bold;
+      }
     return out;
   };
 }
@@ -137,7 +154,7 @@ export function estimatedRowHeights(tab: TabPlan): number[] {
   const last = lastRow(tab);
   const heights = Array.from({ length: last + 1 }, () => LINE_POINTS);
   heights[0] = 0;
-  const fmt = formatAt(tab);
+  const fmt = textFormatAt(tab);
   const mergedWidth = new Map<string, number>();
   const covered = new Set<string>();
   for (const m of tab.merges) {
@@ -155,7 +172,7 @@ export function estimatedRowHeights(tab: TabPlan): number[] {
       cells.forEach((cell, j) => {
         const col = b.col + j;
         const text = cell.v;
-        if (text === null || text === '' || covered.has(`${row},${col}`)) return;
+        if (text === null || text === '' || (covered.size > 0 && covered.has(`${row},${col}`))) return;
         const f = fmt(row, col);
         const size = f.fontSize ?? DEFAULT_FONT;
         let h = Math.max(LINE_POINTS, Math.ceil(size * 1.36));
