@@ -150,7 +150,22 @@ function textFormatAt(tab: TabPlan): (row: number, col: number) => Readonly<Text
 }
 
 /** Estimated height (points) of each row of the tab from 1 to its last row, as the hosts and spreadsheets size them. */
-export function estimatedRowHeights(tab: TabPlan): number[] {
+export function estimatedRowHeights(tab: TabPlan, cellHeights?: readonly number[]): number[] {
+  return withSetHeights(tab, cellHeights ?? cellRowHeights(tab));
+}
+
+/** `heights` (from `cellRowHeights`) with the tab's set row heights and hidden rows: a new array. */
+function withSetHeights(tab: TabPlan, cellHeights: readonly number[]): number[] {
+  const heights = cellHeights.slice();
+  const last = heights.length - 1;
+  for (const h of tab.rowHeights ?? []) if (h.row <= last) heights[h.row] = h.fit ? Math.max(heights[h.row]!, h.height) : h.height;
+  for (const r of tab.hiddenRows ?? []) if (r <= last) heights[r] = 0;
+  return heights;
+}
+
+/** The rows' heights as their cells need them (text, font size, wrap and the columns' widths), before the tab's set
+ *  row heights: what `estimatedRowHeights` starts from, for a caller that changes only the set heights in between. */
+export function cellRowHeights(tab: TabPlan): number[] {
   const last = lastRow(tab);
   const heights = Array.from({ length: last + 1 }, () => LINE_POINTS);
   heights[0] = 0;
@@ -185,8 +200,6 @@ export function estimatedRowHeights(tab: TabPlan): number[] {
       });
     });
   }
-  for (const h of tab.rowHeights ?? []) if (h.row <= last) heights[h.row] = h.fit ? Math.max(heights[h.row]!, h.height) : h.height;
-  for (const r of tab.hiddenRows ?? []) if (r <= last) heights[r] = 0;
   return heights;
 }
 
@@ -222,9 +235,17 @@ export function planRowBreaks(tab: TabPlan, keep: KeepTogether[], scale: number,
   return planPages(tab, keep, scale, tables).breaks;
 }
 
-export function planPages(tab: TabPlan, keep: KeepTogether[], scale: number, tables: TableSpan[] = []): PlannedBreaks {
+/** `cellHeights`: the tab's `cellRowHeights`, when the caller has them (its cells, formats, widths and merges unchanged
+ *  since). */
+export function planPages(
+  tab: TabPlan,
+  keep: KeepTogether[],
+  scale: number,
+  tables: TableSpan[] = [],
+  cellHeights?: readonly number[],
+): PlannedBreaks {
   const p = tab.print!;
-  const heights = estimatedRowHeights(tab);
+  const heights = withSetHeights(tab, cellHeights ?? cellRowHeights(tab));
   const last = heights.length - 1;
   const titles = p.titleRows ? heights.slice(p.titleRows.from, p.titleRows.to + 1).reduce((s, h) => s + h, 0) : 0;
   const page = (PRINTABLE_PT[p.orientation] * PAGE_SAFETY) / (scale / 100);

@@ -18,6 +18,7 @@ import { TAB, fieldKey, formatNumber, scaleMax, scaleMin } from './layout.js';
 import { newTab, setWidth } from './tab.js';
 import { TabWriter } from './writer.js';
 import {
+  cellRowHeights,
   estimatedRowHeights,
   fitScale,
   legibleScale,
@@ -161,8 +162,11 @@ function scaleHeading(scale: Scale): string {
  */
 export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: SummaryLayout } {
   let repeats = new Map<string, Set<number>>();
+  // formulas of the partnerships' table by what they are built from: a second pass (headers written again) mostly
+  // asks for the same ones
+  const memo = new Map<string, string>();
   for (let pass = 0; ; pass++) {
-    const built = buildSummaryOnce(input, repeats);
+    const built = buildSummaryOnce(input, repeats, memo);
     const { needed, used } = built;
     const settled = [...needed].every(([k, ix]) => ix.every((i) => used.get(k)?.has(i)));
     if (settled || pass >= 5) return { tab: built.tab, layout: built.layout };
@@ -175,6 +179,7 @@ export function buildSummaryTab(input: SummaryInput): { tab: TabPlan; layout: Su
 function buildSummaryOnce(
   input: SummaryInput,
   repeats: Map<string, Set<number>>,
+  memo: Map<string, string>,
 ): { tab: TabPlan; layout: SummaryLayout; needed: Map<string, number[]>; used: Map<string, Set<number>> } {
   const { framework, report } = input;
   const tab = newTab(TAB.summary, 'summary', 'replace');
@@ -432,7 +437,7 @@ function buildSummaryOnce(
   );
   w.textCols = widest - 1;
   w.textChars = Math.floor(TEXT_WIDTH + (widest - 2) * NUMBER_WIDTH);
-  if (input.partnerships && input.partnerships.partnerships.length > 1 && hasScores) writePartnerships(w, input, layout, trivial);
+  if (input.partnerships && input.partnerships.partnerships.length > 1 && hasScores) writePartnerships(w, input, layout, trivial, memo);
   if (input.comparison) writeChangeTable(w, input);
   if (hasScores) writeStrengthsAndAreas(w, input);
   writeAlsoWeak(w, input);
@@ -521,7 +526,9 @@ function settleSummaryPrint(
   const spread = new Set<number>();
   for (const m of tab.merges) if (m.across && m.col === 2) for (let r = m.row; r < m.row + m.rows; r++) spread.add(r);
   tab.rowHeights = (tab.rowHeights ?? []).filter((h) => !(h.fit && spread.has(h.row)));
-  const heights = estimatedRowHeights(tab);
+  // what the cells need, worked out once: only the set heights change before the pages are planned
+  const cellHeights = cellRowHeights(tab);
+  const heights = estimatedRowHeights(tab, cellHeights);
   for (const r of spread) if ((heights[r] ?? 0) > 15) tab.rowHeights.push({ row: r, height: heights[r]!, fit: true });
   tab.rowHeights.sort((a, b) => a.row - b.row);
 
@@ -532,12 +539,12 @@ function settleSummaryPrint(
   const keep: KeepTogether[] = headings.filter((r) => r !== chartAnchor).map((r) => ({ from: r, to: r + (headerRows.has(r + 1) ? 4 : 3) }));
   if (chartAnchor > 0) keep.push({ from: chartAnchor, to: chartAnchor + 18 });
   keep.push(...keepMore);
-  const planned = planPages(tab, keep, scale, tables);
+  const planned = planPages(tab, keep, scale, tables, cellHeights);
   tab.print.rowBreaks = planned.breaks;
   return planned;
 }
 
-function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLayout, trivial: boolean): void {
+function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLayout, trivial: boolean, memo: Map<string, string>): void {
   const { framework } = input;
   const pc = input.partnerships!;
   const names = pc.partnerships;
@@ -581,19 +588,15 @@ function writePartnerships(w: TabWriter, input: SummaryInput, layout: SummaryLay
         const mean = rep.items.find((x) => x.id === r.item.id)?.mean ?? null;
         // a score column the reader could not find (its key was overwritten): core's value, no formula
         if (scoreCol === undefined || partRange === null) cells.push(val(mean));
-        else
-          cells.push(
-            fx(
-              partnershipMeanWithin(
-                scaleForItem(framework, r.item),
-                columnRange(entry, scoreCol),
-                partRange,
-                p,
-                `${columnLetter(col)}$${top + 1}`,
-              ),
-              mean,
-            ),
-          );
+        else {
+          const scoreRange = columnRange(entry, scoreCol);
+          const nameCell = `${columnLetter(col)}$${top + 1}`;
+          const key = `${r.item.id}\u001f${scoreRange}\u001f${partRange}\u001f${p}\u001f${nameCell}`;
+          let f = memo.get(key);
+          if (f === undefined)
+            memo.set(key, (f = partnershipMeanWithin(scaleForItem(framework, r.item), scoreRange, partRange, p, nameCell)));
+          cells.push(fx(f, mean));
+        }
       } else if (r.kind === 'section') {
         const section = framework.sections.find((s) => s.id === r.id)!;
         const items = section.items.filter((it) => rowOf.has(`i:${it.id}`));
