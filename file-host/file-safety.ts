@@ -4,7 +4,7 @@
  */
 import { constants, unlinkSync } from 'node:fs';
 import { access, lstat, open, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 
 /** A problem a person can fix, with the exit code the command line should end with. */
 export class FileProblem extends Error {
@@ -26,16 +26,28 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Owner files that Excel (`~$name`, with the first two letters replaced on long names) and LibreOffice
- *  (`.~lock.name#`) leave beside a workbook while it is open. */
+/** Word formats: Word names its owner file differently from Excel (below). */
+const WORD_EXTENSIONS = /^\.(docx|doc|rtf)$/i;
+
+/** The owner files LibreOffice and Microsoft Office leave beside a document while it is open, for THIS file only:
+ *  LibreOffice `.~lock.<name>#`; Excel (and PowerPoint) `~$` followed by the whole file name (`~$Book1.xlsx` for
+ *  Book1.xlsx); Word `~$` followed by the name without its first two characters when the name before the extension
+ *  has 8 or more, without its first one when it has 7 (`~$view report.docx` for review report.docx). The Office rules
+ *  are the ones LibreOffice writes and reads to share locks with Microsoft Office (svl/source/misc/
+ *  msodocumentlockfile.cxx, found by testing MS Office 2016, pinned by its tests testExcelLockFileURL and
+ *  testWordLockFileURL). An owner file that could only belong to another file (`~$ok1.xlsx` is Excel's for ok1.xlsx)
+ *  never stops this one. */
 export function lockFilesFor(path: string): Array<{ path: string; app: string }> {
   const dir = dirname(path);
   const name = basename(path);
-  const out = [
-    { path: join(dir, `.~lock.${name}#`), app: 'LibreOffice' },
-    { path: join(dir, `~$${name}`), app: 'Excel' },
-  ];
-  if (name.length > 2) out.push({ path: join(dir, `~$${name.slice(2)}`), app: 'Excel' });
+  const out = [{ path: join(dir, `.~lock.${name}#`), app: 'LibreOffice' }];
+  const ext = extname(name);
+  if (WORD_EXTENSIONS.test(ext)) {
+    const stem = name.length - ext.length;
+    out.push({ path: join(dir, `~$${stem >= 8 ? name.slice(2) : stem === 7 ? name.slice(1) : name}`), app: 'Word' });
+  } else {
+    out.push({ path: join(dir, `~$${name}`), app: 'Excel' });
+  }
   return out;
 }
 

@@ -245,8 +245,8 @@ describe('files that cannot be used', () => {
 
   it.each([
     ['LibreOffice', (name: string) => `.~lock.${name}#`],
+    // Excel's owner file is ~$ and the whole name (Word's drops letters: see file-safety.test.ts)
     ['Excel', (name: string) => `~$${name}`],
-    ['Excel', (name: string) => `~$${name.slice(2)}`],
   ])('a file open in %s is not touched', async (app, lockName) => {
     const path = join(dir, 'open-review.xlsx');
     await copyFile(review, path);

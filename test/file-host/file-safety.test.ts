@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { lstat, mkdir, readFile, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileProblem, assertNotOpenElsewhere, lockFilesFor, writeAtomically } from '../../file-host/file-safety.js';
@@ -14,16 +14,60 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('lock files', () => {
-  it('knows the owner files of LibreOffice and Excel (long names lose their first two letters)', () => {
-    expect(lockFilesFor('/x/review 2026.xlsx').map((l) => l.path)).toEqual([
-      '/x/.~lock.review 2026.xlsx#',
-      '/x/~$review 2026.xlsx',
-      '/x/~$view 2026.xlsx',
-    ]);
+  it('knows the owner files of LibreOffice and Excel: Excel adds ~$ before the whole name', () => {
+    expect(lockFilesFor('/x/review 2026.xlsx').map((l) => l.path)).toEqual(['/x/.~lock.review 2026.xlsx#', '/x/~$review 2026.xlsx']);
+    expect(lockFilesFor('/x/Book1.xlsx').map((l) => l.path)).toEqual(['/x/.~lock.Book1.xlsx#', '/x/~$Book1.xlsx']);
+    expect(lockFilesFor('/x/lk.xlsx').map((l) => l.path)).toEqual(['/x/.~lock.lk.xlsx#', '/x/~$lk.xlsx']);
+    expect(lockFilesFor('/x/a.xlsm').map((l) => `${l.app} ${l.path}`)).toEqual(['LibreOffice /x/.~lock.a.xlsm#', 'Excel /x/~$a.xlsm']);
+  });
+
+  it('Word (the report) drops the first two characters of a name of 8 or more before the extension, one of 7', () => {
+    const word = (p: string) => lockFilesFor(p).map((l) => `${l.app} ${l.path}`);
+    expect(word('/x/review report.docx')).toEqual(['LibreOffice /x/.~lock.review report.docx#', 'Word /x/~$view report.docx']);
+    expect(word('/x/12345678.docx')).toEqual(['LibreOffice /x/.~lock.12345678.docx#', 'Word /x/~$345678.docx']);
+    expect(word('/x/1234567.docx')).toEqual(['LibreOffice /x/.~lock.1234567.docx#', 'Word /x/~$234567.docx']);
+    expect(word('/x/123456.DOCX')).toEqual(['LibreOffice /x/.~lock.123456.DOCX#', 'Word /x/~$123456.DOCX']);
   });
 
   it('passes when none is there', async () => {
     await expect(assertNotOpenElsewhere(join(dir, 'free.xlsx'))).resolves.toBeUndefined();
+  });
+
+  it('an owner file of another workbook does not stop this one; its own does', async () => {
+    const { dir: sub, cleanup: done } = await tempDir('pr-owners-');
+    onTestFinished(done);
+    for (const name of ['lk.xlsx', 'aaok1.xlsx', 'ok1.xlsx']) {
+      const made = await cli('new', join(sub, name), '--framework', 'partnership-tree', '--quiet');
+      expect(made.code, made.stderr).toBe(0);
+    }
+    // "~$.xlsx" would be Excel's for a file named ".xlsx"; "~$ok1.xlsx" is Excel's for ok1.xlsx, not for aaok1.xlsx
+    await writeFile(join(sub, '~$.xlsx'), 'owner');
+    await writeFile(join(sub, '~$ok1.xlsx'), 'owner');
+    expect((await cli('check', join(sub, 'lk.xlsx'), '--quiet')).code).toBe(0);
+    expect((await cli('check', join(sub, 'aaok1.xlsx'), '--quiet')).code).toBe(0);
+    const ok1 = await cli('check', join(sub, 'ok1.xlsx'), '--quiet');
+    expect(ok1.code).toBe(2);
+    expect(ok1.stderr).toBe(
+      `partnership-review: ${join(sub, 'ok1.xlsx')} is open in Excel (its lock file ~$ok1.xlsx is beside it): close it there and try again; if it is not open anywhere, delete that lock file.`,
+    );
+    await writeFile(join(sub, '~$aaok1.xlsx'), 'owner');
+    expect((await cli('check', join(sub, 'aaok1.xlsx'), '--quiet')).stderr).toContain('its lock file ~$aaok1.xlsx is beside it');
+  });
+
+  it('the report is not written while Word has it open (~$ and the name without its first two characters)', async () => {
+    const { dir: sub, cleanup: done } = await tempDir('pr-word-owner-');
+    onTestFinished(done);
+    const review = join(sub, 'review.xlsx');
+    expect((await cli('new', review, '--framework', 'partnership-tree', '--quiet')).code).toBe(0);
+    const report = join(sub, 'review report.docx');
+    await writeFile(report, 'the report as Word has it');
+    await writeFile(join(sub, '~$view report.docx'), 'owner');
+    const r = await cli('report', review, '--force', '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `partnership-review: ${report} is open in Word (its lock file ~$view report.docx is beside it): close it there and try again; if it is not open anywhere, delete that lock file.`,
+    );
+    expect(await readFile(report, 'utf8')).toBe('the report as Word has it');
   });
 });
 
