@@ -82,4 +82,29 @@ export class ByteSink implements TextSink {
     if (this.chunks.length === 1) return this.chunks[0]!;
     return Buffer.concat(this.chunks, this.total);
   }
+
+  /** The bytes as pieces to be joined in order, without joining them: runs of small pieces are joined (so they
+   *  compress together), a piece of 64 KB or more (a run copied as read, a batch) stays as it is. */
+  toPieces(): Uint8Array[] {
+    this.flush();
+    const out: Uint8Array[] = [];
+    let small: Uint8Array[] = [];
+    let smallBytes = 0;
+    const join = (): void => {
+      if (small.length > 0) out.push(small.length === 1 ? small[0]! : Buffer.concat(small, smallBytes));
+      small = [];
+      smallBytes = 0;
+    };
+    for (const c of this.chunks) {
+      if (c.length >= 65_536) {
+        join();
+        out.push(c);
+      } else {
+        small.push(c);
+        smallBytes += c.length;
+      }
+    }
+    join();
+    return out;
+  }
 }

@@ -84,7 +84,8 @@ export class Package {
   private readonly entries = new Map<string, ZipEntry>();
   /** names in the order they are written */
   private readonly order: string[] = [];
-  private readonly changed = new Map<string, Uint8Array>();
+  /** changed parts: their bytes, or pieces to be joined in order (joined only if something asks for the bytes) */
+  private readonly changed = new Map<string, Uint8Array | readonly Uint8Array[]>();
   private readonly texts = new Map<string, string>();
   private readonly relsCache = new Map<string, Relationship[]>();
   /** the zlib level of a changed part, when not the level `toBytes` is given */
@@ -120,7 +121,12 @@ export class Package {
 
   bytes(path: string): Uint8Array | null {
     const c = this.changed.get(path);
-    if (c) return c;
+    if (c instanceof Uint8Array) return c;
+    if (c) {
+      const joined = c.length === 1 ? c[0]! : Buffer.concat(c);
+      this.changed.set(path, joined);
+      return joined;
+    }
     const e = this.entries.get(path);
     return e ? inflateEntry(e) : null;
   }
@@ -157,7 +163,7 @@ export class Package {
   }
 
   /** Change a part; `level`: the zlib level to write it at, when not `toBytes`'s. */
-  set(path: string, data: string | Uint8Array, level?: number): void {
+  set(path: string, data: string | Uint8Array | readonly Uint8Array[], level?: number): void {
     if (level === undefined) this.levels.delete(path);
     else this.levels.set(path, level);
     if (typeof data === 'string') {

@@ -1376,13 +1376,14 @@ export class SheetModel {
     return out.toString();
   }
 
-  /** The part as UTF-8 bytes, encoded piece by piece (the part is never one string). */
-  serialiseBytes(): Uint8Array {
+  /** The part as UTF-8 bytes, encoded piece by piece (the part is never one string), in pieces to be joined in order
+   *  (the package deflates them without joining them: see `deflatePieces`). */
+  serialiseBytes(): Uint8Array[] {
     // runs kept as read (a tab whose only change is its view keeps all its rows) are copied as their original bytes
     const out = new ByteSink(this.srcBytes ? { text: this.src, bytes: this.srcBytes } : null);
     if (!this.changed) out.writeSource(this.src, 0, this.src.length);
     else this.writeTo(out);
-    return out.toBytes();
+    return out.toPieces();
   }
 
   private writeTo(sink: TextSink): void {

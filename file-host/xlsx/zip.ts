@@ -35,15 +35,16 @@ const CRC_TABLE = (() => {
 })();
 
 /** zlib's own CRC-32 where Node has it (20.15 and later), else the table below */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
-export function crc32(data: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(data) >>> 0;
-  return crc32Table(data);
+/** The CRC-32 of `data`, or of the bytes after those whose CRC-32 is `prev` (to go on over pieces). */
+export function crc32(data: Uint8Array, prev = 0): number {
+  if (nativeCrc32) return nativeCrc32(data, prev) >>> 0;
+  return crc32Table(data, prev);
 }
 
-export function crc32Table(data: Uint8Array): number {
-  let c = 0xffffffff;
+export function crc32Table(data: Uint8Array, prev = 0): number {
+  let c = (prev ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -138,16 +139,37 @@ export const DEFLATE_LEVEL = 4;
  *  348 KB → 396 KB (+14%) for about a third of the time. */
 export const KEPT_PART_LEVEL = 1;
 
-/** A new entry for `data` (deflated; stored when that is not smaller). */
-export function makeEntry(name: string, data: Uint8Array, level = DEFLATE_LEVEL): ZipEntry {
-  const deflated = data.length > 64 ? deflateRawSync(data, { level }) : null;
-  const useDeflate = deflated !== null && deflated.length < data.length;
+/**
+ * Raw deflate of `pieces` as one stream, without joining them first (a 3 MB part written as a few runs copied as
+ * read is not copied again): every piece but the last ends with a sync flush (an empty stored block, not final, that
+ * leaves the stream at a byte boundary), so the compressed pieces joined are one valid deflate stream (RFC 1951).
+ * The pieces are compressed each on its own, so a match never reaches back across a boundary.
+ */
+export function deflatePieces(pieces: readonly Uint8Array[], level: number): Buffer {
+  if (pieces.length === 1) return deflateRawSync(pieces[0]!, { level });
+  const out = pieces.map((p, i) =>
+    i < pieces.length - 1 ? deflateRawSync(p, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }) : deflateRawSync(p, { level }),
+  );
+  return Buffer.concat(out);
+}
+
+/** A new entry for `data`, whole or in pieces to be joined in order (deflated; stored when that is not smaller). */
+export function makeEntry(name: string, data: Uint8Array | readonly Uint8Array[], level = DEFLATE_LEVEL): ZipEntry {
+  const pieces = data instanceof Uint8Array ? [data] : data.filter((p) => p.length > 0);
+  let size = 0;
+  let crc = 0;
+  for (const p of pieces) {
+    size += p.length;
+    crc = crc32(p, crc);
+  }
+  const deflated = size > 64 && pieces.length > 0 ? deflatePieces(pieces, level) : null;
+  const useDeflate = deflated !== null && deflated.length < size;
   return {
     name,
     method: useDeflate ? 8 : 0,
-    crc: crc32(data),
-    compressed: useDeflate ? deflated : data,
-    size: data.length,
+    crc,
+    compressed: useDeflate ? deflated : pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, size),
+    size,
     dosTime: 0,
     dosDate: 0x21, // 1980-01-01: the package's own dates live in docProps/core.xml
     flags: /[^\x20-\x7e]/.test(name) ? 0x0800 : 0,
