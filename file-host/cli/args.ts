@@ -74,11 +74,36 @@ const PER_COMMAND: Record<Command, { options: OptionName[]; paths: string[]; mor
 
 const ALWAYS: OptionName[] = ['today', 'quiet', 'help'];
 
+/** The options that take a value, and of those the ones whose value is a file. */
+const VALUE_OPTIONS = new Set(Object.entries(OPTION_SPEC).flatMap(([k, o]) => (o.type === 'string' ? [`--${k}`] : [])));
+const PATH_OPTIONS = new Set(['--out', '--previous', '--framework']);
+const SHORT_OPTIONS = new Set<string>(Object.values(OPTION_SPEC).flatMap((o) => ('short' in o ? [o.short] : [])));
+
+/** A word beginning with one "-" that reads as a file name (it holds a "." or a folder separator) rather than as
+ *  short options (-q, -h): "-review.xlsx". It is refused with how to give it, never guessed to be a file, so that
+ *  the same words always mean the same thing (and a mistyped option is never taken for a file name). */
+function dashFileProblem(argv: string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return null; // everything after it is a file name
+    if (!/^-[^-]/.test(word) || !/[./\\]/.test(word)) continue;
+    if ([...word.slice(1)].every((c) => SHORT_OPTIONS.has(c))) continue;
+    const before = argv[i - 1] ?? '';
+    if (VALUE_OPTIONS.has(before)) {
+      return `${before} is followed by "${word}", which begins with "-" and so reads as an option: write ${before}=${word}${PATH_OPTIONS.has(before) ? ` or ${before} ./${word}` : ''}.`;
+    }
+    return `"${word}" begins with "-", so it reads as an option, not a file name: give it as ./${word} (or put -- after every option and before the file names).`;
+  }
+  return null;
+}
+
 export function parseCommandLine(argv: string[]): ParsedArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTION_SPEC, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTION_SPEC, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
+    const dashFile = dashFileProblem(argv);
+    if (dashFile) throw new UsageError(dashFile);
     const msg = (e as Error).message
       .replace(/\. To specify a positional argument.*$/s, '')
       .replace(/^Unknown option/, 'unknown option')
@@ -116,10 +141,15 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     throw new UsageError(
       `${command} needs ${want.join(' and ')}${more ? ' (one or more)' : ''}: partnership-review ${command} ${want.join(' ')}${more || '.'}`,
     );
-  if (rest.length > want.length && !more)
+  if (rest.length > want.length && !more) {
+    const extra = rest[want.length]!;
+    // after "--" every word is a file name: an option written there is one too many, not an option
+    const terminator = parsed.tokens.find((t) => t.kind === 'option-terminator');
+    const afterTerminator = terminator !== undefined && extra.startsWith('-');
     throw new UsageError(
-      `${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${rest[want.length]}" is one too many.`,
+      `${command} takes ${want.length === 0 ? 'no file names' : want.join(' and ')}; "${extra}" is one too many${afterTerminator ? `: everything after -- is read as a file name, so put options such as ${extra} before --` : ''}.`,
     );
+  }
 
   // every text option lands in a cell: Excel keeps at most 32,767 characters there, so a longer one is refused, not cut
   const texts: [string, string[]][] = [

@@ -34,6 +34,8 @@ Options for every command:
   --today YYYY-MM-DD   the date to work to (default: today's date from the clock)
   --quiet, -q          no progress messages on stderr
   --help, -h           this text
+  --                   everything after it is a file name: a file whose name begins with "-" goes after it
+                       (or is given as ./-name.xlsx)
 
 Exit codes: 0 done (check: no errors; reminders alone do not fail); 1 check found errors; 2 the command could not be done
 (a missing, damaged or open file, not a review workbook, a wrong option) and nothing was changed;
