@@ -14,11 +14,12 @@ function makeSegmenter(): Segmenter | null {
 
 let segmenter: Segmenter | null | undefined;
 
-// marks, variation selectors, ZWJ, skin-tone modifiers and tag characters all attach to what comes before them
-const MARK = /^\p{M}$/u;
+// marks, variation selectors, ZWJ, skin-tone modifiers and tag characters all attach to what comes before them;
+// made when first needed (a Unicode property class is costly to compile, and most runs never need the fallback)
+let MARK: RegExp | undefined;
 function extends_(cp: string): boolean {
   const c = cp.codePointAt(0)!;
-  return MARK.test(cp) || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0xe0020 && c <= 0xe007f);
+  return (MARK ??= /^\p{M}$/u).test(cp) || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0xe0020 && c <= 0xe007f);
 }
 function regional(cp: string): boolean {
   const c = cp.codePointAt(0)!;
