@@ -58,6 +58,48 @@ function preparsedPlugin(frameworks) {
   };
 }
 
+/**
+ * zod, with the framework schema and the custom-framework reader (its only users), is loaded when first needed, not
+ * at every start: a built-in framework comes parsed (above) and a stored one identical to a built-in is not parsed
+ * again, so most commands never need it, and loading it was about a tenth of `frameworks` (zod's classes, and the
+ * schema built from them). The three places that use them at run time import them through `require`, which esbuild
+ * turns into a module started on its first call; the source itself is untouched (tests, panes and tsx import as
+ * written). A source that no longer has the import below fails the build, so this never silently stops applying.
+ */
+const LAZY = [
+  {
+    file: /core[\\/]framework[\\/]catalogue\.ts$/,
+    from: "import { FrameworkSchema, type Framework, type FrameworkInput } from './schema.js';",
+    to: "import type { Framework, FrameworkInput } from './schema.js';\nconst FrameworkSchema = { safeParse: (...a) => require('./schema.js').FrameworkSchema.safeParse(...a) };",
+  },
+  {
+    file: /core[\\/]reader[\\/]read-review\.ts$/,
+    from: "import { FrameworkSchema, type Framework } from '../framework/schema.js';",
+    to: "import type { Framework } from '../framework/schema.js';\nconst FrameworkSchema = { safeParse: (...a) => require('../framework/schema.js').FrameworkSchema.safeParse(...a) };",
+  },
+  {
+    file: /file-host[\\/]cli[\\/]context\.ts$/,
+    from: "import { parseCustomFramework } from '../../core/framework/custom.js';",
+    to: "const parseCustomFramework = (...a) => require('../../core/framework/custom.js').parseCustomFramework(...a);",
+  },
+];
+
+function lazySchemaPlugin() {
+  return {
+    name: 'lazy-schema',
+    setup(b) {
+      b.onLoad({ filter: /(catalogue|read-review|context)\.ts$/ }, (args) => {
+        const rule = LAZY.find((r) => r.file.test(args.path));
+        if (!rule) return undefined;
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes(rule.from))
+          throw new Error(`build-cli: ${args.path} no longer has the line "${rule.from}": update LAZY in scripts/build-cli.mjs`);
+        return { contents: text.replace(rule.from, rule.to), loader: 'ts' };
+      });
+    },
+  };
+}
+
 export async function buildCli() {
   rmSync(CLI_CACHE, { force: true });
   const frameworks = await parsedBuiltins();
@@ -72,7 +114,7 @@ export async function buildCli() {
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [preparsedPlugin(frameworks), zodEnglishOnly(root)],
+    plugins: [preparsedPlugin(frameworks), zodEnglishOnly(root), lazySchemaPlugin()],
   });
   // one byte a character: the bin decodes an ASCII bundle as Latin-1, quicker than UTF-8 (esbuild escapes strings, but
   // leaves a few characters in regular expressions as they are: \uXXXX means the same there)
