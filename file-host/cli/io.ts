@@ -55,3 +55,14 @@ export function printable(text: string): string {
 export function printableIO(io: CliIO): CliIO {
   return { out: (t) => io.out(printable(t)), err: (t) => io.err(printable(t)), clockToday: () => io.clockToday() };
 }
+
+/**
+ * A path as a POSIX shell needs it in a command printed for pasting ("Next: partnership-review check …"): as it is
+ * when every character is one the shell takes literally, else in single quotes with each ' written '\'' ("my
+ * review's.xlsx" → 'my review'\''s.xlsx'); a name beginning with "-" gets ./ in front, so it is not read as an option.
+ */
+export function shellPath(path: string): string {
+  const p = path.startsWith('-') ? `./${path}` : path;
+  if (/^[\p{L}\p{N}_@%+=:,./-]+$/u.test(p)) return p;
+  return `'${p.replace(/'/g, `'\\''`)}'`;
+}

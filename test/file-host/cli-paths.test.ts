@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { shellPath } from '../../file-host/cli/io.js';
 import { buildCliOnce } from '../support/cli-build.js';
 import { cli } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
@@ -32,24 +33,30 @@ describe('a file name beginning with "-"', () => {
   beforeAll(buildCliOnce, 60_000);
 
   it('bare, it is refused with how to give it, and nothing is made', async () => {
-    const r = await bin(dir, 'new', '-review.xlsx', '--framework', 'hallmarks', '--quiet');
+    const sub = join(dir, 'bare');
+    await mkdir(sub);
+    const r = await bin(sub, 'new', '-review.xlsx', '--framework', 'hallmarks', '--quiet');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'partnership-review: "-review.xlsx" begins with "-", so it reads as an option, not a file name: give it as ./-review.xlsx (or put -- after every option and before the file names). Run "partnership-review --help" for the commands.\n',
     );
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(sub)).toEqual([]);
   });
 
   it('as ./-x.xlsx or after --, it is made and read', async () => {
-    const made = await bin(dir, 'new', './-x.xlsx', '--framework', 'partnership-tree', '--quiet');
+    const sub = join(dir, 'given');
+    await mkdir(sub);
+    const made = await bin(sub, 'new', './-x.xlsx', '--framework', 'partnership-tree', '--quiet');
     expect(made.code, made.stderr).toBe(0);
-    const after = await bin(dir, 'new', '--framework', 'partnership-tree', '--quiet', '--', '-y.xlsx');
+    const after = await bin(sub, 'new', '--framework', 'partnership-tree', '--quiet', '--', '-y.xlsx');
     expect(after.code, after.stderr).toBe(0);
-    expect((await readdir(dir)).sort()).toEqual(['-x.xlsx', '-y.xlsx']);
-    const checked = await bin(dir, 'check', '--quiet', '--', '-x.xlsx');
+    // the command it prints to paste gives the name as ./-y.xlsx
+    expect(after.stdout).toContain('then "partnership-review check ./-y.xlsx".');
+    expect((await readdir(sub)).sort()).toEqual(['-x.xlsx', '-y.xlsx']);
+    const checked = await bin(sub, 'check', '--quiet', '--', '-x.xlsx');
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stdout).toMatch(/^No errors: every entry can be scored\./);
-    const dotSlash = await bin(dir, 'check', './-y.xlsx', '--quiet');
+    const dotSlash = await bin(sub, 'check', './-y.xlsx', '--quiet');
     expect(dotSlash.code, dotSlash.stderr).toBe(0);
   });
 
@@ -77,5 +84,45 @@ describe('a file name beginning with "-"', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe('the commands printed for pasting ("Next: …")', () => {
+  beforeAll(buildCliOnce, 60_000);
+
+  it('quote a path as a POSIX shell needs it, and only when it needs it', () => {
+    expect(shellPath('review.xlsx')).toBe('review.xlsx');
+    expect(shellPath('/srv/reviews/2026-27/Café_v2,final.xlsx')).toBe('/srv/reviews/2026-27/Café_v2,final.xlsx');
+    expect(shellPath('my review.xlsx')).toBe("'my review.xlsx'");
+    expect(shellPath("my review's (1).xlsx")).toBe("'my review'\\''s (1).xlsx'");
+    expect(shellPath('$HOME & `x`;*.xlsx')).toBe("'$HOME & `x`;*.xlsx'");
+    expect(shellPath('~/r.xlsx')).toBe("'~/r.xlsx'");
+    expect(shellPath('-x.xlsx')).toBe('./-x.xlsx');
+    expect(shellPath('-a b.xlsx')).toBe("'./-a b.xlsx'");
+  });
+
+  it('after new and import, the printed command runs when pasted into sh', async () => {
+    const sub = join(dir, 'pasting');
+    await mkdir(sub);
+    const name = "my review's (1) & $x.xlsx";
+    const made = await bin(sub, 'new', name, '--framework', 'partnership-tree', '--respondents', '0', '--quiet');
+    expect(made.code, made.stderr).toBe(0);
+    const quoted = "'my review'\\''s (1) & $x.xlsx'";
+    expect(made.stdout.split('\n')[1]).toBe(
+      `Next: fill in the Responses tab (or run "partnership-review import ${quoted} <responses.csv>"), then "partnership-review check ${quoted}".`,
+    );
+    await writeFile(join(sub, 'forms.csv'), 'Name,ASPIRE\nAlex,3\n');
+    const imported = await bin(sub, 'import', name, 'forms.csv', '--quiet');
+    expect(imported.code, imported.stderr).toBe(0);
+    const next = imported.stdout.trim().split('\n').at(-1)!;
+    expect(next).toBe(`Next: partnership-review check ${quoted}`);
+    // pasted into a shell, with the bin for "partnership-review"
+    const pasted = next.replace(/^Next: partnership-review /, `"${process.execPath}" "${BIN}" `) + ' --quiet';
+    const ran = await promisify(execFile)('/bin/sh', ['-c', pasted], { cwd: sub }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stderr }),
+    );
+    expect(ran.code, ran.stdout).toBe(0);
+    expect(ran.stdout).toMatch(/^No errors: every entry can be scored\./);
   });
 });

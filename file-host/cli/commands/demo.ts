@@ -8,7 +8,7 @@ import { kensingtonChelseaWorkshop } from '../../demo/kensington-chelsea.js';
 import { generatedReview } from '../../demo/generated.js';
 import { fillDemo, fillPlanContacts } from '../../demo/fill.js';
 import { frameworkOf, resolveFramework, type CommandContext } from '../context.js';
-import { financialYear } from '../io.js';
+import { financialYear, shellPath } from '../io.js';
 import { assertXlsxName } from './new.js';
 
 export async function demoCommand(ctx: CommandContext, path: string): Promise<number> {
@@ -56,7 +56,7 @@ export async function demoCommand(ctx: CommandContext, path: string): Promise<nu
   );
   ctx.io.out(demo.about);
   ctx.io.out(
-    `Open it in Excel or LibreOffice: the Summary and Improvement Plan tabs show the results. Try "partnership-review check ${path}".`,
+    `Open it in Excel or LibreOffice: the Summary and Improvement Plan tabs show the results. Try "partnership-review check ${shellPath(path)}".`,
   );
   return 0;
 }

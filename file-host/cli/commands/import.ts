@@ -6,6 +6,7 @@ import { runImport } from '../../../core/operations/run.js';
 import { readImportTable } from '../../import-table.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
+import { shellPath } from '../io.js';
 
 export async function importCommand(ctx: CommandContext, review: string, responses: string): Promise<number> {
   const host = await XlsxHost.open(review, { write: true });
@@ -33,7 +34,7 @@ export async function importCommand(ctx: CommandContext, review: string, respons
   if (tabsWritten.length === 0) {
     io.out(`Nothing was written: ${review} is unchanged.`);
   } else {
-    io.out(`Next: partnership-review check ${review}`);
+    io.out(`Next: partnership-review check ${shellPath(review)}`);
   }
   return 0;
 }

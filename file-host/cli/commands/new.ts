@@ -4,7 +4,7 @@ import { runCreate } from '../../../core/operations/run.js';
 import { assertAbsent, assertFolderExists, FileProblem } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import { frameworkOf, resolveFramework, type CommandContext } from '../context.js';
-import { financialYear } from '../io.js';
+import { financialYear, shellPath } from '../io.js';
 
 export function assertXlsxName(path: string): void {
   if (!/\.xlsx$/i.test(path)) throw new FileProblem(`${path}: give the workbook a name ending in .xlsx (for example review.xlsx).`);
@@ -38,7 +38,7 @@ export async function newCommand(ctx: CommandContext, path: string): Promise<num
     `Created ${path}: ${f.title}, cycle ${cycle}${options.cycle ? '' : ' (the financial year of today’s date; set another with --cycle)'}.`,
   );
   ctx.io.out(
-    `Next: fill in the ${f.sections.length > 0 ? 'Responses' : (f.register?.tab ?? 'entry')} tab (or run "partnership-review import ${path} <responses.csv>"), then "partnership-review check ${path}".`,
+    `Next: fill in the ${f.sections.length > 0 ? 'Responses' : (f.register?.tab ?? 'entry')} tab (or run "partnership-review import ${shellPath(path)} <responses.csv>"), then "partnership-review check ${shellPath(path)}".`,
   );
   return 0;
 }

@@ -15,6 +15,7 @@ import { NotAReviewError } from '../../../core/operations/types.js';
 import { FileProblem, assertFolderExists, readExisting } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
+import { shellPath } from '../io.js';
 import { assertXlsxName } from './new.js';
 
 interface Identity {
@@ -61,7 +62,7 @@ export async function planCommand(ctx: CommandContext, planPath: string, reviewP
   for (const path of reviewPaths) {
     if (resolve(path) === resolve(planPath))
       throw new FileProblem(
-        `${path} is the plan itself, not a review, so nothing was written. List the review workbooks after the plan: partnership-review plan ${planPath} <review.xlsx>…`,
+        `${path} is the plan itself, not a review, so nothing was written. List the review workbooks after the plan: partnership-review plan ${shellPath(planPath)} <review.xlsx>…`,
       );
     const id = await identity(path, 'review workbook');
     const asPlan = plan ? same(id, plan) : null;
