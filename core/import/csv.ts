@@ -140,6 +140,12 @@ export function importFileKind(name: string, bytes: Uint8Array): 'xlsx' | 'csv' 
   return 'csv';
 }
 
+/** The message for a responses file that is a workbook this tool made (a review or a plan), not a form's export:
+ *  `itself` when it is the very review being imported into. */
+export function notAnExport(name: string, itself = false): string {
+  return `${name} is ${itself ? 'the review workbook itself' : 'a Partnership Review workbook (a review or an LSP plan)'}, not the responses export: the second file must be the export of the form's responses — the CSV, or the .xlsx that Microsoft Forms or Google Forms downloads. Nothing was changed.`;
+}
+
 /** The message for a file that is not UTF-8 text. */
 export function notUtf8(name: string): string {
   return `${name} is not UTF-8 text: save or export it as "CSV UTF-8", then import that.`;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { shellPath } from '../../file-host/cli/io.js';
@@ -124,5 +124,32 @@ describe('the commands printed for pasting ("Next: …")', () => {
     );
     expect(ran.code, ran.stdout).toBe(0);
     expect(ran.stdout).toMatch(/^No errors: every entry can be scored\./);
+  });
+});
+
+describe('import given a review where the responses export belongs', () => {
+  const SAY =
+    "not the responses export: the second file must be the export of the form's responses — the CSV, or the .xlsx that Microsoft Forms or Google Forms downloads. Nothing was changed.";
+
+  it('the review itself (the same path, another spelling of it, a link), or a copy of a review: said plainly, nothing written', async () => {
+    const sub = join(dir, 'self');
+    await mkdir(sub);
+    const review = join(sub, 'review.xlsx');
+    expect((await cli('new', review, '--framework', 'partnership-tree', '--quiet')).code).toBe(0);
+    const before = await readFile(review);
+    await symlink('review.xlsx', join(sub, 'link.xlsx'));
+    await copyFile(review, join(sub, 'copy.xlsx'));
+    for (const [responses, what] of [
+      [review, 'the review workbook itself'],
+      [join(sub, '.', 'review.xlsx'), 'the review workbook itself'],
+      [join(sub, 'link.xlsx'), 'the review workbook itself'],
+      [join(sub, 'copy.xlsx'), 'a Partnership Review workbook (a review or an LSP plan)'],
+    ] as const) {
+      const r = await cli('import', review, responses, '--quiet');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`partnership-review: ${responses} is ${what}, ${SAY}`);
+    }
+    expect((await readFile(review)).equals(before)).toBe(true);
+    expect((await readdir(sub)).sort()).toEqual(['copy.xlsx', 'link.xlsx', 'review.xlsx']);
   });
 });

@@ -1,8 +1,11 @@
 /** `partnership-review import <review.xlsx> <responses.csv|responses.xlsx>` */
+import { resolve } from 'node:path';
+import { notAnExport } from '../../../core/import/csv.js';
 import { problemLine } from '../../../core/operations/check.js';
 import { conflictCell } from '../../../core/import/plan-import.js';
 import { conflictLine, matchedByNameLine, nameList as names, unknownColumnsLine } from '../../../core/operations/messages.js';
 import { runImport } from '../../../core/operations/run.js';
+import { FileProblem, sameFileOnDisk } from '../../file-safety.js';
 import { readImportTable } from '../../import-table.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
@@ -10,6 +13,9 @@ import { shellPath } from '../io.js';
 
 export async function importCommand(ctx: CommandContext, review: string, responses: string): Promise<number> {
   const host = await XlsxHost.open(review, { write: true });
+  // the review given twice (the same path, a link to it or a hard link): said plainly, before anything is read
+  if (resolve(review) === resolve(responses) || (await sameFileOnDisk(review, responses)))
+    throw new FileProblem(notAnExport(responses, true));
   const table = await readImportTable(responses);
   ctx.progress(`Read ${Math.max(0, table.length - 1)} row${table.length === 2 ? '' : 's'} from ${responses}.`);
   const { report, tabsWritten } = await runImport(host, table, ctx.today, ctx.onProgress, { preferExport: ctx.options.preferExport });
