@@ -46,7 +46,7 @@ export function longestFormulaText(f: string): number {
   // by hand, quote to quote: the regular expression /"((?:[^"]|"")*)"/g tried an alternation at every character of
   // every formula the plan writes (20 ms of a summarise). A text that never closes counts to the end of the formula.
   let longest = 0;
-  for (let open = f.indexOf('"'); open >= 0; ) {
+  for (let open = f.indexOf('"'); open >= 0;) {
     let length = 0;
     let from = open + 1;
     for (;;) {

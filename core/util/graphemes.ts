@@ -19,7 +19,13 @@ let segmenter: Segmenter | null | undefined;
 let MARK: RegExp | undefined;
 function extends_(cp: string): boolean {
   const c = cp.codePointAt(0)!;
-  return (MARK ??= /^\p{M}$/u).test(cp) || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1f3fb && c <= 0x1f3ff) || (c >= 0xe0020 && c <= 0xe007f);
+  return (
+    (MARK ??= /^\p{M}$/u).test(cp) ||
+    c === 0x200d ||
+    (c >= 0xfe00 && c <= 0xfe0f) ||
+    (c >= 0x1f3fb && c <= 0x1f3ff) ||
+    (c >= 0xe0020 && c <= 0xe007f)
+  );
 }
 function regional(cp: string): boolean {
   const c = cp.codePointAt(0)!;

@@ -220,7 +220,7 @@ export function formulaTags(src: string, from: number, to: number): number[] {
 /** Whether the formula start tag at `lt` has attributes (`t="shared"`, `ref`, `si`, `aca`, …): a plain `<f>` has none. */
 export function formulaTagHasAttributes(src: string, lt: number): boolean {
   let j = lt + 1;
-  for (let c = src.charCodeAt(j); j < src.length && !isSpace(c) && c !== 47 && c !== 62; ) c = src.charCodeAt(++j);
+  for (let c = src.charCodeAt(j); j < src.length && !isSpace(c) && c !== 47 && c !== 62;) c = src.charCodeAt(++j);
   while (j < src.length && isSpace(src.charCodeAt(j))) j++;
   const c = src.charCodeAt(j);
   return c !== 47 && c !== 62;

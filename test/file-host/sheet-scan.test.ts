@@ -174,10 +174,20 @@ describe('reading the head of a tab', () => {
   it('gives the rows asked for, as reading the whole tab gives them', async () => {
     const host = await XlsxHost.fromBytes(await oneSheetBook(ROWS), 'head.xlsx');
     const whole = (await host.read({ tabs: ['Data'] })).tabs['Data']!.values;
-    expect(whole).toEqual([['Title', null], [2, 6], ['xy', null], [4, null], [5, 15]]);
+    expect(whole).toEqual([
+      ['Title', null],
+      [2, 6],
+      ['xy', null],
+      [4, null],
+      [5, 15],
+    ]);
     const again = await XlsxHost.fromBytes(await oneSheetBook(ROWS), 'head.xlsx');
     const head = (await again.read({ tabs: ['Data'], heads: { data: 3 } })).tabs['Data']!.values;
-    expect(head).toEqual([['Title', null], [2, 6], ['xy', null]]);
+    expect(head).toEqual([
+      ['Title', null],
+      [2, 6],
+      ['xy', null],
+    ]);
     // the plain formulas of rows not read for the head are still found
     expect(again.formulas().map((f) => `${f.row}:${f.col}:${f.formula}`)).toEqual(
       expect.arrayContaining(['2:1:=1+1', '2:2:=A2*3', '3:1:="x"&"y"', '5:1:=A4+1']),

@@ -25,7 +25,12 @@ describe('an entry made of pieces', () => {
 
   it('pieces deflated apart are one raw deflate stream: zlib and Python inflate it to the pieces joined', () => {
     const row = (r: number) => `<row r="${r}"><c r="A${r}" s="16"/><c r="B${r}" s="12"/></row>`;
-    const pieces = [text('<sheetData>'), text(Array.from({ length: 4000 }, (_, i) => row(i + 1)).join('')), text('é😀'), text('</sheetData>')];
+    const pieces = [
+      text('<sheetData>'),
+      text(Array.from({ length: 4000 }, (_, i) => row(i + 1)).join('')),
+      text('é😀'),
+      text('</sheetData>'),
+    ];
     const joined = Buffer.concat(pieces);
     const e = makeEntry('xl/worksheets/sheet1.xml', pieces, 4);
     expect(e.method).toBe(8);

@@ -22,7 +22,13 @@ class Whole implements Host {
 
 async function review(): Promise<MemoryWorkbook> {
   const wb = new MemoryWorkbook(['Sheet1']);
-  await runCreate(wb, { framework: 'partnership-tree', partnerships: ['KCP', 'Dover'], respondents: ['Ann', 'Bob'], cycle: '2026/27', today: TODAY });
+  await runCreate(wb, {
+    framework: 'partnership-tree',
+    partnerships: ['KCP', 'Dover'],
+    respondents: ['Ann', 'Bob'],
+    cycle: '2026/27',
+    today: TODAY,
+  });
   wb.setCell('Responses', 6, 4, 3);
   wb.setCell('Responses', 6, 5, 'Good progress 😀');
   wb.setCell('Responses', 7, 4, 2);
