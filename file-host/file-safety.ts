@@ -142,6 +142,47 @@ export async function assertFolderExists(path: string): Promise<void> {
   throw new FileProblem(`${path} could not be written: the folder ${folder} does not exist.`);
 }
 
+/** The folder that takes the temporary file when `path` is written — the folder of the link's target when `path` is
+ *  a symbolic link (see writeAtomically), the nearest existing folder when it is still to be made (`demo`) — must let
+ *  a new file be made in it: checked before any work is done, so a read-only folder is not found out at the end.
+ *  A folder with no write permission for anyone is refused even where the system would let this user write there
+ *  (an administrator, root), as a read-only workbook is (assertWritable). On Windows the read-only mark of a folder
+ *  means nothing to writing into it (Windows sets it on folders such as Documents), so only writing tells. */
+export async function assertFolderWritable(path: string): Promise<void> {
+  const target = await linkTarget(path);
+  let folder = dirname(target);
+  let st;
+  for (;;) {
+    try {
+      st = await stat(folder);
+      break;
+    } catch {
+      const up = dirname(folder);
+      if (up === folder) return;
+      folder = up;
+    }
+  }
+  if (!st.isDirectory()) return; // a file where a folder should be: reported when writing
+  let writable = process.platform === 'win32' || (st.mode & 0o222) !== 0;
+  if (writable) {
+    try {
+      await access(folder, constants.W_OK);
+    } catch {
+      writable = false;
+    }
+  }
+  if (!writable) {
+    const own = resolve(dirname(target));
+    const why =
+      resolve(folder) === own
+        ? `${own} is read-only (the file is written there under a temporary name first, then renamed into place)`
+        : `${resolve(folder)}, where its folder ${own} would be made, is read-only`;
+    throw new FileProblem(
+      `${path}${target !== path ? ` (it links to ${target})` : ''} cannot be written: the folder ${why}. Nothing was changed. Make the folder writable (in its Properties, or "chmod u+w" on it), or work on a copy in a folder you may write to, then run the command again.`,
+    );
+  }
+}
+
 export async function assertAbsent(path: string): Promise<void> {
   if (await exists(path)) {
     throw new FileProblem(`${path} already exists: choose another name, or move that file away first (it has not been changed).`);

@@ -16,6 +16,7 @@ import {
   assertNotOpenElsewhere,
   assertUnchangedSince,
   assertWritable,
+  assertFolderWritable,
   readExisting,
   stampOf,
   writeAtomically,
@@ -70,7 +71,10 @@ export class XlsxHost implements Host {
   static async open(path: string, options: OpenOptions = {}): Promise<XlsxHost> {
     await assertNotOpenElsewhere(path);
     const bytes = await readExisting(path, '.xlsx workbook');
-    if (options.write) await assertWritable(path);
+    if (options.write) {
+      await assertWritable(path);
+      await assertFolderWritable(path);
+    }
     const stamp = await stampOf(path);
     const host = await XlsxHost.fromBytes(bytes, path);
     host.openedFrom = stamp;

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { lstat, mkdir, readFile, readdir, symlink, utimes, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, chown, copyFile, lstat, mkdir, readFile, readdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { FileProblem, assertNotOpenElsewhere, lockFilesFor, writeAtomically } from '../../file-host/file-safety.js';
 import { XlsxHost } from '../../file-host/xlsx-host.js';
 import { tempDir } from './helpers.js';
+import { buildCliOnce } from '../support/cli-build.js';
 import { cli } from './cli-helpers.js';
 
 let dir = '';
@@ -167,6 +171,126 @@ describe('symbolic links that lead nowhere or back to the review', () => {
     const r = await cli('report', review, '--out', join(sub, 'board.docx'), '--force', '--quiet');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('board.docx is the review workbook itself');
+    expect((await readFile(review)).equals(before)).toBe(true);
+  });
+});
+
+describe('a folder that cannot take the temporary file', () => {
+  const isRoot = process.getuid?.() === 0;
+  const line = (path: string, folder: string) =>
+    `partnership-review: ${path} cannot be written: the folder ${folder} is read-only (the file is written there under a temporary name first, then renamed into place). Nothing was changed. Make the folder writable (in its Properties, or "chmod u+w" on it), or work on a copy in a folder you may write to, then run the command again.`;
+
+  /** A folder holding a review, then made read-only (no write bit for anyone: refused for root too, as a read-only file is). */
+  async function readOnlyFolder(): Promise<{ sub: string; review: string; before: Buffer }> {
+    const { dir: sub, cleanup: done } = await tempDir('pr-ro-folder-');
+    onTestFinished(async () => {
+      await chmod(sub, 0o755);
+      await done();
+    });
+    const review = join(sub, 'review.xlsx');
+    expect((await cli('new', review, '--framework', 'partnership-tree', '--quiet')).code).toBe(0);
+    await writeFile(join(sub, 'answers.csv'), 'Name,ASPIRE\nAlex,3\n');
+    await chmod(sub, 0o555);
+    return { sub, review, before: await readFile(review) };
+  }
+
+  it('summarise and import are refused before any work, naming the folder; the workbook (itself writable) is unchanged', async () => {
+    const { sub, review, before } = await readOnlyFolder();
+    expect((await stat(review)).mode & 0o200).toBe(0o200);
+    for (const args of [['summarise', review], ['import', review, join(sub, 'answers.csv')]]) {
+      const r = await cli(...args); // without --quiet: no progress line either, the refusal comes first
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(line(review, sub));
+    }
+    expect((await readFile(review)).equals(before)).toBe(true);
+    expect((await readdir(sub)).sort()).toEqual(['answers.csv', 'review.xlsx']);
+    // reading only is fine
+    expect((await cli('check', review, '--quiet')).code).toBe(0);
+    expect((await cli('score', review, '--quiet')).code).toBe(0);
+  });
+
+  it('new, demo (also into a folder still to be made), report and plan are refused before any work', async () => {
+    const { sub, review } = await readOnlyFolder();
+    const made = join(sub, 'new.xlsx');
+    expect((await cli('new', made, '--framework', 'hallmarks')).stderr).toBe(line(made, sub));
+    const report = join(sub, 'review report.docx');
+    expect((await cli('report', review)).stderr).toBe(line(report, sub));
+    const plan = join(sub, 'plan.xlsx');
+    expect((await cli('plan', plan, review)).stderr).toBe(line(plan, sub));
+    const demo = join(sub, 'later', 'demo.xlsx');
+    expect((await cli('demo', demo)).stderr).toBe(
+      `partnership-review: ${demo} cannot be written: the folder ${sub}, where its folder ${join(sub, 'later')} would be made, is read-only. Nothing was changed. Make the folder writable (in its Properties, or "chmod u+w" on it), or work on a copy in a folder you may write to, then run the command again.`,
+    );
+    expect((await readdir(sub)).sort()).toEqual(['answers.csv', 'review.xlsx']);
+  });
+
+  it('through a symbolic link, the folder that counts is the target’s: the link’s own folder may be read-only', async () => {
+    const { sub, review, before } = await readOnlyFolder();
+    const { dir: other, cleanup: done } = await tempDir('pr-ro-link-');
+    onTestFinished(async () => {
+      await chmod(other, 0o755);
+      await done();
+    });
+    // a link in a writable folder to the review in the read-only one: refused, naming the target and its folder
+    const toReadOnly = join(other, 'link.xlsx');
+    await symlink(review, toReadOnly);
+    const r = await cli('summarise', toReadOnly);
+    expect(r.stderr).toBe(
+      line(toReadOnly, sub).replace(`${toReadOnly} cannot`, `${toReadOnly} (it links to ${review}) cannot`),
+    );
+    expect((await readFile(review)).equals(before)).toBe(true);
+    // a link in a read-only folder to a review in a writable one: written, and the link stays a link
+    const target = join(other, 'target.xlsx');
+    expect((await cli('new', target, '--framework', 'partnership-tree', '--quiet')).code).toBe(0);
+    await chmod(sub, 0o755);
+    const fromReadOnly = join(sub, 'via.xlsx');
+    await symlink(target, fromReadOnly);
+    await chmod(sub, 0o555);
+    const s = await cli('summarise', fromReadOnly, '--quiet');
+    expect(s.code, s.stderr).toBe(0);
+    expect((await lstat(fromReadOnly)).isSymbolicLink()).toBe(true);
+  });
+
+  it('a folder whose owner may not write in it, though others may (as root: run as another user, root may write there)', async (ctx) => {
+    const { dir: sub, cleanup: done } = await tempDir('pr-ro-owner-');
+    onTestFinished(async () => {
+      await chmod(sub, 0o755);
+      await done();
+    });
+    const review = join(sub, 'review.xlsx');
+    expect((await cli('new', review, '--framework', 'partnership-tree', '--quiet')).code).toBe(0);
+    const before = await readFile(review);
+    let r: { code: number; stderr: string };
+    if (!isRoot) {
+      await chmod(sub, 0o577);
+      r = await cli('summarise', review);
+    } else {
+      // root may write into any folder, so the command is run as the unprivileged user 65534, who owns the folder and
+      // the review; the built bundle is copied where that user may read it
+      const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+      if (!setpriv) return ctx.skip('running as root without setpriv: cannot run the command as a user the folder refuses');
+      await buildCliOnce();
+      const { dir: copy, cleanup: gone } = await tempDir('pr-ro-bin-');
+      onTestFinished(gone);
+      await chmod(copy, 0o755);
+      await mkdir(join(copy, 'file-host', 'bin'), { recursive: true });
+      await mkdir(join(copy, 'dist', 'cli'), { recursive: true });
+      await copyFile(join(process.cwd(), 'file-host', 'bin', 'partnership-review.mjs'), join(copy, 'file-host', 'bin', 'partnership-review.mjs'));
+      await copyFile(join(process.cwd(), 'dist', 'cli', 'partnership-review.cjs'), join(copy, 'dist', 'cli', 'partnership-review.cjs'));
+      for (const d of [join(copy, 'file-host'), join(copy, 'file-host', 'bin'), join(copy, 'dist'), join(copy, 'dist', 'cli')]) await chmod(d, 0o755);
+      await chown(review, 65534, 65534);
+      await chown(sub, 65534, 65534);
+      await chmod(sub, 0o577);
+      r = await promisify(execFile)(
+        setpriv,
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(copy, 'file-host', 'bin', 'partnership-review.mjs'), 'summarise', review],
+      ).then(
+        ({ stderr }) => ({ code: 0, stderr }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr.replace(/\n$/, '') }),
+      );
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(line(review, sub));
     expect((await readFile(review)).equals(before)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { runCreate, runSummarise } from '../../../core/operations/run.js';
-import { assertAbsent, assertNotOpenElsewhere } from '../../file-safety.js';
+import { assertAbsent, assertFolderWritable, assertNotOpenElsewhere } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import { kensingtonChelseaWorkshop } from '../../demo/kensington-chelsea.js';
 import { generatedReview } from '../../demo/generated.js';
@@ -15,6 +15,7 @@ export async function demoCommand(ctx: CommandContext, path: string): Promise<nu
   assertXlsxName(path);
   if (ctx.options.force) await assertNotOpenElsewhere(path);
   else await assertAbsent(path);
+  await assertFolderWritable(path);
   const chosen = await resolveFramework(ctx.options.framework ?? 'partnership-tree', 'demo');
   const framework = frameworkOf(chosen);
   const demo =

@@ -1,7 +1,7 @@
 /** `partnership-review new <review.xlsx> --framework <id> …` */
 import { randomUUID } from 'node:crypto';
 import { runCreate } from '../../../core/operations/run.js';
-import { assertAbsent, assertFolderExists, FileProblem } from '../../file-safety.js';
+import { assertAbsent, assertFolderExists, assertFolderWritable, FileProblem } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import { frameworkOf, resolveFramework, type CommandContext } from '../context.js';
 import { financialYear, shellPath } from '../io.js';
@@ -14,6 +14,7 @@ export async function newCommand(ctx: CommandContext, path: string): Promise<num
   assertXlsxName(path);
   await assertFolderExists(path);
   await assertAbsent(path);
+  await assertFolderWritable(path);
   const framework = await resolveFramework(ctx.options.framework, 'new');
   const { options, today } = ctx;
   const cycle = options.cycle ?? financialYear(today);

@@ -12,7 +12,7 @@ import { lspPlanFlow, lspPlanLines, lspSources, type LspReviewInput } from '../.
 import { driveAsync } from '../../../core/operations/flow.js';
 import { readReviewSnapshot } from '../../../core/operations/run.js';
 import { NotAReviewError } from '../../../core/operations/types.js';
-import { FileProblem, assertFolderExists, readExisting } from '../../file-safety.js';
+import { FileProblem, assertFolderExists, assertFolderWritable, readExisting } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
 import { shellPath } from '../io.js';
@@ -56,6 +56,7 @@ function labels(paths: string[]): string[] {
 export async function planCommand(ctx: CommandContext, planPath: string, reviewPaths: string[]): Promise<number> {
   assertXlsxName(planPath);
   await assertFolderExists(planPath);
+  await assertFolderWritable(planPath);
   const planExists = await exists(planPath);
   const plan = planExists ? await identity(planPath, 'plan workbook') : null;
   const seen: Identity[] = [];

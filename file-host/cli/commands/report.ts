@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { readReviewSnapshot } from '../../../core/operations/run.js';
 import { reportFromSnapshot } from '../../../core/report/from-snapshot.js';
 import { reportDocx } from '../../../report/docx.js';
-import { assertAbsent, assertFolderExists, FileProblem, sameFileOnDisk, writeAtomically } from '../../file-safety.js';
+import { assertAbsent, assertFolderExists, assertFolderWritable, FileProblem, sameFileOnDisk, writeAtomically } from '../../file-safety.js';
 import { XlsxHost } from '../../xlsx-host.js';
 import type { CommandContext } from '../context.js';
 import { readPreviousReview } from '../previous.js';
@@ -23,6 +23,7 @@ export async function reportCommand(ctx: CommandContext, review: string): Promis
   if (!/\.docx$/i.test(out)) throw new FileProblem(`${out}: give the report a name ending in .docx (for example report.docx).`);
   await assertFolderExists(out);
   if (!ctx.options.force) await assertAbsent(out);
+  await assertFolderWritable(out);
   // a report name that is a link to (or a hard link of) a workbook would replace that workbook with the report
   for (const [workbook, what] of [
     [review, 'the review workbook itself'],
