@@ -73,7 +73,10 @@ describe('a file name beginning with "-"', () => {
     // -q is an option, so "-q.xlsx" is not options either
     [['check', '-q.xlsx'], '"-q.xlsx" begins with "-", so it reads as an option, not a file name: give it as ./-q.xlsx'],
     [['check', 'sub/-a.xlsx'], 'sub/-a.xlsx was not found'],
-    [['report', 'a.xlsx', '--out', '-r.docx'], '--out is followed by "-r.docx", which begins with "-" and so reads as an option: write --out=-r.docx or --out ./-r.docx.'],
+    [
+      ['report', 'a.xlsx', '--out', '-r.docx'],
+      '--out is followed by "-r.docx", which begins with "-" and so reads as an option: write --out=-r.docx or --out ./-r.docx.',
+    ],
     [['summarise', 'a.xlsx', '--previous', '-last.xlsx'], 'write --previous=-last.xlsx or --previous ./-last.xlsx.'],
     // a name is not a file: no ./ for it
     [['new', 'a.xlsx', '--framework', 'hallmarks', '--partnership', '-J.Smith'], 'write --partnership=-J.Smith. Run'],

@@ -197,7 +197,10 @@ describe('a folder that cannot take the temporary file', () => {
   it('summarise and import are refused before any work, naming the folder; the workbook (itself writable) is unchanged', async () => {
     const { sub, review, before } = await readOnlyFolder();
     expect((await stat(review)).mode & 0o200).toBe(0o200);
-    for (const args of [['summarise', review], ['import', review, join(sub, 'answers.csv')]]) {
+    for (const args of [
+      ['summarise', review],
+      ['import', review, join(sub, 'answers.csv')],
+    ]) {
       const r = await cli(...args); // without --quiet: no progress line either, the refusal comes first
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(line(review, sub));
@@ -235,9 +238,7 @@ describe('a folder that cannot take the temporary file', () => {
     const toReadOnly = join(other, 'link.xlsx');
     await symlink(review, toReadOnly);
     const r = await cli('summarise', toReadOnly);
-    expect(r.stderr).toBe(
-      line(toReadOnly, sub).replace(`${toReadOnly} cannot`, `${toReadOnly} (it links to ${review}) cannot`),
-    );
+    expect(r.stderr).toBe(line(toReadOnly, sub).replace(`${toReadOnly} cannot`, `${toReadOnly} (it links to ${review}) cannot`));
     expect((await readFile(review)).equals(before)).toBe(true);
     // a link in a read-only folder to a review in a writable one: written, and the link stays a link
     const target = join(other, 'target.xlsx');
@@ -275,16 +276,25 @@ describe('a folder that cannot take the temporary file', () => {
       await chmod(copy, 0o755);
       await mkdir(join(copy, 'file-host', 'bin'), { recursive: true });
       await mkdir(join(copy, 'dist', 'cli'), { recursive: true });
-      await copyFile(join(process.cwd(), 'file-host', 'bin', 'partnership-review.mjs'), join(copy, 'file-host', 'bin', 'partnership-review.mjs'));
+      await copyFile(
+        join(process.cwd(), 'file-host', 'bin', 'partnership-review.mjs'),
+        join(copy, 'file-host', 'bin', 'partnership-review.mjs'),
+      );
       await copyFile(join(process.cwd(), 'dist', 'cli', 'partnership-review.cjs'), join(copy, 'dist', 'cli', 'partnership-review.cjs'));
-      for (const d of [join(copy, 'file-host'), join(copy, 'file-host', 'bin'), join(copy, 'dist'), join(copy, 'dist', 'cli')]) await chmod(d, 0o755);
+      for (const d of [join(copy, 'file-host'), join(copy, 'file-host', 'bin'), join(copy, 'dist'), join(copy, 'dist', 'cli')])
+        await chmod(d, 0o755);
       await chown(review, 65534, 65534);
       await chown(sub, 65534, 65534);
       await chmod(sub, 0o577);
-      r = await promisify(execFile)(
-        setpriv,
-        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(copy, 'file-host', 'bin', 'partnership-review.mjs'), 'summarise', review],
-      ).then(
+      r = await promisify(execFile)(setpriv, [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        join(copy, 'file-host', 'bin', 'partnership-review.mjs'),
+        'summarise',
+        review,
+      ]).then(
         ({ stderr }) => ({ code: 0, stderr }),
         (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr.replace(/\n$/, '') }),
       );
