@@ -61,6 +61,18 @@ export async function assertNotOpenElsewhere(path: string): Promise<void> {
   }
 }
 
+/** Whether `path` may be written: its write bits (`bits`: any set; root passes `access` whatever they say, so a file or
+ *  folder no one may write is refused even for root), then `access`. */
+async function writableByMode(path: string, bits: boolean): Promise<boolean> {
+  if (!bits) return false;
+  try {
+    await access(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What a file looked like when it was read, to notice another program writing it before we do. */
 export interface FileStamp {
   path: string;
@@ -114,15 +126,7 @@ export async function assertWritable(path: string): Promise<void> {
     return; // missing: reported by whoever reads it
   }
   const st = await stat(target);
-  let writable = (st.mode & 0o222) !== 0;
-  if (writable) {
-    try {
-      await access(target, constants.W_OK);
-    } catch {
-      writable = false;
-    }
-  }
-  if (!writable) {
+  if (!(await writableByMode(target, (st.mode & 0o222) !== 0))) {
     // name the target only when the path itself is a link (not for "./x.xlsx", a relative path or a linked folder)
     const isLink = (await lstat(path)).isSymbolicLink();
     throw new FileProblem(
@@ -163,15 +167,7 @@ export async function assertFolderWritable(path: string): Promise<void> {
     }
   }
   if (!st.isDirectory()) return; // a file where a folder should be: reported when writing
-  let writable = process.platform === 'win32' || (st.mode & 0o222) !== 0;
-  if (writable) {
-    try {
-      await access(folder, constants.W_OK);
-    } catch {
-      writable = false;
-    }
-  }
-  if (!writable) {
+  if (!(await writableByMode(folder, process.platform === 'win32' || (st.mode & 0o222) !== 0))) {
     const own = resolve(dirname(target));
     const why =
       resolve(folder) === own

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliOnce } from '../support/cli-build.js';
 import { tempDir } from './helpers.js';
+import { OUR_REVIEW } from './support/custom-framework.js';
 
 const bin = join(process.cwd(), 'file-host', 'bin', 'partnership-review.mjs');
 let dir = '';
@@ -31,23 +32,7 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
 describe('zod loaded on first use by the built command line', () => {
   it('a custom framework: new, check and summarise work; a bad one is explained', async () => {
     const good = join(dir, 'custom.json');
-    await writeFile(
-      good,
-      JSON.stringify({
-        id: 'our-review',
-        title: 'Our review',
-        scales: [
-          {
-            id: 'yn',
-            points: [
-              { value: 0, label: 'No' },
-              { value: 1, label: 'Yes' },
-            ],
-          },
-        ],
-        sections: [{ id: 'A', title: 'Aims', items: [{ id: 'A1', text: 'Are our aims written down?' }] }],
-      }),
-    );
+    await writeFile(good, JSON.stringify(OUR_REVIEW));
     const path = join(dir, 'custom.xlsx');
     expect(await run('new', path, '--framework', good, '--respondent', 'Alex', '--quiet')).toMatchObject({ code: 0, stderr: '' });
     // the stored framework is not a built-in: read back through the schema

@@ -15,6 +15,7 @@ import { XlsxHost } from '../../file-host/xlsx-host.js';
 import { buildCliOnce } from '../support/cli-build.js';
 import { cli } from './cli-helpers.js';
 import { tempDir } from './helpers.js';
+import { OUR_REVIEW } from './support/custom-framework.js';
 
 let dir = '';
 let cleanup: () => Promise<void> = async () => undefined;
@@ -133,23 +134,7 @@ describe('new', () => {
 
   it('takes a custom framework from a .json file, and explains what is wrong with a bad one', async () => {
     const good = join(dir, 'custom.json');
-    await writeFile(
-      good,
-      JSON.stringify({
-        id: 'our-review',
-        title: 'Our review',
-        scales: [
-          {
-            id: 'yn',
-            points: [
-              { value: 0, label: 'No' },
-              { value: 1, label: 'Yes' },
-            ],
-          },
-        ],
-        sections: [{ id: 'A', title: 'Aims', items: [{ id: 'A1', text: 'Are our aims written down?' }] }],
-      }),
-    );
+    await writeFile(good, JSON.stringify(OUR_REVIEW));
     const path = join(dir, 'custom.xlsx');
     const r = await cli('new', path, '--framework', good, '--quiet');
     expect(r.stderr).toBe('');
