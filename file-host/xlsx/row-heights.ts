@@ -51,7 +51,9 @@ export function estimateRowHeights(ws: SheetModel, styles: Styles, planned: Set<
       for (const m of ws.mergeList()) mergeAt.set(`${m.top},${m.left}`, m);
     }
     let needed = 0;
-    for (const cell of row.cells) {
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
       if (typeof cell.value !== 'string' || cell.value === '') continue;
       const info = styles.info(cell.s);
       if (!info.wrap) continue;
