@@ -33,31 +33,56 @@ export function linesFor(text: string, width: number, fontSize: number, bold: bo
   // wider fallback font LibreOffice uses only about 1.1 fit: a text of two Calibri lines printed on three, cut at the
   // row's foot (issue #13). Counted at 1.1, so a row is as tall as its text in either font.
   const perLine = Math.max(1, Math.floor((width * 1.1 * 11) / (fontSize * (bold ? 1.08 : 1))));
+  // one pass over the text (it ran once per wrapped cell, splitting every paragraph and word into new strings):
+  // paragraphs end at a line feed, words at JavaScript's white space (\s)
   let lines = 0;
-  for (const para of text.split(/\r?\n/)) {
-    const words = para.split(/\s+/).filter(Boolean);
-    if (words.length === 0) {
-      lines += 1;
+  let count = 0; // lines of the paragraph so far; 0 before its first word
+  let line = 0; // characters on its last line
+  let word = 0; // characters of the word being read
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10; // the end of the text ends the last paragraph
+    if (c !== 10 && !isWhiteSpace(c)) {
+      word++;
       continue;
     }
-    let line = 0;
-    let count = 1;
-    for (const w of words) {
-      const len = w.length;
-      if (line === 0) line = len;
-      else if (line + 1 + len <= perLine) line += 1 + len;
+    if (word > 0) {
+      if (count === 0) {
+        count = 1;
+        line = word;
+      } else if (line + 1 + word <= perLine) line += 1 + word;
       else {
         count++;
-        line = len;
+        line = word;
       }
       while (line > perLine) {
         count++;
         line -= perLine;
       }
+      word = 0;
     }
-    lines += count;
+    if (c === 10) {
+      lines += Math.max(1, count); // a paragraph without words is one line
+      count = 0;
+      line = 0;
+    }
   }
   return lines;
+}
+
+/** Whether a UTF-16 unit is white space as `\s` matches it in JavaScript. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** The column width (characters) that holds the longest word of `text` on one line, at `fontSize`, bold or not. */
