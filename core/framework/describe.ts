@@ -31,9 +31,19 @@ export function scoredItems(framework: Framework): ScoredItem[] {
     .map((entry) => ({ ...entry, scale: scaleOf(framework, entry.item) }));
 }
 
+/** Each framework's items by id (the first of an id), made once: frameworks never change once parsed, and an item is
+ *  looked up for every cell of a Summary. */
+const ITEMS_BY_ID = new WeakMap<object, Map<string, ItemInSection>>();
+
 /** The item with this id, or undefined. */
 export function findItem(framework: Framework, itemId: string): ItemInSection | undefined {
-  return allItems(framework).find(({ item }) => item.id === itemId);
+  let byId = ITEMS_BY_ID.get(framework.sections);
+  if (!byId) {
+    byId = new Map();
+    for (const entry of allItems(framework)) if (!byId.has(entry.item.id)) byId.set(entry.item.id, entry);
+    ITEMS_BY_ID.set(framework.sections, byId);
+  }
+  return byId.get(itemId);
 }
 
 /** The scale with this id; throws, naming the framework's scales, when there is none. */

@@ -28,9 +28,18 @@ function clip(s: string): string {
   return s.length <= CELL_LIMIT ? s : `${prefixWithinUnits(s, CELL_LIMIT - 60)}… (more on the entry tab: the rest is cut here)`;
 }
 
+/** Each framework's items by id, made once (a Summary names items hundreds of times; frameworks never change). */
+const ITEMS = new WeakMap<object, Map<string, Item>>();
+
 function findItem(input: Pick<SummaryInput, 'framework'>, id: string): Item | undefined {
-  for (const s of input.framework.sections) for (const i of s.items) if (i.id === id) return i;
-  return undefined;
+  const sections = input.framework.sections;
+  let byId = ITEMS.get(sections);
+  if (!byId) {
+    byId = new Map();
+    for (const s of sections) for (const i of s.items) if (!byId.has(i.id)) byId.set(i.id, i);
+    ITEMS.set(sections, byId);
+  }
+  return byId.get(id);
 }
 
 function label(input: Pick<SummaryInput, 'framework'>, id: string): string {
