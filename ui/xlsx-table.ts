@@ -11,6 +11,8 @@ import { unzipSync } from 'fflate';
 import type { Snapshot } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { ReviewRequestError } from '../core/operations/types.js';
+import { notAnExport } from '../core/import/csv.js';
+import { TAB } from '../core/sheet-plan/layout.js';
 import { cellValueOf, exportTooLarge, inlineText, type CellValueContext } from '../file-host/xlsx/cell-value.js';
 import { MAX_PART_BYTES, relsPathOf, resolveTarget } from '../file-host/xlsx/part-paths.js';
 import { SharedStrings } from '../file-host/xlsx/shared-strings.js';
@@ -148,6 +150,9 @@ function sheetValues(sheetXml: Uint8Array, ctx: CellValueContext, name: string, 
 /** Read the first sheet of an .xlsx (bytes) as a table: rows from 1 to the last with a value, as wide as the widest. */
 export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
   const { sheets, ctx } = openWorkbook(bytes, name);
+  // a review or plan workbook (its hidden PR_Meta tab) picked where the export belongs: its first tab is no export,
+  // refused as the command line refuses it (file-host/import-table.ts), before anything is sent to the host
+  if (sheets.some((s) => s.name.toLowerCase() === TAB.meta.toLowerCase())) throw new ReviewRequestError(notAnExport(name));
   const first = sheets[0];
   if (!first) throw new ReviewRequestError(`${name} has no sheets: export the responses again.`);
   if (!first.path) throw damaged(name, 'its first sheet is missing');

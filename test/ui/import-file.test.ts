@@ -7,7 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCreate } from '../../core/operations/run.js';
 import { readImportTable } from '../../file-host/import-table.js';
+import { XlsxHost } from '../../file-host/xlsx-host.js';
 import { MAX_IMPORT_BYTES, readImportFile, type PickedFile } from '../../ui/import-file.js';
 import { xlsxTable } from '../../ui/xlsx-table.js';
 import { oneSheetBook } from '../file-host/support/one-sheet-book.js';
@@ -73,6 +75,36 @@ describe('an .xlsx export read in the pane', () => {
   it('refuses a damaged file, naming it and saying what to do', () => {
     const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]);
     expect(() => xlsxTable(bytes, 'broken.xlsx')).toThrow(/^broken\.xlsx could not be read as an \.xlsx workbook \(.*\): save it again/);
+  });
+});
+
+/** A review workbook as the engine makes it (`new`, on the file host): its hidden PR_Meta tab says what it is. */
+async function reviewWorkbook(): Promise<Uint8Array> {
+  const host = XlsxHost.create();
+  await runCreate(host, {
+    framework: 'partnership-tree',
+    partnerships: ['Kensington and Chelsea Partnership'],
+    respondents: ['Ann Smith'],
+    cycle: '2026/27',
+    today: '2026-05-12',
+  });
+  return new Uint8Array(await host.toBytes());
+}
+
+describe('a Partnership Review workbook picked where the export belongs', () => {
+  it('is refused with the command line’s words, before anything is sent to the workbook', async () => {
+    const bytes = await reviewWorkbook();
+    const say = (name: string): string =>
+      `${name} is a Partnership Review workbook (a review or an LSP plan), not the responses export: the second file must be the export of the form's responses — the CSV, or the .xlsx that Microsoft Forms or Google Forms downloads. Nothing was changed.`;
+    // the pane: the whole of the import's first step, so the bridge (the only writer) is never reached
+    await expect(readImportFile(picked('Review 2026-27.xlsx', bytes))).rejects.toThrow(say('Review 2026-27.xlsx'));
+    expect(() => xlsxTable(bytes, 'Review 2026-27.xlsx')).toThrow(say('Review 2026-27.xlsx'));
+    // named as .csv (or with no name the reader knows), it is still seen as a workbook by its first bytes
+    await expect(readImportFile(picked('responses.csv', bytes))).rejects.toThrow(say('responses.csv'));
+    // the command line, the same words for the same file
+    const path = join(dir, 'Review 2026-27.xlsx');
+    await writeFile(path, bytes);
+    await expect(readImportTable(path)).rejects.toThrow(say(path));
   });
 });
 
