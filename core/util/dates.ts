@@ -79,6 +79,35 @@ export function isoToSerial(iso: string): number {
 }
 
 /**
+ * Days from day 0 of Excel's 1900 date system (30/12/1899, as counted after its 29/02/1900) to day 0 of its 1904
+ * system (01/01/1904): the same day is this many fewer in a workbook that counts from 1904 (`date1904`, Excel for
+ * Mac's old default). Core reads and writes serials of the 1900 system; a host whose workbook counts from 1904
+ * converts at its boundary with the two functions below.
+ */
+export const DAYS_1900_TO_1904 = 1462;
+
+/** A serial of the 1900 date system → the same day's serial in the workbook's date system. */
+export function serialInDateSystem(serial1900: number, date1904: boolean): number {
+  return date1904 ? serial1900 - DAYS_1900_TO_1904 : serial1900;
+}
+
+/** A serial stored in a workbook of the given date system → the same day's serial in the 1900 system (core's). */
+export function serialFromDateSystem(serial: number, date1904: boolean): number {
+  return date1904 ? serial + DAYS_1900_TO_1904 : serial;
+}
+
+/** Whether a number format code (`dd/mm/yyyy`, `[$-809]d mmm yyyy`, `h:mm`) shows a date or time. */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .split(';')[0]!
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
+  if (/general/i.test(bare)) return false;
+  return /[dmyhs]/i.test(bare);
+}
+
+/**
  * A cell value → ISO date, or null when it is not a date (blank included: check for blank first).
  */
 export function parseDate(raw: CellValue | undefined, opts: ParseDateOptions = {}): string | null {

@@ -7,6 +7,7 @@ import type { ChartSpec, MergeSpec, PrintSpec, RangeRef, TabPlan } from '../../c
 import { mergedRanges } from '../../core/sheet-plan/merges.js';
 import { ReviewRequestError } from '../../core/operations/types.js';
 import { a1, columnLetter, sheetRef } from '../../core/util/a1.js';
+import { serialInDateSystem } from '../../core/util/dates.js';
 import { planCellValue } from './cell-values.js';
 import { conditionalXml, ruleFormula } from './conditional.js';
 import { inlineList, LISTS_TAB, validationXml } from './validations.js';
@@ -38,10 +39,6 @@ function checkRange(tab: string, r: RangeRef): void {
     );
   }
 }
-
-/** Days from 1 January 1900 to 1 January 1904 in Excel's counting: a serial in the 1900 date system less this is the
- *  same day in a workbook that counts from 1904 (`<workbookPr date1904="1"/>`, Excel for Mac's old default). */
-const DAYS_1900_TO_1904 = 1462;
 
 function writeBlocks(tab: TabPlan, ws: SheetModel, numbers: Array<[number, number, number]>): number {
   let cells = 0;
@@ -329,7 +326,7 @@ export function applyTab(wb: Workbook, tab: TabPlan, state: TabState): AppliedTa
   }
   // core writes a date as its serial in the 1900 date system; a workbook that counts from 1904 gets the same day
   if (wb.date1904) {
-    for (const [r, c, v] of numbers) if (styles.info(ws.styleAt(r, c)).date) ws.writeValue(r, c, v - DAYS_1900_TO_1904);
+    for (const [r, c, v] of numbers) if (styles.info(ws.styleAt(r, c)).date) ws.writeValue(r, c, serialInDateSystem(v, true));
   }
   for (const w of tab.columnWidths) ws.setColAttrs(w.col, { width: String(w.width), customWidth: '1' });
   for (const h of tab.rowHeights ?? []) ws.setRowAttrs(h.row, { ht: String(h.height), customHeight: '1' });

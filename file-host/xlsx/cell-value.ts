@@ -10,6 +10,7 @@ import { stringItemText, type SharedStrings } from './shared-strings.js';
 import type { Styles } from './styles.js';
 import { unescapeOoxml, type XNode } from './xml.js';
 import { columnLetter } from '../../core/util/a1.js';
+import { serialFromDateSystem } from '../../core/util/dates.js';
 
 /** The most cells a form export's table may span (rows × columns, blanks included): a 10,000-respondent export of
  *  the 67-question Hallmarks is about 2.1 million. A value typed far away (XFD1048576) would otherwise make a table
@@ -24,7 +25,8 @@ export function exportTooLarge(name: string, tab: string, rows: number, cols: nu
 
 /** A number stored in a cell → what people see: an ISO date for date formats, else the number. */
 export function excelDate(serial: number, date1904: boolean): string | null {
-  const ms = Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000);
+  // 25569: the serial of 01/01/1970 in the 1900 date system
+  const ms = Math.round((serialFromDateSystem(serial, date1904) - 25569) * 86_400_000);
   return isoDate(new Date(ms));
 }
 

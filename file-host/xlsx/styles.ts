@@ -5,6 +5,7 @@
  * identical one reused), built from the cell's current one; everything else in the part is written back as it was.
  */
 import type { CellFormat, ConditionalRule } from '../../core/sheet-plan/types.js';
+import { isDateFormat } from '../../core/util/dates.js';
 import { escAttr, localName, parseXml, startTag, type XNode } from './xml.js';
 
 /** #RRGGBB → ARGB (opaque). */
@@ -31,17 +32,6 @@ const BUILTIN_FORMATS: Record<string, number> = {
 const BUILTIN_DATE_IDS = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
 ]);
-
-/** Whether a number format code shows a date or time. */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .split(';')[0]!
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '');
-  if (/general/i.test(bare)) return false;
-  return /[dmyhs]/i.test(bare);
-}
 
 interface Collection {
   /** local name of the collection element */

@@ -5,9 +5,12 @@ import {
   compareIso,
   cycleStartYear,
   formatDateUk,
+  isDateFormat,
   isIsoDate,
   isoToSerial,
   parseDate,
+  serialFromDateSystem,
+  serialInDateSystem,
   serialToIso,
 } from '../../core/util/dates.js';
 
@@ -103,5 +106,22 @@ describe('date arithmetic and display', () => {
     expect(cycleStartYear('Cycle 2025-2026')).toBe(2025);
     expect(cycleStartYear('next year')).toBeNull();
     expect(cycleStartYear('12026')).toBeNull();
+  });
+});
+
+describe('the 1904 date system (a workbook that counts from 01/01/1904)', () => {
+  it('the same day is 1,462 lower there: 23/05/2027 is 46530 in the 1900 system and 45068 in the 1904 one', () => {
+    expect(serialInDateSystem(46530, true)).toBe(45068);
+    expect(serialFromDateSystem(45068, true)).toBe(46530);
+    expect(serialInDateSystem(46530, false)).toBe(46530);
+    expect(serialFromDateSystem(46530, false)).toBe(46530);
+    expect(serialToIso(serialFromDateSystem(0, true))).toBe('1904-01-01');
+  });
+
+  it('tells date and time formats from others', () => {
+    for (const code of ['dd/mm/yyyy', 'd mmm yyyy', '[$-809]dd/mm/yyyy', 'h:mm', 'yyyy-mm-dd hh:mm:ss', '[h]:mm'])
+      expect([code, isDateFormat(code)]).toEqual([code, true]);
+    for (const code of ['General', '0.00', '@', '#,##0', '0%', '"days"0', '[Red]0.0'])
+      expect([code, isDateFormat(code)]).toEqual([code, false]);
   });
 });
