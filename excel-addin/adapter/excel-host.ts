@@ -21,6 +21,7 @@ import { emptyStats, recordSync, type ExcelHostStats } from './stats.js';
 import { firstBrokenPrecondition, loadWorkbookState, normaliseCell, type WorkbookState } from './workbook-state.js';
 import { WriteFailedError, messageOf } from '../../core/host/write-failure.js';
 import { blockToArray } from './cell-arrays.js';
+import { askDateSystem, planIn1904, readIn1904 } from './date-system.js';
 import { PROTECTION_OPTIONS, planWrites, type Rebuild } from './write-ops.js';
 
 export const LAYOUT_CHANGED_MESSAGE =
@@ -107,7 +108,9 @@ export class ExcelHost implements Host, InspectHost {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name,items/visibility,items/position');
-      await this.sync(ctx, CALL_OVERHEAD_BYTES, 'reading the list of tabs');
+      const is1904 = askDateSystem(ctx);
+      await this.sync(ctx, 2 * CALL_OVERHEAD_BYTES, 'reading the list of tabs');
+      const date1904 = is1904();
       const items = sheets.items;
       const tabNames = items.map((s) => s.name);
       const wanted = request.tabs === 'all' ? tabNames : request.tabs;
@@ -130,7 +133,7 @@ export class ExcelHost implements Host, InspectHost {
         tab.values = Array.from({ length: used.rowIndex }, () => new Array<CellValue>(width).fill(null));
         parts.push({ tab, ws, row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount, width });
       }
-      await this.readValues(ctx, parts, this.readCellsPerSync);
+      await this.readValues(ctx, parts, this.readCellsPerSync, date1904);
       return { tabNames, tabs };
     });
   }
@@ -138,9 +141,10 @@ export class ExcelHost implements Host, InspectHost {
   /**
    * Reads the parts' values, front to back, in syncs of at most `budget` cells. After each response the budget is set
    * from the bytes a cell actually took, so the next response stays under ~3.5 MB; a response Excel still refuses as
-   * too large is asked for again in a third of the cells.
+   * too large is asked for again in a third of the cells. In a workbook that counts dates from 1904 the cells' number
+   * formats come too, so a number shown as a date is read as core's serial for that day (date-system.ts).
    */
-  private async readValues(ctx: ExcelContext, parts: ReadPart[], budget: number): Promise<void> {
+  private async readValues(ctx: ExcelContext, parts: ReadPart[], budget: number, date1904: boolean): Promise<void> {
     const queue = parts.map((p) => ({ ...p }));
     let cellsPerSync = budget;
     let n = 0;
@@ -162,7 +166,8 @@ export class ExcelHost implements Host, InspectHost {
       }
       const ranges = pieces.map((p) => {
         const range = p.ws.getRange(rangeA1({ row: p.row + 1, col: p.col + 1, rows: p.rows, cols: p.cols }));
-        range.load('values');
+        if (date1904) range.load('values,numberFormat');
+        else range.load('values');
         return { p, range };
       });
       try {
@@ -180,11 +185,13 @@ export class ExcelHost implements Host, InspectHost {
       for (const { p, range } of ranges) {
         const values = range.values;
         bytes += JSON.stringify(values).length;
-        for (const row of values) {
+        const formats = date1904 ? range.numberFormat : undefined;
+        if (formats) bytes += JSON.stringify(formats).length;
+        values.forEach((row, r) => {
           const line = new Array<CellValue>(p.width).fill(null);
-          row.forEach((v, c) => (line[p.col + c] = normaliseCell(v)));
+          row.forEach((v, c) => (line[p.col + c] = formats ? readIn1904(normaliseCell(v), formats[r]?.[c]) : normaliseCell(v)));
           p.tab.values.push(line);
-        }
+        });
       }
       const perCell = bytes / Math.max(1, cells);
       cellsPerSync = Math.max(1, Math.min(budget, Math.floor(READ_RESPONSE_TARGET_BYTES / Math.max(1, perCell))));
@@ -222,7 +229,8 @@ export class ExcelHost implements Host, InspectHost {
       }
       const rebuilds = rebuildsOf(plan, state);
       const sheets = new SheetProxies();
-      const planned = planWrites(plan, state, sheets, this.reqs, this.maxSyncBytes, rebuilds);
+      // a workbook counting dates from 1904 gets that system's serials for the plan's dates (date-system.ts)
+      const planned = planWrites(state.date1904 ? planIn1904(plan) : plan, state, sheets, this.reqs, this.maxSyncBytes, rebuilds);
       warnings.push(...planned.warnings);
 
       // (3) write everything: one sync per ~4 MB

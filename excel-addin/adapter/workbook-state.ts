@@ -8,6 +8,7 @@ import type { PlanCell, Precondition, SheetPlan } from '../../core/sheet-plan/ty
 import { a1, rangeA1 } from '../../core/util/a1.js';
 import { CALL_OVERHEAD_BYTES } from './batches.js';
 import type { ExcelContext } from './office-types.js';
+import { askDateSystem } from './date-system.js';
 
 export interface ExistingTab {
   name: string;
@@ -41,6 +42,8 @@ export interface WorkbookState {
   prior: PriorCells[];
   /** precondition cells as they are now (undefined when the tab is gone) */
   preconditionValues: (CellValue | undefined)[];
+  /** the workbook counts dates from 1904 (date-system.ts) */
+  date1904: boolean;
 }
 
 export function normaliseCell(v: unknown): CellValue {
@@ -68,7 +71,9 @@ export async function loadWorkbookState(
   const names = wb.names;
   const wantNames = plan.namedRanges.length > 0;
   if (wantNames) names.load('items/name,items/formula');
-  await sync('checking the workbook', 2 * CALL_OVERHEAD_BYTES);
+  const is1904 = askDateSystem(ctx);
+  await sync('checking the workbook', 3 * CALL_OVERHEAD_BYTES);
+  const date1904 = is1904();
   const tabNames = sheets.items.map((s) => s.name);
   const visibility = new Map(sheets.items.map((s) => [s.name, s.visibility]));
   const actual = (name: string): string | undefined => tabNames.find((t) => t.toLowerCase() === name.toLowerCase());
@@ -147,6 +152,7 @@ export async function loadWorkbookState(
     nameFormulas,
     prior,
     preconditionValues: pre.map(({ range }) => (range === null ? undefined : normaliseCell(range.values[0]?.[0]))),
+    date1904,
   };
 }
 

@@ -73,9 +73,77 @@ export class FakeContext {
   }
 }
 
+/**
+ * `Excel.FunctionResult` of a worksheet function Excel works out (`workbook.functions`): only `DATE`, which is the
+ * day's serial in the workbook's own date system (`FakeWorkbookState.date1904`).
+ */
+class FakeFunctionResult {
+  private result: number | undefined;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly compute: () => number,
+    private readonly call: string,
+  ) {}
+  load(props: string): this {
+    checkLoad('FunctionResult', props, this.ctx.office.api);
+    this.ctx.queue(this.call, 'load', [props], () => void (this.result = this.compute()));
+    return this;
+  }
+  get value(): number {
+    return loaded(this.result, `${this.call}.value`);
+  }
+}
+
+/** Days from 30/12/1899 to a day, as Excel's DATE counts them in the 1900 date system (tests use days after 1/3/1900). */
+function days1900(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
 class FakeWorkbook {
   constructor(private readonly ctx: FakeContext) {}
   private sheets: FakeWorksheets | undefined;
+  private loaded1904: boolean | undefined;
+
+  /**
+   * `use1904DateSystem` is in the preview API only ("ExcelApi BETA (PREVIEW ONLY)" in the Office.js reference; not in
+   * @types/office-js nor the released office.js): refused as Excel refuses an API it does not have, unless this fake
+   * stands for an Excel running the preview office.js (`preview`).
+   */
+  load(props: string): this {
+    const names = props.split(',').map((p) => p.trim());
+    if (names.includes('use1904DateSystem')) {
+      if (!this.ctx.office.preview)
+        throw fakeError(
+          'ApiNotFound',
+          'fake Office.js: ApiNotFound: Excel.Workbook.use1904DateSystem is in ExcelApi BETA (preview only), in no released Excel',
+        );
+      const rest = names.filter((n) => n !== 'use1904DateSystem');
+      if (rest.length > 0) checkLoad('Workbook', rest.join(','), this.ctx.office.api);
+      this.ctx.queue('workbook', 'load', [props], () => void (this.loaded1904 = this.ctx.office.state.date1904));
+      return this;
+    }
+    checkLoad('Workbook', props, this.ctx.office.api);
+    throw new Error(`fake Office.js: workbook.load('${props}') is not modelled`);
+  }
+
+  get use1904DateSystem(): boolean {
+    return loaded(this.loaded1904, 'workbook.use1904DateSystem');
+  }
+
+  get functions(): { date(year: number, month: number, day: number): FakeFunctionResult } {
+    const ctx = this.ctx;
+    return {
+      date: (year, month, day) => {
+        checkApi('Functions', 'date', ctx.office.api);
+        // Excel's DATE: the day's serial in the workbook's date system (0 is 01/01/1904 in the 1904 system)
+        return new FakeFunctionResult(
+          ctx,
+          () => days1900(year, month, day) - (ctx.office.state.date1904 ? 1462 : 0),
+          `functions.date(${year},${month},${day})`,
+        );
+      },
+    };
+  }
   private namesProxy: FakeNames | undefined;
   get worksheets(): FakeWorksheets {
     return (this.sheets ??= new FakeWorksheets(this.ctx));
@@ -205,13 +273,16 @@ export class FakeOffice {
   readonly drop: FakeDrop;
   /** the highest ExcelApi set this Excel has ("1.8"): a member of a newer set fails as ApiNotFound; undefined: all */
   readonly api: string | undefined;
+  /** an Excel running the preview office.js: its preview-only members (`use1904DateSystem`) answer */
+  readonly preview: boolean;
 
   constructor(
     public state: FakeWorkbookState = FakeWorkbookState.with(),
-    options: { drop?: FakeDrop; api?: string } = {},
+    options: { drop?: FakeDrop; api?: string; preview?: boolean } = {},
   ) {
     this.drop = { ...options.drop };
     this.api = options.api;
+    this.preview = options.preview ?? false;
   }
 
   readonly run: ExcelRun = async (batch) => {

@@ -181,6 +181,8 @@ export class FakeWorkbookState {
   readonly names = new Map<string, string>();
   active: string | undefined;
   selection: string | undefined;
+  /** the workbook counts dates from 1904 (Excel for Mac's old default): the same day is a serial 1,462 lower */
+  date1904 = false;
 
   /** A workbook with these tabs and values (from A1). */
   static with(tabs: Record<string, CellValue[][]> = { Sheet1: [] }): FakeWorkbookState {
