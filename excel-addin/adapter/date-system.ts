@@ -42,7 +42,9 @@ export function planIn1904(plan: SheetPlan): SheetPlan {
   return {
     ...plan,
     tabs: plan.tabs.map((tab) => {
-      const dates = tab.formats.filter((f) => f.format.numberFormat !== undefined && isDateFormat(f.format.numberFormat)).map((f) => f.range);
+      const dates = tab.formats
+        .filter((f) => f.format.numberFormat !== undefined && isDateFormat(f.format.numberFormat))
+        .map((f) => f.range);
       if (dates.length === 0) return tab;
       return {
         ...tab,
