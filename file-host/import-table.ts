@@ -2,8 +2,7 @@
  * A wide export from Microsoft Forms or Google Forms (CSV, or the first sheet of an .xlsx) as a table of cell
  * values, header row first, for the core import to match against the framework's items.
  */
-import { csvTable, importFileKind, notAnExport, notUtf8 } from '../core/import/csv.js';
-import { TAB } from '../core/sheet-plan/layout.js';
+import { csvTable, importFileKind, notUtf8, reviewAsExportProblem } from '../core/import/csv.js';
 import { ReviewRequestError } from '../core/operations/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { FileProblem, readExisting } from './file-safety.js';
@@ -32,8 +31,9 @@ export async function readImportTable(path: string): Promise<CellValue[][]> {
   }
   if (kind === 'xlsx') {
     const host = await XlsxHost.fromBytes(bytes, path);
-    // a review or plan workbook (its hidden PR_Meta tab) given where the export belongs: its first tab is no export
-    if (host.tabNames().some((t) => t.toLowerCase() === TAB.meta.toLowerCase())) throw new FileProblem(notAnExport(path));
+    // a review or plan workbook given where the export belongs: its first tab is no export
+    const review = reviewAsExportProblem(host.tabNames(), path);
+    if (review) throw new FileProblem(review);
     const first = host.tabNames()[0];
     if (!first) throw new FileProblem(`${path} has no sheets: export the responses again.`);
     const values = (await host.read({ tabs: [first] })).tabs[first]!.values;

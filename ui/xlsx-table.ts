@@ -11,8 +11,7 @@ import { unzipSync } from 'fflate';
 import type { Snapshot } from '../core/host/types.js';
 import type { CellValue } from '../core/review/types.js';
 import { ReviewRequestError } from '../core/operations/types.js';
-import { notAnExport } from '../core/import/csv.js';
-import { TAB } from '../core/sheet-plan/layout.js';
+import { reviewAsExportProblem } from '../core/import/csv.js';
 import { cellValueOf, exportTooLarge, inlineText, type CellValueContext } from '../file-host/xlsx/cell-value.js';
 import { MAX_PART_BYTES, relsPathOf, resolveTarget } from '../file-host/xlsx/part-paths.js';
 import { SharedStrings } from '../file-host/xlsx/shared-strings.js';
@@ -152,7 +151,11 @@ export function xlsxTable(bytes: Uint8Array, name: string): CellValue[][] {
   const { sheets, ctx } = openWorkbook(bytes, name);
   // a review or plan workbook (its hidden PR_Meta tab) picked where the export belongs: its first tab is no export,
   // refused as the command line refuses it (file-host/import-table.ts), before anything is sent to the host
-  if (sheets.some((s) => s.name.toLowerCase() === TAB.meta.toLowerCase())) throw new ReviewRequestError(notAnExport(name));
+  const review = reviewAsExportProblem(
+    sheets.map((s) => s.name),
+    name,
+  );
+  if (review) throw new ReviewRequestError(review);
   const first = sheets[0];
   if (!first) throw new ReviewRequestError(`${name} has no sheets: export the responses again.`);
   if (!first.path) throw damaged(name, 'its first sheet is missing');

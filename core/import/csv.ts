@@ -12,6 +12,8 @@
  */
 import type { CellValue } from '../review/types.js';
 import { ReviewRequestError } from '../operations/types.js';
+import { hasTabName } from '../reader/cells.js';
+import { TAB } from '../sheet-plan/layout.js';
 
 /** A plain decimal number as a spreadsheet would store it ("3", "2.5", "-1"); "007" and "1,000" stay text. */
 const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
@@ -144,6 +146,12 @@ export function importFileKind(name: string, bytes: Uint8Array): 'xlsx' | 'csv' 
  *  `itself` when it is the very review being imported into. */
 export function notAnExport(name: string, itself = false): string {
   return `${name} is ${itself ? 'the review workbook itself' : 'a Partnership Review workbook (a review or an LSP plan)'}, not the responses export: the second file must be the export of the form's responses — the CSV, or the .xlsx that Microsoft Forms or Google Forms downloads. Nothing was changed.`;
+}
+
+/** A workbook this tool made (its PR_Meta tab) picked as the responses export: the message to refuse it with, else
+ *  null. The command line and the panes read an .xlsx export each their own way, and both ask this. */
+export function reviewAsExportProblem(tabNames: string[], name: string): string | null {
+  return hasTabName(tabNames, TAB.meta) ? notAnExport(name) : null;
 }
 
 /** The message for a file that is not UTF-8 text. */
