@@ -4,6 +4,7 @@
  * results.
  */
 import type { Item, Scale } from '../framework/schema.js';
+import { findItem as findItemIn } from '../framework/describe.js';
 import type { Change } from '../scoring/types.js';
 import { ragLabel } from '../scoring/rag.js';
 import { STYLE, criterion, fnum, fx, val } from './cells.js';
@@ -28,18 +29,8 @@ function clip(s: string): string {
   return s.length <= CELL_LIMIT ? s : `${prefixWithinUnits(s, CELL_LIMIT - 60)}… (more on the entry tab: the rest is cut here)`;
 }
 
-/** Each framework's items by id, made once (a Summary names items hundreds of times; frameworks never change). */
-const ITEMS = new WeakMap<object, Map<string, Item>>();
-
 function findItem(input: Pick<SummaryInput, 'framework'>, id: string): Item | undefined {
-  const sections = input.framework.sections;
-  let byId = ITEMS.get(sections);
-  if (!byId) {
-    byId = new Map();
-    for (const s of sections) for (const i of s.items) if (!byId.has(i.id)) byId.set(i.id, i);
-    ITEMS.set(sections, byId);
-  }
-  return byId.get(id);
+  return findItemIn(input.framework, id)?.item;
 }
 
 function label(input: Pick<SummaryInput, 'framework'>, id: string): string {
