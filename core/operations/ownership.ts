@@ -25,9 +25,6 @@ import { fnv1a } from '../util/hash.js';
 import { MARK_ROWS } from './read-tabs.js';
 import { ReviewRequestError } from './types.js';
 
-/** Rows of the Summary's marker: the title, the "Built by Partnership Review" line, and the row after it (all that
- *  the first read holds of the Summary and the Comments tab). */
-const SUMMARY_MARK_ROWS = MARK_ROWS;
 const BUILT_BY = 'Built by Partnership Review';
 
 function markText(v: CellValue | undefined): string {
@@ -44,7 +41,7 @@ export function summaryMark(get: (row: number, col: number) => CellValue | undef
 /** The mark of a tab rebuilt whole (Summary, Comments): its kind and its first rows. */
 export function builtMark(kind: 'summary' | 'comments', get: (row: number, col: number) => CellValue | undefined): string {
   const parts: string[] = [kind];
-  for (let r = 1; r <= SUMMARY_MARK_ROWS; r++) parts.push(markText(get(r, 1)));
+  for (let r = 1; r <= MARK_ROWS; r++) parts.push(markText(get(r, 1)));
   return fnv1a(parts.join('\u001f'));
 }
 
@@ -151,7 +148,7 @@ function proveBuilt(name: string, tab: TabSnapshot | undefined, recorded: string
     );
   }
   // a workbook from before marks were recorded: the line the add-in writes on every Summary and Comments tab
-  for (let r = 1; r <= SUMMARY_MARK_ROWS; r++) if (markText(get(r, 1)).startsWith(BUILT_BY)) return;
+  for (let r = 1; r <= MARK_ROWS; r++) if (markText(get(r, 1)).startsWith(BUILT_BY)) return;
   refuse(name, what, `does not say “${BUILT_BY} on …” in its first rows, as every ${what} the add-in builds does`);
 }
 

@@ -41,7 +41,8 @@ function names(): string[] {
 
 export const READ_TABS: readonly string[] = Object.freeze(names());
 
-/** Rows of the Summary and the Comments tab that carry the add-in's mark (ownership.ts): all core reads of them. */
+/** Rows of the Summary and the Comments tab that carry the add-in's mark (ownership.ts: the title, the "Built by
+ *  Partnership Review" line and the row after it): all core reads of them. */
 export const MARK_ROWS = 3;
 
 /** The tabs of the first read of which only the head is needed: the Summary and the Comments tab, rewritten whole,
