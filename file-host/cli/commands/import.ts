@@ -1,5 +1,4 @@
 /** `partnership-review import <review.xlsx> <responses.csv|responses.xlsx>` */
-import { resolve } from 'node:path';
 import { notAnExport } from '../../../core/import/csv.js';
 import { problemLine } from '../../../core/operations/check.js';
 import { conflictCell } from '../../../core/import/plan-import.js';
@@ -14,8 +13,7 @@ import { shellPath } from '../io.js';
 export async function importCommand(ctx: CommandContext, review: string, responses: string): Promise<number> {
   const host = await XlsxHost.open(review, { write: true });
   // the review given twice (the same path, a link to it or a hard link): said plainly, before anything is read
-  if (resolve(review) === resolve(responses) || (await sameFileOnDisk(review, responses)))
-    throw new FileProblem(notAnExport(responses, true));
+  if (await sameFileOnDisk(review, responses)) throw new FileProblem(notAnExport(responses, true));
   const table = await readImportTable(responses);
   ctx.progress(`Read ${Math.max(0, table.length - 1)} row${table.length === 2 ? '' : 's'} from ${responses}.`);
   const { report, tabsWritten } = await runImport(host, table, ctx.today, ctx.onProgress, { preferExport: ctx.options.preferExport });
