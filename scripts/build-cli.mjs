@@ -88,13 +88,21 @@ function lazySchemaPlugin() {
   return {
     name: 'lazy-schema',
     setup(b) {
-      b.onLoad({ filter: /(catalogue|read-review|context)\.ts$/ }, (args) => {
+      const applied = new Set();
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
         const rule = LAZY.find((r) => r.file.test(args.path));
         if (!rule) return undefined;
         const text = readFileSync(args.path, 'utf8');
         if (!text.includes(rule.from))
           throw new Error(`build-cli: ${args.path} no longer has the line "${rule.from}": update LAZY in scripts/build-cli.mjs`);
+        applied.add(rule);
         return { contents: text.replace(rule.from, rule.to), loader: 'ts' };
+      });
+      // a file moved or renamed would otherwise leave its rule silently unused
+      b.onEnd(() => {
+        const unused = LAZY.filter((r) => !applied.has(r));
+        if (unused.length > 0)
+          throw new Error(`build-cli: no file matched ${unused.map((r) => r.file).join(', ')}: update LAZY in scripts/build-cli.mjs`);
       });
     },
   };
