@@ -25,12 +25,11 @@ export class StringSink implements TextSink {
 }
 
 /** Pieces encoded as UTF-8, a batch of about 256 K characters at a time into a buffer of the batch's exact size (lone
- *  surrogates become U+FFFD, as `TextEncoder` makes them); the batches are joined once at the end. */
+ *  surrogates become U+FFFD, as `TextEncoder` makes them); the batches are handed on as pieces (`toPieces`). */
 export class ByteSink implements TextSink {
   private pending: string[] = [];
   private pendingChars = 0;
   private readonly chunks: Uint8Array[] = [];
-  private total = 0;
   /** where `source`'s text and bytes were last matched: a character offset and its byte offset */
   private sourceChar = 0;
   private sourceByte = 0;
@@ -52,7 +51,6 @@ export class ByteSink implements TextSink {
     const start = this.sourceByte + Buffer.byteLength(src.text.slice(this.sourceChar, from), 'utf8');
     const end = start + Buffer.byteLength(src.text.slice(from, to), 'utf8');
     this.chunks.push(src.bytes.subarray(start, end));
-    this.total += end - start;
     this.sourceChar = to;
     this.sourceByte = end;
   }
@@ -72,15 +70,8 @@ export class ByteSink implements TextSink {
     let at = 0;
     for (const p of this.pending) at += b.write(p, at, 'utf8');
     this.chunks.push(b);
-    this.total += n;
     this.pending = [];
     this.pendingChars = 0;
-  }
-
-  toBytes(): Uint8Array {
-    this.flush();
-    if (this.chunks.length === 1) return this.chunks[0]!;
-    return Buffer.concat(this.chunks, this.total);
   }
 
   /** The bytes as pieces to be joined in order, without joining them: runs of small pieces are joined (so they
