@@ -143,6 +143,17 @@ const ord = (local: string) => {
 };
 
 export const MAX_ROWS = 1_048_576;
+
+/** A range at least this tall whose foot is blank is formatted there through its columns' own style (and only one that
+ *  starts within this many rows of the top: the blank cells above it are kept as they look, a cell each). */
+export const COLUMN_STYLE_ROWS = 100;
+
+/** The style a row gives its cells that have no element, when it has one of its own (`customFormat`: Excel writes
+ *  "1", LibreOffice "true"). */
+function rowStyle(row: Row): number | null {
+  const f = row.attrs['customFormat'];
+  return (f === '1' || f === 'true') && row.attrs['s'] ? Number(row.attrs['s']) : null;
+}
 export const MAX_COLS = 16_384;
 export const MAX_TEXT = 32_767;
 
@@ -345,6 +356,8 @@ export class SheetModel {
   private mergeIndex: Map<number, Rect[]> | null = null;
   private readWithoutMerges: boolean | null = null;
   private cols: ColRange[] | null = null;
+  /** the tab had nothing in it when read (a tab this command made, or one it replaces whole) */
+  private readonly blankAtStart: boolean;
   private colsDirty = false;
   private validations: Array<{ rects: Rect[]; node: XNode | null; xml?: string; changed: boolean }> | null = null;
   private validationsDirty = false;
@@ -364,6 +377,7 @@ export class SheetModel {
     private readonly srcBytes: Uint8Array | null = null,
   ) {
     this.src = src;
+    this.blankAtStart = src === BLANK_SHEET;
     this.root = parseXml(src, SHEET_DATA);
     this.P = this.root.name.includes(':') ? this.root.name.slice(0, this.root.name.indexOf(':') + 1) : '';
     const mainPrefix = this.P.slice(0, -1);
@@ -765,13 +779,7 @@ export class SheetModel {
 
   /** The style index a new cell at (r, c) starts with: the row's, else the column's. */
   private inheritedStyle(row: Row, c: number): number {
-    if (row.attrs['customFormat'] === '1' && row.attrs['s']) return Number(row.attrs['s']);
-    const ranges = this.colRanges();
-    for (let i = 0; i < ranges.length; i++) {
-      const range = ranges[i]!;
-      if (range.min <= c && c <= range.max && range.attrs['style']) return Number(range.attrs['style']);
-    }
-    return 0;
+    return rowStyle(row) ?? this.columnStyle(c);
   }
 
   private cellFor(r: number, c: number): { row: Row; cell: Cell; created: boolean } {
@@ -903,7 +911,13 @@ export class SheetModel {
   }
 
   /** Change the style index of every cell in a rectangle by a function of the one it has (or would inherit), row by row: each row is walked once (no lookup per cell), and the function is
-   *  called once per run of cells that share a style. */
+   *  called once per run of cells that share a style.
+   *
+   *  The blank foot of a tall rectangle (the rows at its bottom with no cell in its columns and no style of their own:
+   *  the formatted spare rows below a table) is formatted through its columns' own style, as Excel stores a format
+   *  given to whole columns, not with an empty cell each — a Responses tab's thousand spare rows would otherwise be
+   *  140,000 empty cells. That style also reaches the blank cells below the rectangle (never a cell that exists);
+   *  the blank cells above it are given the style they show now, so they look as they did. See `columnFoot`. */
   mapStyleRange(rect: Rect, fn: (s: number) => number): void {
     let lastIn = -1;
     let lastOut = -1;
@@ -914,11 +928,25 @@ export class SheetModel {
       }
       return lastOut;
     };
-    for (let r = rect.top; r <= rect.bottom; r++) {
+    const foot = this.columnFoot(rect, map);
+    const last = foot === null ? rect.bottom : foot - 1;
+    let blankRowKept: boolean | undefined;
+    for (let r = rect.top; r <= last; r++) {
       // a row not read yet whose styles all stay (the formatted blank rows below the data, restyled as they were)
       // is left unread: reading it would make a cell object per cell only to change nothing
       const lazy = this.rowMap.get(r);
       if (lazy && lazy.lazyEnd >= 0 && this.lazyStylesKept(lazy, rect.left, rect.right, map)) continue;
+      if (!lazy) {
+        // a row with no element takes every style from its columns: the same answer for each such row
+        if (blankRowKept === undefined) {
+          blankRowKept = true;
+          for (let c = rect.left; c <= rect.right && blankRowKept; c++) {
+            const s = this.columnStyle(c);
+            if (map(s) !== s) blankRowKept = false;
+          }
+        }
+        if (blankRowKept) continue;
+      }
       const row = this.ensureRow(r);
       const cells = row.cells;
       let lo = 0;
@@ -942,8 +970,11 @@ export class SheetModel {
           if (cell.a >= 0) cell.restyled = true;
           continue;
         }
+        const inherited = this.inheritedStyle(row, c);
+        const mapped = map(inherited);
+        if (mapped === inherited) continue; // a cell made only to hold the style it would show anyway
         if (!out) out = cells.slice(0, i);
-        out.push({ col: c, s: map(this.inheritedStyle(row, c)), value: null, a: -1, b: -1, x: '/>' });
+        out.push({ col: c, s: mapped, value: null, a: -1, b: -1, x: '/>' });
         row.cellsDirty = true;
         this.dataDirty = true;
       }
@@ -952,6 +983,109 @@ export class SheetModel {
         row.cells = out;
       }
     }
+    if (foot !== null) this.mapColumnStyles(rect, map);
+  }
+
+  /** The first row of the blank foot of `rect`: the rows from it to the bottom have no cell in the rectangle's
+   *  columns and no style of their own (a row style would hide a column's). Null when that foot is shorter than
+   *  COLUMN_STYLE_ROWS (a small range is formatted cell by cell, exactly), or when the rectangle starts so far down
+   *  that keeping the blank cells above it as they look would take more cells than it saves. */
+  private columnFoot(rect: Rect, map: (s: number) => number): number | null {
+    if (rect.bottom - rect.top + 1 < COLUMN_STYLE_ROWS || rect.top > COLUMN_STYLE_ROWS) return null;
+    const rows = this.rows;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]!.r <= rect.bottom) lo = mid + 1;
+      else hi = mid;
+    }
+    let first = rect.top;
+    for (let i = lo - 1; i >= 0 && rows[i]!.r >= rect.top; i--) {
+      const row = rows[i]!;
+      if (rowStyle(row) !== null || this.rowTouches(row, rect.left, rect.right)) {
+        first = row.r + 1;
+        break;
+      }
+    }
+    if (rect.bottom - first + 1 < COLUMN_STYLE_ROWS) return null;
+    return this.blankAtStart || this.columnsKeepOutside(rect, map) ? first : null;
+  }
+
+  /** Whether the columns of `rect` can take a style of their own without a cell outside the rectangle changing:
+   *  every blank cell above it already has a cell (or a row style) to keep its look, and no cell of style 0 would
+   *  need that saying outright (see cellXml). In a tab people have, the columns' style is used only then: a cell
+   *  outside what the plan formats is never written. */
+  private columnsKeepOutside(rect: Rect, map: (s: number) => number): boolean {
+    for (let c = rect.left; c <= rect.right; c++) {
+      const s = this.columnStyle(c);
+      if (map(s) === s) continue;
+      for (let r = 1; r < rect.top; r++) {
+        const row = this.row(r);
+        if (!row || (rowStyle(row) === null && !this.cell(r, c))) return false;
+      }
+      for (const row of this.rows) {
+        if (row.r >= rect.top && row.r <= rect.bottom) continue;
+        if (row.lazyEnd >= 0 && !this.rowTouches(row, c, c)) continue;
+        if (this.cell(row.r, c)?.s === 0) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a row may have a cell from column `left` to `right` (a row not read yet that would need reading to tell
+   *  counts as having one). */
+  private rowTouches(row: Row, left: number, right: number): boolean {
+    if (row.lazyEnd >= 0) {
+      const span = this.lazySpan(row);
+      if (span === null) return true;
+      return span[0] !== 0 && span[0] <= right && span[1] >= left;
+    }
+    const cells = row.cells;
+    let lo = 0;
+    let hi = cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cells[mid]!.col < left) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < cells.length && cells[lo]!.col <= right;
+  }
+
+  /** Change the own style of each column of `rect` by `map`; a blank cell above the rectangle (in a row without a
+   *  style of its own) is first given the style it shows now, so only the rectangle's rows and the blank cells below
+   *  it take the new one. */
+  private mapColumnStyles(rect: Rect, map: (s: number) => number): void {
+    for (let c = rect.left; c <= rect.right; c++) {
+      const old = this.columnStyle(c);
+      const s = map(old);
+      if (s === old) continue;
+      for (let r = 1; r < rect.top; r++) {
+        const row = this.row(r);
+        if (row && (rowStyle(row) !== null || this.cell(r, c))) continue;
+        this.setStyle(r, c, old);
+      }
+      this.setColAttrs(c, { style: String(s) });
+      // a cell of style 0 in a column with a style says so (see cellXml): marked to be written again
+      for (const row of this.rows) {
+        const cell = this.cell(row.r, c);
+        if (cell && cell.s === 0 && cell.a >= 0 && !cell.restyled) {
+          cell.restyled = true;
+          row.cellsDirty = true;
+          this.dataDirty = true;
+        }
+      }
+    }
+  }
+
+  /** The style a column gives its cells that have no element (0 when it has none). */
+  private columnStyle(c: number): number {
+    const ranges = this.colRanges();
+    for (let i = 0; i < ranges.length; i++) {
+      const range = ranges[i]!;
+      if (range.min <= c && c <= range.max) return range.attrs['style'] ? Number(range.attrs['style']) : 0;
+    }
+    return 0;
   }
 
   /** Whether a row not read yet has a cell in every column from `left` to `right` whose style `map` keeps. Stops at
@@ -998,7 +1132,8 @@ export class SheetModel {
     }
   }
 
-  /** A cell's XML as it is written. */
+  /** A cell's XML as it is written. A cell of style 0 in a column with a style of its own is written with s="0":
+   *  LibreOffice gives a cell without an `s` its column's style, where the standard and Excel give it style 0. */
   private cellXml(row: number, c: Cell): string {
     if (c.a >= 0) {
       const old = this.src.slice(c.a, c.b);
@@ -1009,11 +1144,11 @@ export class SheetModel {
       const attrs: Record<string, string> = { r: ref, s: String(c.s), ...node.attrs };
       attrs['r'] = ref;
       attrs['s'] = String(c.s);
-      if (!c.s) delete attrs['s'];
+      if (!c.s && this.columnStyle(c.col) === 0) delete attrs['s'];
       const tag = startTag(node.name, attrs, node.end === node.innerEnd);
       return node.end === node.innerEnd ? tag : tag + old.slice(node.innerStart);
     }
-    return `<${this.P}c r="${colLetter(c.col)}${row}"${c.s ? ` s="${c.s}"` : ''}${c.x ?? '/>'}`;
+    return `<${this.P}c r="${colLetter(c.col)}${row}"${c.s || this.columnStyle(c.col) !== 0 ? ` s="${c.s}"` : ''}${c.x ?? '/>'}`;
   }
 
   // ---------- rows and columns ----------

@@ -54,7 +54,8 @@ const TYPED =
 
 /**
  * Type `cells` into row `row` of the tab `name` as a program that stores no row height would (no `ht`, so nothing
- * but the spreadsheet's own fitting sizes the row): inline strings in the row's existing cells, keeping their style.
+ * but the spreadsheet's own fitting sizes the row): inline strings in the row's existing cells, keeping their style; a
+ * row with no element (a spare row formatted through its columns' style) is added with the columns' styles.
  */
 async function typeRow(path: string, name: string, cells: Record<string, string>, row?: number): Promise<number> {
   const zip = await JSZip.loadAsync(await readFile(path));
@@ -70,12 +71,29 @@ async function typeRow(path: string, name: string, cells: Record<string, string>
   const at = row ?? Math.max(...[...xml.matchAll(/<c r="A(\d+)"[^>]*[^/]>\s*<(?:v|is)>/g)].map((m) => Number(m[1]))) + 1;
   const inline = (ref: string, style: string) => `<c r="${ref}${at}"${style} t="inlineStr"><is><t>${cells[ref]}</t></is></c>`;
   const rowRe = new RegExp(`<row r="${at}"[^>]*>([\\s\\S]*?)</row>`);
-  if (!rowRe.test(xml)) throw new Error(`${name} has no row ${at} to type into`);
-  xml = xml.replace(rowRe, (whole) =>
-    whole.replace(/<c r="([A-Z]+)\d+"( s="\d+")?[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (c, ref: string, style = '') =>
-      cells[ref] === undefined ? c : inline(ref, style),
-    ),
-  );
+  if (!rowRe.test(xml)) {
+    // a spare row formatted through its columns' style (no row element): typed cells take the column's style, as
+    // Excel writes them
+    const colStyle = (ref: string): string => {
+      const n = [...ref].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0);
+      for (const m of xml.matchAll(/<col [^>]*>/g)) {
+        const min = Number(/min="(\d+)"/.exec(m[0])![1]);
+        const max = Number(/max="(\d+)"/.exec(m[0])![1]);
+        const style = /style="(\d+)"/.exec(m[0])?.[1];
+        if (min <= n && n <= max && style) return ` s="${style}"`;
+      }
+      return '';
+    };
+    const refs = Object.keys(cells).sort((p, q) => p.length - q.length || p.localeCompare(q));
+    const newRow = `<row r="${at}">${refs.map((ref) => inline(ref, colStyle(ref))).join('')}</row>`;
+    const next = [...xml.matchAll(/<row r="(\d+)"/g)].find((m) => Number(m[1]) > at);
+    xml = next ? xml.slice(0, next.index) + newRow + xml.slice(next.index) : xml.replace('</sheetData>', `${newRow}</sheetData>`);
+  } else
+    xml = xml.replace(rowRe, (whole) =>
+      whole.replace(/<c r="([A-Z]+)\d+"( s="\d+")?[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g, (c, ref: string, style = '') =>
+        cells[ref] === undefined ? c : inline(ref, style),
+      ),
+    );
   zip.file(part, xml);
   await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return at;
