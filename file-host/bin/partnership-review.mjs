@@ -12,8 +12,18 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
+
+// V8's interrupt budget (how much bytecode a function runs before V8 considers optimising it with TurboFan) is raised
+// from 66 KB to 1 MB, before any of the command line is loaded. A command that runs for half a second spent about as
+// much CPU optimising functions it then barely used, on threads that compete with the command itself: through this
+// bin, a 10-respondent Hallmarks summarise is about 60 ms quicker (0.51 → 0.45 s here) and a 1,000-respondent one as
+// quick as before (1.52 s). Only on the V8 of Node.js 20 and 22, where the flag is known to exist (an unknown one would
+// be reported on every run). It changes when code is optimised, never what it does; the code cache below is made
+// under the same flag.
+if (/^1[12]\./.test(process.versions.v8)) setFlagsFromString('--interrupt-budget=1000000');
 
 const bundle = fileURLToPath(new URL('../../dist/cli/partnership-review.cjs', import.meta.url));
 const cacheFile = `${bundle}.cache`;

@@ -62,6 +62,16 @@ describe('the code cache of the package bin', () => {
     expect((await frameworksJson(bin)).map((f) => f.id)).toEqual(SEVEN);
   });
 
+  it('the V8 flag the bin sets is one this Node.js knows, and the cache the build made under it is used, not made again', async () => {
+    const { bin, cache } = await install('flag', true);
+    const before = await readFile(cache);
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'frameworks', '--json'], { cwd: dir });
+    expect(stderr).toBe(''); // an unknown flag would be reported here ("unrecognized flag")
+    expect((JSON.parse(stdout) as Array<{ id: string }>).map((f) => f.id)).toEqual(SEVEN);
+    // a cache V8 rejected (made under other flags) would be written again after the command
+    expect((await readFile(cache)).equals(before)).toBe(true);
+  });
+
   it('without a cache the command runs as usual and leaves one behind, with no temporary file', async () => {
     const { bin, cache } = await install('none', false);
     expect((await frameworksJson(bin)).map((f) => f.id)).toEqual(SEVEN);
