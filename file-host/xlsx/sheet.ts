@@ -149,10 +149,10 @@ export const MAX_ROWS = 1_048_576;
 export const COLUMN_STYLE_ROWS = 100;
 
 /** The style a row gives its cells that have no element, when it has one of its own (`customFormat`: Excel writes
- *  "1", LibreOffice "true"). */
+ *  "1", LibreOffice "true"; without an `s`, style 0). */
 function rowStyle(row: Row): number | null {
   const f = row.attrs['customFormat'];
-  return (f === '1' || f === 'true') && row.attrs['s'] ? Number(row.attrs['s']) : null;
+  return f === '1' || f === 'true' ? Number(row.attrs['s'] ?? 0) : null;
 }
 export const MAX_COLS = 16_384;
 export const MAX_TEXT = 32_767;
@@ -357,6 +357,8 @@ export class SheetModel {
   private readWithoutMerges: boolean | null = null;
   private cols: ColRange[] | null = null;
   private colStyles: Map<number, number> | null = null;
+  /** columns given their style in this session by a range's foot, and the last row of that range */
+  private readonly columnStyledTo = new Map<number, number>();
   /** the tab had nothing in it when read (a tab this command made, or one it replaces whole) */
   private readonly blankAtStart: boolean;
   private colsDirty = false;
@@ -993,6 +995,9 @@ export class SheetModel {
    *  that keeping the blank cells above it as they look would take more cells than it saves. */
   private columnFoot(rect: Rect, map: (s: number) => number): number | null {
     if (rect.bottom - rect.top + 1 < COLUMN_STYLE_ROWS || rect.top > COLUMN_STYLE_ROWS) return null;
+    // a column given its style by a range reaching further down: that style would carry this format into rows the
+    // other range formats (and only it)
+    for (let c = rect.left; c <= rect.right; c++) if ((this.columnStyledTo.get(c) ?? 0) > rect.bottom) return null;
     const rows = this.rows;
     let lo = 0;
     let hi = rows.length;
@@ -1038,9 +1043,20 @@ export class SheetModel {
    *  counts as having one). */
   private rowTouches(row: Row, left: number, right: number): boolean {
     if (row.lazyEnd >= 0) {
-      const span = this.lazySpan(row);
-      if (span === null) return true;
-      return span[0] !== 0 && span[0] <= right && span[1] >= left;
+      // every cell tag of the row, checked to be plain and in column order (a row whose cells are out of order, or
+      // hold anything, counts as having a cell there)
+      let peek = row.lazyStyles;
+      if (peek === undefined) peek = row.lazyStyles = this.peekStyles(row);
+      if (!peek) return true;
+      const cols = peek.cols;
+      let lo = 0;
+      let hi = cols.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cols[mid]! < left) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < cols.length && cols[lo]! <= right;
     }
     const cells = row.cells;
     let lo = 0;
@@ -1067,8 +1083,12 @@ export class SheetModel {
         this.setStyle(r, c, old);
       }
       this.setColAttrs(c, { style: String(s) });
-      // a cell of style 0 in a column with a style says so (see cellXml): marked to be written again
+      this.columnStyledTo.set(c, Math.max(rect.bottom, this.columnStyledTo.get(c) ?? 0));
+      // a cell of style 0 read in the column says so from now on (see cellXml): marked to be written again. None was
+      // read in a tab blank when read, and outside the rectangle there is none (columnsKeepOutside)
+      if (this.blankAtStart) continue;
       for (const row of this.rows) {
+        if (row.r < rect.top || row.r > rect.bottom || (row.lazyEnd >= 0 && !this.rowTouches(row, c, c))) continue;
         const cell = this.cell(row.r, c);
         if (cell && cell.s === 0 && cell.a >= 0 && !cell.restyled) {
           cell.restyled = true;
@@ -1210,6 +1230,16 @@ export class SheetModel {
     return w ? Number(w) + (fmt?.attrs['defaultColWidth'] ? 0 : 0.43) : 8.43;
   }
 
+  /** The width to store on a `<col>` made only to carry other attributes (a style, hidden): the tab's default column
+   *  width as `<col>` stores it, padding included — `defaultColWidth` when the tab says, else Excel's for its base
+   *  width in Calibri 11 (maximum digit width 7 px, 5 px of padding: 8.43 characters are stored as 9.140625). */
+  private storedDefaultWidth(): string {
+    const fmt = this.element('sheetFormatPr');
+    if (fmt?.attrs['defaultColWidth']) return fmt.attrs['defaultColWidth'];
+    const chars = Number(fmt?.attrs['baseColWidth'] ?? 8) + 0.43;
+    return String(Math.trunc(((chars * 7 + 5) / 7) * 256) / 256);
+  }
+
   colWidth(c: number): number {
     const ranges = this.colRanges();
     for (let i = 0; i < ranges.length; i++) {
@@ -1255,7 +1285,7 @@ export class SheetModel {
       out.push({ min: c, max: c, attrs: { ...r.attrs, ...changes } });
       if (r.max > c) out.push({ min: c + 1, max: r.max, attrs: r.attrs });
     }
-    if (!found) out.push({ min: c, max: c, attrs: { width: String(this.defaultColWidth()), ...changes } });
+    if (!found) out.push({ min: c, max: c, attrs: { width: this.storedDefaultWidth(), ...changes } });
     out.sort((a, b) => a.min - b.min);
     this.cols = out;
     this.colStyles = null;

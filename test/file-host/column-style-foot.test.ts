@@ -138,6 +138,39 @@ describe('a format over a tall range with a blank foot', () => {
     expect(await numFmtAt(bytes, 2000, 2)).toBe(TEXT);
   });
 
+  it('a column made only to carry the style gets the default width as Excel stores it (9.140625 for 8.43 characters)', async () => {
+    const { xml } = await formatted(FULL_HEAD, [textFormat(1002)]);
+    for (const col of [1, 2, 3]) expect(xml).toMatch(new RegExp(`<col min="${col}" max="${col}" width="9.140625" style="\\d+"/>`));
+  });
+
+  it('a shorter range after a taller one over the same column is formatted cell by cell: its format stays in its rows', async () => {
+    const twoPlaces: TabPlan['formats'][number] = { range: { row: 3, col: 1, rows: 1000, cols: 1 }, format: { numberFormat: '0.00' } };
+    const bold: TabPlan['formats'][number] = { range: { row: 3, col: 1, rows: 200, cols: 1 }, format: { bold: true } };
+    const { bytes } = await made([twoPlaces, bold]);
+    const host = await XlsxHost.fromBytes(bytes, 'foot.xlsx');
+    const wb = host.workbook;
+    const ws = wb.model(wb.find('Data')!);
+    const at = (row: number) => wb.styles().info(ws.styleAt(row, 1));
+    for (const row of [3, 100, 202]) expect([at(row).numFmtId, at(row).bold]).toEqual([2, true]);
+    for (const row of [203, 500, 1002]) expect([at(row).numFmtId, at(row).bold]).toEqual([2, false]);
+  });
+
+  it('in a tab people have, a row whose cells are out of order, or with a row format and no style, ends the foot', async () => {
+    const rows =
+      FULL_HEAD +
+      // B700 between E700 and F700: the row holds a cell in column B though its first and last cells are outside A–C
+      '<row r="700"><c r="E700" s="1"/><c r="B700" s="1"/><c r="F700" s="1"/></row>' +
+      // a row format of style 0 (customFormat without s): its blank cells show style 0, not a column's
+      '<row r="800" customFormat="1"/>';
+    const { bytes, xml } = await formatted(rows, [textFormat(1002)]);
+    expect(await numFmtAt(bytes, 700, 2)).toBe(TEXT);
+    expect(await numFmtAt(bytes, 800, 2)).toBe(TEXT);
+    expect(await numFmtAt(bytes, 799, 1)).toBe(TEXT);
+    expect(xml).toMatch(/<row r="800" customFormat="1"><c r="A800" s="\d+"\/>/);
+    expect(xml).not.toContain('<row r="801"');
+    expect(await numFmtAt(bytes, 900, 3)).toBe(TEXT);
+  });
+
   it('in a tab people have with blank cells above the range: formatted cell by cell, no cell outside it written', async () => {
     const { bytes, xml } = await formatted(GAPPY_HEAD, [textFormat(1002)]);
     expect(xml).not.toMatch(/<col [^>]*style=/);
