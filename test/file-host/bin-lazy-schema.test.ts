@@ -52,4 +52,12 @@ describe('zod loaded on first use by the built command line', () => {
     expect(bundle.split('init_schema(),__toCommonJS(schema_exports)')).toHaveLength(3);
     expect(bundle.split('init_custom(),__toCommonJS(custom_exports)')).toHaveLength(2);
   });
+
+  it('no command loads node:crypto unless it needs it (new takes Web Crypto, which Node.js loads on first use)', async () => {
+    const bundle = await readFile(join(process.cwd(), 'dist', 'cli', 'partnership-review.cjs'), 'latin1');
+    // loading it costs every command about 10 ms, and summarise needs none of it
+    expect(bundle).not.toMatch(/require\("(node:)?crypto"\)/);
+    const made = await run('new', join(dir, 'uuid.xlsx'), '--framework', 'partnership-tree', '--partnership', 'A', '--quiet');
+    expect(made.code).toBe(0);
+  });
 });
