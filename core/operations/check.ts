@@ -183,10 +183,16 @@ export function checkReview(snapshot: Snapshot, today: string): CheckResult {
   const { framework, review, layout, problems: layoutProblems } = readReview(snapshot);
   const planSnap = layout.plan ? findTab(snapshot.tabs, layout.plan.name) : undefined;
   const planRows = layout.plan && planSnap ? readPlanTable(planSnap, layout.plan) : [];
-  const validation = validateReview(framework, review, today).map((p) =>
+  const validation = validateReview(framework, review, today).flatMap((p) => {
+    if (p.at !== null || !p.code.startsWith('settings.cycle')) return [p];
     // problems about the cycle belong at the Cycle cell when the settings tab has one
-    p.at === null && p.code.startsWith('settings.cycle') && review.settings.cycleAt ? { ...p, at: review.settings.cycleAt } : p,
-  );
+    if (review.settings.cycleAt) return [{ ...p, at: review.settings.cycleAt }];
+    // no settings tab: its missing-tab warning already says the cycle cannot be read, and what that stops
+    if (layout.missing.some((m) => m.key === 'settings')) return [];
+    // a settings tab with no Cycle row: at its first cell
+    const tab = layout.present.settings;
+    return [tab ? { ...p, at: { sheet: tab, row: 1, col: 1 } } : p];
+  });
   const planProblems = validatePlanRows(planRows, today);
   const found = [
     ...layoutProblems,

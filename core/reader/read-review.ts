@@ -88,7 +88,7 @@ function loadFramework(meta: MetaModel, problems: Problem[]): Framework {
   );
 }
 
-function missingTabProblem(key: TabKey, name: string, unknownTabs: string[]): Problem {
+function missingTabProblem(key: TabKey, name: string, unknownTabs: string[], inDepth: boolean): Problem {
   const what: Record<string, string> = {
     entry: 'the answers',
     notes: 'the workshop notes',
@@ -102,9 +102,11 @@ function missingTabProblem(key: TabKey, name: string, unknownTabs: string[]): Pr
       ? ` If it was renamed (this workbook also has ${unknownTabs.map((t) => `“${t}”`).join(', ')}), rename it back to “${name}”.`
       : '';
   const deleted =
-    key === 'settings' || key === 'previous'
-      ? ' If it was deleted, the review still works without it.'
-      : ' If it was deleted, restore it (Undo, or version history) or create a new review and import the answers.';
+    key === 'settings' && inDepth
+      ? ' If it was deleted, the review still works without it, but which criteria are due an in-depth review cannot be checked: restore it (Undo, or version history) to check them.'
+      : key === 'settings' || key === 'previous'
+        ? ' If it was deleted, the review still works without it.'
+        : ' If it was deleted, restore it (Undo, or version history) or create a new review and import the answers.';
   const severity = key === 'entry' || key === 'register' ? 'error' : 'warning';
   return {
     severity,
@@ -229,7 +231,7 @@ export function readReview(snapshot: Snapshot): ReadResult {
     if (!INPUT_TABS.includes(m.key)) continue;
     // a tracker or risk workbook made before they had a Previous Review tab (issue #16) never had one to miss
     if (m.key === 'previous' && !meta.tabs.previous) continue;
-    problems.push(missingTabProblem(m.key, m.name, unknownTabs));
+    problems.push(missingTabProblem(m.key, m.name, unknownTabs, framework.inDepth !== undefined));
   }
 
   const review: ReviewData = {

@@ -25,6 +25,27 @@ function expectClean(c: FuzzCase): void {
 }
 
 describe('random workbooks: create, then people edit', () => {
+  it('a case a CI run found: Review Settings deleted and the cycle blanked in PR_Meta (no place left to say it)', () => {
+    // the cycle's in-depth warning had no cell; the missing tab's warning now says what it stops instead
+    const found = {
+      frameworkId: 'nru-partnership',
+      partnerships: [],
+      respondents: [],
+      respondentCount: 0,
+      structural: [{ kind: 'delete', role: 'settings' }],
+      values: [
+        { kind: 'any', role: 'meta', row: 5, col: 0, value: null },
+        { kind: 'any', role: 'instructions', row: 0, col: 0, value: 'مراجعة الشراكة المحلية' },
+        { kind: 'ragged', role: 'entry', row: 0, far: 1, value: 0 },
+        { kind: 'merged', role: 'entry', row: 0, col: 0, width: 2 },
+        { kind: 'registerScore', row: 0, pick: 0, score: { kind: 'invalid', value: 'strongish' }, rag: { kind: 'blank' } },
+      ],
+      planEdits: [],
+      extraRows: 0,
+    } as unknown as FuzzCase;
+    expectClean(found);
+  });
+
   it('never crash, locate every problem, report every invalid score at its cell and keep every typed cell (200 cases)', () => {
     fc.assert(fc.property(fuzzCase(), expectClean), { numRuns: 200 });
   });
