@@ -143,6 +143,8 @@ const ord = (local: string) => {
 };
 
 export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+export const MAX_TEXT = 32_767;
 
 /** A range at least this tall whose foot is blank is formatted there through its columns' own style (and only one that
  *  starts within this many rows of the top: the blank cells above it are kept as they look, a cell each). */
@@ -154,8 +156,45 @@ function rowStyle(row: Row): number | null {
   const f = row.attrs['customFormat'];
   return f === '1' || f === 'true' ? Number(row.attrs['s'] ?? 0) : null;
 }
-export const MAX_COLS = 16_384;
-export const MAX_TEXT = 32_767;
+
+// Binary searches over a tab's sorted rows, a row's sorted cells and a peeked row's sorted columns: plain functions of
+// plain arrays (the command line runs most code unoptimised, where a comparison passed as a closure costs a call each)
+
+/** The index of the first row numbered `r` or more. */
+function firstRowFrom(rows: readonly Row[], r: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.r < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first cell in column `col` or to its right. */
+function firstCellFrom(cells: readonly Cell[], col: number): number {
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid]!.col < col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The index of the first column number `col` or more. */
+function firstColFrom(cols: readonly number[], col: number): number {
+  let lo = 0;
+  let hi = cols.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cols[mid]! < col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 const letters: string[] = [];
 export function colLetter(c: number): string {
@@ -688,14 +727,7 @@ export class SheetModel {
       this.rows.push(row);
       return;
     }
-    let lo = 0;
-    let hi = this.rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.rows[mid]!.r < row.r) lo = mid + 1;
-      else hi = mid;
-    }
-    this.rows.splice(lo, 0, row);
+    this.rows.splice(firstRowFrom(this.rows, row.r), 0, row);
   }
 
   row(r: number): Row | undefined {
@@ -794,14 +826,8 @@ export class SheetModel {
       cells.push(cell);
       return { row, cell, created: true };
     }
-    let lo = 0;
-    let hi = cells.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cells[mid]!.col < c) lo = mid + 1;
-      else hi = mid;
-    }
-    if (cells[lo]?.col === c) return { row, cell: cells[lo]!, created: false };
+    const lo = firstCellFrom(cells, c);
+    if (cells[lo]?.col === c) return { row, cell: cells[lo], created: false };
     const cell: Cell = { col: c, s: this.inheritedStyle(row, c), value: null, a: -1, b: -1 };
     cells.splice(lo, 0, cell);
     return { row, cell, created: true };
@@ -952,14 +978,7 @@ export class SheetModel {
       }
       const row = this.ensureRow(r);
       const cells = row.cells;
-      let lo = 0;
-      let hi = cells.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cells[mid]!.col < rect.left) lo = mid + 1;
-        else hi = mid;
-      }
-      let i = lo;
+      let i = firstCellFrom(cells, rect.left);
       let out: Cell[] | null = null;
       for (let c = rect.left; c <= rect.right; c++) {
         const cell = i < cells.length && cells[i]!.col === c ? cells[i++]! : null;
@@ -999,15 +1018,8 @@ export class SheetModel {
     // other range formats (and only it)
     for (let c = rect.left; c <= rect.right; c++) if ((this.columnStyledTo.get(c) ?? 0) > rect.bottom) return null;
     const rows = this.rows;
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid]!.r <= rect.bottom) lo = mid + 1;
-      else hi = mid;
-    }
     let first = rect.top;
-    for (let i = lo - 1; i >= 0 && rows[i]!.r >= rect.top; i--) {
+    for (let i = firstRowFrom(rows, rect.bottom + 1) - 1; i >= 0 && rows[i]!.r >= rect.top; i--) {
       const row = rows[i]!;
       if (rowStyle(row) !== null || this.rowTouches(row, rect.left, rect.right)) {
         first = row.r + 1;
@@ -1026,10 +1038,7 @@ export class SheetModel {
     for (let c = rect.left; c <= rect.right; c++) {
       const s = this.columnStyle(c);
       if (map(s) === s) continue;
-      for (let r = 1; r < rect.top; r++) {
-        const row = this.row(r);
-        if (!row || (rowStyle(row) === null && !this.cell(r, c))) return false;
-      }
+      for (let r = 1; r < rect.top; r++) if (this.showsColumnStyle(r, c)) return false;
       for (const row of this.rows) {
         if (row.r >= rect.top && row.r <= rect.bottom) continue;
         if (row.lazyEnd >= 0 && !this.rowTouches(row, c, c)) continue;
@@ -1049,24 +1058,18 @@ export class SheetModel {
       if (peek === undefined) peek = row.lazyStyles = this.peekStyles(row);
       if (!peek) return true;
       const cols = peek.cols;
-      let lo = 0;
-      let hi = cols.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cols[mid]! < left) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < cols.length && cols[lo]! <= right;
+      const i = firstColFrom(cols, left);
+      return i < cols.length && cols[i]! <= right;
     }
     const cells = row.cells;
-    let lo = 0;
-    let hi = cells.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cells[mid]!.col < left) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < cells.length && cells[lo]!.col <= right;
+    const i = firstCellFrom(cells, left);
+    return i < cells.length && cells[i]!.col <= right;
+  }
+
+  /** Whether the cell at (r, c) shows its column's style: it has no element, and its row no style of its own. */
+  private showsColumnStyle(r: number, c: number): boolean {
+    const row = this.row(r);
+    return !row || (rowStyle(row) === null && !this.cell(r, c));
   }
 
   /** Change the own style of each column of `rect` by `map`; a blank cell above the rectangle (in a row without a
@@ -1077,11 +1080,7 @@ export class SheetModel {
       const old = this.columnStyle(c);
       const s = map(old);
       if (s === old) continue;
-      for (let r = 1; r < rect.top; r++) {
-        const row = this.row(r);
-        if (row && (rowStyle(row) !== null || this.cell(r, c))) continue;
-        this.setStyle(r, c, old);
-      }
+      for (let r = 1; r < rect.top; r++) if (this.showsColumnStyle(r, c)) this.setStyle(r, c, old);
       this.setColAttrs(c, { style: String(s) });
       this.columnStyledTo.set(c, Math.max(rect.bottom, this.columnStyledTo.get(c) ?? 0));
       // a cell of style 0 read in the column says so from now on (see cellXml): marked to be written again. None was
@@ -1126,13 +1125,7 @@ export class SheetModel {
     if (peek === undefined) peek = row.lazyStyles = this.peekStyles(row);
     if (!peek) return false;
     const { cols, styles } = peek;
-    let i = 0;
-    let hi = cols.length;
-    while (i < hi) {
-      const mid = (i + hi) >> 1;
-      if (cols[mid]! < left) i = mid + 1;
-      else hi = mid;
-    }
+    let i = firstColFrom(cols, left);
     for (let c = left; c <= right; c++, i++) {
       if (i >= cols.length || cols[i] !== c) return false;
       const st = styles[i]!;
