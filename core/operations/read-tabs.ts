@@ -47,7 +47,10 @@ export const MARK_ROWS = 3;
 
 /** The tabs of the first read of which only the head is needed: the Summary and the Comments tab, rewritten whole,
  *  whose first rows prove the add-in made them (a Summary is most of a review's formulas: 1,100 for Hallmarks). */
-export const READ_HEADS: Readonly<Record<string, number>> = Object.freeze({ [TAB.summary]: MARK_ROWS, [TAB.comments]: MARK_ROWS });
+const HEAD_KEYS = ['summary', 'comments'] as const satisfies readonly TabKey[];
+
+/** Those tabs' names, with the rows read of each. */
+export const READ_HEADS: Readonly<Record<string, number>> = Object.freeze(Object.fromEntries(HEAD_KEYS.map((k) => [TAB[k], MARK_ROWS])));
 
 /**
  * Tabs PR_Meta names for a role the reader uses that the workbook has but the first read did not hold (a custom
@@ -75,7 +78,7 @@ export function moreTabsToRead(snap: Snapshot): string[] {
   const headed = Object.keys(READ_HEADS);
   for (const k of READ_KEYS) {
     const n = tabs[k]?.name;
-    if (k === 'summary' || k === 'comments' || n === undefined || !hasTabName(headed, n) || hasTabName(out, n)) continue;
+    if ((HEAD_KEYS as readonly TabKey[]).includes(k) || n === undefined || !hasTabName(headed, n) || hasTabName(out, n)) continue;
     if (hasTabName(snap.tabNames, n)) out.push(n);
   }
   return out;
